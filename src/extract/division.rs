@@ -1,0 +1,360 @@
+//! Divisions: gazetteer names (full and short forms, short county names only where
+//! the context names their prefecture or province), development zones built on a
+//! division name (`平湖经济技术开发区`, `桐乡市开发区`), and towns and subdistricts
+//! the gazetteer lacks (`X镇`, `X街道`), placed under the article's locality.
+
+use super::{Cx, DivInfo, Mention, is_han, is_stop};
+use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
+use crate::model::{EntityType, Level, Span};
+use std::collections::HashMap;
+
+/// Zone suffixes, longest first, with the kind they normalise to for linking.
+const ZONES: [(&str, &str); 20] = [
+    ("高新技术产业开发区", "高新区"),
+    ("经济技术开发区", "开发区"),
+    ("高新技术开发区", "高新区"),
+    ("自由贸易试验区", "自贸区"),
+    ("综合保税区", "综合保税区"),
+    ("经济开发区", "开发区"),
+    ("综合实验区", "综合实验区"),
+    ("产业园区", "产业园区"),
+    ("工业园区", "工业园区"),
+    ("合作区", "合作区"),
+    ("示范区", "示范区"),
+    ("高新区", "高新区"),
+    ("经开区", "开发区"),
+    ("开发区", "开发区"),
+    ("自贸区", "自贸区"),
+    ("保税区", "保税区"),
+    ("产业园", "产业园"),
+    ("工业园", "工业园"),
+    ("航空港区", "航空港区"),
+    ("新区", "新区"),
+];
+
+/// Written forms of each zone kind, for aliases.
+fn zone_forms(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "开发区" => &["开发区", "经济开发区", "经济技术开发区", "经开区"],
+        "高新区" => &["高新区", "高新技术产业开发区", "高新技术开发区"],
+        _ => &[],
+    }
+}
+
+/// Words that look like town names but are not (城镇, 乡村...): checked on the
+/// character before the suffix.
+const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村市县区省";
+
+fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
+    gaz.chain(ix)
+        .iter()
+        .skip(1)
+        .filter(|a| ctx.contains(a))
+        .count()
+}
+
+pub fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
+    let mut ctx = Vec::new();
+    for t in texts {
+        for hit in gaz.find(t) {
+            for &(ix, form) in &hit.candidates {
+                let d = gaz.get(ix);
+                if form == NameForm::Full || d.level.depth() <= 1 {
+                    for a in gaz.chain(ix) {
+                        if !ctx.contains(&a) {
+                            ctx.push(a);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    ctx.sort();
+    ctx
+}
+
+pub fn info(gaz: &Gazetteer, ix: DivisionIx) -> DivInfo {
+    let d = gaz.get(ix);
+    let mut aliases = vec![d.name.clone()];
+    aliases.extend(d.shorts.iter().cloned());
+    DivInfo {
+        gaz: Some(ix),
+        name: d.name.clone(),
+        level: d.level,
+        parent: d.parent,
+        key: d.code.clone(),
+        code: Some(d.code.clone()),
+        aliases,
+    }
+}
+
+/// Picks the division a hit means, or none when a short form has no support.
+fn choose(cx: &Cx, candidates: &[(DivisionIx, NameForm)], text: &str) -> Option<(DivisionIx, NameForm)> {
+    let gaz = cx.gaz;
+    let full: Vec<_> = candidates.iter().filter(|c| c.1 == NameForm::Full).collect();
+    if !full.is_empty() {
+        return full
+            .iter()
+            .max_by_key(|c| (context_score(gaz, c.0, &cx.context), std::cmp::Reverse(c.0)))
+            .map(|c| **c);
+    }
+    let section = cx.article.section_place.as_deref() == Some(text);
+    candidates
+        .iter()
+        .filter(|&&(ix, _)| {
+            let d = gaz.get(ix);
+            d.level.depth() <= 1 || section || context_score(gaz, ix, &cx.context) > 0
+        })
+        .max_by_key(|c| {
+            (
+                context_score(gaz, c.0, &cx.context),
+                std::cmp::Reverse(gaz.get(c.0).level.depth()),
+                std::cmp::Reverse(c.0),
+            )
+        })
+        .copied()
+}
+
+pub fn find(cx: &mut Cx) {
+    let text: String = cx.chars.iter().collect();
+    let hits = cx.gaz.find(&text);
+    // The article's own full names join the document context first.
+    let own = context_of(&[&text], cx.gaz);
+    for a in own {
+        if !cx.context.contains(&a) {
+            cx.context.push(a);
+        }
+    }
+    for hit in hits {
+        let surface = cx.slice(hit.start, hit.end);
+        // A short form followed by a street word is a street name (中山路).
+        if let Some(&next) = cx.chars.get(hit.end)
+            && "路街巷弄".contains(next)
+            && hit.candidates.iter().all(|c| c.1 == NameForm::Short)
+        {
+            continue;
+        }
+        let Some((ix, form)) = choose(cx, &hit.candidates, &surface) else {
+            continue;
+        };
+        let d = info(cx.gaz, ix);
+        cx.push(Mention {
+            ty: EntityType::Division,
+            span: Span::new(hit.start, hit.end),
+            text: surface,
+            key: d.key.clone(),
+            name: d.name.clone(),
+            aliases: d.aliases.clone(),
+            class: Some(d.level.class()),
+            div: Some(d),
+            role: None,
+            rule: if form == NameForm::Full {
+                "division:gazetteer"
+            } else {
+                "division:short-form"
+            },
+            anaphoric: false,
+        });
+    }
+    cx.locality = locality(cx);
+    find_zones(cx);
+    find_towns(cx);
+    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The division an article is about: its section's place, else the county-level
+/// division it names most, else the most named prefecture or province.
+fn locality(cx: &Cx) -> Option<super::DivInfo> {
+    if let Some(place) = &cx.article.section_place {
+        let cands = cx.gaz.lookup(place);
+        if let Some((ix, _)) = choose(cx, cands, place) {
+            return Some(info(cx.gaz, ix));
+        }
+    }
+    let mut counts: HashMap<DivisionIx, (usize, usize)> = HashMap::new();
+    for (order, m) in cx.mentions.iter().enumerate() {
+        if let Some(ix) = m.div.as_ref().and_then(|d| d.gaz) {
+            let e = counts.entry(ix).or_insert((0, order));
+            e.0 += 1;
+        }
+    }
+    for depth in [2u8, 1, 0] {
+        let best = counts
+            .iter()
+            .filter(|(ix, _)| cx.gaz.get(**ix).level.depth() == depth)
+            .max_by_key(|(ix, (n, first))| (*n, std::cmp::Reverse(*first), std::cmp::Reverse(**ix)));
+        if let Some((&ix, _)) = best {
+            return Some(info(cx.gaz, ix));
+        }
+    }
+    None
+}
+
+fn find_zones(cx: &mut Cx) {
+    let mut found = Vec::new();
+    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Division) {
+        let Some(parent) = m.div.clone() else { continue };
+        if parent.level.depth() > 2 {
+            continue;
+        }
+        // A division right after this one is the real anchor (宜昌市夷陵区...).
+        let e = m.span.end;
+        'mid: for mid in 0..=5 {
+            if mid > 0 {
+                let c = cx.chars.get(e + mid - 1).copied().unwrap_or(' ');
+                if !is_han(c) || is_stop(c) {
+                    break;
+                }
+            }
+            for (suffix, kind) in ZONES {
+                if cx.starts_with(e + mid, suffix) {
+                    if cx
+                        .mentions
+                        .iter()
+                        .any(|o| o.span.start == e && o.ty == EntityType::Division && mid > 0)
+                    {
+                        break 'mid;
+                    }
+                    let end = e + mid + suffix.chars().count();
+                    let middle = cx.slice(e, e + mid);
+                    found.push((m.span.start, end, parent.clone(), middle, kind, m.text.clone()));
+                    break 'mid;
+                }
+            }
+        }
+    }
+    for (start, end, parent, middle, kind, written_parent) in found {
+        let text = cx.slice(start, end);
+        let parent_ix = parent.gaz;
+        let code = parent.code.clone().unwrap_or_default();
+        let key = format!("{code}-{middle}{kind}");
+        let short = parent_ix.map(|ix| cx.gaz.short(ix).to_string()).unwrap_or_default();
+        let mut aliases = vec![text.clone()];
+        let mut forms: Vec<&str> = zone_forms(kind).to_vec();
+        if forms.is_empty() {
+            forms.push(kind);
+        }
+        for f in forms {
+            for p in [&parent.name, &short, &written_parent] {
+                if !p.is_empty() {
+                    aliases.push(format!("{p}{middle}{f}"));
+                }
+            }
+        }
+        aliases.sort();
+        aliases.dedup();
+        let name = format!("{}{middle}{}", parent.name, kind);
+        let div = DivInfo {
+            gaz: None,
+            name: name.clone(),
+            level: Level::Zone,
+            parent: parent_ix,
+            key: key.clone(),
+            code: None,
+            aliases: aliases.clone(),
+        };
+        cx.push(Mention {
+            ty: EntityType::Division,
+            span: Span::new(start, end),
+            text,
+            key,
+            name,
+            aliases,
+            class: Some(Level::Zone.class()),
+            div: Some(div),
+            role: None,
+            rule: "division:zone",
+            anaphoric: false,
+        });
+    }
+}
+
+fn find_towns(cx: &mut Cx) {
+    let mut found = Vec::new();
+    let n = cx.chars.len();
+    let mut i = 0;
+    while i < n {
+        let suffix_len = if cx.starts_with(i, "街道") {
+            2
+        } else if cx.chars[i] == '镇' || cx.chars[i] == '乡' {
+            1
+        } else {
+            i += 1;
+            continue;
+        };
+        let after = cx.chars.get(i + suffix_len).copied().unwrap_or(' ');
+        if suffix_len == 1 && "村镇土亲愁贤里".contains(after) {
+            i += 1;
+            continue;
+        }
+        if cx.covering(i, &[EntityType::Division]).is_some() {
+            i += suffix_len;
+            continue;
+        }
+        // Walk back over the name: Han characters that are not function words and
+        // not part of an earlier division name.
+        let mut s = i;
+        while s > 0 && i - s < 4 {
+            let c = cx.chars[s - 1];
+            if !is_han(c) || is_stop(c) || "住到往至位于".contains(c) {
+                break;
+            }
+            if cx.covering(s - 1, &[EntityType::Division]).is_some() {
+                break;
+            }
+            s -= 1;
+        }
+        let core = cx.slice(s, i);
+        let core_len = i - s;
+        let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
+        if core_len >= 2 && !NOT_TOWN_END.contains(last) && !core.starts_with(['一', '两', '多', '几']) {
+            // Parent: a division written right before, else the article's locality.
+            let before = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end == s)
+                .filter_map(|m| m.div.clone())
+                .next_back();
+            let parent = before
+                .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
+                .or_else(|| cx.locality.clone().filter(|d| d.level.depth() >= 1));
+            found.push((s, i + suffix_len, parent));
+        }
+        i += suffix_len;
+    }
+    for (start, end, parent) in found {
+        let text = cx.slice(start, end);
+        let code = parent.as_ref().and_then(|p| p.code.clone()).unwrap_or_default();
+        let key = format!("{code}-{text}");
+        let stem: String = text
+            .trim_end_matches("街道")
+            .trim_end_matches(['镇', '乡'])
+            .to_string();
+        let mut aliases = vec![text.clone()];
+        if stem.chars().count() >= 2 {
+            aliases.push(stem);
+        }
+        let div = DivInfo {
+            gaz: None,
+            name: text.clone(),
+            level: Level::Township,
+            parent: parent.as_ref().and_then(|p| p.gaz),
+            key: key.clone(),
+            code: None,
+            aliases: aliases.clone(),
+        };
+        cx.push(Mention {
+            ty: EntityType::Division,
+            span: Span::new(start, end),
+            text: text.clone(),
+            key,
+            name: text,
+            aliases,
+            class: Some(Level::Township.class()),
+            div: Some(div),
+            role: None,
+            rule: "division:town-pattern",
+            anaphoric: false,
+        });
+    }
+}

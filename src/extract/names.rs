@@ -1,0 +1,722 @@
+//! Named bodies: agencies (`[division | 市/县/区 | 该街道] + core + suffix`),
+//! companies and organisations (legal and institutional suffixes, walked back to
+//! the start of the name), and initiatives (“…” with a cue noun or verb, 《…》
+//! policy documents).
+
+use super::lexicon::*;
+use super::{Cx, DivInfo, Mention, division, is_han, is_stop};
+use crate::model::{EntityType, Level, Span};
+
+fn opening(c: char) -> Option<char> {
+    match c {
+        '(' => Some(')'),
+        '（' => Some('）'),
+        _ => None,
+    }
+}
+
+/// The canonical form of an agency body and all its written variants.
+fn body_variants(body: &str) -> (String, Vec<String>) {
+    for row in BODY_VARIANTS {
+        for v in row.iter() {
+            if let Some(stem) = body.strip_suffix(v) {
+                let canon = format!("{stem}{}", row[0]);
+                let all = row.iter().map(|w| format!("{stem}{w}")).collect();
+                return (canon, all);
+            }
+        }
+    }
+    (body.to_string(), vec![body.to_string()])
+}
+
+/// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.
+/// Returns the end and the body text.
+fn match_body(cx: &Cx, p: usize, bare_prefix: bool) -> Option<usize> {
+    for core_len in 0..=10 {
+        if core_len > 0 {
+            let c = *cx.chars.get(p + core_len - 1)?;
+            if !is_han(c) || is_stop(c) {
+                return None;
+            }
+            if cx.covering(p + core_len - 1, &[EntityType::Division]).is_some() && core_len == 1 {
+                return None;
+            }
+        }
+        let core = cx.slice(p, p + core_len);
+        if GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) {
+            return None;
+        }
+        for suffix in AGENCY_SUFFIXES {
+            if !cx.starts_with(p + core_len, suffix) {
+                continue;
+            }
+            let ok = match suffix {
+                "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
+                "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
+                "委" => core_len <= 3 && (core_len > 0 || bare_prefix || true),
+                "办" => (1..=4).contains(&core_len),
+                "部门" => core_len >= 2,
+                "局" | "厅" | "分局" => core_len >= 1,
+                _ => true,
+            };
+            if !ok {
+                continue;
+            }
+            // `委` followed by `员会` is the longer suffix, handled by its own entry.
+            return Some(p + core_len + suffix.chars().count());
+        }
+    }
+    None
+}
+
+fn is_party(body: &str) -> bool {
+    ["纪委", "监委", "纪工委", "纪检", "党委", "党工委", "组织部", "宣传部", "统战部", "政法委", "巡察", "巡视"]
+        .iter()
+        .any(|w| body.contains(w))
+        || body == "委"
+}
+
+/// Resolves a bare prefix (`市`, `县`, `区`, `省`) against the article's locality.
+fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
+    let loc = cx.locality.as_ref()?;
+    let chain = cx.gaz.chain(loc.gaz?);
+    for ix in chain {
+        let d = cx.gaz.get(ix);
+        let fits = match c {
+            '省' => d.level == Level::Province,
+            '市' => d.name.ends_with('市') && d.level != Level::Province,
+            '县' => d.name.ends_with('县'),
+            '区' => d.name.ends_with('区') && d.level == Level::County,
+            _ => false,
+        };
+        if fits {
+            return Some(division::info(cx.gaz, ix));
+        }
+    }
+    None
+}
+
+struct Anchor {
+    start: usize,
+    end: usize,
+    div: DivInfo,
+    alt: Option<DivInfo>,
+    bare: bool,
+    anaphoric: bool,
+}
+
+fn anchors(cx: &Cx) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    let divs: Vec<&Mention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division)
+        .collect();
+    for m in &divs {
+        // Use the innermost division of a chain such as 宜昌市夷陵区, and a zone over
+        // the division inside it.
+        if divs.iter().any(|o| o.span.start == m.span.end) {
+            continue;
+        }
+        if divs
+            .iter()
+            .any(|o| o.span.contains(m.span) && o.span != m.span && o.span.end == m.span.end)
+        {
+            continue;
+        }
+        let chain_start = divs
+            .iter()
+            .filter(|o| o.span.end == m.span.start)
+            .map(|o| o.span.start)
+            .min()
+            .unwrap_or(m.span.start);
+        let mut end = m.span.end;
+        let mut alt = None;
+        // A bracketed second division: 桐乡市开发区(高桥街道)纪委.
+        if let Some(close) = cx.chars.get(end).copied().and_then(opening) {
+            if let Some(len) = cx.chars[end + 1..].iter().take(10).position(|&c| c == close) {
+                let inner_s = end + 1;
+                let inner_e = end + 1 + len;
+                if let Some(d) = divs
+                    .iter()
+                    .find(|o| o.span.start == inner_s && o.span.end == inner_e)
+                {
+                    alt = d.div.clone();
+                    end = inner_e + 1;
+                }
+            }
+        }
+        if let Some(div) = m.div.clone() {
+            out.push(Anchor {
+                start: chain_start,
+                end,
+                div,
+                alt,
+                bare: false,
+                anaphoric: false,
+            });
+        }
+    }
+    // Bare prefixes and anaphoric prefixes (该街道).
+    let n = cx.chars.len();
+    for i in 0..n {
+        if cx.covering(i, &[EntityType::Division]).is_some() {
+            continue;
+        }
+        let c = cx.chars[i];
+        let boundary = i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]) || "由对向同经据".contains(cx.chars[i - 1]);
+        if "省市县区".contains(c) && boundary {
+            if cx.starts_with(i, "区域") || cx.starts_with(i, "市场") || cx.starts_with(i, "县域") || cx.starts_with(i, "市民") {
+                continue;
+            }
+            if let Some(div) = resolve_bare(cx, c) {
+                out.push(Anchor {
+                    start: i,
+                    end: i + 1,
+                    div,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
+        if c == '该' {
+            for (word, level) in [("街道", Level::Township), ("镇", Level::Township), ("乡", Level::Township), ("开发区", Level::Zone), ("区", Level::County), ("县", Level::County), ("市", Level::County)] {
+                if cx.starts_with(i + 1, word) {
+                    let antecedent = cx
+                        .mentions
+                        .iter()
+                        .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                        .filter(|m| m.div.as_ref().is_some_and(|d| d.level == level || (level == Level::Township && d.level == Level::Zone)))
+                        .filter(|m| m.text.ends_with(word) || level != Level::Township || word != "街道" || true)
+                        .next_back();
+                    if let Some(a) = antecedent.and_then(|a| a.div.clone()) {
+                        out.push(Anchor {
+                            start: i,
+                            end: i + 1 + word.chars().count(),
+                            div: a,
+                            alt: None,
+                            bare: true,
+                            anaphoric: true,
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+pub fn find_agencies(cx: &mut Cx) {
+    let mut new: Vec<Mention> = Vec::new();
+    // Keys of agencies also reachable through a bracketed division.
+    let mut alt_keys: Vec<(String, String)> = Vec::new();
+    for a in anchors(cx) {
+        let Some(mut end) = match_body(cx, a.end, a.bare) else {
+            continue;
+        };
+        let body = cx.slice(a.end, end);
+        // `(监察办)` after a discipline body belongs to it.
+        if let Some(close) = cx.chars.get(end).copied().and_then(opening)
+            && let Some(len) = cx.chars[end + 1..].iter().take(6).position(|&c| c == close)
+        {
+            let inner = cx.slice(end + 1, end + 1 + len);
+            if inner.ends_with('办') || inner.ends_with('室') || inner.ends_with('组') {
+                end = end + 2 + len;
+            }
+        }
+        let text = cx.slice(a.start, end);
+        let (canon_body, variants) = body_variants(&body);
+        let key = format!("{}/{}", a.div.key, canon_body);
+        let mut aliases = vec![text.clone()];
+        let short = a.div.gaz.map(|ix| cx.gaz.short(ix).to_string());
+        if !a.anaphoric {
+            let mut prefixes = vec![a.div.name.clone()];
+            prefixes.extend(short.clone());
+            prefixes.extend(a.div.aliases.iter().filter(|x| x.chars().count() >= 2).cloned());
+            for p in prefixes {
+                for v in &variants {
+                    aliases.push(format!("{p}{v}"));
+                }
+            }
+            if let Some(alt) = &a.alt {
+                for v in &variants {
+                    aliases.push(format!("{}{v}", alt.name));
+                }
+                alt_keys.push((format!("{}/{}", alt.key, canon_body), key.clone()));
+            }
+        } else {
+            aliases.clear();
+        }
+        aliases.sort();
+        aliases.dedup();
+        aliases.truncate(24);
+        let class = if body.contains("法院") {
+            Some("Court")
+        } else if body.contains("检察院") {
+            Some("Procuratorate")
+        } else if is_party(&body) {
+            Some("PartyBody")
+        } else {
+            None
+        };
+        new.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(a.start, end),
+            text,
+            key,
+            name: format!("{}{}", a.div.name, canon_body),
+            aliases,
+            class,
+            div: Some(a.div.clone()),
+            role: None,
+            rule: if a.anaphoric {
+                "agency:anaphora"
+            } else if a.bare {
+                "agency:bare-prefix"
+            } else {
+                "agency:division-prefix"
+            },
+            anaphoric: a.anaphoric,
+        });
+    }
+    // Anaphoric mentions take the key of the body reached through a bracketed division.
+    for m in &mut new {
+        if let Some((_, k)) = alt_keys.iter().find(|(alt, _)| *alt == m.key) {
+            m.key = k.clone();
+        }
+    }
+    // Keep the longest agency at each start; drop agencies inside longer ones.
+    new.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    let mut kept: Vec<Mention> = Vec::new();
+    for m in new {
+        if kept.iter().any(|k| k.span.overlaps(m.span)) {
+            continue;
+        }
+        kept.push(m);
+    }
+    cx.mentions.extend(kept);
+    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Leading words that are verbs or determiners, not part of a following name.
+const LEADING_NOISE: [&str; 36] = [
+    "走访", "调研", "帮助", "支持", "推动", "引导", "服务", "指导", "督促", "联系", "考察", "落户",
+    "签约", "引进", "来到", "走进", "位于", "包括", "其中", "目前", "通过", "协助", "帮扶", "对接",
+    "入驻", "携手", "联合", "依托", "组织", "推荐", "一家", "这家", "多家", "旗下", "作为", "记者",
+];
+
+/// Walks left from a suffix at `k` to the start of the name.
+fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
+    let mut s = k;
+    while s > floor && k - s < 24 {
+        let c = cx.chars[s - 1];
+        if c == ')' || c == '）' {
+            // Include a bracketed place: 雪花啤酒(嘉善)有限公司.
+            let open = if c == ')' { '(' } else { '（' };
+            match cx.chars[..s - 1].iter().rev().take(8).position(|&x| x == open) {
+                Some(d) => {
+                    s = s - 2 - d;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) {
+            break;
+        }
+        if cx
+            .covering(s - 1, &[EntityType::Agency, EntityType::Person])
+            .is_some()
+        {
+            break;
+        }
+        s -= 1;
+    }
+    // Trim leading verbs and determiners.
+    loop {
+        let rest = cx.slice(s, k);
+        match LEADING_NOISE.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => s += w.chars().count(),
+            None => break,
+        }
+    }
+    s
+}
+
+pub fn find_organisations(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let mut matched = None;
+        for s in COMPANY_SUFFIXES {
+            if cx.starts_with(i, s) {
+                matched = Some((s, EntityType::Company));
+                break;
+            }
+        }
+        if matched.is_none() {
+            for s in ORG_SUFFIXES {
+                if cx.starts_with(i, s) {
+                    matched = Some((s, EntityType::Organization));
+                    break;
+                }
+            }
+        }
+        let Some((suffix, ty)) = matched else {
+            i += 1;
+            continue;
+        };
+        let end = i + suffix.chars().count();
+        // A longer suffix may follow (研究院 then 嘉善创新中心 is handled by nesting).
+        if cx.covering(i, &[EntityType::Agency]).is_some() {
+            i = end;
+            continue;
+        }
+        let start = name_start(cx, i, 0);
+        let core = cx.slice(start, i);
+        let core_len = i - start;
+        let generic = core_len < 2 || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
+        if !generic {
+            found.push((start, end, ty, suffix));
+        }
+        i = end;
+    }
+    // Bank abbreviations (农行宜昌分行 is caught by 分行; a bare 农行 is a bank too).
+    for (s, e, ty, suffix) in merge_adjacent(cx, found) {
+        let text = cx.slice(s, e);
+        let divs: Vec<DivInfo> = cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division && s <= m.span.start && m.span.end <= e)
+            .filter_map(|m| m.div.clone())
+            .collect();
+        // A name that is only a place plus suffix is a real name for banks
+        // (城市商业银行), but a generic phrase otherwise.
+        let place_only = divs.iter().any(|d| text == format!("{}{}", d.name, suffix) || d.aliases.iter().any(|a| text == format!("{a}{suffix}")));
+        if place_only && !suffix.contains("银行") && !suffix.contains('行') {
+            continue;
+        }
+        let mut aliases = vec![text.clone()];
+        if ty == EntityType::Company {
+            aliases.extend(brand_forms(&text, &divs));
+        }
+        // Nested: 研究院 + place + 创新中心 makes an alias of the place part.
+        let class = if suffix.contains('行') {
+            Some("Bank")
+        } else {
+            None
+        };
+        aliases.sort();
+        aliases.dedup();
+        cx.mentions.push(Mention {
+            ty,
+            span: Span::new(s, e),
+            text: text.clone(),
+            key: normalise_name(&text),
+            name: text,
+            aliases,
+            class,
+            div: most_specific(cx, &divs),
+            role: None,
+            rule: if ty == EntityType::Company {
+                "company:suffix"
+            } else {
+                "organization:suffix"
+            },
+            anaphoric: false,
+        });
+    }
+    nested_parents(cx);
+    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Overlapping candidates keep the longest.
+fn merge_adjacent(
+    _cx: &Cx,
+    mut found: Vec<(usize, usize, EntityType, &'static str)>,
+) -> Vec<(usize, usize, EntityType, &'static str)> {
+    found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
+    let mut out: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
+    for f in found {
+        if let Some(last) = out.last_mut()
+            && f.0 < last.1
+        {
+            if f.1 > last.1 {
+                // The later candidate extends the earlier one: 研究院…创新中心.
+                *last = (last.0, f.1, f.2, f.3);
+            }
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// For an organisation name holding another organisation's name and then a place
+/// (`X研究院嘉善创新中心`), adds the inner organisation and the place-led alias.
+fn nested_parents(cx: &mut Cx) {
+    let mut extra = Vec::new();
+    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Organization) {
+        for suffix in ORG_SUFFIXES {
+            let chars: Vec<char> = m.text.chars().collect();
+            let sl = suffix.chars().count();
+            for k in 1..chars.len().saturating_sub(sl) {
+                let piece: String = chars[k..k + sl].iter().collect();
+                if piece != suffix || k + sl >= chars.len() {
+                    continue;
+                }
+                let at = m.span.start + k + sl;
+                let next_is_place = cx
+                    .mentions
+                    .iter()
+                    .any(|d| d.ty == EntityType::Division && d.span.start == at);
+                if next_is_place {
+                    let inner: String = chars[..k + sl].iter().collect();
+                    let tail: String = chars[k + sl..].iter().collect();
+                    extra.push((m.span.start, at, inner, m.key.clone(), tail));
+                }
+            }
+        }
+    }
+    for (s, e, inner, outer_key, tail) in extra {
+        if let Some(o) = cx.mentions.iter_mut().find(|m| m.key == outer_key) {
+            o.aliases.push(tail);
+        }
+        cx.mentions.push(Mention {
+            ty: EntityType::Organization,
+            span: Span::new(s, e),
+            text: inner.clone(),
+            key: normalise_name(&inner),
+            name: inner.clone(),
+            aliases: vec![inner],
+            class: None,
+            div: None,
+            role: None,
+            rule: "organization:nested",
+            anaphoric: false,
+        });
+    }
+}
+
+/// Short brand forms of a company name: without the leading place and the legal
+/// suffix (`鑫可传动` from `浙江鑫可传动科技有限公司`).
+fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
+    let mut core = name.to_string();
+    for d in divs {
+        for a in std::iter::once(&d.name).chain(d.aliases.iter()) {
+            if let Some(rest) = core.strip_prefix(a.as_str()) {
+                core = rest.to_string();
+                break;
+            }
+        }
+    }
+    for s in ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司"] {
+        if let Some(rest) = core.strip_suffix(s) {
+            core = rest.to_string();
+            break;
+        }
+    }
+    // A bracketed place inside the name is dropped for the brand.
+    if let Some(p) = core.find(['(', '（']) {
+        core.truncate(p);
+    }
+    let mut out = Vec::new();
+    let n = core.chars().count();
+    if n >= 2 && core != name {
+        out.push(core.clone());
+    }
+    for industry in ["科技", "新材料", "材料", "能源", "电子", "机械", "食品", "实业", "贸易", "智能", "制造"] {
+        if let Some(rest) = core.strip_suffix(industry)
+            && rest.chars().count() >= 2
+        {
+            out.push(rest.to_string());
+        }
+    }
+    out
+}
+
+/// NFKC-like normalisation for keys: full-width brackets to ASCII, no spaces.
+pub fn normalise_name(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」".contains(*c))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '＋' => '+',
+            c => c,
+        })
+        .collect()
+}
+
+fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
+    let named = divs.iter().max_by_key(|d| d.level.depth()).cloned();
+    let loc = cx.locality.clone();
+    match (named, loc) {
+        (Some(n), Some(l)) if n.level.depth() < 2 => {
+            // A province or prefecture in the name: the article's county is more
+            // precise when it lies inside it.
+            match (l.gaz, n.gaz) {
+                (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
+                _ => Some(n),
+            }
+        }
+        (Some(n), _) => Some(n),
+        (None, l) => l,
+    }
+}
+
+/// Initiative mentions: “…” with evidence, and 《…》 policy documents.
+pub fn find_initiatives(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut titles: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if cx.chars[i] == '《'
+            && let Some(len) = cx.chars[i + 1..].iter().take(60).position(|&c| c == '》')
+        {
+            let (s, e) = (i + 1, i + 1 + len);
+            titles.push((i, e + 1));
+            let inner = cx.slice(s, e);
+            let before = cx.slice(i.saturating_sub(3), i);
+            let doc_like = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
+                || ["制定", "出台", "印发", "发布", "实施", "贯彻"].iter().any(|v| before.contains(v));
+            let paper = inner.ends_with('报') || inner.ends_with("杂志") || inner.ends_with('网');
+            if doc_like && !paper && len >= 2 {
+                let plain = normalise_name(&inner);
+                let mut aliases = vec![inner.clone(), plain.clone()];
+                // An inner quoted name is another way to say it.
+                if let (Some(a), Some(b)) = (inner.find('“'), inner.find('”'))
+                    && a < b
+                {
+                    aliases.push(inner[a + '“'.len_utf8()..b].to_string());
+                }
+                found.push(initiative(cx, i, e + 1, plain, aliases, "PolicyDocument", "initiative:title"));
+            }
+            i = e + 1;
+            continue;
+        }
+        i += 1;
+    }
+    // Quoted names.
+    let mut quotes: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if cx.chars[i] == '“'
+            && let Some(len) = cx.chars[i + 1..].iter().take(40).position(|&c| c == '”')
+        {
+            quotes.push((i, i + len + 2));
+            i += len + 2;
+            continue;
+        }
+        i += 1;
+    }
+    for (qi, &(qs, qe)) in quotes.iter().enumerate() {
+        if titles.iter().any(|&(s, e)| s <= qs && qe <= e) {
+            continue;
+        }
+        let inner = cx.slice(qs + 1, qe - 1);
+        let len = inner.chars().count();
+        if !(2..=24).contains(&len)
+            || inner.contains(['，', ',', '。', '！', '？', '：', '；'])
+            || inner.ends_with('化')
+        {
+            continue;
+        }
+        // A cue noun after the quote (possibly after other quotes in a list), or at
+        // the end of the quoted name itself.
+        let mut cue = cue_after(cx, qe);
+        let mut k = qi;
+        while cue.is_none() && k + 1 < quotes.len() {
+            let (ns, ne) = quotes[k + 1];
+            let gap = cx.slice(quotes[k].1, ns);
+            if gap.is_empty() || gap == "、" || gap == "和" || gap == "及" {
+                cue = cue_after(cx, ne).map(|(_, c, class)| (qe, c, class));
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let inner_cue = INITIATIVE_CUES
+            .iter()
+            .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1);
+        let before = cx.slice(qs.saturating_sub(4), qs);
+        let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v));
+        let digits_first = inner.starts_with(|c: char| c.is_ascii_digit());
+        let (class, full_end, cue_text) = match (cue, inner_cue) {
+            (Some((end, c, class)), _) => (class, end, Some(c)),
+            (None, Some((_, class))) => (*class, qe, None),
+            (None, None) if verb && len >= 3 && !digits_first => ("Campaign", qe, None),
+            _ => continue,
+        };
+        let plain = normalise_name(&inner);
+        let mut aliases = vec![plain.clone()];
+        if let Some(c) = cue_text
+            && full_end > qe
+        {
+            let tail = cx.slice(qe, full_end);
+            aliases.push(format!("{plain}{tail}"));
+            aliases.push(format!("“{inner}”{tail}"));
+            let _ = c;
+        }
+        let mut m = initiative(cx, qs, full_end.max(qe), plain, aliases, class, "initiative:quote");
+        if cue_text.is_none() && inner_cue.is_none() {
+            m.rule = "initiative:quote-after-verb";
+        }
+        found.push(m);
+    }
+    cx.mentions.extend(found);
+    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// A cue noun within six modifier characters after position `at`.
+fn cue_after(cx: &Cx, at: usize) -> Option<(usize, &'static str, &'static str)> {
+    for gap in 0..=6 {
+        if gap > 0 {
+            let c = *cx.chars.get(at + gap - 1)?;
+            if !is_han(c) || is_stop(c) {
+                return None;
+            }
+        }
+        for (cue, class) in INITIATIVE_CUES {
+            // Single-character cues only right after the quote.
+            if cue.chars().count() == 1 && gap > 0 {
+                continue;
+            }
+            if cx.starts_with(at + gap, cue) {
+                return Some((at + gap + cue.chars().count(), cue, class));
+            }
+        }
+    }
+    None
+}
+
+fn initiative(
+    cx: &Cx,
+    s: usize,
+    e: usize,
+    name: String,
+    mut aliases: Vec<String>,
+    class: &'static str,
+    rule: &'static str,
+) -> Mention {
+    aliases.retain(|a| !a.is_empty());
+    aliases.sort();
+    aliases.dedup();
+    Mention {
+        ty: EntityType::Initiative,
+        span: Span::new(s, e),
+        text: cx.slice(s, e),
+        key: name.clone(),
+        name,
+        aliases,
+        class: Some(class),
+        div: None,
+        role: None,
+        rule,
+        anaphoric: false,
+    }
+}

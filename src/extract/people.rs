@@ -1,0 +1,140 @@
+//! People: byline authors, names right after a post (`财务总监吕玄卿`, with several
+//! posts joined by `、`), and names before a verb of speech (`刘某某说`). A name is a
+//! surname from the lexicon plus one or two given-name characters; the length is
+//! decided by what follows.
+
+use super::lexicon::*;
+use super::{Cx, Mention, is_han, is_stop};
+use crate::model::{EntityType, Span};
+
+fn name_at(cx: &Cx, i: usize) -> Option<usize> {
+    let s = is_surname_start(&cx.chars, i);
+    if s == 0 {
+        return None;
+    }
+    let ok_given = |k: usize| {
+        cx.chars
+            .get(k)
+            .is_some_and(|&c| is_han(c) && !is_stop(c) && !"，。、".contains(c))
+    };
+    let boundary = |k: usize| match cx.chars.get(k) {
+        None => true,
+        Some(&c) => !is_han(c) || AFTER_NAME.contains(c),
+    };
+    // Two given characters unless the second is itself a following word.
+    if ok_given(i + s)
+        && ok_given(i + s + 1)
+        && !AFTER_NAME.contains(cx.chars[i + s + 1])
+        && boundary(i + s + 2)
+    {
+        return Some(i + s + 2);
+    }
+    if ok_given(i + s) && boundary(i + s + 1) {
+        return Some(i + s + 1);
+    }
+    None
+}
+
+pub fn find(cx: &mut Cx) {
+    let mut found: Vec<Mention> = Vec::new();
+    let article = cx.article;
+    // Bylines: the authors' span is the headline, the article they wrote.
+    let title_len = article.title.chars().count();
+    for a in &article.authors {
+        found.push(person(a.name.clone(), Some(a.role.clone()), Span::new(0, title_len), "person:byline", true));
+    }
+    let n = cx.chars.len();
+    let mut i = 0;
+    while i < n {
+        if cx.covering(i, &[EntityType::Initiative]).is_some() {
+            i += 1;
+            continue;
+        }
+        let post = POSTS.iter().find(|p| cx.starts_with(i, p));
+        if let Some(post) = post {
+            let after = i + post.chars().count();
+            if let Some(end) = name_at(cx, after) {
+                let role_start = role_start(cx, i);
+                let role = cx.slice(role_start, after);
+                let name = cx.slice(after, end);
+                found.push(person(name, Some(role), Span::new(after, end), "person:post-name", false));
+                i = end;
+                continue;
+            }
+            i = after;
+            continue;
+        }
+        // Name before a speech verb, after a boundary.
+        let prev_ok = i == 0 || !is_han(cx.chars[i - 1]);
+        if prev_ok
+            && let Some(end) = name_at(cx, i)
+            && SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
+            && cx.covering(i, &[EntityType::Division, EntityType::Agency, EntityType::Company, EntityType::Organization]).is_none()
+        {
+            found.push(person(cx.slice(i, end), None, Span::new(i, end), "person:speech", false));
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    // Later bare mentions of a name already found (王某某表示).
+    let known: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    for name in known {
+        let chars: Vec<char> = name.chars().collect();
+        let mut k = 0;
+        while k + chars.len() <= n {
+            if cx.chars[k..k + chars.len()] == chars[..]
+                && !found.iter().any(|m| m.span.start == k && !m.anaphoric)
+                && cx.covering(k, &[EntityType::Company, EntityType::Organization, EntityType::Agency, EntityType::Initiative]).is_none()
+            {
+                found.push(person(name.clone(), None, Span::new(k, k + chars.len()), "person:repeat", false));
+            }
+            k += 1;
+        }
+    }
+    cx.mentions.extend(found);
+    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Start of the post phrase ending at `post_start`: earlier posts joined by `、` and
+/// modifiers back to punctuation or the end of an organisation's name.
+fn role_start(cx: &Cx, post_start: usize) -> usize {
+    let mut s = post_start;
+    while s > 0 && post_start - s < 12 {
+        let c = cx.chars[s - 1];
+        if c == '、' {
+            s -= 1;
+            continue;
+        }
+        if !is_han(c) || is_stop(c) {
+            break;
+        }
+        if cx
+            .covering(s - 1, &[EntityType::Agency, EntityType::Company, EntityType::Organization, EntityType::Division, EntityType::Initiative])
+            .is_some()
+        {
+            break;
+        }
+        s -= 1;
+    }
+    while s < post_start && cx.chars[s] == '、' {
+        s += 1;
+    }
+    s
+}
+
+fn person(name: String, role: Option<String>, span: Span, rule: &'static str, byline: bool) -> Mention {
+    Mention {
+        ty: EntityType::Person,
+        span,
+        text: name.clone(),
+        key: name.clone(),
+        name: name.clone(),
+        aliases: vec![name],
+        class: None,
+        div: None,
+        role,
+        rule,
+        anaphoric: byline && false,
+    }
+}

@@ -1,0 +1,277 @@
+//! Relations between the mentions of one article: partOf from the gazetteer chain,
+//! locatedIn from the division in a name or the article's locality, launchedBy from
+//! sentence patterns and the sentence's subject, participatesIn from use verbs,
+//! worksFor from the organisation next to a post, author from the byline.
+
+use super::{Cx, DivInfo, Object, division};
+use crate::model::{EntityType, Predicate};
+
+const USE_CUES: [&str; 16] = [
+    "通过", "借助", "扫描", "使用", "参与", "加入", "接入", "入驻", "申请", "获得", "享受", "推广使用",
+    "用上", "办理", "签约", "合作",
+];
+
+const CREATE_VERBS: [&str; 20] = [
+    "推出", "设立", "打造", "出台", "建立", "创设", "上线", "发放", "启动", "制定", "印发", "构建",
+    "开通", "组建", "搭建", "开设", "推行", "发布", "开发", "实施",
+];
+
+const COMPANY_POSTS: [&str; 9] = ["总监", "总经理", "董事长", "经理", "负责人", "法定代表人", "创始人", "行长", "工程师"];
+
+pub fn find(cx: &mut Cx) {
+    part_of(cx);
+    located_in(cx);
+    launched_by(cx);
+    participates_in(cx);
+    works_for(cx);
+    authors(cx);
+}
+
+fn part_of(cx: &mut Cx) {
+    for i in 0..cx.mentions.len() {
+        let m = &cx.mentions[i];
+        if m.ty != EntityType::Division || m.anaphoric {
+            continue;
+        }
+        let Some(d) = m.div.clone() else { continue };
+        let parent = match (d.gaz, d.parent) {
+            (Some(ix), _) => cx.gaz.get(ix).parent,
+            (None, p) => p,
+        };
+        if let Some(p) = parent {
+            let rule = if d.gaz.is_some() { "partOf:gazetteer" } else { "partOf:name-or-locality" };
+            cx.relate(i, Predicate::PartOf, Object::Division(division::info(cx.gaz, p)), rule);
+        }
+    }
+}
+
+fn located_in(cx: &mut Cx) {
+    for i in 0..cx.mentions.len() {
+        let m = &cx.mentions[i];
+        if m.anaphoric
+            || !matches!(m.ty, EntityType::Agency | EntityType::Company | EntityType::Organization)
+        {
+            continue;
+        }
+        let rule = match m.ty {
+            EntityType::Agency => "locatedIn:jurisdiction",
+            _ if m.div.as_ref().is_some_and(|d| {
+                cx.mentions.iter().any(|x| {
+                    x.ty == EntityType::Division && m.span.contains(x.span) && x.div.as_ref() == Some(d)
+                })
+            }) => "locatedIn:place-in-name",
+            _ => "locatedIn:article-locality",
+        };
+        // Organisations without a place in their name are only placed by a county
+        // section; a page-level guess would too often be wrong.
+        if m.ty == EntityType::Organization && rule == "locatedIn:article-locality" {
+            continue;
+        }
+        if let Some(d) = m.div.clone() {
+            cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
+        }
+    }
+}
+
+fn is_agent(cx: &Cx, j: usize) -> bool {
+    let m = &cx.mentions[j];
+    if m.ty == EntityType::Agency {
+        return true;
+    }
+    // A division counts when it is not part of a longer name.
+    m.ty == EntityType::Division
+        && !cx.mentions.iter().any(|o| {
+            o.ty != EntityType::Division
+                && o.ty != EntityType::Person
+                && !o.anaphoric
+                && o.span.contains(m.span)
+                && o.span != m.span
+        })
+        && !cx.mentions.iter().any(|o| {
+            o.ty == EntityType::Division && o.span.contains(m.span) && o.span != m.span
+        })
+}
+
+fn launched_by(cx: &mut Cx) {
+    let mut done: Vec<String> = Vec::new();
+    for i in 0..cx.mentions.len() {
+        let m = cx.mentions[i].clone();
+        if m.ty != EntityType::Initiative || done.contains(&m.key) {
+            continue;
+        }
+        let (qs, qe) = (m.span.start, m.span.end);
+        let sent = cx.sentence_start(qs);
+        // 1. The name starts with an agency or division.
+        let inner = (0..cx.mentions.len()).find(|&j| {
+            j != i
+                && (cx.mentions[j].span.start == qs + 1 || cx.mentions[j].span.start == qs)
+                && m.span.contains(cx.mentions[j].span)
+                && matches!(cx.mentions[j].ty, EntityType::Agency | EntityType::Division)
+        });
+        let inner = inner.map(|j| {
+            // Prefer the agency when an agency and its division both start there.
+            (0..cx.mentions.len())
+                .find(|&k| {
+                    cx.mentions[k].span.start == cx.mentions[j].span.start
+                        && cx.mentions[k].ty == EntityType::Agency
+                        && m.span.contains(cx.mentions[k].span)
+                })
+                .unwrap_or(j)
+        });
+        let mut agent: Option<(usize, &'static str)> = inner.map(|j| (j, "launchedBy:name-prefix"));
+        // 2. X发放的“Y” / X推出的“Y”.
+        if agent.is_none() {
+            let before = cx.slice(sent, qs);
+            if before.ends_with('的') {
+                let cut = qs - 1;
+                if CREATE_VERBS.iter().any(|v| cx.ends_with_at(cut, v)) {
+                    agent = (0..cx.mentions.len())
+                        .filter(|&j| cx.mentions[j].span.end <= cut && cx.mentions[j].span.start >= sent && is_agent(cx, j))
+                        .max_by_key(|&j| cx.mentions[j].span.end)
+                        .map(|j| (j, "launchedBy:x-verb-de-y"));
+                }
+            }
+        }
+        // 3. “Y”是X…打造的.
+        if agent.is_none() && cx.chars.get(qe) == Some(&'是') {
+            let end = cx.sentence_end(qe);
+            let tail = cx.slice(qe, end);
+            if CREATE_VERBS.iter().any(|v| tail.contains(&format!("{v}的"))) {
+                agent = (0..cx.mentions.len())
+                    .filter(|&j| cx.mentions[j].span.start > qe && cx.mentions[j].span.end <= end && is_agent(cx, j))
+                    .min_by_key(|&j| cx.mentions[j].span.start)
+                    .map(|j| (j, "launchedBy:y-is-x-made"));
+            }
+        }
+        // 4. The sentence's subject: the first agency or division before the name.
+        if agent.is_none() {
+            agent = (0..cx.mentions.len())
+                .filter(|&j| {
+                    let s = cx.mentions[j].span;
+                    s.start >= sent && s.end <= qs && is_agent(cx, j) && !cx.mentions[j].anaphoric
+                })
+                .min_by_key(|&j| cx.mentions[j].span.start)
+                .map(|j| (j, "launchedBy:sentence-subject"));
+        }
+        match agent {
+            Some((j, rule)) => {
+                let obj = if cx.mentions[j].anaphoric {
+                    // An anaphor stands for its antecedent, which has the same key.
+                    Object::Mention(j)
+                } else {
+                    Object::Mention(j)
+                };
+                cx.relate(i, Predicate::LaunchedBy, obj, rule);
+            }
+            None => {
+                // 5. The article's locality, when it is a county-level section.
+                if let Some(loc) = cx.locality.clone().filter(|l| l.level.depth() == 2)
+                    && cx.article.section_place.is_some()
+                {
+                    cx.relate(i, Predicate::LaunchedBy, Object::Division(loc), "launchedBy:section-locality");
+                } else {
+                    continue;
+                }
+            }
+        }
+        done.push(m.key.clone());
+    }
+}
+
+fn participates_in(cx: &mut Cx) {
+    let n = cx.mentions.len();
+    for i in 0..n {
+        let m = &cx.mentions[i];
+        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
+            continue;
+        }
+        let sent_s = cx.sentence_start(m.span.start);
+        let sent_e = cx.sentence_end(m.span.end);
+        let after = cx.slice(m.span.end, sent_e);
+        // An initiative later in the sentence, with a use verb between.
+        let target = (0..n)
+            .filter(|&j| {
+                let o = &cx.mentions[j];
+                o.ty == EntityType::Initiative && o.span.start >= m.span.end && o.span.end <= sent_e
+            })
+            .min_by_key(|&j| cx.mentions[j].span.start);
+        if let Some(j) = target {
+            let between = cx.slice(m.span.end, cx.mentions[j].span.start);
+            if USE_CUES.iter().any(|c| between.contains(c)) {
+                cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), "participatesIn:use-verb");
+                continue;
+            }
+        }
+        // A bank or company taking up the initiative the paragraph is about.
+        if ["推广使用", "接入", "入驻", "参与"].iter().any(|c| after.contains(c)) {
+            let para = cx.paragraph_start(m.span.start);
+            let recent = (0..n)
+                .filter(|&j| {
+                    let o = &cx.mentions[j];
+                    o.ty == EntityType::Initiative && o.span.start >= para && o.span.end <= sent_s
+                })
+                .max_by_key(|&j| cx.mentions[j].span.start);
+            if let Some(j) = recent {
+                cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), "participatesIn:paragraph-topic");
+            }
+        }
+    }
+}
+
+fn works_for(cx: &mut Cx) {
+    let n = cx.mentions.len();
+    for i in 0..n {
+        let m = &cx.mentions[i];
+        if m.ty != EntityType::Person || m.rule == "person:byline" {
+            continue;
+        }
+        let Some(role) = m.role.clone() else { continue };
+        let role_start = m.span.start - role.chars().count();
+        let org_types = [EntityType::Agency, EntityType::Company, EntityType::Organization];
+        // The organisation named right before the post.
+        let adjacent = (0..n).find(|&j| {
+            let o = &cx.mentions[j];
+            org_types.contains(&o.ty) && o.span.end == role_start
+        });
+        let company_post = COMPANY_POSTS.iter().any(|p| role.ends_with(p));
+        let wanted: &[EntityType] = if company_post {
+            &[EntityType::Company, EntityType::Organization, EntityType::Agency]
+        } else {
+            &[EntityType::Agency, EntityType::Organization, EntityType::Company]
+        };
+        let nearest = |from: usize| {
+            for ty in wanted {
+                let found = (0..n)
+                    .filter(|&j| {
+                        let o = &cx.mentions[j];
+                        o.ty == *ty && o.span.end <= role_start && o.span.start >= from
+                    })
+                    .max_by_key(|&j| cx.mentions[j].span.end);
+                if found.is_some() {
+                    return found;
+                }
+            }
+            None
+        };
+        let sent = cx.sentence_start(role_start);
+        let prev_sent = cx.sentence_start(sent.saturating_sub(1));
+        let target = adjacent
+            .map(|j| (j, "worksFor:adjacent"))
+            .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
+            .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
+            .or_else(|| if company_post { None } else { nearest(0).map(|j| (j, "worksFor:article")) });
+        if let Some((j, rule)) = target {
+            cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
+        }
+    }
+}
+
+fn authors(cx: &mut Cx) {
+    let _: Option<DivInfo> = None;
+    for i in 0..cx.mentions.len() {
+        if cx.mentions[i].rule == "person:byline" {
+            // The article is the subject; `link` turns this into Article author Person.
+            cx.relate(i, Predicate::Author, Object::Mention(i), "author:byline");
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Linking: turns the mentions of each article into graph nodes, one per real thing.
+//! Divisions link by code, other entities by type and normalised key; agencies of
+//! one division whose bodies differ only in form (`生态环境部门`, `生态环境分局`)
+//! merge; anaphors (`该街道纪委`) join their antecedent; every name seen becomes an
+//! alias. Owns the decision "same thing or not"; it does not find mentions.
+
+use crate::extract::{self, DivInfo, Extraction, Mention, Object};
+use crate::gazetteer::Gazetteer;
+use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, MentionRef, NodeId, NodeSpec};
+use crate::model::{EntityType, Predicate, Span};
+use crate::read::Document;
+
+/// Adds one document's articles to the graph; returns their article indexes.
+pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -> Vec<usize> {
+    let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();
+    let ctx = extract::document_context(&texts, gaz);
+    let extractions: Vec<Extraction> = doc
+        .articles
+        .iter()
+        .map(|a| extract::extract(a, gaz, &ctx))
+        .collect();
+    // Agencies named by domain only (`X部门`) merge into a body of the same division
+    // and domain named anywhere in the document.
+    let agencies: Vec<(String, String)> = extractions
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| m.ty == EntityType::Agency && !m.key.ends_with("部门"))
+        .map(|m| (m.key.clone(), m.name.clone()))
+        .collect();
+    let mut out = Vec::new();
+    for (article, ex) in doc.articles.iter().zip(extractions) {
+        let ix = kg.add_article(ArticleMeta {
+            id: article.id.clone(),
+            title: article.title.clone(),
+            date: doc.date.clone(),
+            paper: doc.paper.clone(),
+            source: format!("{}:{}", doc.source, article.line),
+            doc_id: doc.id.clone(),
+            doc_title: doc.title.clone(),
+            page_number: doc.page_number.clone(),
+            page_name: doc.page_name.clone(),
+        });
+        let art = kg.upsert(
+            ix,
+            NodeSpec {
+                ty: EntityType::Article,
+                key: &article.id,
+                name: &article.title,
+                class: None,
+                level: None,
+                code: None,
+            },
+        );
+        for t in &article.alt_titles {
+            kg.add_alias(art, ix, t);
+        }
+        let mut mentions = ex.mentions;
+        for m in &mut mentions {
+            if m.ty == EntityType::Agency
+                && let Some(domain) = m.key.strip_suffix("部门")
+                && let Some((k, name)) = agencies.iter().find(|(k, _)| {
+                    k.starts_with(domain) && k.len() > domain.len()
+                })
+            {
+                m.aliases.push(m.text.clone());
+                m.key = k.clone();
+                m.name = name.clone();
+            }
+        }
+        let nodes: Vec<NodeId> = mentions
+            .iter()
+            .map(|m| add_mention(kg, gaz, ix, m))
+            .collect();
+        for r in &ex.relations {
+            let subject = nodes[r.subject];
+            let text = mentions[r.subject].text.clone();
+            let evidence = Evidence {
+                article: ix,
+                span: r.span,
+                text,
+                rule: r.rule,
+            };
+            if r.predicate == Predicate::Author {
+                kg.relate(art, Predicate::Author, subject, evidence);
+                continue;
+            }
+            let object = match &r.object {
+                Object::Mention(j) => nodes[*j],
+                Object::Division(d) => division_node(kg, gaz, ix, d, r.span),
+            };
+            kg.relate(subject, r.predicate, object, evidence);
+        }
+        out.push(ix);
+    }
+    out
+}
+
+fn division_node(kg: &mut KnowledgeGraph, gaz: &Gazetteer, article: usize, d: &DivInfo, span: Span) -> NodeId {
+    let id = kg.upsert(
+        article,
+        NodeSpec {
+            ty: EntityType::Division,
+            key: &d.key,
+            name: &d.name,
+            class: Some(d.level.class()),
+            level: Some(d.level),
+            code: d.code.as_deref(),
+        },
+    );
+    // The whole parent chain up to the province, so every division reaches its
+    // province through partOf.
+    let mut child = id;
+    let start = match d.gaz {
+        Some(ix) => gaz.get(ix).parent,
+        None => d.parent,
+    };
+    let mut cur = start;
+    while let Some(p) = cur {
+        let info = extract_info(gaz, p);
+        let pid = kg.upsert(
+            article,
+            NodeSpec {
+                ty: EntityType::Division,
+                key: &info.key,
+                name: &info.name,
+                class: Some(info.level.class()),
+                level: Some(info.level),
+                code: info.code.as_deref(),
+            },
+        );
+        if !kg.has_edge(child, Predicate::PartOf, pid) {
+            kg.relate(
+                child,
+                Predicate::PartOf,
+                pid,
+                Evidence {
+                    article,
+                    span,
+                    text: kg.node(child).name.clone(),
+                    rule: "partOf:gazetteer-chain",
+                },
+            );
+        }
+        child = pid;
+        cur = gaz.get(p).parent;
+    }
+    id
+}
+
+fn extract_info(gaz: &Gazetteer, ix: usize) -> DivInfo {
+    let d = gaz.get(ix);
+    DivInfo {
+        gaz: Some(ix),
+        name: d.name.clone(),
+        level: d.level,
+        parent: d.parent,
+        key: d.code.clone(),
+        code: Some(d.code.clone()),
+        aliases: Vec::new(),
+    }
+}
+
+fn add_mention(kg: &mut KnowledgeGraph, gaz: &Gazetteer, article: usize, m: &Mention) -> NodeId {
+    let id = match (&m.ty, &m.div) {
+        (EntityType::Division, Some(d)) => division_node(kg, gaz, article, d, m.span),
+        _ => kg.upsert(
+            article,
+            NodeSpec {
+                ty: m.ty,
+                key: &m.key,
+                name: &m.name,
+                class: m.class,
+                level: None,
+                code: None,
+            },
+        ),
+    };
+    if !m.anaphoric {
+        if m.rule != "person:byline" {
+            kg.add_alias(id, article, &m.text);
+        }
+        for a in &m.aliases {
+            kg.add_alias(id, article, a);
+        }
+    }
+    if let Some(r) = &m.role {
+        kg.add_role(id, article, r);
+    }
+    if m.rule != "person:byline" {
+        kg.add_mention(
+            id,
+            MentionRef {
+                article,
+                span: m.span,
+                text: m.text.clone(),
+                rule: m.rule,
+            },
+        );
+    }
+    id
+}

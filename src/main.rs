@@ -1,0 +1,390 @@
+//! The `zhengqi` command line: declarative flags (clap) and a thin dispatch onto the
+//! library. Exit codes: 0 success, 1 some documents failed but the rest was stored,
+//! 2 usage or fatal error.
+
+use anyhow::{Context, Result, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+use zhengqi::eval;
+use zhengqi::export::{self, Filter, GraphFormat};
+use zhengqi::gazetteer::Gazetteer;
+use zhengqi::pipeline;
+use zhengqi::rdf::Term;
+use zhengqi::store::{QueryOutput, RdfSyntax, ResultsSyntax, Store};
+
+/// zhengqi (政企): Chinese local-government and business news in, knowledge graph out.
+///
+/// Reads newspaper page records, plain articles and JSON Lines corpora, extracts
+/// divisions, agencies, companies, organisations, people and initiatives, links them
+/// into one node per real thing, and stores the graph as RDF in an embedded store
+/// you can query with SPARQL and export for Gephi, Cytoscape, yEd and Graphviz.
+#[derive(Parser)]
+#[command(name = "zhengqi", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read documents, extract and link entities, write them into the store.
+    ///
+    /// Each article's facts go into a named graph of its own, so building the same
+    /// article again replaces them: the same input twice gives an identical store.
+    Build {
+        /// Files or folders (walked recursively; .txt .md .jsonl .ndjson), `-` for stdin.
+        /// Without inputs, the bundled samples in data/samples are read.
+        inputs: Vec<PathBuf>,
+        #[arg(long, default_value = "zhengqi-store")]
+        store: PathBuf,
+        /// Extra divisions, TSV: code, name, level, parent code, short forms.
+        #[arg(long)]
+        gazetteer: Vec<PathBuf>,
+    },
+    /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
+    ///
+    /// Prefixes zq:, id:, rdf:, rdfs:, skos:, dcterms:, xsd:, owl:, prov: are
+    /// predeclared. The default graph is the union of all articles' graphs.
+    Query {
+        /// The query text (or use -f).
+        query: Option<String>,
+        /// Read the query from a file.
+        #[arg(short = 'f', long = "file")]
+        file: Option<PathBuf>,
+        #[arg(long, default_value = "zhengqi-store")]
+        store: PathBuf,
+        #[arg(long, value_enum, default_value_t = TableFormat::Table)]
+        format: TableFormat,
+        /// Stop the query after this many seconds.
+        #[arg(long, default_value_t = 60)]
+        timeout: u64,
+    },
+    /// Write the store as RDF or as a network file for graph tools.
+    Export {
+        #[arg(long, default_value = "zhengqi-store")]
+        store: PathBuf,
+        /// turtle, ntriples, nquads, trig, rdfxml, jsonld, graphml, gexf, dot, cytoscape, csv
+        #[arg(long, default_value = "turtle")]
+        format: String,
+        /// Output file (a folder for csv). Standard output if absent.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Keep only these entity types (graph formats), e.g. --type Agency --type Initiative.
+        #[arg(long = "type")]
+        types: Vec<String>,
+        /// Keep the neighbourhood of the entity with this name (graph formats).
+        #[arg(long)]
+        around: Option<String>,
+        /// Neighbourhood radius for --around.
+        #[arg(long, default_value_t = 1)]
+        depth: usize,
+        /// Keep what one article supports (article id such as zjrb-20230417-13/2).
+        #[arg(long)]
+        article: Option<String>,
+    },
+    /// Score extraction against gold annotations (shared/gold/FORMAT.md).
+    Eval {
+        /// A gold JSON file or a folder of them.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Documents to build; by default those the gold files name, looked up
+        /// beside the given inputs.
+        inputs: Vec<PathBuf>,
+        /// List every false positive and false negative.
+        #[arg(short, long)]
+        verbose: bool,
+    },
+    /// Serve a read-only SPARQL endpoint and a graph browser.
+    Serve {
+        #[arg(long, default_value = "zhengqi-store")]
+        store: PathBuf,
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Per-query time limit in seconds.
+        #[arg(long, default_value_t = 30)]
+        timeout: u64,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TableFormat {
+    Table,
+    Csv,
+    Tsv,
+    Json,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("zhengqi: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build {
+            inputs,
+            store,
+            gazetteer,
+        } => build(inputs, &store, &gazetteer),
+        Command::Query {
+            query,
+            file,
+            store,
+            format,
+            timeout,
+        } => {
+            let text = match (query, file) {
+                (Some(q), None) => q,
+                (None, Some(f)) => std::fs::read_to_string(&f)
+                    .with_context(|| format!("{}: cannot read query", f.display()))?,
+                _ => bail!("give a query or -f FILE, not both or neither"),
+            };
+            let store = Store::open_read_only(&store)?;
+            query_cmd(&store, &text, format, Duration::from_secs(timeout))
+        }
+        Command::Export {
+            store,
+            format,
+            output,
+            types,
+            around,
+            depth,
+            article,
+        } => {
+            let store = Store::open_read_only(&store)?;
+            export_cmd(&store, &format, output.as_deref(), Filter { types, around, depth, article })
+        }
+        Command::Eval {
+            gold,
+            inputs,
+            verbose,
+        } => eval_cmd(&gold, inputs, verbose),
+        Command::Serve {
+            store,
+            bind,
+            timeout,
+        } => {
+            let store = Store::open_read_only(&store)?;
+            eprintln!("zhengqi: serving {} at http://{bind}/ (SPARQL at /query)", store.len()?);
+            let _ = (store, bind, timeout); bail!("serve: not wired yet"); // SERVE
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn default_inputs(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
+    if inputs.is_empty() {
+        vec![PathBuf::from("data/samples")]
+    } else {
+        inputs
+    }
+}
+
+fn build(inputs: Vec<PathBuf>, store_path: &Path, gazetteer: &[PathBuf]) -> Result<ExitCode> {
+    let gaz = load_gazetteer(gazetteer)?;
+    let store = Store::open(store_path)?;
+    let inputs = default_inputs(inputs);
+    let summary = pipeline::build(&store, &inputs, &gaz, |e| eprintln!("zhengqi: skipped: {e}"))?;
+    store.save()?;
+    println!(
+        "documents: {} read, {} skipped; articles: {}",
+        summary.documents_read, summary.documents_skipped, summary.articles
+    );
+    println!("entities:");
+    for (t, n) in &summary.entities {
+        println!("  {:<14} {n}", t.name());
+    }
+    println!("relations:");
+    for (p, n) in &summary.relations {
+        println!("  {:<16} {n}", p.name());
+    }
+    println!("triples in store: {}", summary.triples);
+    println!("store: {}", store_path.display());
+    println!("time: {:.2}s", summary.elapsed.as_secs_f64());
+    Ok(if summary.documents_skipped > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn load_gazetteer(files: &[PathBuf]) -> Result<Gazetteer> {
+    let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    Ok(Gazetteer::with_files(&refs)?)
+}
+
+fn query_cmd(store: &Store, text: &str, format: TableFormat, timeout: Duration) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    let results = match format {
+        TableFormat::Table => None,
+        TableFormat::Csv => Some(ResultsSyntax::Csv),
+        TableFormat::Tsv => Some(ResultsSyntax::Tsv),
+        TableFormat::Json => Some(ResultsSyntax::Json),
+    };
+    if let Some(r) = results {
+        let s = store.query_serialized(text, r, RdfSyntax::Turtle, Some(timeout))?;
+        out.write_all(&s.body)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    match store.query(text, Some(timeout))? {
+        QueryOutput::Boolean(b) => writeln!(out, "{b}")?,
+        QueryOutput::Solutions { variables, rows } => {
+            write!(out, "{}", table(&variables, &rows))?;
+        }
+        QueryOutput::Graph(_) => {
+            let s = store.query_serialized(text, ResultsSyntax::Json, RdfSyntax::Turtle, Some(timeout))?;
+            out.write_all(&s.body)?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Renders solutions as an aligned table; CJK characters count two columns.
+fn table(vars: &[String], rows: &[Vec<Option<Term>>]) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let cell = |t: &Option<Term>| match t {
+        None => String::new(),
+        Some(Term::Iri(i)) => shorten(i),
+        Some(t) => t.value().to_string(),
+    };
+    let cells: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(cell).collect()).collect();
+    let mut widths: Vec<usize> = vars.iter().map(|v| v.width() + 1).collect();
+    for r in &cells {
+        for (i, c) in r.iter().enumerate() {
+            widths[i] = widths[i].max(c.width());
+        }
+    }
+    let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
+    let mut out = String::new();
+    let head: Vec<String> = vars.iter().enumerate().map(|(i, v)| pad(&format!("?{v}"), widths[i])).collect();
+    out.push_str(head.join(" | ").trim_end());
+    out.push('\n');
+    out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"));
+    out.push('\n');
+    for r in &cells {
+        let line: Vec<String> = r.iter().enumerate().map(|(i, c)| pad(c, widths[i])).collect();
+        out.push_str(line.join(" | ").trim_end());
+        out.push('\n');
+    }
+    out.push_str(&format!("({} rows)\n", rows.len()));
+    out
+}
+
+fn shorten(iri: &str) -> String {
+    for (p, ns) in zhengqi::rdf::PREFIXES {
+        if let Some(rest) = iri.strip_prefix(ns) {
+            return format!("{p}:{rest}");
+        }
+    }
+    format!("<{iri}>")
+}
+
+fn export_cmd(store: &Store, format: &str, output: Option<&Path>, filter: Filter) -> Result<ExitCode> {
+    let rdf = match format {
+        "turtle" | "ttl" => Some(RdfSyntax::Turtle),
+        "ntriples" | "nt" => Some(RdfSyntax::NTriples),
+        "nquads" | "nq" => Some(RdfSyntax::NQuads),
+        "trig" => Some(RdfSyntax::TriG),
+        "rdfxml" | "xml" => Some(RdfSyntax::RdfXml),
+        "jsonld" | "json-ld" => Some(RdfSyntax::JsonLd),
+        _ => None,
+    };
+    if let Some(syntax) = rdf {
+        match output {
+            Some(p) => {
+                let f = std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?;
+                store.export(syntax, std::io::BufWriter::new(f))?;
+            }
+            None => store.export(syntax, std::io::stdout().lock())?,
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let graph = GraphFormat::parse(format).with_context(|| {
+        format!("unknown export format `{format}` (turtle, ntriples, nquads, trig, rdfxml, jsonld, graphml, gexf, dot, cytoscape, csv)")
+    })?;
+    export::write_graph(store, graph, &filter, output)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode> {
+    let gold_files: Vec<PathBuf> = if gold.is_dir() {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(gold)?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .collect();
+        v.sort();
+        v
+    } else {
+        vec![gold.to_path_buf()]
+    };
+    let gaz = Gazetteer::bundled();
+    let inputs = default_inputs(inputs);
+    let mut total = eval::Report::default();
+    let mut failed = false;
+    for g in &gold_files {
+        let gold = eval::load_gold(g)?;
+        // The document the gold annotates: an input with that file name, or one
+        // inside an input folder.
+        let doc = inputs.iter().find_map(|i| {
+            if i.file_name().is_some_and(|n| n == gold.document.as_str()) {
+                Some(i.clone())
+            } else if i.is_dir() && i.join(&gold.document).exists() {
+                Some(i.join(&gold.document))
+            } else {
+                None
+            }
+        });
+        let Some(doc) = doc else {
+            if gold_files.len() == 1 {
+                bail!("{}: document {} not found among the inputs", g.display(), gold.document);
+            }
+            continue;
+        };
+        let store = Store::memory()?;
+        pipeline::build(&store, std::slice::from_ref(&doc), &gaz, |e| {
+            eprintln!("zhengqi: skipped: {e}");
+            failed = true;
+        })?;
+        let report = eval::score(&store, &gold)?;
+        let (e, r) = (report.entity_total(), report.relation_total());
+        println!(
+            "{:<28} entities P {:.3} R {:.3} F1 {:.3} | relations P {:.3} R {:.3} F1 {:.3}",
+            gold.document,
+            e.precision(),
+            e.recall(),
+            e.f1(),
+            r.precision(),
+            r.recall(),
+            r.f1()
+        );
+        if verbose {
+            for err in &report.errors {
+                println!("    {err}");
+            }
+        }
+        total.merge(report);
+    }
+    println!();
+    println!("{:<16} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}", "", "tp", "fp", "fn", "P", "R", "F1");
+    for (name, c) in total.entities.iter().chain(total.relations.iter()) {
+        println!(
+            "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
+            name, c.tp, c.fp, c.fn_, c.precision(), c.recall(), c.f1()
+        );
+    }
+    let (e, r) = (total.entity_total(), total.relation_total());
+    println!("{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}", "ENTITIES", e.tp, e.fp, e.fn_, e.precision(), e.recall(), e.f1());
+    println!("{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}", "RELATIONS", r.tp, r.fp, r.fn_, r.precision(), r.recall(), r.f1());
+    println!("entity F1 {:.3}", e.f1());
+    println!("relation F1 {:.3}", r.f1());
+    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

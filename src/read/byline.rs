@@ -1,0 +1,155 @@
+//! Bylines: `朱 文 何悦辰` (two-character names padded to three columns),
+//! `本报记者 张三 李四`, `□本报记者 王五 通讯员 赵六`, `（记者 张三）`, `文/张三`.
+
+use super::Author;
+
+/// Words that set the role of the names after them, longest first so that
+/// `特约记者` wins over `记者`.
+const ROLE_WORDS: [(&str, &str); 10] = [
+    ("本报特约记者", "特约记者"),
+    ("本报见习记者", "见习记者"),
+    ("本报通讯员", "通讯员"),
+    ("本报记者", "记者"),
+    ("特约记者", "特约记者"),
+    ("见习记者", "见习记者"),
+    ("融媒体记者", "记者"),
+    ("通讯员", "通讯员"),
+    ("实习生", "实习生"),
+    ("记者", "记者"),
+];
+
+fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '\u{3007}'
+}
+
+/// Splits a byline into authors. Returns `None` when the text is not a byline: a
+/// token that is neither a role word nor a plausible name (one to four Han
+/// characters) rules it out, so ordinary sentences are never mistaken for bylines.
+pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
+    let mut s: String = line
+        .trim()
+        .trim_start_matches(['□', '■', '◎', '●', '△', '▲', '★'])
+        .to_string();
+    for (open, close) in [('（', '）'), ('(', ')'), ('【', '】')] {
+        if s.starts_with(open) && s.ends_with(close) {
+            s = s[open.len_utf8()..s.len() - close.len_utf8()].to_string();
+        }
+    }
+    let s = s
+        .replace("文/", " 记者 ")
+        .replace("文／", " 记者 ")
+        .replace(['/', '／', '、', '，', ','], " ");
+    let mut authors = Vec::new();
+    let mut role = "记者";
+    let mut pending_single: Option<char> = None;
+    let mut seen_role = false;
+    for raw in s.split_whitespace() {
+        let mut token = raw;
+        if let Some(stripped) = token.strip_suffix('摄') {
+            token = stripped;
+        }
+        if let Some((word, r)) = ROLE_WORDS.iter().find(|(w, _)| token.starts_with(w)) {
+            role = r;
+            seen_role = true;
+            token = &token[word.len()..];
+            if token.is_empty() {
+                continue;
+            }
+        }
+        let chars: Vec<char> = token.chars().collect();
+        if chars.is_empty() || chars.len() > 4 || !chars.iter().all(|&c| is_han(c)) {
+            return None;
+        }
+        if chars.len() == 1 {
+            // A two-character name padded with a space arrives as two single characters.
+            match pending_single.take() {
+                Some(first) => authors.push(Author {
+                    name: format!("{first}{}", chars[0]),
+                    role: role.to_string(),
+                }),
+                None => pending_single = Some(chars[0]),
+            }
+            continue;
+        }
+        if pending_single.is_some() {
+            return None;
+        }
+        authors.push(Author {
+            name: token.to_string(),
+            role: role.to_string(),
+        });
+    }
+    if pending_single.is_some() || authors.is_empty() {
+        return None;
+    }
+    // Without a role word, a line of names is only a byline when it is short.
+    if !seen_role && authors.len() > 4 {
+        return None;
+    }
+    Some(authors)
+}
+
+/// Finds a byline inside a paragraph: a dateline such as `本报杭州3月5日电（记者 张三）`
+/// or a trailing `（记者 张三 李四）`. Returns the authors and the character range of
+/// the bracketed part.
+pub fn find_inline_byline(paragraph: &str) -> Option<(Vec<Author>, usize, usize)> {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '（' || chars[i] == '(' {
+            let close = if chars[i] == '（' { '）' } else { ')' };
+            if let Some(len) = chars[i + 1..].iter().position(|&c| c == close) {
+                let inner: String = chars[i + 1..i + 1 + len].iter().collect();
+                let has_role = ROLE_WORDS.iter().any(|(w, _)| inner.contains(w));
+                if has_role && let Some(authors) = parse_byline(&inner) {
+                    return Some((authors, i, i + len + 2));
+                }
+                i += len + 1;
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(line: &str) -> Vec<String> {
+        parse_byline(line)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|a| format!("{}/{}", a.name, a.role))
+            .collect()
+    }
+
+    #[test]
+    fn padded_two_character_names() {
+        assert_eq!(names("朱 文 何悦辰"), ["朱文/记者", "何悦辰/记者"]);
+        assert_eq!(names("王 芳 李 明"), ["王芳/记者", "李明/记者"]);
+    }
+
+    #[test]
+    fn role_words() {
+        assert_eq!(
+            names("□本报记者 王五 通讯员 赵六"),
+            ["王五/记者", "赵六/通讯员"]
+        );
+        assert_eq!(names("（记者 张三）"), ["张三/记者"]);
+        assert_eq!(names("本报记者张三"), ["张三/记者"]);
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        assert!(parse_byline("春风浩荡,林木葱翠。").is_none());
+        assert!(parse_byline("海宁 改革创新落地见效").is_none());
+    }
+
+    #[test]
+    fn inline_dateline() {
+        let (authors, s, e) = find_inline_byline("本报合肥3月5日电（记者 张三 李四）今年以来").unwrap();
+        assert_eq!(authors.len(), 2);
+        assert_eq!((s, e), (9, 18));
+    }
+}

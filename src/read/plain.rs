@@ -1,0 +1,173 @@
+//! Plain article text: title lines (lead-in 引题, main title, subtitle 副题), an
+//! optional byline line, then paragraphs. Handles full-width indents, CRLF,
+//! Markdown `#` headings, `本报记者 X` bylines and datelines such as
+//! `本报杭州3月5日电（记者 张三）`.
+
+use super::byline::find_inline_byline;
+use super::{
+    Article, Author, Document, Layout, assemble_text, clean_line, is_indented, parse_byline,
+};
+
+/// Lines that are page furniture rather than article text.
+const FURNITURE: [&str; 6] = ["责任编辑", "编辑：", "编辑:", "来源：", "来源:", "校对"];
+
+/// Splits an article body into its parts; shared with the JSON Lines reader, whose
+/// `text` field is a plain body.
+pub(crate) struct Body {
+    pub authors: Vec<Author>,
+    pub paragraphs: Vec<String>,
+}
+
+pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
+    let mut authors = Vec::new();
+    let mut paragraphs = Vec::new();
+    for line in lines {
+        let t = line.trim_matches([' ', '\u{3000}', '\t']);
+        if t.is_empty() || FURNITURE.iter().any(|f| t.starts_with(f)) {
+            continue;
+        }
+        if paragraphs.is_empty()
+            && authors.is_empty()
+            && has_byline_cue(t)
+            && let Some(a) = parse_byline(t)
+        {
+            authors = a;
+            continue;
+        }
+        paragraphs.push(t.trim_start_matches('#').trim().to_string());
+    }
+    if authors.is_empty() {
+        for p in paragraphs.iter().take(1).chain(paragraphs.iter().rev().take(1)) {
+            if let Some((a, _, _)) = find_inline_byline(p) {
+                authors = a;
+                break;
+            }
+        }
+    }
+    Body {
+        authors,
+        paragraphs,
+    }
+}
+
+fn has_byline_cue(line: &str) -> bool {
+    ["记者", "通讯员", "文/", "文／", "□", "■"]
+        .iter()
+        .any(|c| line.contains(c))
+        && line.chars().count() <= 40
+}
+
+/// A title line is short, not indented and does not end like a sentence.
+fn is_title_line(line: &str) -> bool {
+    let t = line.trim();
+    let n = t.chars().count();
+    !is_indented(line)
+        && n > 0
+        && n <= 48
+        && !t.ends_with(['。', '！', '？', '；', '…'])
+        && !(has_byline_cue(t) && parse_byline(t).is_some())
+}
+
+pub fn parse(text: &str, path: &str, id: &str) -> Document {
+    let mut doc = Document::new(id.to_string(), path, 1, Layout::Plain);
+    let lines: Vec<&str> = text.lines().map(clean_line).collect();
+    let first = lines.iter().position(|l| !l.trim().is_empty());
+    let Some(first) = first else { return doc };
+    let mut titles: Vec<(String, bool)> = Vec::new();
+    let mut i = first;
+    while i < lines.len() {
+        let line = lines[i];
+        if line.trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let heading = line.trim_start().starts_with('#');
+        if heading || (titles.len() < 3 && is_title_line(line)) {
+            let level = line.trim_start().chars().take_while(|&c| c == '#').count();
+            let t = line.trim().trim_start_matches('#').trim().to_string();
+            // A second-level heading after the titles is a section inside the body.
+            if level > 1 && !titles.is_empty() {
+                break;
+            }
+            titles.push((t, level == 1));
+            i += 1;
+            continue;
+        }
+        break;
+    }
+    if titles.is_empty() {
+        // No title line: the first line stands as the title, so the article is not lost.
+        titles.push((lines[first].trim().to_string(), false));
+        i = first + 1;
+    }
+    let main = main_title(&titles);
+    let title = titles[main].0.clone();
+    let alt_titles = titles
+        .iter()
+        .enumerate()
+        .filter(|&(k, _)| k != main)
+        .map(|(_, (t, _))| t.trim_start_matches(['—', '-', ' ']).to_string())
+        .collect();
+    let body = parse_body(lines[i..].iter().copied());
+    let (text, body_start) = assemble_text(&title, &body.paragraphs);
+    doc.title = Some(title.clone());
+    doc.articles.push(Article {
+        id: format!("{id}/0"),
+        title,
+        alt_titles,
+        authors: body.authors,
+        text,
+        body_start,
+        line: first + 1,
+        section_place: None,
+    });
+    doc
+}
+
+/// Chooses the main title among up to three title lines: a `#` heading if there is
+/// one; of three lines the middle one (引题, 主题, 副题); of two, the first when the
+/// second is a dash-led subtitle, else the second (引题 then 主题).
+fn main_title(titles: &[(String, bool)]) -> usize {
+    if let Some(k) = titles.iter().position(|(_, h)| *h) {
+        return k;
+    }
+    match titles.len() {
+        3 => 1,
+        2 if titles[1].0.starts_with(['—', '-']) => 0,
+        2 if titles[0].0.ends_with(['：', ':', '，', ',']) => 1,
+        2 => {
+            // A lead-in is usually the shorter line; a subtitle follows a longer main title.
+            if titles[0].0.chars().count() < titles[1].0.chars().count() {
+                1
+            } else {
+                0
+            }
+        }
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_byline_and_crlf() {
+        let text = "引题一行\r\n主标题在这里出现\r\n——副题说明\r\n本报记者 张三 李四\r\n\u{3000}\u{3000}第一段。\r\n\u{3000}\u{3000}第二段。\r\n";
+        let doc = parse(text, "a.txt", "a");
+        let a = &doc.articles[0];
+        assert_eq!(a.title, "主标题在这里出现");
+        assert_eq!(a.alt_titles, ["引题一行", "副题说明"]);
+        assert_eq!(a.authors.len(), 2);
+        assert_eq!(a.text, "主标题在这里出现\n第一段。\n第二段。");
+    }
+
+    #[test]
+    fn markdown_heading_and_dateline() {
+        let text = "# 标题\n\n本报合肥3月5日电（记者 王五）正文开始。\n";
+        let doc = parse(text, "b.md", "b");
+        let a = &doc.articles[0];
+        assert_eq!(a.title, "标题");
+        assert_eq!(a.authors[0].name, "王五");
+    }
+}
