@@ -307,7 +307,13 @@ fn find_towns(cx: &mut Cx) {
         let core = cx.slice(s, i);
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
-        if core_len >= 2 && !NOT_TOWN_END.contains(last) && !core.starts_with(['一', '两', '多', '几']) {
+        let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
+        let generic_after = ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
+        if core_len >= 2
+            && !generic_after
+            && !NOT_TOWN_END.contains(last)
+            && !core.starts_with(['一', '两', '多', '几'])
+        {
             // Parent: a division written right before, else the article's locality.
             let before = cx
                 .mentions

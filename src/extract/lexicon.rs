@@ -92,9 +92,9 @@ pub const BODY_VARIANTS: [&[&str]; 31] = [
 ];
 
 /// Company suffixes, longest first.
-pub const COMPANY_SUFFIXES: [&str; 16] = [
+pub const COMPANY_SUFFIXES: [&str; 15] = [
     "股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "子公司", "公司", "集团",
-    "银行", "分行", "支行", "农商行", "合作社", "事务所", "商行", "工厂",
+    "银行", "分行", "支行", "农商行", "合作社", "事务所", "商行",
 ];
 
 /// Bank abbreviations that stand for a full bank name.
@@ -176,7 +176,7 @@ pub const DOCUMENT_WORDS: [&str; 22] = [
 
 /// Characters that never occur inside an entity name but often right before one:
 /// function words, prepositions, common verbs.
-pub const STOP_CHARS: &str = "的在了是为与及等将已也都就还又并而或于以对把被从让给由其这那该各每全即仍均亦曾正所";
+pub const STOP_CHARS: &str = "的在了是为与及等将已也都就还又并而或于以对把被从让给由其这那该各每全即仍均亦曾";
 
 /// Generic heads that make a mention not a name (相关部门, 有关单位).
 pub const GENERIC_PREFIXES: [&str; 8] = ["相关", "有关", "各级", "各类", "多个", "多家", "一家", "这家"];

@@ -301,10 +301,11 @@ pub fn find_agencies(cx: &mut Cx) {
 }
 
 /// Leading words that are verbs or determiners, not part of a following name.
-const LEADING_NOISE: [&str; 36] = [
+const LEADING_NOISE: [&str; 42] = [
     "走访", "调研", "帮助", "支持", "推动", "引导", "服务", "指导", "督促", "联系", "考察", "落户",
     "签约", "引进", "来到", "走进", "位于", "包括", "其中", "目前", "通过", "协助", "帮扶", "对接",
     "入驻", "携手", "联合", "依托", "组织", "推荐", "一家", "这家", "多家", "旗下", "作为", "记者",
+    "打造", "实地", "完成", "成功", "推出", "设立",
 ];
 
 /// Walks left from a suffix at `k` to the start of the name.
@@ -333,6 +334,34 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             break;
         }
         s -= 1;
+    }
+    // A name starts at its first place name (完成第一批嘉兴银行 -> 嘉兴银行), unless a
+    // national prefix comes first; a bracketed place (雪花啤酒(嘉善)) does not count.
+    let mut depth = 0;
+    for j in s..k {
+        match cx.chars[j] {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0
+            && j > s
+            && cx.mentions.iter().any(|m| m.ty == EntityType::Division && m.span.start == j && m.span.end <= k)
+        {
+            let prefix = cx.slice(s, j);
+            let national = ["中国", "中华", "国家", "全国"].iter().any(|p| prefix.starts_with(p));
+            let joined = cx.mentions.iter().any(|m| m.ty == EntityType::Division && m.span.end == j);
+            if !national && !joined {
+                s = j;
+            }
+            break;
+        }
+    }
+    for det in ["一家", "这家", "多家", "该"] {
+        let rest = cx.slice(s, k);
+        if let Some(p) = rest.find(det) {
+            s += rest[..p].chars().count() + det.chars().count();
+        }
     }
     // Trim leading verbs and determiners.
     loop {
@@ -620,7 +649,7 @@ pub fn find_initiatives(cx: &mut Cx) {
         }
         let inner = cx.slice(qs + 1, qe - 1);
         let len = inner.chars().count();
-        if !(2..=24).contains(&len)
+        if !(3..=24).contains(&len)
             || inner.contains(['，', ',', '。', '！', '？', '：', '；'])
             || inner.ends_with('化')
         {
@@ -649,7 +678,7 @@ pub fn find_initiatives(cx: &mut Cx) {
         let (class, full_end, cue_text) = match (cue, inner_cue) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
-            (None, None) if verb && len >= 3 && !digits_first => ("Campaign", qe, None),
+            (None, None) if verb && !digits_first && cx.chars.get(qe) != Some(&'的') => ("Campaign", qe, None),
             _ => continue,
         };
         let plain = normalise_name(&inner);

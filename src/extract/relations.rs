@@ -92,89 +92,98 @@ fn is_agent(cx: &Cx, j: usize) -> bool {
         })
 }
 
-fn launched_by(cx: &mut Cx) {
-    let mut done: Vec<String> = Vec::new();
-    for i in 0..cx.mentions.len() {
-        let m = cx.mentions[i].clone();
-        if m.ty != EntityType::Initiative || done.contains(&m.key) {
-            continue;
-        }
-        let (qs, qe) = (m.span.start, m.span.end);
-        let sent = cx.sentence_start(qs);
-        // 1. The name starts with an agency or division.
-        let inner = (0..cx.mentions.len()).find(|&j| {
+/// Words between a subject and an initiative that say the subject follows someone
+/// else's programme rather than running its own (贯彻…关于…的“一号工程”).
+const FOLLOWING: [&str; 7] = ["贯彻", "落实", "关于", "按照", "根据", "响应", "对标"];
+
+/// The agent of one initiative mention, with the rule's priority (lower is better).
+fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
+    let m = &cx.mentions[i];
+    let (qs, qe) = (m.span.start, m.span.end);
+    let sent = cx.sentence_start(qs);
+    let n = cx.mentions.len();
+    // 1. The name starts with an agency or division (《秀洲区…分局关于…》).
+    let inner = (0..n)
+        .filter(|&j| {
             j != i
                 && (cx.mentions[j].span.start == qs + 1 || cx.mentions[j].span.start == qs)
                 && m.span.contains(cx.mentions[j].span)
                 && matches!(cx.mentions[j].ty, EntityType::Agency | EntityType::Division)
-        });
-        let inner = inner.map(|j| {
-            // Prefer the agency when an agency and its division both start there.
-            (0..cx.mentions.len())
-                .find(|&k| {
-                    cx.mentions[k].span.start == cx.mentions[j].span.start
-                        && cx.mentions[k].ty == EntityType::Agency
-                        && m.span.contains(cx.mentions[k].span)
-                })
-                .unwrap_or(j)
-        });
-        let mut agent: Option<(usize, &'static str)> = inner.map(|j| (j, "launchedBy:name-prefix"));
-        // 2. X发放的“Y” / X推出的“Y”.
-        if agent.is_none() {
-            let before = cx.slice(sent, qs);
-            if before.ends_with('的') {
-                let cut = qs - 1;
-                if CREATE_VERBS.iter().any(|v| cx.ends_with_at(cut, v)) {
-                    agent = (0..cx.mentions.len())
-                        .filter(|&j| cx.mentions[j].span.end <= cut && cx.mentions[j].span.start >= sent && is_agent(cx, j))
-                        .max_by_key(|&j| cx.mentions[j].span.end)
-                        .map(|j| (j, "launchedBy:x-verb-de-y"));
-                }
+        })
+        .max_by_key(|&j| (cx.mentions[j].ty == EntityType::Agency, cx.mentions[j].span.end));
+    if let Some(j) = inner {
+        return Some((j, 0, "launchedBy:name-prefix"));
+    }
+    // 2. X发放的“Y” / X推出的“Y”.
+    if qs > 0 && cx.chars[qs - 1] == '的' {
+        let cut = qs - 1;
+        if CREATE_VERBS.iter().any(|v| cx.ends_with_at(cut, v)) {
+            let found = (0..n)
+                .filter(|&j| cx.mentions[j].span.end <= cut && cx.mentions[j].span.start >= sent && is_agent(cx, j))
+                .max_by_key(|&j| cx.mentions[j].span.end);
+            if let Some(j) = found {
+                return Some((j, 1, "launchedBy:x-verb-de-y"));
             }
         }
-        // 3. “Y”是X…打造的.
-        if agent.is_none() && cx.chars.get(qe) == Some(&'是') {
-            let end = cx.sentence_end(qe);
-            let tail = cx.slice(qe, end);
-            if CREATE_VERBS.iter().any(|v| tail.contains(&format!("{v}的"))) {
-                agent = (0..cx.mentions.len())
-                    .filter(|&j| cx.mentions[j].span.start > qe && cx.mentions[j].span.end <= end && is_agent(cx, j))
-                    .min_by_key(|&j| cx.mentions[j].span.start)
-                    .map(|j| (j, "launchedBy:y-is-x-made"));
+    }
+    // 3. “Y”是X…打造的.
+    if cx.chars.get(qe) == Some(&'是') {
+        let end = cx.sentence_end(qe);
+        let tail = cx.slice(qe, end);
+        if CREATE_VERBS.iter().any(|v| tail.contains(&format!("{v}的"))) {
+            let found = (0..n)
+                .filter(|&j| cx.mentions[j].span.start > qe && cx.mentions[j].span.end <= end && is_agent(cx, j))
+                .min_by_key(|&j| cx.mentions[j].span.start);
+            if let Some(j) = found {
+                return Some((j, 1, "launchedBy:y-is-x-made"));
             }
         }
-        // 4. The sentence's subject: the first agency or division before the name.
-        if agent.is_none() {
-            agent = (0..cx.mentions.len())
-                .filter(|&j| {
-                    let s = cx.mentions[j].span;
-                    s.start >= sent && s.end <= qs && is_agent(cx, j) && !cx.mentions[j].anaphoric
-                })
-                .min_by_key(|&j| cx.mentions[j].span.start)
-                .map(|j| (j, "launchedBy:sentence-subject"));
+    }
+    // 4. The sentence's subject: the first agency or division before the name,
+    // unless the clause says the subject only follows the programme.
+    let subject = (0..n)
+        .filter(|&j| {
+            let s = cx.mentions[j].span;
+            s.start >= sent && s.end <= qs && is_agent(cx, j) && !cx.mentions[j].anaphoric
+        })
+        .min_by_key(|&j| cx.mentions[j].span.start)?;
+    let between = cx.slice(cx.mentions[subject].span.end, qs);
+    if FOLLOWING.iter().any(|w| between.contains(w)) {
+        return None;
+    }
+    Some((subject, 2, "launchedBy:sentence-subject"))
+}
+
+fn launched_by(cx: &mut Cx) {
+    let body = cx.article.body_start;
+    let mut keys: Vec<String> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Initiative)
+        .map(|m| m.key.clone())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    for key in keys {
+        // Every body mention of the initiative proposes an agent; the strongest rule
+        // wins, earlier mentions breaking ties. Headlines state no agents.
+        let best = (0..cx.mentions.len())
+            .filter(|&i| cx.mentions[i].ty == EntityType::Initiative && cx.mentions[i].key == key)
+            .filter(|&i| cx.mentions[i].span.start >= body)
+            .filter_map(|i| agent_of(cx, i).map(|(j, pri, rule)| (pri, i, j, rule)))
+            .min_by_key(|&(pri, i, _, _)| (pri, i));
+        if let Some((_, i, j, rule)) = best {
+            cx.relate(i, Predicate::LaunchedBy, Object::Mention(j), rule);
+            continue;
         }
-        match agent {
-            Some((j, rule)) => {
-                let obj = if cx.mentions[j].anaphoric {
-                    // An anaphor stands for its antecedent, which has the same key.
-                    Object::Mention(j)
-                } else {
-                    Object::Mention(j)
-                };
-                cx.relate(i, Predicate::LaunchedBy, obj, rule);
-            }
-            None => {
-                // 5. The article's locality, when it is a county-level section.
-                if let Some(loc) = cx.locality.clone().filter(|l| l.level.depth() == 2)
-                    && cx.article.section_place.is_some()
-                {
-                    cx.relate(i, Predicate::LaunchedBy, Object::Division(loc), "launchedBy:section-locality");
-                } else {
-                    continue;
-                }
-            }
+        // 5. The article's locality, when the article is a county's section.
+        let first = (0..cx.mentions.len())
+            .find(|&i| cx.mentions[i].ty == EntityType::Initiative && cx.mentions[i].key == key && cx.mentions[i].span.start >= body);
+        if let (Some(i), Some(loc)) = (first, cx.locality.clone().filter(|l| l.level.depth() == 2))
+            && cx.article.section_place.is_some()
+        {
+            cx.relate(i, Predicate::LaunchedBy, Object::Division(loc), "launchedBy:section-locality");
         }
-        done.push(m.key.clone());
     }
 }
 
