@@ -262,17 +262,37 @@ impl Store {
     }
 
     /// Loads Turtle text into a named graph, replacing it (used for the ontology).
+    /// Blank nodes get labels from their order in the text, so loading the same
+    /// text twice gives the same store.
     pub fn replace_graph_with_turtle(&self, graph: &str, turtle: &str) -> Result<(), StoreError> {
         let g = NamedNode::new(graph).map_err(internal)?;
-        self.inner
-            .remove_named_graph(g.as_ref())
-            .map_err(internal)?;
-        self.inner
-            .load_from_reader(
-                RdfParser::from_format(RdfFormat::Turtle).with_default_graph(g.as_ref()),
-                turtle.as_bytes(),
-            )
-            .map_err(internal)
+        let mut labels: std::collections::HashMap<String, BlankNode> = std::collections::HashMap::new();
+        let mut stable = |b: &BlankNode| -> BlankNode {
+            let n = labels.len();
+            labels
+                .entry(b.as_str().to_string())
+                .or_insert_with(|| BlankNode::new_unchecked(format!("o{n}")))
+                .clone()
+        };
+        let mut quads = Vec::new();
+        for q in RdfParser::from_format(RdfFormat::Turtle).for_slice(turtle.as_bytes()) {
+            let q = q.map_err(internal)?;
+            let subject: NamedOrBlankNode = match q.subject {
+                NamedOrBlankNode::BlankNode(b) => stable(&b).into(),
+                other => other,
+            };
+            let object: OxTerm = match q.object {
+                OxTerm::BlankNode(b) => stable(&b).into(),
+                other => other,
+            };
+            quads.push(OxQuad::new(subject, q.predicate, object, GraphName::NamedNode(g.clone())));
+        }
+        let mut tx = self.inner.start_transaction().map_err(internal)?;
+        tx.remove_named_graph(g.as_ref()).map_err(internal)?;
+        for q in &quads {
+            tx.insert(q.as_ref());
+        }
+        tx.commit().map_err(internal)
     }
 
     /// Number of quads in the store.

@@ -1,0 +1,155 @@
+//! End-to-end checks through the public API: reading, building, storing, querying,
+//! exporting and scoring. Data-driven: every gold file in `tests/gold` is scored
+//! against its document in `data/samples`, and the shared sample page against its
+//! hand annotation in `../shared/gold`.
+
+use std::path::{Path, PathBuf};
+use zhengqi::eval;
+use zhengqi::gazetteer::Gazetteer;
+use zhengqi::pipeline;
+use zhengqi::store::{QueryOutput, RdfSyntax, Store};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn shared() -> PathBuf {
+    root().join("../shared")
+}
+
+fn build(inputs: &[PathBuf]) -> Store {
+    let store = Store::memory().unwrap();
+    let gaz = Gazetteer::bundled();
+    pipeline::build(&store, inputs, &gaz, |e| panic!("unexpected read error: {e}")).unwrap();
+    store
+}
+
+fn score(doc: &Path, gold: &Path) -> eval::Report {
+    let store = build(&[doc.to_path_buf()]);
+    let gold = eval::load_gold(gold).unwrap();
+    eval::score(&store, &gold).unwrap()
+}
+
+/// The sample page must keep the quality issue 3 asks for.
+#[test]
+fn sample_page_scores_hold() {
+    let doc = shared().join("corpus/zjrb-20230417-13.txt");
+    let gold = shared().join("gold/zjrb-20230417-13.json");
+    let report = score(&doc, &gold);
+    let (e, r) = (report.entity_total(), report.relation_total());
+    assert!(e.f1() >= 0.95, "entity F1 {:.3} fell below 0.95: {:#?}", e.f1(), report.errors);
+    assert!(r.f1() >= 0.85, "relation F1 {:.3} fell below 0.85: {:#?}", r.f1(), report.errors);
+}
+
+/// Our own dev articles (other provinces, plain and JSON Lines layouts) must not
+/// regress below the bar set for unseen articles.
+#[test]
+fn dev_set_scores_hold() {
+    let mut total = eval::Report::default();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("tests/gold"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 6, "the dev set has shrunk");
+    for g in files {
+        let gold = eval::load_gold(&g).unwrap();
+        let doc = root().join("data/samples").join(&gold.document);
+        total.merge(score(&doc, &g));
+    }
+    let (e, r) = (total.entity_total(), total.relation_total());
+    assert!(e.f1() >= 0.85, "dev entity F1 {:.3}", e.f1());
+    assert!(r.f1() >= 0.70, "dev relation F1 {:.3}", r.f1());
+}
+
+#[test]
+fn building_twice_gives_the_same_store() {
+    let inputs = vec![root().join("data/samples")];
+    let export = |s: &Store| {
+        let mut out = Vec::new();
+        s.export(RdfSyntax::NQuads, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let once = build(&inputs);
+    let gaz = Gazetteer::bundled();
+    let twice = build(&inputs);
+    pipeline::build(&twice, &inputs, &gaz, |_| {}).unwrap();
+    let (a, b) = (export(&once), export(&twice));
+    assert!(a == b, "a second build changed the store ({} vs {} bytes)", a.len(), b.len());
+}
+
+#[test]
+fn queries_return_initiatives_with_their_agencies() {
+    let store = build(&[shared().join("corpus/zjrb-20230417-13.txt")]);
+    let q = "SELECT ?name ?by WHERE { ?i a zq:Initiative ; skos:prefLabel ?name ; zq:launchedBy/skos:prefLabel ?by } ORDER BY ?name";
+    match store.query(q, None).unwrap() {
+        QueryOutput::Solutions { rows, .. } => assert!(rows.len() >= 10, "only {} rows", rows.len()),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn every_emitted_class_and_property_is_declared() {
+    let store = build(&[root().join("data/samples")]);
+    let undeclared = "SELECT DISTINCT ?t WHERE { \
+        { ?s a ?t } UNION { ?s ?t ?o } \
+        FILTER(STRSTARTS(STR(?t), STR(zq:))) \
+        FILTER NOT EXISTS { GRAPH <https://zhengqi.dev/graph/ontology> { ?t a ?k } } }";
+    match store.query(undeclared, None).unwrap() {
+        QueryOutput::Solutions { rows, .. } => assert!(rows.is_empty(), "undeclared terms: {rows:?}"),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn turtle_export_round_trips() {
+    let store = build(&[shared().join("corpus/zjrb-20230417-13.txt")]);
+    let mut ttl = Vec::new();
+    store.export(RdfSyntax::Turtle, &mut ttl).unwrap();
+    let text = String::from_utf8(ttl).unwrap();
+    assert!(text.contains("@prefix zq:"));
+    let again = Store::memory().unwrap();
+    again.replace_graph_with_turtle("https://zhengqi.dev/graph/check", &text).unwrap();
+    assert_eq!(again.len().unwrap(), store.triple_count().unwrap());
+}
+
+#[test]
+fn a_bad_document_is_skipped_and_named() {
+    let dir = std::env::temp_dir().join(format!("zq-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("a-binary.txt"), b"\x00\x01\x02binary").unwrap();
+    std::fs::write(dir.join("b-good.txt"), "标题\n\n\u{3000}\u{3000}海宁市推出“助企服务”平台。\n").unwrap();
+    let store = Store::memory().unwrap();
+    let mut errors = Vec::new();
+    let summary = pipeline::build(&store, &[dir.clone()], &Gazetteer::bundled(), |e| {
+        errors.push(e.to_string())
+    })
+    .unwrap();
+    assert_eq!(summary.documents_skipped, 1);
+    assert_eq!(summary.documents_read, 1);
+    assert!(errors[0].contains("a-binary.txt"), "{errors:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn gb18030_and_stdin_style_jsonl_are_read() {
+    let dir = std::env::temp_dir().join(format!("zq-enc-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (bytes, _, _) = encoding_rs::GB18030.encode("平湖市出台新政\n\n\u{3000}\u{3000}平湖市纪委监委推出“廉洁直通车”监督平台。\n");
+    std::fs::write(dir.join("gbk.txt"), &bytes).unwrap();
+    std::fs::write(
+        dir.join("c.jsonl"),
+        "{\"title\":\"一\",\"text\":\"嘉善县推出“惠企服务”平台。\",\"id\":\"j1\"}\n{bad\n",
+    )
+    .unwrap();
+    let store = Store::memory().unwrap();
+    let mut errors = Vec::new();
+    let summary = pipeline::build(&store, &[dir.clone()], &Gazetteer::bundled(), |e| {
+        errors.push(e.to_string())
+    })
+    .unwrap();
+    assert_eq!(summary.documents_read, 2);
+    assert_eq!(errors.len(), 1);
+    assert!(errors[0].contains("c.jsonl:2"), "{errors:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
