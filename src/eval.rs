@@ -102,7 +102,11 @@ impl Counts {
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, o: &Counts) {
         self.tp += o.tp;
@@ -153,8 +157,23 @@ struct OutEntity {
     names: Vec<String>,
 }
 
-const SEVEN: [&str; 7] = ["Division", "Agency", "Company", "Organization", "Person", "Initiative", "Article"];
-const SIX: [&str; 6] = ["partOf", "locatedIn", "launchedBy", "participatesIn", "worksFor", "author"];
+const SEVEN: [&str; 7] = [
+    "Division",
+    "Agency",
+    "Company",
+    "Organization",
+    "Person",
+    "Initiative",
+    "Article",
+];
+const SIX: [&str; 6] = [
+    "partOf",
+    "locatedIn",
+    "launchedBy",
+    "participatesIn",
+    "worksFor",
+    "author",
+];
 
 fn local(iri: &str) -> &str {
     iri.rsplit(['#', '/']).next().unwrap_or(iri)
@@ -164,14 +183,21 @@ fn rows(out: QueryOutput) -> Vec<Vec<String>> {
     match out {
         QueryOutput::Solutions { rows, .. } => rows
             .into_iter()
-            .map(|r| r.into_iter().map(|t| t.map(|t| t.value().to_string()).unwrap_or_default()).collect())
+            .map(|r| {
+                r.into_iter()
+                    .map(|t| t.map(|t| t.value().to_string()).unwrap_or_default())
+                    .collect()
+            })
             .collect(),
         _ => Vec::new(),
     }
 }
 
 /// Reads the scored view of a store: entities with types and names, and relations.
-fn read_output(store: &Store) -> Result<(Vec<OutEntity>, Vec<(String, String, String)>), StoreError> {
+/// A relation as read back: subject IRI, predicate local name, object IRI.
+type Triple = (String, String, String);
+
+fn read_output(store: &Store) -> Result<(Vec<OutEntity>, Vec<Triple>), StoreError> {
     // Types: a class with one of the seven local names, or a subclass of one.
     let types = rows(store.query(
         "SELECT DISTINCT ?e ?top WHERE { ?e a ?c . ?c rdfs:subClassOf* ?top . \
@@ -191,7 +217,10 @@ fn read_output(store: &Store) -> Result<(Vec<OutEntity>, Vec<(String, String, St
     )?);
     let mut names_of: HashMap<String, Vec<String>> = HashMap::new();
     for r in names {
-        names_of.entry(r[0].clone()).or_default().push(normalise(&r[1]));
+        names_of
+            .entry(r[0].clone())
+            .or_default()
+            .push(normalise(&r[1]));
     }
     let entities = ty_of
         .into_iter()
@@ -206,9 +235,13 @@ fn read_output(store: &Store) -> Result<(Vec<OutEntity>, Vec<(String, String, St
         None,
     )?);
     let keep: HashSet<&str> = entities.iter().map(|e| e.iri.as_str()).collect();
-    let mut relations: Vec<(String, String, String)> = rels
+    let mut relations: Vec<Triple> = rels
         .into_iter()
-        .filter(|r| SIX.contains(&local(&r[1])) && keep.contains(r[0].as_str()) && keep.contains(r[2].as_str()))
+        .filter(|r| {
+            SIX.contains(&local(&r[1]))
+                && keep.contains(r[0].as_str())
+                && keep.contains(r[2].as_str())
+        })
         .map(|r| (r[0].clone(), local(&r[1]).to_string(), r[2].clone()))
         .collect();
     relations.sort();
@@ -229,20 +262,35 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
     let gnames: Vec<HashSet<String>> = gold
         .entities
         .iter()
-        .map(|g| std::iter::once(&g.name).chain(g.aliases.iter()).map(|n| normalise(n)).collect())
+        .map(|g| {
+            std::iter::once(&g.name)
+                .chain(g.aliases.iter())
+                .map(|n| normalise(n))
+                .collect()
+        })
         .collect();
     // Which gold entities each output entity matches.
     let mut matches: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut taken = vec![false; gold.entities.len()];
     for e in &entities {
         let hit: Vec<usize> = (0..gold.entities.len())
-            .filter(|&g| gold.entities[g].ty == e.ty && e.names.iter().any(|n| gnames[g].contains(n)))
+            .filter(|&g| {
+                gold.entities[g].ty == e.ty && e.names.iter().any(|n| gnames[g].contains(n))
+            })
             .collect();
         let c = report.entities.entry(e.ty.clone()).or_default();
-        let required: Vec<usize> = hit.iter().copied().filter(|&g| !gold.entities[g].optional).collect();
+        let required: Vec<usize> = hit
+            .iter()
+            .copied()
+            .filter(|&g| !gold.entities[g].optional)
+            .collect();
         if hit.is_empty() {
             c.fp += 1;
-            report.errors.push(format!("FP entity {} {}", e.ty, e.names.first().cloned().unwrap_or_default()));
+            report.errors.push(format!(
+                "FP entity {} {}",
+                e.ty,
+                e.names.first().cloned().unwrap_or_default()
+            ));
         } else if !required.is_empty() {
             match required.iter().find(|&&g| !taken[g]) {
                 Some(&g) => {
@@ -252,7 +300,10 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
                 }
                 None => {
                     c.fp += 1;
-                    report.errors.push(format!("FP duplicate {} {}", e.ty, gold.entities[required[0]].name));
+                    report.errors.push(format!(
+                        "FP duplicate {} {}",
+                        e.ty, gold.entities[required[0]].name
+                    ));
                 }
             }
         }
@@ -261,13 +312,17 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
     for (g, ge) in gold.entities.iter().enumerate() {
         if !ge.optional && !taken[g] {
             report.entities.entry(ge.ty.clone()).or_default().fn_ += 1;
-            report.errors.push(format!("FN entity {} {}", ge.ty, ge.name));
+            report
+                .errors
+                .push(format!("FN entity {} {}", ge.ty, ge.name));
         }
     }
     // Gold lookups by name.
     let by_name = |name: &str| -> Vec<usize> {
         let n = normalise(name);
-        (0..gold.entities.len()).filter(|&g| normalise(&gold.entities[g].name) == n).collect()
+        (0..gold.entities.len())
+            .filter(|&g| normalise(&gold.entities[g].name) == n)
+            .collect()
     };
     let mut parent: HashMap<usize, Vec<usize>> = HashMap::new();
     for r in gold.relations.iter().filter(|r| r.predicate == "partOf") {
@@ -297,7 +352,9 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
         let c = report.relations.entry(p.clone()).or_default();
         if ms.is_empty() || mo.is_empty() {
             c.fp += 1;
-            report.errors.push(format!("FP relation {s} {p} {o} (an end matches no gold entity)"));
+            report.errors.push(format!(
+                "FP relation {s} {p} {o} (an end matches no gold entity)"
+            ));
             continue;
         }
         if ms.iter().any(|&g| optional(g)) && ms.iter().all(|&g| optional(g))
@@ -324,7 +381,8 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
                     if r.predicate != *p || !by_name(&r.subject).contains(&a) {
                         continue;
                     }
-                    let accepted: Vec<usize> = r.object.all().into_iter().flat_map(|o| by_name(o)).collect();
+                    let accepted: Vec<usize> =
+                        r.object.all().into_iter().flat_map(by_name).collect();
                     if accepted.contains(&b) {
                         verdict = Some((ri, b, !r.optional));
                         break 'outer;
@@ -375,16 +433,20 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
     };
     for r in gold.relations.iter().filter(|r| !r.optional) {
         let subjects = by_name(&r.subject);
-        let objects: Vec<usize> = r.object.all().into_iter().flat_map(|o| by_name(o)).collect();
+        let objects: Vec<usize> = r.object.all().into_iter().flat_map(by_name).collect();
         if subjects.iter().any(|&s| optional(s)) || objects.iter().all(|&o| optional(o)) {
             continue;
         }
         let found = if r.predicate == "partOf" {
-            subjects.iter().any(|&s| objects.iter().any(|&o| reaches(s, o)))
-        } else {
             subjects
                 .iter()
-                .any(|&s| objects.iter().any(|&o| out_pairs.contains(&(s, r.predicate.clone(), o))))
+                .any(|&s| objects.iter().any(|&o| reaches(s, o)))
+        } else {
+            subjects.iter().any(|&s| {
+                objects
+                    .iter()
+                    .any(|&o| out_pairs.contains(&(s, r.predicate.clone(), o)))
+            })
         };
         let c = report.relations.entry(r.predicate.clone()).or_default();
         if found {

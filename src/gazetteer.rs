@@ -83,8 +83,7 @@ fn parse_rows(text: &str, path: &str) -> Result<Vec<Row>, GazetteerError> {
     let mut rows = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') || (i == 0 && line.starts_with("code"))
-        {
+        if line.trim().is_empty() || line.starts_with('#') || (i == 0 && line.starts_with("code")) {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
@@ -99,8 +98,8 @@ fn parse_rows(text: &str, path: &str) -> Result<Vec<Row>, GazetteerError> {
                 cols.len()
             )));
         }
-        let level =
-            Level::parse(cols[2].trim()).ok_or_else(|| err(format!("unknown level `{}`", cols[2])))?;
+        let level = Level::parse(cols[2].trim())
+            .ok_or_else(|| err(format!("unknown level `{}`", cols[2])))?;
         let shorts = cols
             .get(4)
             .map(|s| {
@@ -115,7 +114,10 @@ fn parse_rows(text: &str, path: &str) -> Result<Vec<Row>, GazetteerError> {
             code: cols[0].trim().to_string(),
             name: cols[1].trim().to_string(),
             level,
-            parent: cols.get(3).map(|s| s.trim().to_string()).unwrap_or_default(),
+            parent: cols
+                .get(3)
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
             shorts,
         });
     }
@@ -283,7 +285,11 @@ mod tests {
     fn bundled_table_has_chains() {
         let g = Gazetteer::bundled();
         let ix = g.by_code("330481").expect("海宁市 is in the table");
-        let names: Vec<&str> = g.chain(ix).iter().map(|&i| g.get(i).name.as_str()).collect();
+        let names: Vec<&str> = g
+            .chain(ix)
+            .iter()
+            .map(|&i| g.get(i).name.as_str())
+            .collect();
         assert_eq!(names, ["海宁市", "嘉兴市", "浙江省"]);
     }
 

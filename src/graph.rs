@@ -227,7 +227,10 @@ impl KnowledgeGraph {
 
     /// Nodes an article names or implies, in a stable order.
     pub fn nodes_of_article(&self, article: usize) -> Vec<NodeId> {
-        let mut v: Vec<NodeId> = self.article_nodes[article].iter().map(|&i| NodeId(i)).collect();
+        let mut v: Vec<NodeId> = self.article_nodes[article]
+            .iter()
+            .map(|&i| NodeId(i))
+            .collect();
         v.sort_by(|a, b| {
             let (x, y) = (self.node(*a), self.node(*b));
             (x.ty, &x.key).cmp(&(y.ty, &y.key))
@@ -241,7 +244,14 @@ impl KnowledgeGraph {
             .graph
             .edge_references()
             .filter(|e| e.weight().evidence.iter().any(|ev| ev.article == article))
-            .map(|e| (NodeId(e.source()), e.weight().predicate, NodeId(e.target()), e.weight()))
+            .map(|e| {
+                (
+                    NodeId(e.source()),
+                    e.weight().predicate,
+                    NodeId(e.target()),
+                    e.weight(),
+                )
+            })
             .collect();
         v.sort_by(|a, b| {
             let key = |t: &(NodeId, Predicate, NodeId, &Edge)| {

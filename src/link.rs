@@ -58,9 +58,9 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
         for m in &mut mentions {
             if m.ty == EntityType::Agency
                 && let Some(domain) = m.key.strip_suffix("部门")
-                && let Some((k, name)) = agencies.iter().find(|(k, _)| {
-                    k.starts_with(domain) && k.len() > domain.len()
-                })
+                && let Some((k, name)) = agencies
+                    .iter()
+                    .find(|(k, _)| k.starts_with(domain) && k.len() > domain.len())
             {
                 m.aliases.push(m.text.clone());
                 m.key = k.clone();
@@ -95,7 +95,13 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
     out
 }
 
-fn division_node(kg: &mut KnowledgeGraph, gaz: &Gazetteer, article: usize, d: &DivInfo, span: Span) -> NodeId {
+fn division_node(
+    kg: &mut KnowledgeGraph,
+    gaz: &Gazetteer,
+    article: usize,
+    d: &DivInfo,
+    span: Span,
+) -> NodeId {
     let id = kg.upsert(
         article,
         NodeSpec {

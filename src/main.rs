@@ -161,7 +161,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
             article,
         } => {
             let store = Store::open_read_only(&store)?;
-            export_cmd(&store, &format, output.as_deref(), Filter { types, around, depth, article })
+            export_cmd(
+                &store,
+                &format,
+                output.as_deref(),
+                Filter {
+                    types,
+                    around,
+                    depth,
+                    article,
+                },
+            )
         }
         Command::Eval {
             gold,
@@ -174,8 +184,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeout,
         } => {
             let store = Store::open_read_only(&store)?;
-            eprintln!("zhengqi: serving {} at http://{bind}/ (SPARQL at /query)", store.len()?);
-            let _ = (store, bind, timeout); bail!("serve: not wired yet"); // SERVE
+            eprintln!(
+                "zhengqi: serving {} at http://{bind}/ (SPARQL at /query)",
+                store.len()?
+            );
+            zhengqi::serve::serve(store, &bind, Duration::from_secs(timeout))?;
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -193,7 +206,9 @@ fn build(inputs: Vec<PathBuf>, store_path: &Path, gazetteer: &[PathBuf]) -> Resu
     let gaz = load_gazetteer(gazetteer)?;
     let store = Store::open(store_path)?;
     let inputs = default_inputs(inputs);
-    let summary = pipeline::build(&store, &inputs, &gaz, |e| eprintln!("zhengqi: skipped: {e}"))?;
+    let summary = pipeline::build(&store, &inputs, &gaz, |e| {
+        eprintln!("zhengqi: skipped: {e}")
+    })?;
     store.save()?;
     println!(
         "documents: {} read, {} skipped; articles: {}",
@@ -222,7 +237,12 @@ fn load_gazetteer(files: &[PathBuf]) -> Result<Gazetteer> {
     Ok(Gazetteer::with_files(&refs)?)
 }
 
-fn query_cmd(store: &Store, text: &str, format: TableFormat, timeout: Duration) -> Result<ExitCode> {
+fn query_cmd(
+    store: &Store,
+    text: &str,
+    format: TableFormat,
+    timeout: Duration,
+) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     let results = match format {
         TableFormat::Table => None,
@@ -241,7 +261,12 @@ fn query_cmd(store: &Store, text: &str, format: TableFormat, timeout: Duration) 
             write!(out, "{}", table(&variables, &rows))?;
         }
         QueryOutput::Graph(_) => {
-            let s = store.query_serialized(text, ResultsSyntax::Json, RdfSyntax::Turtle, Some(timeout))?;
+            let s = store.query_serialized(
+                text,
+                ResultsSyntax::Json,
+                RdfSyntax::Turtle,
+                Some(timeout),
+            )?;
             out.write_all(&s.body)?;
         }
     }
@@ -265,13 +290,27 @@ fn table(vars: &[String], rows: &[Vec<Option<Term>>]) -> String {
     }
     let pad = |s: &str, w: usize| format!("{s}{}", " ".repeat(w.saturating_sub(s.width())));
     let mut out = String::new();
-    let head: Vec<String> = vars.iter().enumerate().map(|(i, v)| pad(&format!("?{v}"), widths[i])).collect();
+    let head: Vec<String> = vars
+        .iter()
+        .enumerate()
+        .map(|(i, v)| pad(&format!("?{v}"), widths[i]))
+        .collect();
     out.push_str(head.join(" | ").trim_end());
     out.push('\n');
-    out.push_str(&widths.iter().map(|w| "-".repeat(*w)).collect::<Vec<_>>().join("-+-"));
+    out.push_str(
+        &widths
+            .iter()
+            .map(|w| "-".repeat(*w))
+            .collect::<Vec<_>>()
+            .join("-+-"),
+    );
     out.push('\n');
     for r in &cells {
-        let line: Vec<String> = r.iter().enumerate().map(|(i, c)| pad(c, widths[i])).collect();
+        let line: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(i, c)| pad(c, widths[i]))
+            .collect();
         out.push_str(line.join(" | ").trim_end());
         out.push('\n');
     }
@@ -288,7 +327,12 @@ fn shorten(iri: &str) -> String {
     format!("<{iri}>")
 }
 
-fn export_cmd(store: &Store, format: &str, output: Option<&Path>, filter: Filter) -> Result<ExitCode> {
+fn export_cmd(
+    store: &Store,
+    format: &str,
+    output: Option<&Path>,
+    filter: Filter,
+) -> Result<ExitCode> {
     let rdf = match format {
         "turtle" | "ttl" => Some(RdfSyntax::Turtle),
         "ntriples" | "nt" => Some(RdfSyntax::NTriples),
@@ -301,7 +345,8 @@ fn export_cmd(store: &Store, format: &str, output: Option<&Path>, filter: Filter
     if let Some(syntax) = rdf {
         match output {
             Some(p) => {
-                let f = std::fs::File::create(p).with_context(|| format!("{}: cannot create", p.display()))?;
+                let f = std::fs::File::create(p)
+                    .with_context(|| format!("{}: cannot create", p.display()))?;
                 store.export(syntax, std::io::BufWriter::new(f))?;
             }
             None => store.export(syntax, std::io::stdout().lock())?,
@@ -345,7 +390,11 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
         });
         let Some(doc) = doc else {
             if gold_files.len() == 1 {
-                bail!("{}: document {} not found among the inputs", g.display(), gold.document);
+                bail!(
+                    "{}: document {} not found among the inputs",
+                    g.display(),
+                    gold.document
+                );
             }
             continue;
         };
@@ -374,17 +423,48 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
         total.merge(report);
     }
     println!();
-    println!("{:<16} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}", "", "tp", "fp", "fn", "P", "R", "F1");
+    println!(
+        "{:<16} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}",
+        "", "tp", "fp", "fn", "P", "R", "F1"
+    );
     for (name, c) in total.entities.iter().chain(total.relations.iter()) {
         println!(
             "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
-            name, c.tp, c.fp, c.fn_, c.precision(), c.recall(), c.f1()
+            name,
+            c.tp,
+            c.fp,
+            c.fn_,
+            c.precision(),
+            c.recall(),
+            c.f1()
         );
     }
     let (e, r) = (total.entity_total(), total.relation_total());
-    println!("{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}", "ENTITIES", e.tp, e.fp, e.fn_, e.precision(), e.recall(), e.f1());
-    println!("{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}", "RELATIONS", r.tp, r.fp, r.fn_, r.precision(), r.recall(), r.f1());
+    println!(
+        "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
+        "ENTITIES",
+        e.tp,
+        e.fp,
+        e.fn_,
+        e.precision(),
+        e.recall(),
+        e.f1()
+    );
+    println!(
+        "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
+        "RELATIONS",
+        r.tp,
+        r.fp,
+        r.fn_,
+        r.precision(),
+        r.recall(),
+        r.f1()
+    );
     println!("entity F1 {:.3}", e.f1());
     println!("relation F1 {:.3}", r.f1());
-    Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }

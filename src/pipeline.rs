@@ -39,7 +39,8 @@ pub fn build(
     let mut summary = Summary::default();
     store.replace_graph_with_turtle(rdf::ONTOLOGY_GRAPH, rdf::ONTOLOGY)?;
     let mut seen_entities: HashSet<(EntityType, String)> = HashSet::new();
-    let mut seen_relations: HashSet<(EntityType, String, Predicate, EntityType, String)> = HashSet::new();
+    let mut seen_relations: HashSet<(EntityType, String, Predicate, EntityType, String)> =
+        HashSet::new();
     for item in DocumentStream::new(inputs) {
         let doc = match item {
             Ok(doc) => doc,

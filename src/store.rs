@@ -83,7 +83,10 @@ impl RdfSyntax {
 
     /// Whether the syntax keeps named graphs.
     pub fn keeps_graphs(self) -> bool {
-        matches!(self, RdfSyntax::NQuads | RdfSyntax::TriG | RdfSyntax::JsonLd)
+        matches!(
+            self,
+            RdfSyntax::NQuads | RdfSyntax::TriG | RdfSyntax::JsonLd
+        )
     }
 
     pub fn media_type(self) -> &'static str {
@@ -211,7 +214,10 @@ impl Store {
         }
         let file = fs::File::open(&path).map_err(io_err(&path))?;
         self.inner
-            .load_from_reader(RdfParser::from_format(RdfFormat::NQuads), BufReader::new(file))
+            .load_from_reader(
+                RdfParser::from_format(RdfFormat::NQuads),
+                BufReader::new(file),
+            )
             .map_err(|e| StoreError::Corrupt {
                 path: path.display().to_string(),
                 message: e.to_string(),
@@ -266,7 +272,8 @@ impl Store {
     /// text twice gives the same store.
     pub fn replace_graph_with_turtle(&self, graph: &str, turtle: &str) -> Result<(), StoreError> {
         let g = NamedNode::new(graph).map_err(internal)?;
-        let mut labels: std::collections::HashMap<String, BlankNode> = std::collections::HashMap::new();
+        let mut labels: std::collections::HashMap<String, BlankNode> =
+            std::collections::HashMap::new();
         let mut stable = |b: &BlankNode| -> BlankNode {
             let n = labels.len();
             labels
@@ -285,7 +292,12 @@ impl Store {
                 OxTerm::BlankNode(b) => stable(&b).into(),
                 other => other,
             };
-            quads.push(OxQuad::new(subject, q.predicate, object, GraphName::NamedNode(g.clone())));
+            quads.push(OxQuad::new(
+                subject,
+                q.predicate,
+                object,
+                GraphName::NamedNode(g.clone()),
+            ));
         }
         let mut tx = self.inner.start_transaction().map_err(internal)?;
         tx.remove_named_graph(g.as_ref()).map_err(internal)?;
@@ -314,7 +326,11 @@ impl Store {
         let mut set = HashSet::new();
         for q in self.inner.iter() {
             let q = q.map_err(internal)?;
-            set.insert(oxigraph::model::Triple::new(q.subject, q.predicate, q.object));
+            set.insert(oxigraph::model::Triple::new(
+                q.subject,
+                q.predicate,
+                q.object,
+            ));
         }
         let mut v: Vec<_> = set.into_iter().collect();
         v.sort_by_cached_key(|t| t.to_string());
@@ -357,7 +373,11 @@ impl Store {
     }
 
     /// Runs a SPARQL query and collects the answer. `timeout` stops long queries.
-    pub fn query(&self, sparql: &str, timeout: Option<Duration>) -> Result<QueryOutput, StoreError> {
+    pub fn query(
+        &self,
+        sparql: &str,
+        timeout: Option<Duration>,
+    ) -> Result<QueryOutput, StoreError> {
         let (results, expired) = self.prepare(sparql, timeout)?;
         let fail = |e: String| match (&expired, timeout) {
             (Some(flag), Some(limit)) if flag.load(Ordering::SeqCst) => StoreError::Timeout(limit),
@@ -530,8 +550,11 @@ fn to_ox_term(t: &Term) -> Result<OxTerm, StoreError> {
             value,
             datatype: Some(d),
             ..
-        } => Literal::new_typed_literal(value.as_str(), NamedNode::new(d.as_str()).map_err(internal)?)
-            .into(),
+        } => Literal::new_typed_literal(
+            value.as_str(),
+            NamedNode::new(d.as_str()).map_err(internal)?,
+        )
+        .into(),
         Term::Literal { value, .. } => Literal::new_simple_literal(value.as_str()).into(),
     })
 }
@@ -543,7 +566,12 @@ fn to_ox(q: &Quad, graph: GraphName) -> Result<OxQuad, StoreError> {
         other => return Err(internal(format!("literal subject {other}"))),
     };
     let predicate = NamedNode::new(q.predicate.as_str()).map_err(internal)?;
-    Ok(OxQuad::new(subject, predicate, to_ox_term(&q.object)?, graph))
+    Ok(OxQuad::new(
+        subject,
+        predicate,
+        to_ox_term(&q.object)?,
+        graph,
+    ))
 }
 
 fn from_ox(t: &OxTerm) -> Term {
@@ -585,7 +613,9 @@ mod tests {
     fn replace_graph_replaces() {
         let store = Store::memory().unwrap();
         let g = "https://zhengqi.dev/graph/a";
-        store.replace_graph(g, &[quad("x", "一"), quad("y", "二")]).unwrap();
+        store
+            .replace_graph(g, &[quad("x", "一"), quad("y", "二")])
+            .unwrap();
         store.replace_graph(g, &[quad("x", "一")]).unwrap();
         assert_eq!(store.len().unwrap(), 1);
     }
@@ -593,9 +623,16 @@ mod tests {
     #[test]
     fn queries_see_all_graphs_and_report_syntax_errors() {
         let store = Store::memory().unwrap();
-        store.replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")]).unwrap();
-        store.replace_graph("https://zhengqi.dev/graph/b", &[quad("y", "二")]).unwrap();
-        match store.query("SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l", None).unwrap() {
+        store
+            .replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")])
+            .unwrap();
+        store
+            .replace_graph("https://zhengqi.dev/graph/b", &[quad("y", "二")])
+            .unwrap();
+        match store
+            .query("SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l", None)
+            .unwrap()
+        {
             QueryOutput::Solutions { rows, .. } => assert_eq!(rows.len(), 2),
             other => panic!("unexpected {other:?}"),
         }
@@ -610,7 +647,9 @@ mod tests {
         {
             let store = Store::open(&dir).unwrap();
             assert!(matches!(Store::open(&dir), Err(StoreError::Locked { .. })));
-            store.replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")]).unwrap();
+            store
+                .replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")])
+                .unwrap();
             store.save().unwrap();
         }
         let again = Store::open_read_only(&dir).unwrap();

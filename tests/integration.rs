@@ -20,7 +20,10 @@ fn shared() -> PathBuf {
 fn build(inputs: &[PathBuf]) -> Store {
     let store = Store::memory().unwrap();
     let gaz = Gazetteer::bundled();
-    pipeline::build(&store, inputs, &gaz, |e| panic!("unexpected read error: {e}")).unwrap();
+    pipeline::build(&store, inputs, &gaz, |e| {
+        panic!("unexpected read error: {e}")
+    })
+    .unwrap();
     store
 }
 
@@ -37,8 +40,18 @@ fn sample_page_scores_hold() {
     let gold = shared().join("gold/zjrb-20230417-13.json");
     let report = score(&doc, &gold);
     let (e, r) = (report.entity_total(), report.relation_total());
-    assert!(e.f1() >= 0.95, "entity F1 {:.3} fell below 0.95: {:#?}", e.f1(), report.errors);
-    assert!(r.f1() >= 0.85, "relation F1 {:.3} fell below 0.85: {:#?}", r.f1(), report.errors);
+    assert!(
+        e.f1() >= 0.95,
+        "entity F1 {:.3} fell below 0.95: {:#?}",
+        e.f1(),
+        report.errors
+    );
+    assert!(
+        r.f1() >= 0.85,
+        "relation F1 {:.3} fell below 0.85: {:#?}",
+        r.f1(),
+        report.errors
+    );
 }
 
 /// Our own dev articles (other provinces, plain and JSON Lines layouts) must not
@@ -75,7 +88,12 @@ fn building_twice_gives_the_same_store() {
     let twice = build(&inputs);
     pipeline::build(&twice, &inputs, &gaz, |_| {}).unwrap();
     let (a, b) = (export(&once), export(&twice));
-    assert!(a == b, "a second build changed the store ({} vs {} bytes)", a.len(), b.len());
+    assert!(
+        a == b,
+        "a second build changed the store ({} vs {} bytes)",
+        a.len(),
+        b.len()
+    );
 }
 
 #[test]
@@ -83,7 +101,9 @@ fn queries_return_initiatives_with_their_agencies() {
     let store = build(&[shared().join("corpus/zjrb-20230417-13.txt")]);
     let q = "SELECT ?name ?by WHERE { ?i a zq:Initiative ; skos:prefLabel ?name ; zq:launchedBy/skos:prefLabel ?by } ORDER BY ?name";
     match store.query(q, None).unwrap() {
-        QueryOutput::Solutions { rows, .. } => assert!(rows.len() >= 10, "only {} rows", rows.len()),
+        QueryOutput::Solutions { rows, .. } => {
+            assert!(rows.len() >= 10, "only {} rows", rows.len())
+        }
         other => panic!("unexpected {other:?}"),
     }
 }
@@ -96,7 +116,9 @@ fn every_emitted_class_and_property_is_declared() {
         FILTER(STRSTARTS(STR(?t), STR(zq:))) \
         FILTER NOT EXISTS { GRAPH <https://zhengqi.dev/graph/ontology> { ?t a ?k } } }";
     match store.query(undeclared, None).unwrap() {
-        QueryOutput::Solutions { rows, .. } => assert!(rows.is_empty(), "undeclared terms: {rows:?}"),
+        QueryOutput::Solutions { rows, .. } => {
+            assert!(rows.is_empty(), "undeclared terms: {rows:?}")
+        }
         other => panic!("unexpected {other:?}"),
     }
 }
@@ -109,7 +131,9 @@ fn turtle_export_round_trips() {
     let text = String::from_utf8(ttl).unwrap();
     assert!(text.contains("@prefix zq:"));
     let again = Store::memory().unwrap();
-    again.replace_graph_with_turtle("https://zhengqi.dev/graph/check", &text).unwrap();
+    again
+        .replace_graph_with_turtle("https://zhengqi.dev/graph/check", &text)
+        .unwrap();
     assert_eq!(again.len().unwrap(), store.triple_count().unwrap());
 }
 
@@ -118,12 +142,19 @@ fn a_bad_document_is_skipped_and_named() {
     let dir = std::env::temp_dir().join(format!("zq-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("a-binary.txt"), b"\x00\x01\x02binary").unwrap();
-    std::fs::write(dir.join("b-good.txt"), "标题\n\n\u{3000}\u{3000}海宁市推出“助企服务”平台。\n").unwrap();
+    std::fs::write(
+        dir.join("b-good.txt"),
+        "标题\n\n\u{3000}\u{3000}海宁市推出“助企服务”平台。\n",
+    )
+    .unwrap();
     let store = Store::memory().unwrap();
     let mut errors = Vec::new();
-    let summary = pipeline::build(&store, &[dir.clone()], &Gazetteer::bundled(), |e| {
-        errors.push(e.to_string())
-    })
+    let summary = pipeline::build(
+        &store,
+        std::slice::from_ref(&dir),
+        &Gazetteer::bundled(),
+        |e| errors.push(e.to_string()),
+    )
     .unwrap();
     assert_eq!(summary.documents_skipped, 1);
     assert_eq!(summary.documents_read, 1);
@@ -135,7 +166,8 @@ fn a_bad_document_is_skipped_and_named() {
 fn gb18030_and_stdin_style_jsonl_are_read() {
     let dir = std::env::temp_dir().join(format!("zq-enc-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let (bytes, _, _) = encoding_rs::GB18030.encode("平湖市出台新政\n\n\u{3000}\u{3000}平湖市纪委监委推出“廉洁直通车”监督平台。\n");
+    let (bytes, _, _) = encoding_rs::GB18030
+        .encode("平湖市出台新政\n\n\u{3000}\u{3000}平湖市纪委监委推出“廉洁直通车”监督平台。\n");
     std::fs::write(dir.join("gbk.txt"), &bytes).unwrap();
     std::fs::write(
         dir.join("c.jsonl"),
@@ -144,9 +176,12 @@ fn gb18030_and_stdin_style_jsonl_are_read() {
     .unwrap();
     let store = Store::memory().unwrap();
     let mut errors = Vec::new();
-    let summary = pipeline::build(&store, &[dir.clone()], &Gazetteer::bundled(), |e| {
-        errors.push(e.to_string())
-    })
+    let summary = pipeline::build(
+        &store,
+        std::slice::from_ref(&dir),
+        &Gazetteer::bundled(),
+        |e| errors.push(e.to_string()),
+    )
     .unwrap();
     assert_eq!(summary.documents_read, 2);
     assert_eq!(errors.len(), 1);

@@ -91,7 +91,10 @@ pub fn write_files(g: &PropertyGraph, out: &Path) -> Result<(PathBuf, PathBuf), 
         fs::create_dir_all(dir).map_err(err(dir))?;
     }
     type Writer = fn(&PropertyGraph, &mut dyn Write) -> io::Result<()>;
-    for (path, write) in [(&nodes, write_nodes as Writer), (&rels, write_relationships)] {
+    for (path, write) in [
+        (&nodes, write_nodes as Writer),
+        (&rels, write_relationships),
+    ] {
         let mut w = BufWriter::new(fs::File::create(path).map_err(err(path))?);
         write(g, &mut w)
             .and_then(|()| w.flush())
@@ -120,7 +123,10 @@ mod tests {
         write_nodes(&g, &mut n).unwrap();
         let n = String::from_utf8(n).unwrap();
         let lines: Vec<&str> = n.split('\n').collect();
-        assert_eq!(lines[0], "id:ID,name,:LABEL,level,code,roles,articleCount:int");
+        assert_eq!(
+            lines[0],
+            "id:ID,name,:LABEL,level,code,roles,articleCount:int"
+        );
         assert_eq!(
             lines[1],
             "\"https://zhengqi.dev/id/agency/海宁市\"\"市场\"\"监管局\",\"海宁市\"\"市场\"\"监管局 & <分局>\",Agency,,,,2"

@@ -55,13 +55,8 @@ pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
             esc(&n.label)
         )?;
         writeln!(w, "        <attvalues>")?;
-        let mut value = |k: &str, v: &str| {
-            writeln!(
-                w,
-                r#"          <attvalue for="{k}" value="{}"/>"#,
-                esc(v)
-            )
-        };
+        let mut value =
+            |k: &str, v: &str| writeln!(w, r#"          <attvalue for="{k}" value="{}"/>"#, esc(v));
         value("type", &n.ty)?;
         if let Some(l) = &n.level {
             value("level", l)?;

@@ -11,7 +11,10 @@ use unicode_width::UnicodeWidthStr;
 const FONT: &str = "Noto Sans CJK SC";
 
 pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, r#"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#)?;
+    writeln!(
+        w,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="no"?>"#
+    )?;
     writeln!(
         w,
         r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">"#
@@ -30,7 +33,10 @@ pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
             r#"  <key id="{id}" for="node" attr.name="{name}" attr.type="{ty}"/>"#
         )?;
     }
-    writeln!(w, r#"  <key id="d7" for="node" yfiles.type="nodegraphics"/>"#)?;
+    writeln!(
+        w,
+        r#"  <key id="d7" for="node" yfiles.type="nodegraphics"/>"#
+    )?;
     writeln!(
         w,
         r#"  <key id="d8" for="edge" attr.name="predicate" attr.type="string"/>"#
@@ -39,7 +45,10 @@ pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
         w,
         r#"  <key id="d9" for="edge" attr.name="article_count" attr.type="int"/>"#
     )?;
-    writeln!(w, r#"  <key id="d10" for="edge" yfiles.type="edgegraphics"/>"#)?;
+    writeln!(
+        w,
+        r#"  <key id="d10" for="edge" yfiles.type="edgegraphics"/>"#
+    )?;
     writeln!(w, r#"  <graph id="G" edgedefault="directed">"#)?;
 
     // GraphML ids are XML name tokens, which IRIs are not; the IRI goes in `iri`.
@@ -52,7 +61,8 @@ pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
     let positions = grid(g);
     for (i, n) in g.nodes.iter().enumerate() {
         writeln!(w, r#"    <node id="n{i}">"#)?;
-        let mut data = |key: &str, v: &str| writeln!(w, r#"      <data key="{key}">{}</data>"#, esc(v));
+        let mut data =
+            |key: &str, v: &str| writeln!(w, r#"      <data key="{key}">{}</data>"#, esc(v));
         data("d0", &n.id)?;
         data("d1", &n.label)?;
         data("d2", &n.ty)?;
@@ -110,7 +120,10 @@ pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
             r##"          <y:LineStyle color="#808080" type="line" width="{:.1}"/>"##,
             1.0 + (e.article_count as f64).ln_1p()
         )?;
-        writeln!(w, r#"          <y:Arrows source="none" target="standard"/>"#)?;
+        writeln!(
+            w,
+            r#"          <y:Arrows source="none" target="standard"/>"#
+        )?;
         writeln!(
             w,
             r##"          <y:EdgeLabel alignment="center" fontFamily="{FONT}" fontSize="10" fontStyle="plain" textColor="#555555" visible="true">{}</y:EdgeLabel>"##,
@@ -160,7 +173,9 @@ mod tests {
         let mut out = Vec::new();
         write(&sample(), &mut out).unwrap();
         let s = String::from_utf8(out).unwrap();
-        assert!(s.contains(r#"<data key="d1">海宁市&quot;市场&quot;监管局 &amp; &lt;分局&gt;</data>"#));
+        assert!(
+            s.contains(r#"<data key="d1">海宁市&quot;市场&quot;监管局 &amp; &lt;分局&gt;</data>"#)
+        );
         assert!(s.contains(r#"<edge id="e1" source="n2" target="n0">"#));
         assert!(s.contains(r#"<data key="d5">局长, 党组书记; 副市长&#10;(兼)</data>"#));
         assert!(s.contains(r#"<y:Shape type="octagon"/>"#));

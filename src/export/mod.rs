@@ -319,18 +319,17 @@ impl GraphIndex {
         let tops = values(top_types().map(rdf::zq));
         // Subclasses come from the ontology graph; instances also carry their
         // top-level type, so a store without the ontology still exports.
-        let mut up: BTreeMap<String, &'static str> =
-            top_types().map(|t| (rdf::zq(t), t)).collect();
+        let mut up: BTreeMap<String, &'static str> = top_types().map(|t| (rdf::zq(t), t)).collect();
         for row in select_rows(
             store,
             &format!(
                 "SELECT DISTINCT ?c ?top WHERE {{ VALUES ?top {{ {tops} }} ?c rdfs:subClassOf+ ?top }}"
             ),
         )? {
-            if let (Some(c), Some(top)) = (cell(&row, 0), cell(&row, 1)) {
-                if let Some(t) = top_types().find(|t| rdf::zq(t) == top) {
-                    up.entry(c.to_string()).or_insert(t);
-                }
+            if let (Some(c), Some(top)) = (cell(&row, 0), cell(&row, 1))
+                && let Some(t) = top_types().find(|t| rdf::zq(t) == top)
+            {
+                up.entry(c.to_string()).or_insert(t);
             }
         }
         let rank = |t: &str| top_types().position(|x| x == t).unwrap_or(usize::MAX);
@@ -414,14 +413,14 @@ impl GraphIndex {
             store,
             "SELECT DISTINCT ?n ?a WHERE { ?n zq:mentionedIn ?a . FILTER(isIRI(?n)) }",
         )? {
-            if let (Some(n), Some(a)) = (cell(&row, 0), cell(&row, 1)) {
-                if types.contains_key(n) {
-                    index
-                        .mentioned
-                        .entry(n.to_string())
-                        .or_default()
-                        .insert(a.to_string());
-                }
+            if let (Some(n), Some(a)) = (cell(&row, 0), cell(&row, 1))
+                && types.contains_key(n)
+            {
+                index
+                    .mentioned
+                    .entry(n.to_string())
+                    .or_default()
+                    .insert(a.to_string());
             }
         }
 
@@ -447,7 +446,10 @@ impl GraphIndex {
                     ty: ty.to_string(),
                     level: level.get(n).cloned(),
                     code: code.get(n).cloned(),
-                    roles: roles.get(n).map(|r| r.iter().cloned().collect()).unwrap_or_default(),
+                    roles: roles
+                        .get(n)
+                        .map(|r| r.iter().cloned().collect())
+                        .unwrap_or_default(),
                     article_count,
                 },
             );
@@ -581,7 +583,11 @@ impl GraphIndex {
                 source: s.clone(),
                 target: o.clone(),
                 predicate: p.clone(),
-                article_count: if p == Predicate::Author.name() { 1 } else { arts.len() },
+                article_count: if p == Predicate::Author.name() {
+                    1
+                } else {
+                    arts.len()
+                },
             })
             .collect();
         Ok(PropertyGraph { nodes, edges })
@@ -642,7 +648,12 @@ pub(crate) fn style(ty: &str) -> Style {
         "Company" => ((0xF2, 0x8E, 0x2B), "#FBD9B6", "component", "roundrectangle"),
         "Organization" => ((0x76, 0xB7, 0xB2), "#D3EAE8", "hexagon", "hexagon"),
         "Person" => ((0x59, 0xA1, 0x4F), "#CDE5C9", "ellipse", "ellipse"),
-        "Initiative" => ((0xB0, 0x7A, 0xA1), "#E8D5E3", "parallelogram", "parallelogram"),
+        "Initiative" => (
+            (0xB0, 0x7A, 0xA1),
+            "#E8D5E3",
+            "parallelogram",
+            "parallelogram",
+        ),
         "Article" => ((0x9C, 0x75, 0x5F), "#E6D8CF", "note", "trapezoid"),
         _ => ((0x88, 0x88, 0x88), "#DDDDDD", "ellipse", "ellipse"),
     };
@@ -817,9 +828,21 @@ pub(crate) mod tests {
             let st = Term::Iri(format!("{}/statement/{n}", a.value()));
             vec![
                 q(st.clone(), ty, Term::Iri(zq("Statement"))),
-                q(st.clone(), "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject", s.clone()),
-                q(st.clone(), "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate", Term::Iri(zq(p))),
-                q(st.clone(), "http://www.w3.org/1999/02/22-rdf-syntax-ns#object", o.clone()),
+                q(
+                    st.clone(),
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#subject",
+                    s.clone(),
+                ),
+                q(
+                    st.clone(),
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#predicate",
+                    Term::Iri(zq(p)),
+                ),
+                q(
+                    st.clone(),
+                    "http://www.w3.org/1999/02/22-rdf-syntax-ns#object",
+                    o.clone(),
+                ),
                 q(st, &zq("inArticle"), a.clone()),
             ]
         };
@@ -965,7 +988,12 @@ pub(crate) mod tests {
             .unwrap();
         assert_eq!(
             labels(&one),
-            ["海宁市市场监督管理局", "海宁优化营商环境", "海宁市", "李记者"]
+            [
+                "海宁市市场监督管理局",
+                "海宁优化营商环境",
+                "海宁市",
+                "李记者"
+            ]
         );
         let preds: Vec<(&str, usize)> = one
             .edges

@@ -89,9 +89,16 @@ pub fn info(gaz: &Gazetteer, ix: DivisionIx) -> DivInfo {
 }
 
 /// Picks the division a hit means, or none when a short form has no support.
-fn choose(cx: &Cx, candidates: &[(DivisionIx, NameForm)], text: &str) -> Option<(DivisionIx, NameForm)> {
+fn choose(
+    cx: &Cx,
+    candidates: &[(DivisionIx, NameForm)],
+    text: &str,
+) -> Option<(DivisionIx, NameForm)> {
     let gaz = cx.gaz;
-    let full: Vec<_> = candidates.iter().filter(|c| c.1 == NameForm::Full).collect();
+    let full: Vec<_> = candidates
+        .iter()
+        .filter(|c| c.1 == NameForm::Full)
+        .collect();
     if !full.is_empty() {
         return full
             .iter()
@@ -159,7 +166,8 @@ pub fn find(cx: &mut Cx) {
     cx.locality = locality(cx);
     find_zones(cx);
     find_towns(cx);
-    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// The division an article is about: its section's place, else the county-level
@@ -182,7 +190,9 @@ fn locality(cx: &Cx) -> Option<super::DivInfo> {
         let best = counts
             .iter()
             .filter(|(ix, _)| cx.gaz.get(**ix).level.depth() == depth)
-            .max_by_key(|(ix, (n, first))| (*n, std::cmp::Reverse(*first), std::cmp::Reverse(**ix)));
+            .max_by_key(|(ix, (n, first))| {
+                (*n, std::cmp::Reverse(*first), std::cmp::Reverse(**ix))
+            });
         if let Some((&ix, _)) = best {
             return Some(info(cx.gaz, ix));
         }
@@ -193,7 +203,9 @@ fn locality(cx: &Cx) -> Option<super::DivInfo> {
 fn find_zones(cx: &mut Cx) {
     let mut found = Vec::new();
     for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Division) {
-        let Some(parent) = m.div.clone() else { continue };
+        let Some(parent) = m.div.clone() else {
+            continue;
+        };
         if parent.level.depth() > 2 {
             continue;
         }
@@ -217,7 +229,14 @@ fn find_zones(cx: &mut Cx) {
                     }
                     let end = e + mid + suffix.chars().count();
                     let middle = cx.slice(e, e + mid);
-                    found.push((m.span.start, end, parent.clone(), middle, kind, m.text.clone()));
+                    found.push((
+                        m.span.start,
+                        end,
+                        parent.clone(),
+                        middle,
+                        kind,
+                        m.text.clone(),
+                    ));
                     break 'mid;
                 }
             }
@@ -228,7 +247,9 @@ fn find_zones(cx: &mut Cx) {
         let parent_ix = parent.gaz;
         let code = parent.code.clone().unwrap_or_default();
         let key = format!("{code}-{middle}{kind}");
-        let short = parent_ix.map(|ix| cx.gaz.short(ix).to_string()).unwrap_or_default();
+        let short = parent_ix
+            .map(|ix| cx.gaz.short(ix).to_string())
+            .unwrap_or_default();
         let mut aliases = vec![text.clone()];
         let mut forms: Vec<&str> = zone_forms(kind).to_vec();
         if forms.is_empty() {
@@ -308,7 +329,8 @@ fn find_towns(cx: &mut Cx) {
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
         let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
-        let generic_after = ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
+        let generic_after =
+            ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
         if core_len >= 2
             && !generic_after
             && !NOT_TOWN_END.contains(last)
@@ -330,7 +352,10 @@ fn find_towns(cx: &mut Cx) {
     }
     for (start, end, parent) in found {
         let text = cx.slice(start, end);
-        let code = parent.as_ref().and_then(|p| p.code.clone()).unwrap_or_default();
+        let code = parent
+            .as_ref()
+            .and_then(|p| p.code.clone())
+            .unwrap_or_default();
         let key = format!("{code}-{text}");
         let stem: String = text
             .trim_end_matches("街道")

@@ -94,14 +94,9 @@ impl Cx<'_> {
     }
 
     pub fn starts_with(&self, at: usize, word: &str) -> bool {
-        let mut i = at;
-        for c in word.chars() {
-            if self.chars.get(i) != Some(&c) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        word.chars()
+            .enumerate()
+            .all(|(k, c)| self.chars.get(at + k) == Some(&c))
     }
 
     pub fn ends_with_at(&self, end: usize, word: &str) -> bool {
@@ -150,7 +145,13 @@ impl Cx<'_> {
         self.mentions.len() - 1
     }
 
-    pub fn relate(&mut self, subject: usize, predicate: Predicate, object: Object, rule: &'static str) {
+    pub fn relate(
+        &mut self,
+        subject: usize,
+        predicate: Predicate,
+        object: Object,
+        rule: &'static str,
+    ) {
         let span = self.mentions[subject].span;
         self.relations.push(RelationMention {
             subject,

@@ -31,14 +31,18 @@ fn body_variants(body: &str) -> (String, Vec<String>) {
 
 /// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.
 /// Returns the end and the body text.
-fn match_body(cx: &Cx, p: usize, bare_prefix: bool) -> Option<usize> {
+fn match_body(cx: &Cx, p: usize) -> Option<usize> {
     for core_len in 0..=10 {
         if core_len > 0 {
             let c = *cx.chars.get(p + core_len - 1)?;
             if !is_han(c) || is_stop(c) {
                 return None;
             }
-            if cx.covering(p + core_len - 1, &[EntityType::Division]).is_some() && core_len == 1 {
+            if cx
+                .covering(p + core_len - 1, &[EntityType::Division])
+                .is_some()
+                && core_len == 1
+            {
                 return None;
             }
         }
@@ -53,7 +57,7 @@ fn match_body(cx: &Cx, p: usize, bare_prefix: bool) -> Option<usize> {
             let ok = match suffix {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
                 "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
-                "委" => core_len <= 3 && (core_len > 0 || bare_prefix || true),
+                "委" => core_len <= 3,
                 "办" => (1..=4).contains(&core_len),
                 "部门" => core_len >= 2,
                 "局" | "厅" | "分局" => core_len >= 1,
@@ -70,9 +74,22 @@ fn match_body(cx: &Cx, p: usize, bare_prefix: bool) -> Option<usize> {
 }
 
 fn is_party(body: &str) -> bool {
-    ["纪委", "监委", "纪工委", "纪检", "党委", "党工委", "组织部", "宣传部", "统战部", "政法委", "巡察", "巡视"]
-        .iter()
-        .any(|w| body.contains(w))
+    [
+        "纪委",
+        "监委",
+        "纪工委",
+        "纪检",
+        "党委",
+        "党工委",
+        "组织部",
+        "宣传部",
+        "统战部",
+        "政法委",
+        "巡察",
+        "巡视",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
         || body == "委"
 }
 
@@ -133,17 +150,20 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
         let mut end = m.span.end;
         let mut alt = None;
         // A bracketed second division: 桐乡市开发区(高桥街道)纪委.
-        if let Some(close) = cx.chars.get(end).copied().and_then(opening) {
-            if let Some(len) = cx.chars[end + 1..].iter().take(10).position(|&c| c == close) {
-                let inner_s = end + 1;
-                let inner_e = end + 1 + len;
-                if let Some(d) = divs
-                    .iter()
-                    .find(|o| o.span.start == inner_s && o.span.end == inner_e)
-                {
-                    alt = d.div.clone();
-                    end = inner_e + 1;
-                }
+        if let Some(close) = cx.chars.get(end).copied().and_then(opening)
+            && let Some(len) = cx.chars[end + 1..]
+                .iter()
+                .take(10)
+                .position(|&c| c == close)
+        {
+            let inner_s = end + 1;
+            let inner_e = end + 1 + len;
+            if let Some(d) = divs
+                .iter()
+                .find(|o| o.span.start == inner_s && o.span.end == inner_e)
+            {
+                alt = d.div.clone();
+                end = inner_e + 1;
             }
         }
         if let Some(div) = m.div.clone() {
@@ -164,9 +184,16 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
             continue;
         }
         let c = cx.chars[i];
-        let boundary = i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]) || "由对向同经据".contains(cx.chars[i - 1]);
+        let boundary = i == 0
+            || !is_han(cx.chars[i - 1])
+            || is_stop(cx.chars[i - 1])
+            || "由对向同经据".contains(cx.chars[i - 1]);
         if "省市县区".contains(c) && boundary {
-            if cx.starts_with(i, "区域") || cx.starts_with(i, "市场") || cx.starts_with(i, "县域") || cx.starts_with(i, "市民") {
+            if cx.starts_with(i, "区域")
+                || cx.starts_with(i, "市场")
+                || cx.starts_with(i, "县域")
+                || cx.starts_with(i, "市民")
+            {
                 continue;
             }
             if let Some(div) = resolve_bare(cx, c) {
@@ -181,15 +208,26 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
             }
         }
         if c == '该' {
-            for (word, level) in [("街道", Level::Township), ("镇", Level::Township), ("乡", Level::Township), ("开发区", Level::Zone), ("区", Level::County), ("县", Level::County), ("市", Level::County)] {
+            for (word, level) in [
+                ("街道", Level::Township),
+                ("镇", Level::Township),
+                ("乡", Level::Township),
+                ("开发区", Level::Zone),
+                ("区", Level::County),
+                ("县", Level::County),
+                ("市", Level::County),
+            ] {
                 if cx.starts_with(i + 1, word) {
                     let antecedent = cx
                         .mentions
                         .iter()
                         .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
-                        .filter(|m| m.div.as_ref().is_some_and(|d| d.level == level || (level == Level::Township && d.level == Level::Zone)))
-                        .filter(|m| m.text.ends_with(word) || level != Level::Township || word != "街道" || true)
-                        .next_back();
+                        .rfind(|m| {
+                            m.div.as_ref().is_some_and(|d| {
+                                d.level == level
+                                    || (level == Level::Township && d.level == Level::Zone)
+                            })
+                        });
                     if let Some(a) = antecedent.and_then(|a| a.div.clone()) {
                         out.push(Anchor {
                             start: i,
@@ -213,7 +251,7 @@ pub fn find_agencies(cx: &mut Cx) {
     // Keys of agencies also reachable through a bracketed division.
     let mut alt_keys: Vec<(String, String)> = Vec::new();
     for a in anchors(cx) {
-        let Some(mut end) = match_body(cx, a.end, a.bare) else {
+        let Some(mut end) = match_body(cx, a.end) else {
             continue;
         };
         let body = cx.slice(a.end, end);
@@ -234,7 +272,13 @@ pub fn find_agencies(cx: &mut Cx) {
         if !a.anaphoric {
             let mut prefixes = vec![a.div.name.clone()];
             prefixes.extend(short.clone());
-            prefixes.extend(a.div.aliases.iter().filter(|x| x.chars().count() >= 2).cloned());
+            prefixes.extend(
+                a.div
+                    .aliases
+                    .iter()
+                    .filter(|x| x.chars().count() >= 2)
+                    .cloned(),
+            );
             for p in prefixes {
                 for v in &variants {
                     aliases.push(format!("{p}{v}"));
@@ -297,7 +341,8 @@ pub fn find_agencies(cx: &mut Cx) {
         kept.push(m);
     }
     cx.mentions.extend(kept);
-    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// Leading words that are verbs or determiners, not part of a following name.
@@ -316,7 +361,12 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         if c == ')' || c == '）' {
             // Include a bracketed place: 雪花啤酒(嘉善)有限公司.
             let open = if c == ')' { '(' } else { '（' };
-            match cx.chars[..s - 1].iter().rev().take(8).position(|&x| x == open) {
+            match cx.chars[..s - 1]
+                .iter()
+                .rev()
+                .take(8)
+                .position(|&x| x == open)
+            {
                 Some(d) => {
                     s = s - 2 - d;
                     continue;
@@ -338,6 +388,7 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     // A name starts at its first place name (完成第一批嘉兴银行 -> 嘉兴银行), unless a
     // national prefix comes first; a bracketed place (雪花啤酒(嘉善)) does not count.
     let mut depth = 0;
+    let mut cut = None;
     for j in s..k {
         match cx.chars[j] {
             '(' | '（' => depth += 1,
@@ -346,16 +397,27 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
         if depth == 0
             && j > s
-            && cx.mentions.iter().any(|m| m.ty == EntityType::Division && m.span.start == j && m.span.end <= k)
+            && cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.start == j && m.span.end <= k)
         {
             let prefix = cx.slice(s, j);
-            let national = ["中国", "中华", "国家", "全国"].iter().any(|p| prefix.starts_with(p));
-            let joined = cx.mentions.iter().any(|m| m.ty == EntityType::Division && m.span.end == j);
+            let national = ["中国", "中华", "国家", "全国"]
+                .iter()
+                .any(|p| prefix.starts_with(p));
+            let joined = cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.end == j);
             if !national && !joined {
-                s = j;
+                cut = Some(j);
             }
             break;
         }
+    }
+    if let Some(j) = cut {
+        s = j;
     }
     for det in ["一家", "这家", "多家", "该"] {
         let rest = cx.slice(s, k);
@@ -424,7 +486,10 @@ pub fn find_organisations(cx: &mut Cx) {
             .collect();
         // A name that is only a place plus suffix is a real name for banks
         // (城市商业银行), but a generic phrase otherwise.
-        let place_only = divs.iter().any(|d| text == format!("{}{}", d.name, suffix) || d.aliases.iter().any(|a| text == format!("{a}{suffix}")));
+        let place_only = divs.iter().any(|d| {
+            text == format!("{}{}", d.name, suffix)
+                || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
+        });
         if place_only && !suffix.contains("银行") && !suffix.contains('行') {
             continue;
         }
@@ -459,7 +524,8 @@ pub fn find_organisations(cx: &mut Cx) {
         });
     }
     nested_parents(cx);
-    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// Overlapping candidates keep the longest.
@@ -488,7 +554,11 @@ fn merge_adjacent(
 /// (`X研究院嘉善创新中心`), adds the inner organisation and the place-led alias.
 fn nested_parents(cx: &mut Cx) {
     let mut extra = Vec::new();
-    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Organization) {
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Organization)
+    {
         for suffix in ORG_SUFFIXES {
             let chars: Vec<char> = m.text.chars().collect();
             let sl = suffix.chars().count();
@@ -542,7 +612,13 @@ fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
             }
         }
     }
-    for s in ["股份有限公司", "有限责任公司", "有限公司", "集团公司", "公司"] {
+    for s in [
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "集团公司",
+        "公司",
+    ] {
         if let Some(rest) = core.strip_suffix(s) {
             core = rest.to_string();
             break;
@@ -557,7 +633,19 @@ fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
     if n >= 2 && core != name {
         out.push(core.clone());
     }
-    for industry in ["科技", "新材料", "材料", "能源", "电子", "机械", "食品", "实业", "贸易", "智能", "制造"] {
+    for industry in [
+        "科技",
+        "新材料",
+        "材料",
+        "能源",
+        "电子",
+        "机械",
+        "食品",
+        "实业",
+        "贸易",
+        "智能",
+        "制造",
+    ] {
         if let Some(rest) = core.strip_suffix(industry)
             && rest.chars().count() >= 2
         {
@@ -612,7 +700,9 @@ pub fn find_initiatives(cx: &mut Cx) {
             let inner = cx.slice(s, e);
             let before = cx.slice(i.saturating_sub(3), i);
             let doc_like = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
-                || ["制定", "出台", "印发", "发布", "实施", "贯彻"].iter().any(|v| before.contains(v));
+                || ["制定", "出台", "印发", "发布", "实施", "贯彻"]
+                    .iter()
+                    .any(|v| before.contains(v));
             let paper = inner.ends_with('报') || inner.ends_with("杂志") || inner.ends_with('网');
             if doc_like && !paper && len >= 2 {
                 let plain = normalise_name(&inner);
@@ -623,7 +713,15 @@ pub fn find_initiatives(cx: &mut Cx) {
                 {
                     aliases.push(inner[a + '“'.len_utf8()..b].to_string());
                 }
-                found.push(initiative(cx, i, e + 1, plain, aliases, "PolicyDocument", "initiative:title"));
+                found.push(initiative(
+                    cx,
+                    i,
+                    e + 1,
+                    plain,
+                    aliases,
+                    "PolicyDocument",
+                    "initiative:title",
+                ));
             }
             i = e + 1;
             continue;
@@ -678,7 +776,9 @@ pub fn find_initiatives(cx: &mut Cx) {
         let (class, full_end, cue_text) = match (cue, inner_cue) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
-            (None, None) if verb && !digits_first && cx.chars.get(qe) != Some(&'的') => ("Campaign", qe, None),
+            (None, None) if verb && !digits_first && cx.chars.get(qe) != Some(&'的') => {
+                ("Campaign", qe, None)
+            }
             _ => continue,
         };
         let plain = normalise_name(&inner);
@@ -691,14 +791,23 @@ pub fn find_initiatives(cx: &mut Cx) {
             aliases.push(format!("“{inner}”{tail}"));
             let _ = c;
         }
-        let mut m = initiative(cx, qs, full_end.max(qe), plain, aliases, class, "initiative:quote");
+        let mut m = initiative(
+            cx,
+            qs,
+            full_end.max(qe),
+            plain,
+            aliases,
+            class,
+            "initiative:quote",
+        );
         if cue_text.is_none() && inner_cue.is_none() {
             m.rule = "initiative:quote-after-verb";
         }
         found.push(m);
     }
     cx.mentions.extend(found);
-    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// A cue noun within six modifier characters after position `at`.

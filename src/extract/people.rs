@@ -41,7 +41,12 @@ pub fn find(cx: &mut Cx) {
     // Bylines: the authors' span is the headline, the article they wrote.
     let title_len = article.title.chars().count();
     for a in &article.authors {
-        found.push(person(a.name.clone(), Some(a.role.clone()), Span::new(0, title_len), "person:byline", true));
+        found.push(person(
+            a.name.clone(),
+            Some(a.role.clone()),
+            Span::new(0, title_len),
+            "person:byline",
+        ));
     }
     let n = cx.chars.len();
     let mut i = 0;
@@ -57,7 +62,12 @@ pub fn find(cx: &mut Cx) {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, after);
                 let name = cx.slice(after, end);
-                found.push(person(name, Some(role), Span::new(after, end), "person:post-name", false));
+                found.push(person(
+                    name,
+                    Some(role),
+                    Span::new(after, end),
+                    "person:post-name",
+                ));
                 i = end;
                 continue;
             }
@@ -69,9 +79,24 @@ pub fn find(cx: &mut Cx) {
         if prev_ok
             && let Some(end) = name_at(cx, i)
             && SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
-            && cx.covering(i, &[EntityType::Division, EntityType::Agency, EntityType::Company, EntityType::Organization]).is_none()
+            && cx
+                .covering(
+                    i,
+                    &[
+                        EntityType::Division,
+                        EntityType::Agency,
+                        EntityType::Company,
+                        EntityType::Organization,
+                    ],
+                )
+                .is_none()
         {
-            found.push(person(cx.slice(i, end), None, Span::new(i, end), "person:speech", false));
+            found.push(person(
+                cx.slice(i, end),
+                None,
+                Span::new(i, end),
+                "person:speech",
+            ));
             i = end;
             continue;
         }
@@ -85,15 +110,31 @@ pub fn find(cx: &mut Cx) {
         while k + chars.len() <= n {
             if cx.chars[k..k + chars.len()] == chars[..]
                 && !found.iter().any(|m| m.span.start == k && !m.anaphoric)
-                && cx.covering(k, &[EntityType::Company, EntityType::Organization, EntityType::Agency, EntityType::Initiative]).is_none()
+                && cx
+                    .covering(
+                        k,
+                        &[
+                            EntityType::Company,
+                            EntityType::Organization,
+                            EntityType::Agency,
+                            EntityType::Initiative,
+                        ],
+                    )
+                    .is_none()
             {
-                found.push(person(name.clone(), None, Span::new(k, k + chars.len()), "person:repeat", false));
+                found.push(person(
+                    name.clone(),
+                    None,
+                    Span::new(k, k + chars.len()),
+                    "person:repeat",
+                ));
             }
             k += 1;
         }
     }
     cx.mentions.extend(found);
-    cx.mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// Start of the post phrase ending at `post_start`: earlier posts joined by `、` and
@@ -110,7 +151,16 @@ fn role_start(cx: &Cx, post_start: usize) -> usize {
             break;
         }
         if cx
-            .covering(s - 1, &[EntityType::Agency, EntityType::Company, EntityType::Organization, EntityType::Division, EntityType::Initiative])
+            .covering(
+                s - 1,
+                &[
+                    EntityType::Agency,
+                    EntityType::Company,
+                    EntityType::Organization,
+                    EntityType::Division,
+                    EntityType::Initiative,
+                ],
+            )
             .is_some()
         {
             break;
@@ -123,7 +173,7 @@ fn role_start(cx: &Cx, post_start: usize) -> usize {
     s
 }
 
-fn person(name: String, role: Option<String>, span: Span, rule: &'static str, byline: bool) -> Mention {
+fn person(name: String, role: Option<String>, span: Span, rule: &'static str) -> Mention {
     Mention {
         ty: EntityType::Person,
         span,
@@ -135,6 +185,6 @@ fn person(name: String, role: Option<String>, span: Span, rule: &'static str, by
         div: None,
         role,
         rule,
-        anaphoric: byline && false,
+        anaphoric: false,
     }
 }

@@ -7,8 +7,22 @@ use super::{Cx, DivInfo, Object, division};
 use crate::model::{EntityType, Predicate};
 
 const USE_CUES: [&str; 16] = [
-    "通过", "借助", "扫描", "使用", "参与", "加入", "接入", "入驻", "申请", "获得", "享受", "推广使用",
-    "用上", "办理", "签约", "合作",
+    "通过",
+    "借助",
+    "扫描",
+    "使用",
+    "参与",
+    "加入",
+    "接入",
+    "入驻",
+    "申请",
+    "获得",
+    "享受",
+    "推广使用",
+    "用上",
+    "办理",
+    "签约",
+    "合作",
 ];
 
 const CREATE_VERBS: [&str; 20] = [
@@ -16,7 +30,17 @@ const CREATE_VERBS: [&str; 20] = [
     "开通", "组建", "搭建", "开设", "推行", "发布", "开发", "实施",
 ];
 
-const COMPANY_POSTS: [&str; 9] = ["总监", "总经理", "董事长", "经理", "负责人", "法定代表人", "创始人", "行长", "工程师"];
+const COMPANY_POSTS: [&str; 9] = [
+    "总监",
+    "总经理",
+    "董事长",
+    "经理",
+    "负责人",
+    "法定代表人",
+    "创始人",
+    "行长",
+    "工程师",
+];
 
 pub fn find(cx: &mut Cx) {
     part_of(cx);
@@ -39,8 +63,17 @@ fn part_of(cx: &mut Cx) {
             (None, p) => p,
         };
         if let Some(p) = parent {
-            let rule = if d.gaz.is_some() { "partOf:gazetteer" } else { "partOf:name-or-locality" };
-            cx.relate(i, Predicate::PartOf, Object::Division(division::info(cx.gaz, p)), rule);
+            let rule = if d.gaz.is_some() {
+                "partOf:gazetteer"
+            } else {
+                "partOf:name-or-locality"
+            };
+            cx.relate(
+                i,
+                Predicate::PartOf,
+                Object::Division(division::info(cx.gaz, p)),
+                rule,
+            );
         }
     }
 }
@@ -49,7 +82,10 @@ fn located_in(cx: &mut Cx) {
     for i in 0..cx.mentions.len() {
         let m = &cx.mentions[i];
         if m.anaphoric
-            || !matches!(m.ty, EntityType::Agency | EntityType::Company | EntityType::Organization)
+            || !matches!(
+                m.ty,
+                EntityType::Agency | EntityType::Company | EntityType::Organization
+            )
         {
             continue;
         }
@@ -57,9 +93,14 @@ fn located_in(cx: &mut Cx) {
             EntityType::Agency => "locatedIn:jurisdiction",
             _ if m.div.as_ref().is_some_and(|d| {
                 cx.mentions.iter().any(|x| {
-                    x.ty == EntityType::Division && m.span.contains(x.span) && x.div.as_ref() == Some(d)
+                    x.ty == EntityType::Division
+                        && m.span.contains(x.span)
+                        && x.div.as_ref() == Some(d)
                 })
-            }) => "locatedIn:place-in-name",
+            }) =>
+            {
+                "locatedIn:place-in-name"
+            }
             _ => "locatedIn:article-locality",
         };
         // Organisations without a place in their name are only placed by a county
@@ -87,9 +128,10 @@ fn is_agent(cx: &Cx, j: usize) -> bool {
                 && o.span.contains(m.span)
                 && o.span != m.span
         })
-        && !cx.mentions.iter().any(|o| {
-            o.ty == EntityType::Division && o.span.contains(m.span) && o.span != m.span
-        })
+        && !cx
+            .mentions
+            .iter()
+            .any(|o| o.ty == EntityType::Division && o.span.contains(m.span) && o.span != m.span)
 }
 
 /// Words between a subject and an initiative that say the subject follows someone
@@ -110,7 +152,12 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
                 && m.span.contains(cx.mentions[j].span)
                 && matches!(cx.mentions[j].ty, EntityType::Agency | EntityType::Division)
         })
-        .max_by_key(|&j| (cx.mentions[j].ty == EntityType::Agency, cx.mentions[j].span.end));
+        .max_by_key(|&j| {
+            (
+                cx.mentions[j].ty == EntityType::Agency,
+                cx.mentions[j].span.end,
+            )
+        });
     if let Some(j) = inner {
         return Some((j, 0, "launchedBy:name-prefix"));
     }
@@ -119,7 +166,11 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         let cut = qs - 1;
         if CREATE_VERBS.iter().any(|v| cx.ends_with_at(cut, v)) {
             let found = (0..n)
-                .filter(|&j| cx.mentions[j].span.end <= cut && cx.mentions[j].span.start >= sent && is_agent(cx, j))
+                .filter(|&j| {
+                    cx.mentions[j].span.end <= cut
+                        && cx.mentions[j].span.start >= sent
+                        && is_agent(cx, j)
+                })
                 .max_by_key(|&j| cx.mentions[j].span.end);
             if let Some(j) = found {
                 return Some((j, 1, "launchedBy:x-verb-de-y"));
@@ -130,9 +181,16 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     if cx.chars.get(qe) == Some(&'是') {
         let end = cx.sentence_end(qe);
         let tail = cx.slice(qe, end);
-        if CREATE_VERBS.iter().any(|v| tail.contains(&format!("{v}的"))) {
+        if CREATE_VERBS
+            .iter()
+            .any(|v| tail.contains(&format!("{v}的")))
+        {
             let found = (0..n)
-                .filter(|&j| cx.mentions[j].span.start > qe && cx.mentions[j].span.end <= end && is_agent(cx, j))
+                .filter(|&j| {
+                    cx.mentions[j].span.start > qe
+                        && cx.mentions[j].span.end <= end
+                        && is_agent(cx, j)
+                })
                 .min_by_key(|&j| cx.mentions[j].span.start);
             if let Some(j) = found {
                 return Some((j, 1, "launchedBy:y-is-x-made"));
@@ -177,12 +235,20 @@ fn launched_by(cx: &mut Cx) {
             continue;
         }
         // 5. The article's locality, when the article is a county's section.
-        let first = (0..cx.mentions.len())
-            .find(|&i| cx.mentions[i].ty == EntityType::Initiative && cx.mentions[i].key == key && cx.mentions[i].span.start >= body);
+        let first = (0..cx.mentions.len()).find(|&i| {
+            cx.mentions[i].ty == EntityType::Initiative
+                && cx.mentions[i].key == key
+                && cx.mentions[i].span.start >= body
+        });
         if let (Some(i), Some(loc)) = (first, cx.locality.clone().filter(|l| l.level.depth() == 2))
             && cx.article.section_place.is_some()
         {
-            cx.relate(i, Predicate::LaunchedBy, Object::Division(loc), "launchedBy:section-locality");
+            cx.relate(
+                i,
+                Predicate::LaunchedBy,
+                Object::Division(loc),
+                "launchedBy:section-locality",
+            );
         }
     }
 }
@@ -207,12 +273,20 @@ fn participates_in(cx: &mut Cx) {
         if let Some(j) = target {
             let between = cx.slice(m.span.end, cx.mentions[j].span.start);
             if USE_CUES.iter().any(|c| between.contains(c)) {
-                cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), "participatesIn:use-verb");
+                cx.relate(
+                    i,
+                    Predicate::ParticipatesIn,
+                    Object::Mention(j),
+                    "participatesIn:use-verb",
+                );
                 continue;
             }
         }
         // A bank or company taking up the initiative the paragraph is about.
-        if ["推广使用", "接入", "入驻", "参与"].iter().any(|c| after.contains(c)) {
+        if ["推广使用", "接入", "入驻", "参与"]
+            .iter()
+            .any(|c| after.contains(c))
+        {
             let para = cx.paragraph_start(m.span.start);
             let recent = (0..n)
                 .filter(|&j| {
@@ -221,7 +295,12 @@ fn participates_in(cx: &mut Cx) {
                 })
                 .max_by_key(|&j| cx.mentions[j].span.start);
             if let Some(j) = recent {
-                cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), "participatesIn:paragraph-topic");
+                cx.relate(
+                    i,
+                    Predicate::ParticipatesIn,
+                    Object::Mention(j),
+                    "participatesIn:paragraph-topic",
+                );
             }
         }
     }
@@ -236,7 +315,11 @@ fn works_for(cx: &mut Cx) {
         }
         let Some(role) = m.role.clone() else { continue };
         let role_start = m.span.start - role.chars().count();
-        let org_types = [EntityType::Agency, EntityType::Company, EntityType::Organization];
+        let org_types = [
+            EntityType::Agency,
+            EntityType::Company,
+            EntityType::Organization,
+        ];
         // The organisation named right before the post.
         let adjacent = (0..n).find(|&j| {
             let o = &cx.mentions[j];
@@ -244,9 +327,17 @@ fn works_for(cx: &mut Cx) {
         });
         let company_post = COMPANY_POSTS.iter().any(|p| role.ends_with(p));
         let wanted: &[EntityType] = if company_post {
-            &[EntityType::Company, EntityType::Organization, EntityType::Agency]
+            &[
+                EntityType::Company,
+                EntityType::Organization,
+                EntityType::Agency,
+            ]
         } else {
-            &[EntityType::Agency, EntityType::Organization, EntityType::Company]
+            &[
+                EntityType::Agency,
+                EntityType::Organization,
+                EntityType::Company,
+            ]
         };
         let nearest = |from: usize| {
             for ty in wanted {
@@ -268,7 +359,13 @@ fn works_for(cx: &mut Cx) {
             .map(|j| (j, "worksFor:adjacent"))
             .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
             .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
-            .or_else(|| if company_post { None } else { nearest(0).map(|j| (j, "worksFor:article")) });
+            .or_else(|| {
+                if company_post {
+                    None
+                } else {
+                    nearest(0).map(|j| (j, "worksFor:article"))
+                }
+            });
         if let Some((j, rule)) = target {
             cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
         }

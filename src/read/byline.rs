@@ -148,8 +148,9 @@ mod tests {
 
     #[test]
     fn inline_dateline() {
-        let (authors, s, e) = find_inline_byline("本报合肥3月5日电（记者 张三 李四）今年以来").unwrap();
+        let (authors, s, e) =
+            find_inline_byline("本报合肥3月5日电（记者 张三 李四）今年以来").unwrap();
         assert_eq!(authors.len(), 2);
-        assert_eq!((s, e), (9, 18));
+        assert_eq!((s, e), (9, 19));
     }
 }

@@ -62,12 +62,18 @@ mod tests {
 
     #[test]
     fn refuses_binary_and_empty() {
-        assert!(matches!(decode(b"\x00\x01PK", "x"), Err(ReadError::Binary { .. })));
+        assert!(matches!(
+            decode(b"\x00\x01PK", "x"),
+            Err(ReadError::Binary { .. })
+        ));
         assert!(matches!(decode(b"  \n", "x"), Err(ReadError::Empty { .. })));
     }
 
     #[test]
     fn refuses_invalid_bytes() {
-        assert!(matches!(decode(b"\xff\xfe\xff\xff", "x"), Err(ReadError::Encoding { .. })));
+        assert!(matches!(
+            decode(b"\xff\xfe\xff\xff", "x"),
+            Err(ReadError::Encoding { .. })
+        ));
     }
 }

@@ -25,8 +25,8 @@ pub fn parse_record(line: &str, path: &str, line_no: usize) -> Result<Document, 
         line: line_no,
         message,
     };
-    let rec: Record =
-        serde_json::from_str(line.trim_start_matches('\u{feff}')).map_err(|e| err(e.to_string()))?;
+    let rec: Record = serde_json::from_str(line.trim_start_matches('\u{feff}'))
+        .map_err(|e| err(e.to_string()))?;
     if rec.title.trim().is_empty() && rec.text.trim().is_empty() {
         return Err(err("record has neither title nor text".into()));
     }

@@ -211,7 +211,7 @@ impl DocumentStream {
                     source: e,
                 }));
             }
-            return self.from_bytes(&bytes, "-", "stdin");
+            return self.read_bytes(&bytes, "-", "stdin");
         }
         if path.is_dir() {
             match list_dir(&path) {
@@ -252,7 +252,7 @@ impl DocumentStream {
             }
         }
         match fs::read(&path) {
-            Ok(bytes) => self.from_bytes(&bytes, &shown, &stem),
+            Ok(bytes) => self.read_bytes(&bytes, &shown, &stem),
             Err(e) => Some(Err(ReadError::Io {
                 path: shown,
                 source: e,
@@ -262,7 +262,7 @@ impl DocumentStream {
 
     /// Reads a whole in-memory file; JSON Lines content found this way (stdin, or a
     /// `.txt` that holds records) is parsed record by record.
-    fn from_bytes(
+    fn read_bytes(
         &mut self,
         bytes: &[u8],
         path: &str,

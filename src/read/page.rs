@@ -13,7 +13,11 @@ use super::{
 /// A page record starts with a `数字报纸` header or has a `NNNNN版:` page line near the top.
 pub fn looks_like_page(text: &str) -> bool {
     let mut seen = 0;
-    for line in text.lines().map(clean_line).filter(|l| !l.trim().is_empty()) {
+    for line in text
+        .lines()
+        .map(clean_line)
+        .filter(|l| !l.trim().is_empty())
+    {
         if line.trim_end().ends_with("数字报纸") || page_line(line).is_some() {
             return true;
         }

@@ -37,7 +37,11 @@ pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
         paragraphs.push(t.trim_start_matches('#').trim().to_string());
     }
     if authors.is_empty() {
-        for p in paragraphs.iter().take(1).chain(paragraphs.iter().rev().take(1)) {
+        for p in paragraphs
+            .iter()
+            .take(1)
+            .chain(paragraphs.iter().rev().take(1))
+        {
             if let Some((a, _, _)) = find_inline_byline(p) {
                 authors = a;
                 break;
@@ -135,14 +139,8 @@ fn main_title(titles: &[(String, bool)]) -> usize {
         3 => 1,
         2 if titles[1].0.starts_with(['—', '-']) => 0,
         2 if titles[0].0.ends_with(['：', ':', '，', ',']) => 1,
-        2 => {
-            // A lead-in is usually the shorter line; a subtitle follows a longer main title.
-            if titles[0].0.chars().count() < titles[1].0.chars().count() {
-                1
-            } else {
-                0
-            }
-        }
+        // A lead-in is usually the shorter line; a subtitle follows a longer main title.
+        2 if titles[0].0.chars().count() < titles[1].0.chars().count() => 1,
         _ => 0,
     }
 }
