@@ -149,7 +149,7 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
             .unwrap_or(m.span.start);
         let mut end = m.span.end;
         let mut alt = None;
-        // A bracketed second division: 桐乡市开发区(高桥街道)纪委.
+        // A bracketed second division: 某市开发区(某某街道)纪委.
         if let Some(close) = cx.chars.get(end).copied().and_then(opening)
             && let Some(len) = cx.chars[end + 1..]
                 .iter()
@@ -359,7 +359,7 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     while s > floor && k - s < 24 {
         let c = cx.chars[s - 1];
         if c == ')' || c == '）' {
-            // Include a bracketed place: 雪花啤酒(嘉善)有限公司.
+            // Include a bracketed place: 某某电子(昆山)有限公司.
             let open = if c == ')' { '(' } else { '（' };
             match cx.chars[..s - 1]
                 .iter()
@@ -385,8 +385,8 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
         s -= 1;
     }
-    // A name starts at its first place name (完成第一批嘉兴银行 -> 嘉兴银行), unless a
-    // national prefix comes first; a bracketed place (雪花啤酒(嘉善)) does not count.
+    // A name starts at its first place name (完成第一批宜昌银行 -> 宜昌银行), unless a
+    // national prefix comes first; a bracketed place (某某电子(昆山)) does not count.
     let mut depth = 0;
     let mut cut = None;
     for j in s..k {
@@ -461,7 +461,7 @@ pub fn find_organisations(cx: &mut Cx) {
             continue;
         };
         let end = i + suffix.chars().count();
-        // A longer suffix may follow (研究院 then 嘉善创新中心 is handled by nesting).
+        // A longer suffix may follow (研究院 then a place and 创新中心 is handled by nesting).
         if cx.covering(i, &[EntityType::Agency]).is_some() {
             i = end;
             continue;
@@ -551,7 +551,7 @@ fn merge_adjacent(
 }
 
 /// For an organisation name holding another organisation's name and then a place
-/// (`X研究院嘉善创新中心`), adds the inner organisation and the place-led alias.
+/// (`X研究院昆山创新中心`), adds the inner organisation and the place-led alias.
 fn nested_parents(cx: &mut Cx) {
     let mut extra = Vec::new();
     for m in cx
@@ -601,7 +601,7 @@ fn nested_parents(cx: &mut Cx) {
 }
 
 /// Short brand forms of a company name: without the leading place and the legal
-/// suffix (`鑫可传动` from `浙江鑫可传动科技有限公司`).
+/// suffix (`恒锐精密` from `安徽恒锐精密科技有限公司`).
 fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
     let mut core = name.to_string();
     for d in divs {

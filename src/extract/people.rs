@@ -1,4 +1,4 @@
-//! People: byline authors, names right after a post (`财务总监吕玄卿`, with several
+//! People: byline authors, names right after a post (`财务总监王某某`, with several
 //! posts joined by `、`), and names before a verb of speech (`刘某某说`). A name is a
 //! surname from the lexicon plus one or two given-name characters; the length is
 //! decided by what follows.

@@ -1,4 +1,4 @@
-//! Bylines: `朱 文 何悦辰` (two-character names padded to three columns),
+//! Bylines: `王 芳 李明远` (two-character names padded to three columns),
 //! `本报记者 张三 李四`, `□本报记者 王五 通讯员 赵六`, `（记者 张三）`, `文/张三`.
 
 use super::Author;
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn padded_two_character_names() {
-        assert_eq!(names("朱 文 何悦辰"), ["朱文/记者", "何悦辰/记者"]);
+        assert_eq!(names("王 芳 李明远"), ["王芳/记者", "李明远/记者"]);
         assert_eq!(names("王 芳 李 明"), ["王芳/记者", "李明/记者"]);
     }
 
