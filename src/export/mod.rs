@@ -462,34 +462,35 @@ impl GraphIndex {
             .map(|p| (rdf::zq(p), p))
             .collect();
         let pvalues = values(preds.keys().cloned());
-        let mut add_edge = |row: &[Option<Term>], article: Option<&str>| {
-            let (Some(s), Some(p), Some(o)) = (cell(row, 0), cell(row, 1), cell(row, 2)) else {
-                return;
-            };
-            let Some(&p) = preds.get(p) else { return };
-            if !(index.nodes.contains_key(s) && index.nodes.contains_key(o)) {
-                return;
-            }
-            let set = index
-                .edges
-                .entry((s.to_string(), p.to_string(), o.to_string()))
-                .or_default();
-            if let Some(a) = article {
-                set.insert(a.to_string());
-            }
+        // Edges are the direct triples; statements only say which articles support
+        // them. A statement never creates an edge: one whose triple is missing (or
+        // that mixes two relations' ends) would otherwise add edges nobody asserted.
+        let key = |row: &[Option<Term>]| -> Option<(String, String, String)> {
+            let (s, p, o) = (cell(row, 0)?, cell(row, 1)?, cell(row, 2)?);
+            let p = preds.get(p)?;
+            Some((s.to_string(), p.to_string(), o.to_string()))
         };
         for row in select_rows(
             store,
             &format!("SELECT DISTINCT ?s ?p ?o WHERE {{ VALUES ?p {{ {pvalues} }} ?s ?p ?o }}"),
         )? {
-            add_edge(&row, None);
+            if let Some(k) = key(&row)
+                && index.nodes.contains_key(&k.0)
+                && index.nodes.contains_key(&k.2)
+            {
+                index.edges.entry(k).or_default();
+            }
         }
         for row in select_rows(
             store,
             "SELECT DISTINCT ?s ?p ?o ?a WHERE { ?st a zq:Statement ; rdf:subject ?s ; \
              rdf:predicate ?p ; rdf:object ?o ; zq:inArticle ?a }",
         )? {
-            add_edge(&row, cell(&row, 3));
+            if let (Some(k), Some(a)) = (key(&row), cell(&row, 3))
+                && let Some(articles) = index.edges.get_mut(&k)
+            {
+                articles.insert(a.to_string());
+            }
         }
         Ok(index)
     }
@@ -885,6 +886,9 @@ pub(crate) mod tests {
         ];
         g2.extend(stmt("locatedIn-9-20", &a2, &ju, "locatedIn", &hn));
         g2.extend(stmt("worksFor-30-40", &a2, &zs, "worksFor", &ju));
+        // A statement without its triple (as when two relations' statements collide
+        // on one IRI): it must not become an edge.
+        g2.extend(stmt("partOf-0-2", &a2, &hn, "partOf", &hn));
         store
             .replace_graph("https://zhengqi.dev/graph/article/zjrb-1/1", &g1)
             .unwrap();
