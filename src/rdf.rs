@@ -4,7 +4,7 @@
 //! (that was `extract` and `link`).
 
 use crate::graph::{KnowledgeGraph, Node};
-use crate::model::{EntityType, Predicate};
+use crate::model::EntityType;
 use std::collections::BTreeSet;
 use std::fmt;
 
@@ -231,7 +231,14 @@ pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> Vec<Quad> {
             e.add(&a, &zq("mentions"), Term::Iri(iri.clone()));
         }
         for m in node.mentions.iter().filter(|m| m.article == article_ix) {
-            let m_iri = format!("{a}/mention/{}-{}", m.span.start, m.span.end);
+            // The entity's hash keeps two entities named by one span (rare, but a
+            // nested name can do it) from sharing a mention resource.
+            let m_iri = format!(
+                "{a}/mention/{}-{}-{}",
+                m.span.start,
+                m.span.end,
+                short_hash(&[&iri])
+            );
             e.add(&iri, &zq("hasMention"), Term::Iri(m_iri.clone()));
             e.add(&m_iri, RDF_TYPE, Term::Iri(zq("Mention")));
             e.add(&m_iri, &zq("inArticle"), Term::Iri(a.clone()));
@@ -245,11 +252,15 @@ pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> Vec<Quad> {
         let (si, oi) = (entity_iri(kg.node(s)), entity_iri(kg.node(o)));
         e.add(&si, &zq(p.name()), Term::Iri(oi.clone()));
         for ev in edge.evidence.iter().filter(|ev| ev.article == article_ix) {
+            // One span can support several statements with the same predicate
+            // (a partOf chain, a list of participants), so the IRI carries a hash
+            // of both ends to keep each statement's subject and object its own.
             let st = format!(
-                "{a}/statement/{}-{}-{}",
+                "{a}/statement/{}-{}-{}-{}",
                 p.name(),
                 ev.span.start,
-                ev.span.end
+                ev.span.end,
+                short_hash(&[&si, &oi])
             );
             e.add(&st, RDF_TYPE, Term::Iri(zq("Statement")));
             e.add(&st, &format!("{RDF_NS}subject"), Term::Iri(si.clone()));
@@ -262,10 +273,22 @@ pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> Vec<Quad> {
             e.add(&st, &zq("rule"), Term::literal(ev.rule));
         }
     }
-    let _ = Predicate::ALL;
     e.out.sort();
     e.out.dedup();
     e.out
+}
+
+/// A stable 64-bit FNV-1a hash of the given strings, in hex. Stable across runs and
+/// platforms, unlike `std`'s hasher, because IRIs built from it must not change.
+fn short_hash(parts: &[&str]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for b in part.bytes().chain(std::iter::once(0)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{h:016x}")
 }
 
 #[cfg(test)]
@@ -277,5 +300,15 @@ mod tests {
         assert_eq!(iri_segment("海宁市"), "海宁市");
         assert_eq!(iri_segment("a b/c"), "a%20b%2Fc");
         assert_eq!(iri_segment("“芜湖+”"), "“芜湖%2B”");
+    }
+
+    #[test]
+    fn statement_hashes_differ_by_ends_and_are_stable() {
+        let a = short_hash(&["s1", "o"]);
+        assert_eq!(a, short_hash(&["s1", "o"]));
+        assert_ne!(a, short_hash(&["s2", "o"]));
+        // The separator keeps ("ab","c") and ("a","bc") apart.
+        assert_ne!(short_hash(&["ab", "c"]), short_hash(&["a", "bc"]));
+        assert_eq!(a.len(), 16);
     }
 }
