@@ -97,6 +97,19 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Check mention detection on CLUENER-style labelled sentences (JSON Lines).
+    ///
+    /// Each sentence is read as its own plain article; mention spans are compared
+    /// with the labels (company, government, name, organization, position, address)
+    /// and exact-span and overlap P/R/F1 are printed per type.
+    NerCheck {
+        /// The JSON Lines file, e.g. ../shared/ner/cluener2020/dev.jsonl.
+        path: PathBuf,
+        /// Also list up to N false negatives, false positives and boundary
+        /// disagreements per type.
+        #[arg(long, value_name = "N")]
+        verbose: Option<usize>,
+    },
     /// Serve a read-only SPARQL endpoint and a graph browser.
     Serve {
         #[arg(long, default_value = "zhengqi-store")]
@@ -179,6 +192,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             verbose,
         } => eval_cmd(&gold, inputs, verbose),
+        Command::NerCheck { path, verbose } => {
+            let report = zhengqi::nercheck::check(&path, &Gazetteer::bundled())?;
+            print!("{}", report.table());
+            if let Some(n) = verbose {
+                print!("{}", report.examples_text(n));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve {
             store,
             bind,

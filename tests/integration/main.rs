@@ -3,6 +3,8 @@
 //! against its document in `data/samples`, and the shared sample page against its
 //! hand annotation in `../shared/gold`.
 
+mod tools;
+
 use std::path::{Path, PathBuf};
 use zhengqi::eval;
 use zhengqi::gazetteer::Gazetteer;
