@@ -395,7 +395,8 @@ elif fmt == "csv":
         r = csv.DictReader(f)
         node_header = r.fieldnames
         for row in r:
-            d = dict(row, type=row[":LABEL"], label=row["name"], article_count=int(row["articleCount:int"]))
+            d = dict(row, type=row[":LABEL"], label=row["name"], roles=row["roles:string[]"],
+                     article_count=int(row["articleCount:int"]))
             nodes.append((row["id:ID"], d))
     with open(rels, newline="", encoding="utf-8") as f:
         r = csv.DictReader(f)
@@ -896,6 +897,20 @@ print(json.dumps(out, ensure_ascii=False))
             assert_eq!(got["same_edges"], true, "{case}: edges differ: {got}");
         }
     }
+    // RDF exports are always whole: a filter there is a usage error, not ignored.
+    let out = run(
+        BIN,
+        &[
+            "export",
+            "--store",
+            path_str(&dir.path("store")),
+            "--format",
+            "turtle",
+            "--type",
+            "Person",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2), "turtle with --type");
     // The article can also be named by its id rather than its IRI.
     let id = article
         .strip_prefix("https://zhengqi.dev/id/article/")
@@ -1617,7 +1632,10 @@ fn chromium_shows_the_graph_with_no_internet() {
         .filter_map(|n| n.parse().ok())
         .collect();
     // "显示 N 个节点 · M 条关系 · 图谱共 T 个节点", and a note when N < T.
-    assert!(numbers.len() >= 3, "the page never loaded the graph: {stats:?}");
+    assert!(
+        numbers.len() >= 3,
+        "the page never loaded the graph: {stats:?}"
+    );
     let (shown, links, total) = (numbers[0], numbers[1], numbers[2]);
     assert_eq!(total, want.nodes, "{stats}");
     assert!(shown > 0 && shown <= total, "{stats}");
