@@ -3,6 +3,7 @@
 //! against its document in `data/samples`, and the shared sample page against its
 //! hand annotation in `../shared/gold`.
 
+mod ner;
 mod tools;
 
 use std::path::{Path, PathBuf};
