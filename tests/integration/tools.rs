@@ -239,6 +239,25 @@ struct Summary {
 }
 
 fn store_summary(store: &Store) -> Summary {
+    // The relation list above must be the ontology's object properties less the
+    // provenance ones, or a new relation would silently never become an edge.
+    let declared: BTreeSet<String> = rows(
+        store,
+        "SELECT DISTINCT ?p WHERE { GRAPH <https://zhengqi.dev/graph/ontology> { \
+         ?p a owl:ObjectProperty } FILTER(STRSTARTS(STR(?p), STR(zq:))) }",
+    )
+    .into_iter()
+    .map(|r| local(&r[0]))
+    .filter(|p| !PROVENANCE.contains(&p.as_str()))
+    .collect();
+    assert_eq!(
+        declared,
+        RELATIONS
+            .iter()
+            .map(|r| r.to_string())
+            .collect::<BTreeSet<_>>(),
+        "the ontology's relation properties"
+    );
     let nodes = count(
         store,
         &format!(
