@@ -738,6 +738,77 @@ fn cytoscape_json_loads_and_its_edges_join_its_nodes() {
     assert_agrees("Python json on cytoscape", &got, &store_summary(&store));
 }
 
+/// `NODE_PATH` for a `cytoscape` module installed with `npm install -g`, if node
+/// can load it.
+fn cytoscape_js() -> Option<String> {
+    let root = Command::new("npm").args(["root", "-g"]).output().ok()?;
+    let path = String::from_utf8(root.stdout).ok()?.trim().to_string();
+    Command::new("node")
+        .args(["-e", "require('cytoscape')"])
+        .env("NODE_PATH", &path)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .ok()?
+        .success()
+        .then_some(path)
+}
+
+/// cytoscape.js itself (headless, in node) loads the elements: it refuses edges
+/// whose ends are missing and repeated ids, and keeps labels and data.
+#[test]
+fn cytoscape_js_loads_the_cytoscape_export() {
+    let test = "cytoscape_js_loads_the_cytoscape_export";
+    let Some(node_path) = cytoscape_js() else {
+        skip(
+            test,
+            "node with the cytoscape package (npm install -g cytoscape) is missing",
+        );
+        return;
+    };
+    let store = build(&inputs());
+    let want = store_summary(&store);
+    let dir = TempDir::new("cytoscape-js");
+    let path = dir.path("kg.cyjs");
+    export_to(&store, GraphFormat::Cytoscape, &path);
+    let script = r#"
+const cytoscape = require("cytoscape");
+const data = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+const complaints = [];
+console.warn = console.error = (...a) => complaints.push(a.join(" "));
+let cy;
+try {
+  cy = cytoscape({ headless: true, styleEnabled: false, elements: data.elements });
+} catch (e) {
+  complaints.push(String(e));
+}
+const nodes = cy ? cy.nodes() : [];
+console.log(JSON.stringify({
+  nodes: cy ? nodes.length : 0,
+  edges: cy ? cy.edges().length : 0,
+  unlabelled: cy ? nodes.filter((n) => !n.data("label")).length : 0,
+  untyped: cy ? nodes.filter((n) => !n.data("type")).length : 0,
+  complaints: complaints.slice(0, 10),
+}));
+"#;
+    let out = Command::new("node")
+        .args(["-e", script, path_str(&path)])
+        .env("NODE_PATH", node_path)
+        .output()
+        .expect("cannot run node");
+    assert!(
+        out.status.success(),
+        "node: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(got["complaints"], serde_json::json!([]), "{got}");
+    assert_eq!(got["nodes"].as_u64().unwrap() as usize, want.nodes, "{got}");
+    assert_eq!(got["edges"].as_u64().unwrap() as usize, want.edges, "{got}");
+    assert_eq!(got["unlabelled"], 0, "{got}");
+    assert_eq!(got["untyped"], 0, "{got}");
+}
+
 #[test]
 fn neo4j_csv_files_have_import_headers_and_the_stores_counts() {
     let test = "neo4j_csv_files_have_import_headers_and_the_stores_counts";
