@@ -1,5 +1,6 @@
 //! The exports and the endpoint checked with the tools people open them in:
-//! networkx reads the GraphML, GEXF and Cytoscape JSON; Gephi's GEXF 1.3 rules are
+//! networkx reads the GraphML, GEXF and Cytoscape JSON, and cytoscape.js (headless,
+//! in node) the latter too; Gephi's GEXF 1.3 rules are
 //! checked structurally (the official schema cannot be fetched offline and is not
 //! ours to copy); Graphviz renders the DOT; Python's csv module reads the Neo4j
 //! import files; rdflib parses the Turtle and N-Quads exports; curl talks to
