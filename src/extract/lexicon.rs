@@ -322,6 +322,35 @@ pub const GENERIC_PREFIXES: [&str; 8] = [
     "相关", "有关", "各级", "各类", "多个", "多家", "一家", "这家",
 ];
 
+/// Words that never occur inside an organisation's name but often run into one
+/// when a sentence is walked back from a suffix (`企业首次获得银行贷款`, `管委会联合某
+/// 大学`): a candidate name starts after the last of them.
+pub const INNER_CUTS: [&str; 40] = [
+    "获得", "打消", "参加", "共建", "首批", "首次", "今年", "去年", "目前", "已经", "携手", "牵手",
+    "依托", "通过", "对接", "走访", "督促", "考察", "落户", "签约", "引进", "来到", "走进", "位于",
+    "包括", "其中", "协助", "帮扶", "入驻", "推荐", "旗下", "作为", "记者", "完成", "推出", "设立",
+    "联合", "邀请", "组织", "牵头",
+];
+
+/// Cores that leave a suffix generic rather than named (`合作银行`, `行业协会`,
+/// `龙头企业`): a candidate whose whole core is one of these is not a name.
+pub const GENERIC_CORES: [&str; 40] = [
+    "合作", "商业", "国有", "股份制", "城市商业", "农村商业", "村镇", "行业", "本地", "当地",
+    "地方", "重点", "龙头", "民营", "中小", "小微", "外资", "上市", "规上", "科技型", "骨干",
+    "试点", "各", "全市", "全县", "全区", "全省", "企业", "大型", "国内", "省内", "市内", "县内",
+    "区内", "高校", "科研", "金融", "新", "老", "子",
+];
+
+/// Abbreviations of banks that stand before a place in a branch's name
+/// (`农行某市分行`): the place does not start a new name there.
+pub const BANK_PREFIXES: [&str; 16] = [
+    "人民银行", "人行", "农行", "工行", "建行", "中行", "交行", "邮储", "邮储银行", "农发行",
+    "国开行", "进出口银行", "招行", "兴业银行", "浦发银行", "农商行",
+];
+
+/// Suffixes of a branch, which joins the bank named right before it.
+pub const BRANCH_SUFFIXES: [&str; 5] = ["分行", "支行", "分公司", "营业部", "分理处"];
+
 pub fn is_surname_start(chars: &[char], i: usize) -> usize {
     if i + 1 < chars.len() {
         let two: String = chars[i..i + 2].iter().collect();

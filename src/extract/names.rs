@@ -405,7 +405,8 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             let prefix = cx.slice(s, j);
             let national = ["中国", "中华", "国家", "全国"]
                 .iter()
-                .any(|p| prefix.starts_with(p));
+                .any(|p| prefix.starts_with(p))
+                || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p));
             let joined = cx
                 .mentions
                 .iter()
@@ -425,6 +426,19 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             s += rest[..p].chars().count() + det.chars().count();
         }
     }
+    // A name starts after the last word that cannot be inside one.
+    let rest: Vec<char> = cx.chars[s..k].to_vec();
+    let mut cut_at = 0;
+    for w in INNER_CUTS {
+        let wc: Vec<char> = w.chars().collect();
+        for p in (0..rest.len().saturating_sub(wc.len() - 1)).rev() {
+            if rest[p..p + wc.len()] == wc[..] {
+                cut_at = cut_at.max(p + wc.len());
+                break;
+            }
+        }
+    }
+    s += cut_at;
     // Trim leading verbs and determiners.
     loop {
         let rest = cx.slice(s, k);
@@ -466,10 +480,22 @@ pub fn find_organisations(cx: &mut Cx) {
             i = end;
             continue;
         }
-        let start = name_start(cx, i, 0);
+        // A name never reaches back into the name found before it
+        // (`某公司参加协会` is not one organisation).
+        let floor = found
+            .iter()
+            .map(|f| f.1)
+            .filter(|&e| e <= i)
+            .max()
+            .unwrap_or(0);
+        let start = name_start(cx, i, floor);
         let core = cx.slice(start, i);
         let core_len = i - start;
-        let generic = core_len < 2 || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
+        let branch_of_previous =
+            BRANCH_SUFFIXES.contains(&suffix) && found.last().is_some_and(|f| f.1 == start);
+        let generic = (core_len < 2 && !branch_of_previous)
+            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || GENERIC_CORES.contains(&core.as_str());
         if !generic {
             found.push((start, end, ty, suffix));
         }
@@ -536,6 +562,15 @@ fn merge_adjacent(
     found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
     let mut out: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
     for f in found {
+        // A branch right after its bank (`某某银行某地分行`) is one name.
+        if let Some(last) = out.last_mut()
+            && f.0 == last.1
+            && BRANCH_SUFFIXES.contains(&f.3)
+            && last.2 == EntityType::Company
+        {
+            *last = (last.0, f.1, f.2, f.3);
+            continue;
+        }
         if let Some(last) = out.last_mut()
             && f.0 < last.1
         {

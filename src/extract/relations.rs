@@ -6,25 +6,6 @@
 use super::{Cx, DivInfo, Object, division};
 use crate::model::{EntityType, Predicate};
 
-const USE_CUES: [&str; 16] = [
-    "通过",
-    "借助",
-    "扫描",
-    "使用",
-    "参与",
-    "加入",
-    "接入",
-    "入驻",
-    "申请",
-    "获得",
-    "享受",
-    "推广使用",
-    "用上",
-    "办理",
-    "签约",
-    "合作",
-];
-
 const CREATE_VERBS: [&str; 20] = [
     "推出", "设立", "打造", "出台", "建立", "创设", "上线", "发放", "启动", "制定", "印发", "构建",
     "开通", "组建", "搭建", "开设", "推行", "发布", "开发", "实施",
@@ -253,57 +234,118 @@ fn launched_by(cx: &mut Cx) {
     }
 }
 
+/// Companies and organisations named in an article about a programme are, in this
+/// genre, almost always there because they use it, join it or lend through it. So
+/// each one is tied to the initiative its sentence names (nearest, the one after it
+/// first), else the latest one its paragraph named, else the initiative the article
+/// is about. Launchers of an initiative are never also its participants.
 fn participates_in(cx: &mut Cx) {
     let n = cx.mentions.len();
+    let initiatives: Vec<usize> = (0..n)
+        .filter(|&j| cx.mentions[j].ty == EntityType::Initiative)
+        .filter_map(|j| resolve_anaphor(cx, j))
+        .collect();
+    if initiatives.is_empty() {
+        return;
+    }
+    let launchers: Vec<(String, String)> = cx
+        .relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::LaunchedBy)
+        .filter_map(|r| match r.object {
+            Object::Mention(o) => Some((
+                cx.mentions[r.subject].key.clone(),
+                cx.mentions[o].key.clone(),
+            )),
+            Object::Division(_) => None,
+        })
+        .collect();
+    let topic = article_topic(cx, &initiatives);
     for i in 0..n {
         let m = &cx.mentions[i];
         if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
             continue;
         }
-        let sent_s = cx.sentence_start(m.span.start);
-        let sent_e = cx.sentence_end(m.span.end);
-        let after = cx.slice(m.span.end, sent_e);
-        // An initiative later in the sentence, with a use verb between.
-        let target = (0..n)
-            .filter(|&j| {
-                let o = &cx.mentions[j];
-                o.ty == EntityType::Initiative && o.span.start >= m.span.end && o.span.end <= sent_e
-            })
-            .min_by_key(|&j| cx.mentions[j].span.start);
-        if let Some(j) = target {
-            let between = cx.slice(m.span.end, cx.mentions[j].span.start);
-            if USE_CUES.iter().any(|c| between.contains(c)) {
-                cx.relate(
-                    i,
-                    Predicate::ParticipatesIn,
-                    Object::Mention(j),
-                    "participatesIn:use-verb",
-                );
-                continue;
-            }
-        }
-        // A bank or company taking up the initiative the paragraph is about.
-        if ["推广使用", "接入", "入驻", "参与"]
+        // Inside an initiative's own name (《…公司…办法》) the company is not a user.
+        if initiatives
             .iter()
-            .any(|c| after.contains(c))
+            .any(|&j| cx.mentions[j].span.contains(m.span))
         {
-            let para = cx.paragraph_start(m.span.start);
-            let recent = (0..n)
-                .filter(|&j| {
-                    let o = &cx.mentions[j];
-                    o.ty == EntityType::Initiative && o.span.start >= para && o.span.end <= sent_s
-                })
-                .max_by_key(|&j| cx.mentions[j].span.start);
-            if let Some(j) = recent {
-                cx.relate(
-                    i,
-                    Predicate::ParticipatesIn,
-                    Object::Mention(j),
-                    "participatesIn:paragraph-topic",
-                );
-            }
+            continue;
+        }
+        let (sent_s, sent_e) = (
+            cx.sentence_start(m.span.start),
+            cx.sentence_end(m.span.end),
+        );
+        let para_s = cx.paragraph_start(m.span.start);
+        let in_sentence = initiatives
+            .iter()
+            .copied()
+            .filter(|&j| cx.mentions[j].span.start >= sent_s && cx.mentions[j].span.end <= sent_e)
+            .min_by_key(|&j| {
+                let o = cx.mentions[j].span;
+                if o.start >= m.span.end {
+                    (0, o.start - m.span.end)
+                } else {
+                    (1, m.span.start.saturating_sub(o.end))
+                }
+            });
+        let (target, rule) = if let Some(j) = in_sentence {
+            (Some(j), "participatesIn:same-sentence")
+        } else if let Some(j) = initiatives
+            .iter()
+            .copied()
+            .filter(|&j| cx.mentions[j].span.start >= para_s && cx.mentions[j].span.end <= sent_s)
+            .max_by_key(|&j| cx.mentions[j].span.start)
+        {
+            (Some(j), "participatesIn:paragraph")
+        } else {
+            (topic, "participatesIn:article-topic")
+        };
+        let Some(j) = target else { continue };
+        let j = resolve_anaphor(cx, j).unwrap_or(j);
+        let pair = (cx.mentions[j].key.clone(), cx.mentions[i].key.clone());
+        if launchers.contains(&pair) {
+            continue;
+        }
+        cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), rule);
+    }
+}
+
+/// The named mention an anaphoric one (该平台) stands for: the first mention with
+/// the same type and key. A named mention stands for itself.
+fn resolve_anaphor(cx: &Cx, j: usize) -> Option<usize> {
+    let m = &cx.mentions[j];
+    if !m.anaphoric {
+        return Some(j);
+    }
+    cx.mentions
+        .iter()
+        .position(|o| !o.anaphoric && o.ty == m.ty && o.key == m.key)
+}
+
+/// The initiative an article is about: the one its headline names, else the one
+/// its body names most often (at least twice), earliest on ties.
+fn article_topic(cx: &Cx, initiatives: &[usize]) -> Option<usize> {
+    let body = cx.article.body_start;
+    if let Some(&j) = initiatives
+        .iter()
+        .find(|&&j| cx.mentions[j].span.start < body)
+    {
+        return Some(j);
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for &j in initiatives {
+        let key = &cx.mentions[j].key;
+        let count = initiatives
+            .iter()
+            .filter(|&&o| &cx.mentions[o].key == key)
+            .count();
+        if count >= 2 && best.is_none_or(|(c, _)| count > c) {
+            best = Some((count, j));
         }
     }
+    best.map(|(_, j)| j)
 }
 
 fn works_for(cx: &mut Cx) {
