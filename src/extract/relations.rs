@@ -11,7 +11,7 @@ const CREATE_VERBS: [&str; 20] = [
     "开通", "组建", "搭建", "开设", "推行", "发布", "开发", "实施",
 ];
 
-const COMPANY_POSTS: [&str; 9] = [
+const COMPANY_POSTS: [&str; 18] = [
     "总监",
     "总经理",
     "董事长",
@@ -21,7 +21,20 @@ const COMPANY_POSTS: [&str; 9] = [
     "创始人",
     "行长",
     "工程师",
+    "店长",
+    "主管",
+    "助理",
+    "厂长",
+    "总裁",
+    "董事",
+    "会计",
+    "办事员",
+    "社长",
 ];
+
+/// Words that open a post and point back to the company last named (`该公司总经理`,
+/// `公司技术总监`, `该行行长`).
+const THE_COMPANY: [&str; 5] = ["公司", "企业", "该行", "行", "厂"];
 
 pub fn find(cx: &mut Cx) {
     part_of(cx);
@@ -397,8 +410,21 @@ fn works_for(cx: &mut Cx) {
         };
         let sent = cx.sentence_start(role_start);
         let prev_sent = cx.sentence_start(sent.saturating_sub(1));
+        // `该公司总经理` / `公司技术总监`: the company named last before.
+        let the_company = (company_post
+            && THE_COMPANY.iter().any(|w| role.starts_with(w)))
+        .then(|| {
+            (0..n)
+                .filter(|&j| {
+                    let o = &cx.mentions[j];
+                    o.ty == EntityType::Company && !o.anaphoric && o.span.end <= role_start
+                })
+                .max_by_key(|&j| cx.mentions[j].span.end)
+        })
+        .flatten();
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
+            .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))
             .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
             .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
             .or_else(|| {
