@@ -179,6 +179,19 @@ fn locality(cx: &Cx) -> Option<super::DivInfo> {
             return Some(info(cx.gaz, ix));
         }
     }
+    // A headline that names a place says what the article is about; a district
+    // named often in the body of a city-wide article must not narrow it.
+    let body = cx.article.body_start;
+    if let Some(d) = cx
+        .mentions
+        .iter()
+        .filter(|m| m.span.end <= body && m.ty == EntityType::Division)
+        .filter_map(|m| m.div.clone())
+        .filter(|d| d.gaz.is_some())
+        .max_by_key(|d| d.level.depth())
+    {
+        return Some(d);
+    }
     let mut counts: HashMap<DivisionIx, (usize, usize)> = HashMap::new();
     for (order, m) in cx.mentions.iter().enumerate() {
         if let Some(ix) = m.div.as_ref().and_then(|d| d.gaz) {

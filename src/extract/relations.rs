@@ -102,10 +102,74 @@ fn located_in(cx: &mut Cx) {
         if m.ty == EntityType::Organization && rule == "locatedIn:article-locality" {
             continue;
         }
-        if let Some(d) = m.div.clone() {
+        if let Some((d, rule)) = stated_place(cx, i) {
+            cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
+        } else if let Some(d) = m.div.clone() {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// The place a sentence gives a company or organisation: `位于X的Y`, `X的Y`, `Y位于X`,
+/// or `这家企业位于X` after Y. Agencies are placed by their jurisdiction instead.
+fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
+    let m = &cx.mentions[i];
+    if m.ty == EntityType::Agency {
+        return None;
+    }
+    let division_ending_at = |end: usize| {
+        cx.mentions
+            .iter()
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.end == end)
+            .min_by_key(|d| d.span.start)
+            .and_then(|d| d.div.clone())
+    };
+    let division_starting_at = |start: usize| {
+        cx.mentions
+            .iter()
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == start)
+            .max_by_key(|d| d.span.end)
+            .and_then(|d| d.div.clone())
+    };
+    // `X的Y`, with X a town, subdistrict or zone (a county before 的 is too often
+    // the subject of a longer phrase).
+    let s = m.span.start;
+    if s >= 2
+        && cx.chars[s - 1] == '的'
+        && let Some(d) = division_ending_at(s - 1)
+        && (d.level.depth() >= 3 || cx.ends_with_at(s - 1 - d.name.chars().count(), "位于"))
+    {
+        return Some((d, "locatedIn:place-de-name"));
+    }
+    // `Y位于X`, `Y地处X`, `Y落户X`.
+    let e = m.span.end;
+    for verb in ["位于", "地处", "落户", "坐落于", "扎根"] {
+        if cx.starts_with(e, verb)
+            && let Some(d) = division_starting_at(e + verb.chars().count())
+        {
+            return Some((d, "locatedIn:name-is-at"));
+        }
+    }
+    // `这家企业位于X` in the next sentences, before another company is named.
+    let next = cx.sentence_end(e) + 1;
+    let limit = cx.sentence_end(next) + 1;
+    let later_company = cx.mentions.iter().any(|o| {
+        matches!(o.ty, EntityType::Company | EntityType::Organization)
+            && o.span.start >= e
+            && o.span.start < limit
+    });
+    if !later_company {
+        let text = cx.slice(e, limit.min(cx.chars.len()));
+        for lead in ["这家企业位于", "该企业位于", "该公司位于", "企业位于", "公司位于"] {
+            if let Some(p) = text.find(lead) {
+                let at = e + text[..p].chars().count() + lead.chars().count();
+                if let Some(d) = division_starting_at(at) {
+                    return Some((d, "locatedIn:the-company-is-at"));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn is_agent(cx: &Cx, j: usize) -> bool {
