@@ -3,13 +3,14 @@
 //! division name (`平湖经济技术开发区`, `桐乡市开发区`), and towns and subdistricts
 //! the gazetteer lacks (`X镇`, `X街道`), placed under the article's locality.
 
+use super::lexicon::SPEECH_VERBS;
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
 use std::collections::HashMap;
 
 /// Zone suffixes, longest first, with the kind they normalise to for linking.
-const ZONES: [(&str, &str); 20] = [
+const ZONES: [(&str, &str); 31] = [
     ("高新技术产业开发区", "高新区"),
     ("经济技术开发区", "开发区"),
     ("高新技术开发区", "高新区"),
@@ -17,8 +18,15 @@ const ZONES: [(&str, &str); 20] = [
     ("综合保税区", "综合保税区"),
     ("经济开发区", "开发区"),
     ("综合实验区", "综合实验区"),
+    ("台商投资区", "台商投资区"),
+    ("特别试验区", "试验区"),
+    ("旅游度假区", "度假区"),
+    ("临空经济区", "临空经济区"),
     ("产业园区", "产业园区"),
     ("工业园区", "工业园区"),
+    ("航空港区", "航空港区"),
+    ("保税港区", "保税港区"),
+    ("物流园区", "物流园区"),
     ("合作区", "合作区"),
     ("示范区", "示范区"),
     ("高新区", "高新区"),
@@ -28,7 +36,11 @@ const ZONES: [(&str, &str); 20] = [
     ("保税区", "保税区"),
     ("产业园", "产业园"),
     ("工业园", "工业园"),
-    ("航空港区", "航空港区"),
+    ("投资区", "投资区"),
+    ("试验区", "试验区"),
+    ("度假区", "度假区"),
+    ("科技城", "科技城"),
+    ("经济区", "经济区"),
     ("新区", "新区"),
 ];
 
@@ -44,6 +56,16 @@ fn zone_forms(kind: &str) -> &'static [&'static str] {
 /// Words that look like town names but are not (城镇, 乡村...): checked on the
 /// character before the suffix.
 const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村市县区省";
+
+/// Characters before 乡 that make a word, not a township (之乡, 回乡, 家乡).
+const NOT_XIANG_END: &str = "之回返下家故老异他水梓还离思";
+
+/// Words that cannot be inside a town's name; the name starts after them.
+const TOWN_BREAKERS: [&str; 28] = [
+    "督促", "配合", "指导", "推动", "要求", "协调", "联系", "组织", "带领", "深入", "走进", "前往",
+    "来到", "覆盖", "包括", "所有", "全部", "各个", "辖区", "下沉", "联动", "会同", "时间", "窗口",
+    "帮助", "服务", "全市", "全县",
+];
 
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
     gaz.chain(ix)
@@ -100,8 +122,15 @@ fn choose(
         .filter(|c| c.1 == NameForm::Full)
         .collect();
     if !full.is_empty() {
+        // Towns repeat across the country and two-character districts (城区, 矿区)
+        // are common words, so those need their county or city in the context.
+        let needs_context = |ix: DivisionIx| {
+            let d = gaz.get(ix);
+            d.level.depth() >= 3 || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
+        };
         return full
             .iter()
+            .filter(|c| !needs_context(c.0) || context_score(gaz, c.0, &cx.context) > 0)
             .max_by_key(|c| (context_score(gaz, c.0, &cx.context), std::cmp::Reverse(c.0)))
             .map(|c| **c);
     }
@@ -138,6 +167,12 @@ pub fn find(cx: &mut Cx) {
         if let Some(&next) = cx.chars.get(hit.end)
             && "路街巷弄".contains(next)
             && hit.candidates.iter().all(|c| c.1 == NameForm::Short)
+        {
+            continue;
+        }
+        // A short form before a verb of speech is a given name (某卫东表示).
+        if hit.candidates.iter().all(|c| c.1 == NameForm::Short)
+            && SPEECH_VERBS.iter().any(|v| cx.starts_with(hit.end, v))
         {
             continue;
         }
@@ -227,7 +262,8 @@ fn find_zones(cx: &mut Cx) {
         'mid: for mid in 0..=5 {
             if mid > 0 {
                 let c = cx.chars.get(e + mid - 1).copied().unwrap_or(' ');
-                if !is_han(c) || is_stop(c) {
+                // An agency's suffix ends the place (某市公安局开发区派出所).
+                if !is_han(c) || is_stop(c) || "局委办院所厅队部".contains(c) {
                     break;
                 }
             }
@@ -338,15 +374,31 @@ fn find_towns(cx: &mut Cx) {
             }
             s -= 1;
         }
+        // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
+        // the subdistrict office, not a subdistrict named 督促).
+        let walked = cx.slice(s, i);
+        if let Some(cut) = TOWN_BREAKERS
+            .iter()
+            .filter_map(|w| walked.rfind(w).map(|p| walked[..p].chars().count() + w.chars().count()))
+            .max()
+        {
+            s += cut;
+        }
         let core = cx.slice(s, i);
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
+        let not_town_end = if suffix_len == 1 && cx.chars[i] == '乡' {
+            NOT_XIANG_END
+        } else {
+            NOT_TOWN_END
+        };
         let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
         let generic_after =
             ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
         if core_len >= 2
             && !generic_after
             && !NOT_TOWN_END.contains(last)
+            && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几'])
         {
             // Parent: a division written right before, else the article's locality.
