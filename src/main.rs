@@ -101,11 +101,12 @@ enum Command {
     Serve {
         #[arg(long, default_value = "zhengqi-store")]
         store: PathBuf,
+        /// Address to listen on; port 0 picks a free port (the address is printed).
         #[arg(long, default_value = "127.0.0.1:7878")]
         bind: String,
-        /// Per-query time limit in seconds.
-        #[arg(long, default_value_t = 30)]
-        timeout: u64,
+        /// Per-query time limit: seconds (`30`, `2.5`) or with a unit (`500ms`, `2s`, `1m`).
+        #[arg(long, default_value = "30", value_parser = parse_duration)]
+        timeout: Duration,
     },
 }
 
@@ -184,14 +185,34 @@ fn run(cli: Cli) -> Result<ExitCode> {
             timeout,
         } => {
             let store = Store::open_read_only(&store)?;
-            eprintln!(
-                "zhengqi: serving {} at http://{bind}/ (SPARQL at /query)",
-                store.len()?
-            );
-            zhengqi::serve::serve(store, &bind, Duration::from_secs(timeout))?;
+            // serve() announces the address once it listens.
+            zhengqi::serve::serve(store, &bind, timeout)?;
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A time limit: plain seconds (fractions allowed) or a number with `ms`, `s` or `m`.
+fn parse_duration(text: &str) -> Result<Duration, String> {
+    let t = text.trim();
+    let (number, scale) = if let Some(n) = t.strip_suffix("ms") {
+        (n, 0.001)
+    } else if let Some(n) = t.strip_suffix('s') {
+        (n, 1.0)
+    } else if let Some(n) = t.strip_suffix('m') {
+        (n, 60.0)
+    } else {
+        (t, 1.0)
+    };
+    let value: f64 = number
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a duration (e.g. 30, 2.5, 500ms, 1m)"))?;
+    let secs = value * scale;
+    if !secs.is_finite() || secs <= 0.0 {
+        return Err(format!("{text:?}: the time limit must be positive"));
+    }
+    Duration::try_from_secs_f64(secs).map_err(|e| format!("{text:?}: {e}"))
 }
 
 fn default_inputs(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
@@ -467,4 +488,21 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
     } else {
         ExitCode::SUCCESS
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_parse_with_and_without_units() {
+        assert_eq!(parse_duration("30"), Ok(Duration::from_secs(30)));
+        assert_eq!(parse_duration("2.5"), Ok(Duration::from_millis(2500)));
+        assert_eq!(parse_duration("250ms"), Ok(Duration::from_millis(250)));
+        assert_eq!(parse_duration("2s"), Ok(Duration::from_secs(2)));
+        assert_eq!(parse_duration("1m"), Ok(Duration::from_secs(60)));
+        for bad in ["", "0", "-1", "fast", "1h", "NaN"] {
+            assert!(parse_duration(bad).is_err(), "{bad:?}");
+        }
+    }
 }

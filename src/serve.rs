@@ -39,11 +39,17 @@ pub enum ServeError {
 /// Serves `store` on `bind` until the process ends. Every query is stopped after
 /// `timeout`.
 pub fn serve(store: Store, bind: &str, timeout: Duration) -> Result<(), ServeError> {
+    let triples = store.triple_count().ok();
     let endpoint = Endpoint::bind(store, bind, timeout)?;
     let addr = endpoint
         .addr()
         .map_or_else(|| bind.to_string(), |a| a.to_string());
-    eprintln!("zhengqi: SPARQL endpoint at http://{addr}/query, browser view at http://{addr}/");
+    // One line, printed once the socket listens (so a script may wait for it; with
+    // port 0 it is the only way to learn the port).
+    let size = triples.map_or_else(String::new, |n| format!("{n} triples; "));
+    eprintln!(
+        "zhengqi: serving {size}SPARQL endpoint at http://{addr}/query, browser view at http://{addr}/ (time limit {timeout:?})"
+    );
     endpoint.run()
 }
 
@@ -171,10 +177,15 @@ fn route(rq: &mut Request, state: &State) -> Reply {
     let (path, query_string) = url.split_once('?').unwrap_or((url.as_str(), ""));
     let method = rq.method().clone();
     if method == Method::Options {
-        // CORS preflight: allow what the protocol uses.
+        // CORS preflight: allow what the protocol uses, and whatever headers the
+        // page asks for (query editors add their own, e.g. X-Requested-With).
+        let asked = header(rq, "Access-Control-Request-Headers")
+            .map(str::trim)
+            .filter(|h| !h.is_empty() && h.chars().all(|c| c.is_ascii_graphic() || c == ' '));
+        let allowed = asked.map_or_else(|| "Content-Type, Accept".to_string(), str::to_string);
         return Reply::new(204, "text/plain", "")
             .with("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-            .with("Access-Control-Allow-Headers", "Content-Type, Accept")
+            .with("Access-Control-Allow-Headers", allowed)
             .with("Access-Control-Max-Age", "86400")
             .with("Allow", "GET, POST, OPTIONS");
     }
@@ -316,9 +327,10 @@ fn status_of(e: &StoreError) -> u16 {
     }
 }
 
-/// Text media types get an explicit charset so browsers do not guess.
+/// Text media types get an explicit charset so browsers do not guess (once: some
+/// of the store's media types already carry one).
 fn with_charset(media_type: &str) -> String {
-    if media_type.starts_with("text/") {
+    if media_type.starts_with("text/") && !media_type.to_ascii_lowercase().contains("charset=") {
         format!("{media_type}; charset=utf-8")
     } else {
         media_type.to_string()
@@ -587,6 +599,25 @@ mod tests {
             (R::Json, G::NTriples)
         );
         assert_eq!(negotiate(Some("image/png")), (R::Json, G::Turtle));
+    }
+
+    #[test]
+    fn charset_is_added_once() {
+        assert_eq!(with_charset("text/turtle"), "text/turtle; charset=utf-8");
+        assert_eq!(
+            with_charset("text/csv; charset=utf-8"),
+            "text/csv; charset=utf-8"
+        );
+        assert_eq!(
+            with_charset(ResultsSyntax::Tsv.media_type())
+                .matches("charset")
+                .count(),
+            1
+        );
+        assert_eq!(
+            with_charset("application/sparql-results+json"),
+            "application/sparql-results+json"
+        );
     }
 
     #[test]

@@ -12,13 +12,13 @@ use oxigraph::model::{
 };
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use std::collections::BTreeMap;
 use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
+use std::time::{Duration, Instant};
 use thiserror::Error;
 
 const SNAPSHOT: &str = "store.nq";
@@ -341,7 +341,7 @@ impl Store {
         &self,
         sparql: &str,
         timeout: Option<Duration>,
-    ) -> Result<(QueryResults<'static>, Option<Arc<AtomicBool>>), StoreError> {
+    ) -> Result<(QueryResults<'static>, Option<Deadline>), StoreError> {
         let token = CancellationToken::new();
         let mut evaluator = SparqlEvaluator::new();
         for (p, ns) in rdf::PREFIXES {
@@ -355,21 +355,14 @@ impl Store {
         if prepared.dataset().is_default_dataset() {
             prepared.dataset_mut().set_default_graph_as_union();
         }
-        let expired = timeout.map(|limit| {
-            let flag = Arc::new(AtomicBool::new(false));
-            let seen = flag.clone();
-            std::thread::spawn(move || {
-                std::thread::sleep(limit);
-                seen.store(true, Ordering::SeqCst);
-                token.cancel();
-            });
-            flag
-        });
+        // The guard lives as long as the caller reads the results (evaluation is
+        // lazy), and dropping it takes the deadline off the timer's queue.
+        let deadline = timeout.map(|limit| Deadline::start(limit, token));
         let results = prepared
             .on_store(&self.inner)
             .execute()
-            .map_err(|e| StoreError::Evaluation(e.to_string()))?;
-        Ok((results, expired))
+            .map_err(|e| timed_out(&deadline, timeout, e.to_string()))?;
+        Ok((results, deadline))
     }
 
     /// Runs a SPARQL query and collects the answer. `timeout` stops long queries.
@@ -378,11 +371,8 @@ impl Store {
         sparql: &str,
         timeout: Option<Duration>,
     ) -> Result<QueryOutput, StoreError> {
-        let (results, expired) = self.prepare(sparql, timeout)?;
-        let fail = |e: String| match (&expired, timeout) {
-            (Some(flag), Some(limit)) if flag.load(Ordering::SeqCst) => StoreError::Timeout(limit),
-            _ => StoreError::Evaluation(e),
-        };
+        let (results, deadline) = self.prepare(sparql, timeout)?;
+        let fail = |e: String| timed_out(&deadline, timeout, e);
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
             QueryResults::Solutions(solutions) => {
@@ -427,11 +417,8 @@ impl Store {
         graph_syntax: RdfSyntax,
         timeout: Option<Duration>,
     ) -> Result<Serialized, StoreError> {
-        let (answer, expired) = self.prepare(sparql, timeout)?;
-        let fail = |e: String| match (&expired, timeout) {
-            (Some(flag), Some(limit)) if flag.load(Ordering::SeqCst) => StoreError::Timeout(limit),
-            _ => StoreError::Evaluation(e),
-        };
+        let (answer, deadline) = self.prepare(sparql, timeout)?;
+        let fail = |e: String| timed_out(&deadline, timeout, e);
         match answer {
             QueryResults::Boolean(b) => Ok(Serialized {
                 media_type: results.media_type(),
@@ -522,6 +509,120 @@ impl Store {
             .map_err(internal)?;
         out.sort();
         Ok(out)
+    }
+}
+
+/// The error for a failed evaluation: a timeout when the query's deadline has
+/// passed (cancellation surfaces as an evaluation error), else the error itself.
+fn timed_out(
+    deadline: &Option<Deadline>,
+    timeout: Option<Duration>,
+    message: String,
+) -> StoreError {
+    match (deadline, timeout) {
+        (Some(d), Some(limit)) if d.expired() => StoreError::Timeout(limit),
+        _ => StoreError::Evaluation(message),
+    }
+}
+
+/// Query time limits. One timer thread for the whole process sleeps until the
+/// earliest deadline and cancels the queries whose limit has passed; a query that
+/// ends first takes its deadline off the queue when its [`Deadline`] is dropped, so
+/// nothing waits out the limit of a query that is already done.
+struct Timer {
+    queue: Mutex<TimerQueue>,
+    wake: Condvar,
+}
+
+#[derive(Default)]
+struct TimerQueue {
+    /// (when, sequence number) → the token to cancel then.
+    due: BTreeMap<(Instant, u64), CancellationToken>,
+    next: u64,
+}
+
+impl Timer {
+    fn get() -> &'static Timer {
+        static TIMER: OnceLock<&'static Timer> = OnceLock::new();
+        TIMER.get_or_init(|| {
+            let timer: &'static Timer = Box::leak(Box::new(Timer {
+                queue: Mutex::new(TimerQueue::default()),
+                wake: Condvar::new(),
+            }));
+            std::thread::Builder::new()
+                .name("zhengqi-query-timer".into())
+                .spawn(move || timer.run())
+                .expect("cannot start the query timer thread");
+            timer
+        })
+    }
+
+    /// A panic elsewhere while holding the lock leaves the queue consistent (every
+    /// change is one map operation), so a poisoned lock is still used.
+    fn lock(&self) -> MutexGuard<'_, TimerQueue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn run(&self) {
+        let mut queue = self.lock();
+        loop {
+            let now = Instant::now();
+            while let Some(entry) = queue.due.first_entry() {
+                if entry.key().0 > now {
+                    break;
+                }
+                entry.remove().cancel();
+            }
+            queue = match queue.due.keys().next() {
+                Some(&(when, _)) => {
+                    self.wake
+                        .wait_timeout(queue, when.saturating_duration_since(now))
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .0
+                }
+                None => self
+                    .wake
+                    .wait(queue)
+                    .unwrap_or_else(PoisonError::into_inner),
+            };
+        }
+    }
+}
+
+/// A query's time limit: its token is cancelled when the limit passes, unless the
+/// guard was dropped first.
+struct Deadline {
+    key: (Instant, u64),
+    token: CancellationToken,
+}
+
+impl Deadline {
+    fn start(limit: Duration, token: CancellationToken) -> Deadline {
+        let timer = Timer::get();
+        // A limit too large to represent is no limit worth tracking precisely.
+        let when = Instant::now()
+            .checked_add(limit)
+            .unwrap_or_else(|| Instant::now() + Duration::from_secs(86_400 * 365));
+        let mut queue = timer.lock();
+        let key = (when, queue.next);
+        queue.next += 1;
+        queue.due.insert(key, token.clone());
+        // Only a new earliest deadline changes how long the timer must sleep.
+        if queue.due.keys().next() == Some(&key) {
+            timer.wake.notify_one();
+        }
+        Deadline { key, token }
+    }
+
+    /// Whether the limit passed (and the query was cancelled).
+    fn expired(&self) -> bool {
+        self.token.is_cancelled()
+    }
+}
+
+impl Drop for Deadline {
+    fn drop(&mut self) {
+        Timer::get().lock().due.remove(&self.key);
     }
 }
 
@@ -638,6 +739,93 @@ mod tests {
         }
         let err = store.query("SELECT WHERE {", None).unwrap_err();
         assert!(matches!(err, StoreError::Syntax(_)));
+    }
+
+    fn pending(key: &(Instant, u64)) -> bool {
+        Timer::get().lock().due.contains_key(key)
+    }
+
+    #[test]
+    fn a_deadline_cancels_once_its_limit_passes() {
+        let token = CancellationToken::new();
+        let d = Deadline::start(Duration::from_millis(1), token.clone());
+        // Waits for the timer (bounded, so a broken timer fails instead of hanging).
+        let give_up = Instant::now() + Duration::from_secs(30);
+        while !token.is_cancelled() && Instant::now() < give_up {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        assert!(d.expired(), "the timer never cancelled the query");
+        assert!(!pending(&d.key), "a fired deadline stays queued");
+    }
+
+    #[test]
+    fn a_finished_query_leaves_no_deadline_behind() {
+        let token = CancellationToken::new();
+        let d = Deadline::start(Duration::from_secs(3600), token.clone());
+        let key = d.key;
+        assert!(pending(&key));
+        drop(d);
+        assert!(!pending(&key));
+        assert!(!token.is_cancelled());
+    }
+
+    /// The old limit slept in a thread per query for the whole limit; a busy
+    /// endpoint piled them up. Now hundreds of limited queries add no threads.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn limited_queries_do_not_pile_up_threads() {
+        fn threads() -> usize {
+            std::fs::read_to_string("/proc/self/status")
+                .unwrap()
+                .lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap()
+        }
+        let store = Store::memory().unwrap();
+        store
+            .replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")])
+            .unwrap();
+        // Starts the timer thread before counting.
+        store
+            .query("ASK {}", Some(Duration::from_secs(60)))
+            .unwrap();
+        let before = threads();
+        for _ in 0..300 {
+            store
+                .query("SELECT * WHERE { ?s ?p ?o }", Some(Duration::from_secs(60)))
+                .unwrap();
+        }
+        // Other tests run alongside and start a few threads of their own.
+        let after = threads();
+        assert!(
+            after < before + 100,
+            "{before} threads before 300 limited queries, {after} after"
+        );
+    }
+
+    #[test]
+    fn a_query_over_its_limit_is_stopped() {
+        let store = Store::memory().unwrap();
+        store
+            .replace_graph_with_turtle(rdf::ONTOLOGY_GRAPH, rdf::ONTOLOGY)
+            .unwrap();
+        // Dozens of ontology terms share `rdfs:isDefinedBy <…/ns>`: billions of rows.
+        let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?p ?o . ?c ?p ?o . ?d ?p ?o . ?e ?p ?o }";
+        let limit = Duration::from_millis(100);
+        assert!(matches!(
+            store.query(q, Some(limit)),
+            Err(StoreError::Timeout(l)) if l == limit
+        ));
+        assert!(matches!(
+            store.query_serialized(q, ResultsSyntax::Json, RdfSyntax::Turtle, Some(limit)),
+            Err(StoreError::Timeout(_))
+        ));
+        // Quick queries under a limit are untouched.
+        assert!(matches!(
+            store.query("ASK { ?s ?p ?o }", Some(limit)),
+            Ok(QueryOutput::Boolean(true))
+        ));
     }
 
     #[test]
