@@ -193,7 +193,19 @@ pub const AGENCY_SUFFIXES: [&str; 36] = [
 ];
 
 /// Cores that make `中心` a government body rather than an organisation.
-pub const AGENCY_CENTRE_CORES: [&str; 12] = [
+pub const AGENCY_CENTRE_CORES: [&str; 24] = [
+    "营商环境服务",
+    "人社服务",
+    "社保服务",
+    "医保服务",
+    "就业服务",
+    "综合执法",
+    "应急指挥",
+    "融媒体",
+    "退役军人服务",
+    "不动产登记",
+    "投资服务",
+    "招商服务",
     "政务服务",
     "便民服务",
     "行政服务",

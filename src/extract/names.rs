@@ -57,7 +57,7 @@ fn match_body(cx: &Cx, p: usize) -> Option<usize> {
             let ok = match suffix {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
                 "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
-                "委" => core_len <= 3,
+                "委" => core_len <= 4,
                 "办" => (1..=4).contains(&core_len),
                 "部门" => core_len >= 2,
                 "局" | "厅" | "分局" => core_len >= 1,
@@ -112,6 +112,12 @@ fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
     }
     None
 }
+
+/// Verbs after which a bare `市`/`县`/`区` starts an agency's name (`联合县市场监管局`).
+const BEFORE_BODY: [&str; 14] = [
+    "联合", "会同", "协同", "配合", "携手", "邀请", "组织", "推动", "督促", "指导", "依托", "通过",
+    "牵头", "请",
+];
 
 struct Anchor {
     start: usize,
@@ -187,7 +193,8 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
         let boundary = i == 0
             || !is_han(cx.chars[i - 1])
             || is_stop(cx.chars[i - 1])
-            || "由对向同经据".contains(cx.chars[i - 1]);
+            || "由对向同经据驻".contains(cx.chars[i - 1])
+            || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w));
         if "省市县区".contains(c) && boundary {
             if cx.starts_with(i, "区域")
                 || cx.starts_with(i, "市场")
@@ -264,8 +271,24 @@ pub fn find_agencies(cx: &mut Cx) {
                 end = end + 2 + len;
             }
         }
+        // Bodies that hang off this one: `驻某局纪检监察组`, `第二巡察组`, `巡察办`,
+        // `某区分局`. The extension joins the name; a stationed group's host body
+        // is an agency of its own.
+        let mut extension = String::new();
+        if let Some((ext_end, ext, host)) = extension_after(cx, end, &a.div) {
+            extension = ext;
+            end = ext_end;
+            if let Some(h) = host {
+                new.push(h);
+            }
+        }
         let text = cx.slice(a.start, end);
         let (canon_body, variants) = body_variants(&body);
+        let canon_body = format!("{canon_body}{extension}");
+        let variants: Vec<String> = variants
+            .into_iter()
+            .map(|v| format!("{v}{extension}"))
+            .collect();
         let key = format!("{}/{}", a.div.key, canon_body);
         let mut aliases = vec![text.clone()];
         let short = a.div.gaz.map(|ix| cx.gaz.short(ix).to_string());
@@ -331,11 +354,12 @@ pub fn find_agencies(cx: &mut Cx) {
             m.key = k.clone();
         }
     }
-    // Keep the longest agency at each start; drop agencies inside longer ones.
+    // Keep the longest agency at each start; drop agencies inside longer ones,
+    // except the host body named inside a stationed group's name.
     new.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
     for m in new {
-        if kept.iter().any(|k| k.span.overlaps(m.span)) {
+        if m.rule != "agency:host" && kept.iter().any(|k| k.span.overlaps(m.span)) {
             continue;
         }
         kept.push(m);
@@ -343,6 +367,102 @@ pub fn find_agencies(cx: &mut Cx) {
     cx.mentions.extend(kept);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+const ORDINALS: &str = "一二三四五六七八九十";
+
+/// What follows an agency's name and extends it: a stationed group (`驻某局纪检监察组`,
+/// returning the host body too), a numbered or plain inspection or stationed group
+/// (`第二巡察组`, `巡察办`), or a branch in a division (`某区分局`, `某开发区派出所`).
+/// Returns the new end, the text added to the body, and the host mention.
+fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String, Option<Mention>)> {
+    // 驻 + [市/县/区 | division] + body + 纪检监察组.
+    if cx.chars.get(end) == Some(&'驻') {
+        let p = end + 1;
+        let (host_div, body_at) = match cx.chars.get(p) {
+            Some(c) if "市县区省".contains(*c) => (div.clone(), p + 1),
+            _ => {
+                let d = cx
+                    .mentions
+                    .iter()
+                    .filter(|m| m.ty == EntityType::Division && m.span.start == p)
+                    .max_by_key(|m| m.span.end)?;
+                (d.div.clone()?, d.span.end)
+            }
+        };
+        let host_end = match_body(cx, body_at)?;
+        for group in ["纪检监察组", "纪检组", "监察组"] {
+            if cx.starts_with(host_end, group) {
+                let host_body = cx.slice(body_at, host_end);
+                let (canon, variants) = body_variants(&host_body);
+                let host_text = cx.slice(p, host_end);
+                let mut aliases: Vec<String> = variants
+                    .iter()
+                    .map(|v| format!("{}{v}", host_div.name))
+                    .collect();
+                aliases.push(host_text.clone());
+                let host = Mention {
+                    ty: EntityType::Agency,
+                    span: Span::new(p, host_end),
+                    text: host_text,
+                    key: format!("{}/{canon}", host_div.key),
+                    name: format!("{}{canon}", host_div.name),
+                    aliases,
+                    class: None,
+                    div: Some(host_div.clone()),
+                    role: None,
+                    rule: "agency:host",
+                    anaphoric: false,
+                };
+                let g_end = host_end + group.chars().count();
+                return Some((g_end, format!("驻{canon}纪检监察组"), Some(host)));
+            }
+        }
+        return None;
+    }
+    // [第N] + group.
+    let mut p = end;
+    let mut ordinal = String::new();
+    if cx.chars.get(p) == Some(&'第') {
+        let mut q = p + 1;
+        while cx.chars.get(q).is_some_and(|c| ORDINALS.contains(*c)) {
+            q += 1;
+        }
+        if q > p + 1 {
+            ordinal = cx.slice(p, q);
+            p = q;
+        }
+    }
+    for group in [
+        "派驻纪检监察组",
+        "纪检监察组",
+        "巡察组",
+        "巡视组",
+        "巡察办",
+        "巡视办",
+        "派驻组",
+    ] {
+        if cx.starts_with(p, group) && (!ordinal.is_empty() || !group.ends_with('组') || group.starts_with('巡')) {
+            let e = p + group.chars().count();
+            return Some((e, format!("{ordinal}{group}"), None));
+        }
+    }
+    // A branch in a division or zone: 某市公安局某区分局, 某局某开发区派出所.
+    if cx.chars.get(end.wrapping_sub(1)) == Some(&'局')
+        && let Some(d) = cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division && m.span.start == end)
+            .max_by_key(|m| m.span.end)
+    {
+        for branch in ["分局", "派出所", "大队", "中队", "税务所", "司法所", "所"] {
+            if cx.starts_with(d.span.end, branch) {
+                let e = d.span.end + branch.chars().count();
+                return Some((e, cx.slice(end, e), None));
+            }
+        }
+    }
+    None
 }
 
 /// Leading words that are verbs or determiners, not part of a following name.
