@@ -201,6 +201,8 @@ pub fn find(cx: &mut Cx) {
     cx.locality = locality(cx);
     find_zones(cx);
     find_towns(cx);
+    find_repeats(cx);
+    merge_bracketed_equivalents(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
@@ -336,6 +338,110 @@ fn find_zones(cx: &mut Cx) {
             rule: "division:zone",
             anaphoric: false,
         });
+    }
+}
+
+/// Zones and towns are first found with their parent written before them
+/// (`某市某新区`, `某某街道`); later the text drops the parent (`某新区管委会`) or the
+/// suffix (`某某派出所`). Those shorter forms are mentions of the same division.
+fn find_repeats(cx: &mut Cx) {
+    let mut forms: Vec<(Vec<char>, Mention)> = Vec::new();
+    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Division) {
+        let Some(d) = &m.div else { continue };
+        match m.rule {
+            "division:zone" => {
+                // The zone without its parent, when the rest is still a name.
+                if let Some(parent) = d.parent {
+                    let pd = cx.gaz.get(parent);
+                    for pre in std::iter::once(pd.name.as_str()).chain(pd.shorts.iter().map(|x| x.as_str())) {
+                        if let Some(rest) = m.text.strip_prefix(pre)
+                            && rest.chars().count() >= 4
+                        {
+                            forms.push((rest.chars().collect(), m.clone()));
+                        }
+                    }
+                }
+            }
+            "division:town-pattern" => {
+                let stem = m.text.trim_end_matches("街道").trim_end_matches(['镇', '乡']);
+                if stem.chars().count() >= 2 {
+                    forms.push((stem.chars().collect(), m.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut added = Vec::new();
+    for (form, template) in &forms {
+        let is_stem = template.rule == "division:town-pattern";
+        let n = form.len();
+        for at in 0..cx.chars.len().saturating_sub(n - 1) {
+            if cx.chars[at..at + n] != form[..] || cx.covering(at, &[EntityType::Division]).is_some()
+            {
+                continue;
+            }
+            // A town's stem stands for the town only before a body of its own
+            // (某某派出所, 某某纪委); elsewhere two characters are too often a word.
+            if is_stem
+                && !TOWN_BODIES.iter().any(|b| cx.starts_with(at + n, b))
+                && !(n >= 3 && cx.chars.get(at + n).is_some_and(|c| !is_han(*c) || is_stop(*c)))
+            {
+                continue;
+            }
+            if added.iter().any(|m: &Mention| m.span.overlaps(Span::new(at, at + n))) {
+                continue;
+            }
+            let mut m = template.clone();
+            m.span = Span::new(at, at + n);
+            m.text = form.iter().collect();
+            m.rule = "division:repeat";
+            added.push(m);
+        }
+    }
+    cx.mentions.extend(added);
+}
+
+/// Bodies that may follow a town's stem.
+const TOWN_BODIES: [&str; 10] = [
+    "派出所", "纪委", "党委", "政府", "司法所", "税务所", "中心", "卫生院", "街道", "镇",
+];
+
+/// `某新区(某区)`: a zone and the county it is governed as are one division; the
+/// zone's mentions take the county's identity and keep their name as an alias.
+fn merge_bracketed_equivalents(cx: &mut Cx) {
+    let mut pairs: Vec<(String, super::DivInfo)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && m.rule == "division:zone")
+    {
+        let e = m.span.end;
+        if !matches!(cx.chars.get(e), Some('(' | '（')) {
+            continue;
+        }
+        let inner = cx
+            .mentions
+            .iter()
+            .filter(|o| o.ty == EntityType::Division && o.span.start == e + 1)
+            .filter(|o| matches!(cx.chars.get(o.span.end), Some(')' | '）')))
+            .filter_map(|o| o.div.clone())
+            .find(|d| d.gaz.is_some() && d.level == Level::County);
+        if let Some(d) = inner {
+            pairs.push((m.key.clone(), d));
+        }
+    }
+    for (zone_key, county) in pairs {
+        for m in cx.mentions.iter_mut().filter(|m| m.key == zone_key) {
+            let mut d = county.clone();
+            d.aliases.push(m.text.clone());
+            d.aliases.extend(m.aliases.iter().cloned());
+            d.aliases.sort();
+            d.aliases.dedup();
+            m.key = d.key.clone();
+            m.name = d.name.clone();
+            m.aliases = d.aliases.clone();
+            m.div = Some(d);
+        }
     }
 }
 
