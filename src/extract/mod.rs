@@ -190,6 +190,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     };
     division::find(&mut cx);
     names::find_agencies(&mut cx);
+    names::find_national_agencies(&mut cx);
     names::find_organisations(&mut cx);
     names::find_initiatives(&mut cx);
     people::find(&mut cx);

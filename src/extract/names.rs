@@ -639,6 +639,11 @@ pub fn find_organisations(cx: &mut Cx) {
         if place_only && !suffix.contains("银行") && !suffix.contains('行') {
             continue;
         }
+        // The central bank's branches are government bodies, not banks for business.
+        if let Some(m) = central_bank_branch(cx, s, e, &text, &divs) {
+            cx.mentions.push(m);
+            continue;
+        }
         let mut aliases = vec![text.clone()];
         if ty == EntityType::Company {
             aliases.extend(brand_forms(&text, &divs));
@@ -670,6 +675,131 @@ pub fn find_organisations(cx: &mut Cx) {
         });
     }
     nested_parents(cx);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `人行某市中心支行`, `人民银行某市分行`: an agency keyed by its division and branch.
+fn central_bank_branch(cx: &Cx, s: usize, e: usize, text: &str, divs: &[DivInfo]) -> Option<Mention> {
+    if !["中国人民银行", "人民银行", "人行"]
+        .iter()
+        .any(|h| text.starts_with(h))
+    {
+        return None;
+    }
+    let d = most_specific(cx, divs)?;
+    let place_end = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && s <= m.span.start && m.span.end <= e)
+        .map(|m| m.span.end)
+        .max()?;
+    let branch = cx.slice(place_end, e);
+    if !["中心支行", "分行", "支行", "营业管理部"].contains(&branch.as_str()) {
+        return None;
+    }
+    let mut aliases: Vec<String> = vec![text.to_string()];
+    let mut places = vec![d.name.clone()];
+    places.extend(d.aliases.iter().cloned());
+    for h in ["中国人民银行", "人民银行", "人行"] {
+        for p in &places {
+            aliases.push(format!("{h}{p}{branch}"));
+        }
+    }
+    aliases.sort();
+    aliases.dedup();
+    Some(Mention {
+        ty: EntityType::Agency,
+        span: Span::new(s, e),
+        text: text.to_string(),
+        key: format!("{}/人民银行{branch}", d.key),
+        name: format!("中国人民银行{}{branch}", d.name),
+        aliases,
+        class: None,
+        div: Some(d),
+        role: None,
+        rule: "agency:central-bank-branch",
+        anaphoric: false,
+    })
+}
+
+/// National bodies, which carry no division: `国家…委/局`, `…总局`, `…总署`,
+/// `国务院…办公室`. Found only after a boundary so that `国家级` and the like stay
+/// words.
+pub fn find_national_agencies(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let boundary = |i: usize| {
+        i == 0
+            || !is_han(cx.chars[i - 1])
+            || is_stop(cx.chars[i - 1])
+            || "从向经由据和同".contains(cx.chars[i - 1])
+            || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
+    };
+    let mut i = 0;
+    while i < n {
+        if !boundary(i) || cx.covering(i, &[EntityType::Agency, EntityType::Division]).is_some() {
+            i += 1;
+            continue;
+        }
+        let lead = if cx.starts_with(i, "国务院") {
+            3
+        } else if cx.starts_with(i, "国家") {
+            2
+        } else {
+            0
+        };
+        let mut hit = None;
+        'core: for core_len in 1..=8 {
+            let p = i + lead + core_len;
+            if p > n {
+                break;
+            }
+            let c = cx.chars[p - 1];
+            if !is_han(c) || is_stop(c) {
+                break;
+            }
+            let suffixes: &[&str] = match lead {
+                3 => &["办公室", "委员会", "办"],
+                2 => &["委员会", "总局", "委", "局", "署"],
+                _ => &["总局", "总署"],
+            };
+            for suf in suffixes {
+                if cx.starts_with(p, suf) {
+                    hit = Some(p + suf.chars().count());
+                    break 'core;
+                }
+            }
+        }
+        match hit {
+            Some(e) if lead > 0 || e - i >= 4 => {
+                found.push((i, e));
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    for (s, e) in found {
+        let text = cx.slice(s, e);
+        let (canon, variants) = body_variants(&text);
+        let mut aliases = variants;
+        aliases.push(text.clone());
+        aliases.sort();
+        aliases.dedup();
+        cx.mentions.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(s, e),
+            text,
+            key: format!("national/{canon}"),
+            name: canon,
+            aliases,
+            class: None,
+            div: None,
+            role: None,
+            rule: "agency:national",
+            anaphoric: false,
+        });
+    }
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
