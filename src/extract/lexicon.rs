@@ -416,6 +416,26 @@ pub const BANK_PREFIXES: [&str; 16] = [
 /// Suffixes of a branch, which joins the bank named right before it.
 pub const BRANCH_SUFFIXES: [&str; 5] = ["分行", "支行", "分公司", "营业部", "分理处"];
 
+/// Industry and product words that follow a brand in a project's or plant's name
+/// (`某某新能源汽车零部件工厂`): they mark where the brand ends.
+pub const INDUSTRY_WORDS: [&str; 85] = [
+    "新能源", "汽车", "零部件", "马达", "电机", "驱动", "装备", "智能", "电子", "科技", "新材料",
+    "材料", "氢能", "光伏", "储能", "电池", "锂电", "锂电池", "半导体", "芯片", "集成电路", "生物",
+    "医药", "制药", "医疗", "器械", "食品", "饮品", "饮料", "乳业", "纺织", "服装", "化工", "化学",
+    "机械", "制造", "精密", "光电", "光学", "通信", "信息", "数据", "算力", "物流", "冷链", "钢铁",
+    "铝业", "铜业", "家居", "家具", "建材", "环保", "能源", "动力", "重工", "轴承", "模具", "显示",
+    "面板", "整车", "电动", "风电", "航空", "船舶", "机器人", "传感器", "终端", "软件", "研发",
+    "总部", "生产", "旗舰", "超级", "智慧", "数字", "陶瓷", "玻璃", "塑料", "橡胶", "纸业", "酒业",
+    "茶业", "农业", "牧业", "渔业",
+];
+
+/// Words that start a phrase before 项目/工厂 that is no brand (`重点项目`).
+pub const NOT_BRAND: [&str; 36] = [
+    "重点", "重大", "合作", "产业", "招商", "在建", "新建", "续建", "签约", "首批", "省级", "市级",
+    "县级", "示范", "龙头", "亿元", "标志性", "一批", "多个", "各类", "优质", "传统", "大型", "全市",
+    "全县", "全区", "全省", "这个", "该", "这", "本", "新", "好", "大", "技改", "建设",
+];
+
 pub fn is_surname_start(chars: &[char], i: usize) -> usize {
     if i + 1 < chars.len() {
         let two: String = chars[i..i + 2].iter().collect();

@@ -675,8 +675,106 @@ pub fn find_organisations(cx: &mut Cx) {
         });
     }
     nested_parents(cx);
+    brand_projects(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Companies named only by their brand before a project or plant
+/// (`某某新能源汽车零部件工厂`, `“某某饮品项目”`). The brand is two to four
+/// characters, ended by an industry word; the longer forms up to each industry
+/// word are aliases.
+fn brand_projects(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut out = Vec::new();
+    for k in 0..n {
+        let Some(kw) = ["工厂", "项目", "基地", "生产线"]
+            .iter()
+            .find(|w| cx.starts_with(k, w))
+        else {
+            continue;
+        };
+        if cx
+            .covering(
+                k.saturating_sub(1),
+                &[EntityType::Company, EntityType::Organization, EntityType::Agency],
+            )
+            .is_some()
+        {
+            continue;
+        }
+        let floor = cx
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= k)
+            .map(|m| m.span.end)
+            .max()
+            .unwrap_or(0);
+        let s = name_start(cx, k, floor);
+        let core: Vec<char> = cx.chars[s..k].to_vec();
+        let core_s: String = core.iter().collect();
+        if core.len() < 3 || NOT_BRAND.iter().any(|w| core_s.starts_with(w)) {
+            continue;
+        }
+        if !core.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        if cx
+            .mentions
+            .iter()
+            .any(|m| m.ty == EntityType::Division && m.span.start == s)
+        {
+            continue;
+        }
+        let quoted = s > 0
+            && cx.chars[s - 1] == '“'
+            && cx.chars.get(k + kw.chars().count()) == Some(&'”');
+        // Where each industry word starts, scanning from the brand's end.
+        let word_at = |p: usize| {
+            INDUSTRY_WORDS
+                .iter()
+                .filter(|w| core_s.chars().skip(p).collect::<String>().starts_with(*w))
+                .map(|w| w.chars().count())
+                .max()
+        };
+        let brand_len = (2..=4).find(|&b| b < core.len() && word_at(b).is_some());
+        let brand_len = match brand_len {
+            Some(b) => b,
+            None if quoted => 3.min(core.len()),
+            None => continue,
+        };
+        let brand: String = core[..brand_len].iter().collect();
+        if GENERIC_CORES.contains(&brand.as_str()) {
+            continue;
+        }
+        let mut aliases = vec![brand.clone()];
+        let mut p = brand_len;
+        while p < core.len() {
+            match word_at(p) {
+                Some(l) => {
+                    p += l;
+                    aliases.push(core[..p].iter().collect());
+                }
+                None => break,
+            }
+        }
+        aliases.sort();
+        aliases.dedup();
+        out.push(Mention {
+            ty: EntityType::Company,
+            span: Span::new(s, k + kw.chars().count()),
+            text: cx.slice(s, k + kw.chars().count()),
+            key: normalise_name(&brand),
+            name: brand,
+            aliases,
+            class: None,
+            div: None,
+            role: None,
+            rule: "company:brand-project",
+            anaphoric: false,
+        });
+    }
+    cx.mentions.extend(out);
 }
 
 /// `人行某市中心支行`, `人民银行某市分行`: an agency keyed by its division and branch.
