@@ -130,7 +130,10 @@ fn choose(
         };
         return full
             .iter()
-            .filter(|c| !needs_context(c.0) || context_score(gaz, c.0, &cx.context) > 0)
+            .filter(|c| {
+                !needs_context(c.0)
+                    || gaz.get(c.0).parent.is_some_and(|p| cx.context.contains(&p))
+            })
             .max_by_key(|c| (context_score(gaz, c.0, &cx.context), std::cmp::Reverse(c.0)))
             .map(|c| **c);
     }

@@ -466,11 +466,11 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
 }
 
 /// Leading words that are verbs or determiners, not part of a following name.
-const LEADING_NOISE: [&str; 42] = [
+const LEADING_NOISE: [&str; 43] = [
     "走访", "调研", "帮助", "支持", "推动", "引导", "服务", "指导", "督促", "联系", "考察", "落户",
     "签约", "引进", "来到", "走进", "位于", "包括", "其中", "目前", "通过", "协助", "帮扶", "对接",
     "入驻", "携手", "联合", "依托", "组织", "推荐", "一家", "这家", "多家", "旗下", "作为", "记者",
-    "打造", "实地", "完成", "成功", "推出", "设立",
+    "打造", "实地", "完成", "成功", "推出", "设立", "和",
 ];
 
 /// Walks left from a suffix at `k` to the start of the name.
@@ -611,8 +611,10 @@ pub fn find_organisations(cx: &mut Cx) {
         let start = name_start(cx, i, floor);
         let core = cx.slice(start, i);
         let core_len = i - start;
-        let branch_of_previous =
-            BRANCH_SUFFIXES.contains(&suffix) && found.last().is_some_and(|f| f.1 == start);
+        let branch_of_previous = BRANCH_SUFFIXES.contains(&suffix)
+            && found
+                .last()
+                .is_some_and(|f| f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司"));
         let generic = (core_len < 2 && !branch_of_previous)
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str());
@@ -713,7 +715,11 @@ fn brand_projects(cx: &mut Cx) {
         let s = name_start(cx, k, floor);
         let core: Vec<char> = cx.chars[s..k].to_vec();
         let core_s: String = core.iter().collect();
-        if core.len() < 3 || NOT_BRAND.iter().any(|w| core_s.starts_with(w)) {
+        if core.len() < 3
+            || NOT_BRAND.iter().any(|w| core_s.starts_with(w))
+            || "一二两三四五六七八九十几多每个条家项".contains(core[0])
+            || core[..2].iter().any(|c| "个条家项座期批".contains(*c))
+        {
             continue;
         }
         if !core.iter().all(|&c| is_han(c)) {
@@ -914,7 +920,7 @@ fn merge_adjacent(
         if let Some(last) = out.last_mut()
             && f.0 == last.1
             && BRANCH_SUFFIXES.contains(&f.3)
-            && last.2 == EntityType::Company
+            && (last.3.ends_with('行') || last.3 == "集团" || last.3 == "公司")
         {
             *last = (last.0, f.1, f.2, f.3);
             continue;
