@@ -214,6 +214,31 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
                 });
             }
         }
+        // A zone's bare kind before its own body (`开发区管委会` after the zone was
+        // named): the most recent zone of that kind.
+        if let Some(kind) = ["开发区", "经开区", "高新区", "投资区", "新区", "园区", "产业园"]
+            .iter()
+            .find(|k| cx.starts_with(i, k))
+            && (i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]))
+        {
+            let end = i + kind.chars().count();
+            let zone = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                .filter(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Zone))
+                .rfind(|m| m.text.ends_with(kind.chars().last().unwrap_or('区')));
+            if let Some(d) = zone.and_then(|z| z.div.clone()) {
+                out.push(Anchor {
+                    start: i,
+                    end,
+                    div: d,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
         if c == '该' {
             for (word, level) in [
                 ("街道", Level::Township),
@@ -365,8 +390,45 @@ pub fn find_agencies(cx: &mut Cx) {
         kept.push(m);
     }
     cx.mentions.extend(kept);
+    body_anaphora(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `该局`, `该中心`, `该委`: the agency named last whose name ends that way.
+fn body_anaphora(cx: &mut Cx) {
+    let mut out = Vec::new();
+    for i in 0..cx.chars.len() {
+        if cx.chars[i] != '该' {
+            continue;
+        }
+        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局"] {
+            let end = i + 1 + body.chars().count();
+            if !cx.starts_with(i + 1, body)
+                || cx.chars.get(end).is_some_and(|&c| is_han(c) && !is_stop(c) && !"还将已在对把为与和通推联"
+                    .contains(c))
+                || cx.covering(i, &[EntityType::Agency]).is_some()
+            {
+                continue;
+            }
+            let antecedent = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.end <= i)
+                .rfind(|m| m.name.ends_with(body));
+            if let Some(a) = antecedent {
+                let mut m = a.clone();
+                m.span = Span::new(i, end);
+                m.text = cx.slice(i, end);
+                m.aliases.clear();
+                m.rule = "agency:anaphora";
+                m.anaphoric = true;
+                out.push(m);
+            }
+            break;
+        }
+    }
+    cx.mentions.extend(out);
 }
 
 const ORDINALS: &str = "一二三四五六七八九十";

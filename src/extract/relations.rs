@@ -255,19 +255,62 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
             }
         }
     }
-    // 4. The sentence's subject: the first agency or division before the name,
-    // unless the clause says the subject only follows the programme.
-    let subject = (0..n)
+    // 4. The sentence's subject: the first agency or division before the name that
+    // is not a place phrase (`在某街道，…`), unless the clause says the subject only
+    // follows the programme. When the subject has another body do the work
+    // (`某纪委督促某局开展…`), the body made to act is the agent.
+    let candidates: Vec<usize> = (0..n)
         .filter(|&j| {
             let s = cx.mentions[j].span;
-            s.start >= sent && s.end <= qs && is_agent(cx, j) && !cx.mentions[j].anaphoric
+            s.start >= sent
+                && s.end <= qs
+                && is_agent(cx, j)
+                && !is_locative(cx, j)
+                && !cx.mentions[j].anaphoric
+                || (s.start >= sent
+                    && s.end <= qs
+                    && cx.mentions[j].anaphoric
+                    && cx.mentions[j].ty == EntityType::Agency)
         })
+        .collect();
+    let subject = candidates
+        .iter()
+        .copied()
         .min_by_key(|&j| cx.mentions[j].span.start)?;
     let between = cx.slice(cx.mentions[subject].span.end, qs);
     if FOLLOWING.iter().any(|w| between.contains(w)) {
         return None;
     }
+    let made_to_act = candidates
+        .iter()
+        .copied()
+        .filter(|&j| cx.mentions[j].ty == EntityType::Agency && j != subject)
+        .filter(|&j| {
+            CAUSATIVE
+                .iter()
+                .any(|v| cx.ends_with_at(cx.mentions[j].span.start, v))
+        })
+        .max_by_key(|&j| cx.mentions[j].span.start);
+    if let Some(j) = made_to_act {
+        return Some((j, 2, "launchedBy:made-to-act"));
+    }
     Some((subject, 2, "launchedBy:sentence-subject"))
+}
+
+/// Verbs by which one body has another act (`督促某局开展`).
+const CAUSATIVE: [&str; 6] = ["督促", "指导", "推动", "要求", "责成", "协调"];
+
+/// A mention inside a place phrase: `在某街道，`, `在某区各镇`, a clause opened by 在.
+fn is_locative(cx: &Cx, j: usize) -> bool {
+    let m = &cx.mentions[j];
+    if m.ty == EntityType::Agency {
+        return false;
+    }
+    let mut k = m.span.start;
+    while k > 0 && !"，,。；;！？\n".contains(cx.chars[k - 1]) {
+        k -= 1;
+    }
+    cx.starts_with(k, "在") || cx.starts_with(k, "　　在") || cx.starts_with(k, "  在")
 }
 
 fn launched_by(cx: &mut Cx) {
