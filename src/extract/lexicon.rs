@@ -311,7 +311,7 @@ pub const ORG_SUFFIXES: [&str; 22] = [
 ];
 
 /// Nouns after a quoted name that make it an initiative, with the subclass they imply.
-pub const INITIATIVE_CUES: [(&str, &str); 50] = [
+pub const INITIATIVE_CUES: [(&str, &str); 63] = [
     ("行动", "Campaign"),
     ("工程", "Campaign"),
     ("活动", "Campaign"),
@@ -361,6 +361,19 @@ pub const INITIATIVE_CUES: [(&str, &str); 50] = [
     ("举措", "PolicyDocument"),
     ("措施", "PolicyDocument"),
     ("办法", "PolicyDocument"),
+    ("台账", "Mechanism"),
+    ("建设", "Campaign"),
+    ("授信", "FinancialProduct"),
+    ("担", "FinancialProduct"),
+    ("服务官", "Campaign"),
+    ("体验官", "Campaign"),
+    ("监督员", "Campaign"),
+    ("服务队", "ServiceWindow"),
+    ("工作室", "ServiceWindow"),
+    ("会客厅", "ServiceWindow"),
+    ("超市", "ServiceWindow"),
+    ("课堂", "Campaign"),
+    ("地图", "Platform"),
     ("站", "Platform"),
 ];
 
@@ -369,6 +382,30 @@ pub const INITIATIVE_VERBS: [&str; 34] = [
     "推出", "设立", "打造", "出台", "实施", "开展", "建立", "创设", "上线", "依托", "借助", "通过",
     "推行", "发放", "启动", "制定", "印发", "构建", "开通", "组建", "成立", "搭建", "开设", "推进",
     "深化", "创新", "探索", "升级", "发布", "开发", "运用", "用好", "落实", "试行",
+];
+
+/// Strong creation verbs: a quoted name a few modifiers after one of these is an
+/// initiative (`开展某某产业“某某”`), and so is an unquoted phrase ending in a
+/// programme noun (`组建某某招商专班`).
+pub const CREATION_VERBS: [&str; 19] = [
+    "推出", "设立", "打造", "出台", "建立", "创设", "上线", "开展", "组建", "搭建", "开设", "推行",
+    "发布", "开发", "启动", "配备", "聘请", "选聘", "成立",
+];
+
+/// Programme nouns that end an unquoted initiative after a creation verb.
+pub const PROGRAMME_NOUNS: [(&str, &str); 12] = [
+    ("专班", "ServiceWindow"),
+    ("平台", "Platform"),
+    ("小程序", "Platform"),
+    ("服务队", "ServiceWindow"),
+    ("工作室", "ServiceWindow"),
+    ("驿站", "ServiceWindow"),
+    ("专窗", "ServiceWindow"),
+    ("专区", "Platform"),
+    ("联盟", "Mechanism"),
+    ("台账", "Mechanism"),
+    ("热线", "ServiceWindow"),
+    ("服务站", "ServiceWindow"),
 ];
 
 /// Words inside 《》 that mark a policy document (as opposed to a newspaper or book).

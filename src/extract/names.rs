@@ -1222,7 +1222,14 @@ pub fn find_initiatives(cx: &mut Cx) {
             .iter()
             .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1);
         let before = cx.slice(qs.saturating_sub(4), qs);
-        let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v));
+        // A strong creation verb a few modifiers back in the same clause counts too.
+        let clause_start = (qs.saturating_sub(10)..qs)
+            .rev()
+            .find(|&k| !is_han(cx.chars[k]) || "的了是".contains(cx.chars[k]))
+            .map_or(qs.saturating_sub(10), |k| k + 1);
+        let clause = cx.slice(clause_start, qs);
+        let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v))
+            || CREATION_VERBS.iter().any(|v| clause.contains(v));
         let digits_first = inner.starts_with(|c: char| c.is_ascii_digit());
         let (class, full_end, cue_text) = match (cue, inner_cue) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
@@ -1256,9 +1263,71 @@ pub fn find_initiatives(cx: &mut Cx) {
         }
         found.push(m);
     }
+    unquoted_programmes(cx, &mut found, &quotes, &titles);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least seven characters
+/// right after a creation verb and ending in a programme noun, outside quotes.
+fn unquoted_programmes(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    for v in CREATION_VERBS {
+        let vc: Vec<char> = v.chars().collect();
+        for at in 0..n.saturating_sub(vc.len()) {
+            if cx.chars[at..at + vc.len()] != vc[..] {
+                continue;
+            }
+            let s = at + vc.len();
+            let mut best = None;
+            for e in s + 1..(s + 14).min(n) {
+                let c = cx.chars[e - 1];
+                if !is_han(c) || "的了和与及、".contains(c) {
+                    break;
+                }
+                if let Some((_, class)) = PROGRAMME_NOUNS
+                    .iter()
+                    .find(|(w, _)| cx.ends_with_at(e, w))
+                {
+                    best = Some((e, *class));
+                }
+            }
+            let Some((e, class)) = best else { continue };
+            let inside = |a: usize, b: usize| {
+                quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < b && a < qe)
+            };
+            if e - s < 7
+                || inside(s, e)
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                || cx
+                    .covering(s, &[EntityType::Agency, EntityType::Company, EntityType::Organization])
+                    .is_some()
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                class,
+                "initiative:unquoted-after-verb",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
 }
 
 /// A cue noun within six modifier characters after position `at`.
