@@ -499,14 +499,14 @@ fn find_towns(cx: &mut Cx) {
         let not_town_end = if suffix_len == 1 && cx.chars[i] == '乡' {
             NOT_XIANG_END
         } else {
-            NOT_TOWN_END
+            ""
         };
         let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
         let generic_after =
             ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
         if core_len >= 2
             && !generic_after
-            && !NOT_TOWN_END.contains(last)
+            && !(suffix_len == 1 && NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几'])
         {

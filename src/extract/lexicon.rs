@@ -427,11 +427,11 @@ pub const GENERIC_PREFIXES: [&str; 8] = [
 /// Words that never occur inside an organisation's name but often run into one
 /// when a sentence is walked back from a suffix (`企业首次获得银行贷款`, `管委会联合某
 /// 大学`): a candidate name starts after the last of them.
-pub const INNER_CUTS: [&str; 40] = [
+pub const INNER_CUTS: [&str; 42] = [
     "获得", "打消", "参加", "共建", "首批", "首次", "今年", "去年", "目前", "已经", "携手", "牵手",
     "依托", "通过", "对接", "走访", "督促", "考察", "落户", "签约", "引进", "来到", "走进", "位于",
     "包括", "其中", "协助", "帮扶", "入驻", "推荐", "旗下", "作为", "记者", "完成", "推出", "设立",
-    "联合", "邀请", "组织", "牵头",
+    "联合", "邀请", "组织", "牵头", "有家", "该家",
 ];
 
 /// Cores that leave a suffix generic rather than named (`合作银行`, `行业协会`,

@@ -3,13 +3,15 @@
 //! against its document in `data/samples`, and the shared sample page against its
 //! hand annotation in `../shared/gold`.
 
+mod snapshots;
+
 use std::path::{Path, PathBuf};
 use zhengqi::eval;
 use zhengqi::gazetteer::Gazetteer;
 use zhengqi::pipeline;
 use zhengqi::store::{QueryOutput, RdfSyntax, Store};
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
