@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod graph;
 pub mod link;
 pub mod model;
+pub mod nercheck;
 pub mod pipeline;
 pub mod rdf;
 pub mod read;

@@ -97,6 +97,19 @@ enum Command {
         #[arg(short, long)]
         verbose: bool,
     },
+    /// Check mention detection on CLUENER-style labelled sentences (JSON Lines).
+    ///
+    /// Each sentence is read as its own plain article; mention spans are compared
+    /// with the labels (company, government, name, organization, position, address)
+    /// and exact-span and overlap P/R/F1 are printed per type.
+    NerCheck {
+        /// The JSON Lines file, e.g. ../shared/ner/cluener2020/dev.jsonl.
+        path: PathBuf,
+        /// Also list up to N false negatives, false positives and boundary
+        /// disagreements per type.
+        #[arg(long, value_name = "N")]
+        verbose: Option<usize>,
+    },
     /// Serve a read-only SPARQL endpoint and a graph browser.
     Serve {
         #[arg(long, default_value = "zhengqi-store")]
@@ -179,6 +192,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             verbose,
         } => eval_cmd(&gold, inputs, verbose),
+        Command::NerCheck { path, verbose } => {
+            let report = zhengqi::nercheck::check(&path, &Gazetteer::bundled())?;
+            print!("{}", report.table());
+            if let Some(n) = verbose {
+                print!("{}", report.examples_text(n));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Serve {
             store,
             bind,
@@ -354,7 +375,8 @@ fn export_cmd(
     output: Option<&Path>,
     filter: Filter,
 ) -> Result<ExitCode> {
-    let rdf = match format {
+    let format = format.trim().to_ascii_lowercase();
+    let rdf = match format.as_str() {
         "turtle" | "ttl" => Some(RdfSyntax::Turtle),
         "ntriples" | "nt" => Some(RdfSyntax::NTriples),
         "nquads" | "nq" => Some(RdfSyntax::NQuads),
@@ -364,17 +386,26 @@ fn export_cmd(
         _ => None,
     };
     if let Some(syntax) = rdf {
+        if filter != Filter::default() {
+            bail!(
+                "--type, --around, --depth and --article apply to the network formats (graphml, gexf, dot, cytoscape, csv); `{format}` always writes the whole store"
+            );
+        }
         match output {
             Some(p) => {
                 let f = std::fs::File::create(p)
                     .with_context(|| format!("{}: cannot create", p.display()))?;
-                store.export(syntax, std::io::BufWriter::new(f))?;
+                let mut w = std::io::BufWriter::new(f);
+                store.export(syntax, &mut w)?;
+                // A full disk shows here, not silently when the writer is dropped.
+                w.flush()
+                    .with_context(|| format!("{}: cannot write", p.display()))?;
             }
             None => store.export(syntax, std::io::stdout().lock())?,
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let graph = GraphFormat::parse(format).with_context(|| {
+    let graph = GraphFormat::parse(&format).with_context(|| {
         format!("unknown export format `{format}` (turtle, ntriples, nquads, trig, rdfxml, jsonld, graphml, gexf, dot, cytoscape, csv)")
     })?;
     export::write_graph(store, graph, &filter, output)?;

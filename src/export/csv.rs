@@ -1,7 +1,8 @@
 //! CSV for `neo4j-admin database import`: a node file and a relationship file with
 //! Neo4j's typed headers (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`, `:TYPE`,
-//! `articleCount:int`), fields quoted as RFC 4180 says. IRIs are the node ids; roles
-//! are one string joined with `;`.
+//! `articleCount:int`, `roles:string[]`), fields quoted as RFC 4180 says. IRIs are
+//! the node ids; a person's posts are a string array, joined with `;` (the
+//! importer's default array delimiter), a `;` inside a post written full-width.
 
 use super::{ExportError, PgNode, PropertyGraph};
 use std::fs;
@@ -23,7 +24,10 @@ fn row(w: &mut dyn Write, fields: &[&str]) -> io::Result<()> {
 }
 
 pub fn write_nodes(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
-    writeln!(w, "id:ID,name,:LABEL,level,code,roles,articleCount:int")?;
+    writeln!(
+        w,
+        "id:ID,name,:LABEL,level,code,roles:string[],articleCount:int"
+    )?;
     for n in &g.nodes {
         let PgNode {
             id,
@@ -42,7 +46,11 @@ pub fn write_nodes(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
                 ty,
                 level.as_deref().unwrap_or(""),
                 code.as_deref().unwrap_or(""),
-                &roles.join(";"),
+                &roles
+                    .iter()
+                    .map(|r| r.replace(';', "；"))
+                    .collect::<Vec<_>>()
+                    .join(";"),
                 &article_count.to_string(),
             ],
         )?;
@@ -125,7 +133,7 @@ mod tests {
         let lines: Vec<&str> = n.split('\n').collect();
         assert_eq!(
             lines[0],
-            "id:ID,name,:LABEL,level,code,roles,articleCount:int"
+            "id:ID,name,:LABEL,level,code,roles:string[],articleCount:int"
         );
         assert_eq!(
             lines[1],
@@ -136,6 +144,16 @@ mod tests {
             "https://zhengqi.dev/id/division/330481,海宁市,Division,county,330481,,3"
         );
         assert!(n.contains("Person,,,\"局长, 党组书记;副市长\n(兼)\",1\n"));
+        // The array delimiter inside a post cannot split it.
+        let mut g2 = sample();
+        g2.nodes[2].roles = vec!["主任;书记".into(), "委员".into()];
+        let mut n2 = Vec::new();
+        write_nodes(&g2, &mut n2).unwrap();
+        assert!(
+            String::from_utf8(n2)
+                .unwrap()
+                .contains(",主任；书记;委员,1\n")
+        );
         let mut r = Vec::new();
         write_relationships(&g, &mut r).unwrap();
         let r = String::from_utf8(r).unwrap();

@@ -1032,7 +1032,9 @@ pub(crate) mod tests {
         let _ = fs::remove_dir_all(&dir);
         write_graph(&store, GraphFormat::Csv, &Filter::default(), Some(&dir)).unwrap();
         let nodes = fs::read_to_string(dir.join("nodes.csv")).unwrap();
-        assert!(nodes.starts_with("id:ID,name,:LABEL,level,code,roles,articleCount:int\n"));
+        assert!(
+            nodes.starts_with("id:ID,name,:LABEL,level,code,roles:string[],articleCount:int\n")
+        );
         assert_eq!(nodes.lines().count(), 7);
         let rels = fs::read_to_string(dir.join("relationships.csv")).unwrap();
         assert_eq!(rels.lines().count(), 4);

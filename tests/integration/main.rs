@@ -3,7 +3,9 @@
 //! against its document in `data/samples`, and the shared sample page against its
 //! hand annotation in `../shared/gold`.
 
+mod ner;
 mod snapshots;
+mod tools;
 
 use std::path::{Path, PathBuf};
 use zhengqi::eval;

@@ -1,0 +1,53 @@
+//! The second, independent check of mention detection: CLUENER2020's labelled dev
+//! sentences (`../shared/ner`), each read as its own article. The genre (Sina news,
+//! sports, games, finance) and the label conventions differ from ours, so the floors
+//! sit a little below what the extractor measured when they were set; they catch
+//! regressions, they are not targets. The table is printed (`--nocapture`).
+
+use zhengqi::gazetteer::Gazetteer;
+use zhengqi::nercheck::{self, Kind};
+
+#[test]
+fn cluener_mention_detection_holds() {
+    let path = super::shared().join("ner/cluener2020/dev.jsonl");
+    assert!(path.exists(), "{} is missing", path.display());
+    let report = nercheck::check(&path, &Gazetteer::bundled()).unwrap();
+    println!("{}", report.table());
+    assert!(report.sentences >= 1300, "the dev split has shrunk");
+    assert_eq!(report.bad_labels, 0, "labels no longer match their text");
+    assert!(report.unaligned <= 10, "the reader drops sentences");
+    // (kind, overlap F1 floor, overlap precision floor)
+    let floors = [
+        (Kind::Company, 0.36, 0.55),
+        (Kind::Agency, 0.20, 0.75),
+        (Kind::Person, 0.23, 0.72),
+        (Kind::Organization, 0.07, 0.50),
+        (Kind::Position, 0.22, 0.85),
+    ];
+    let mut failures = Vec::new();
+    for (kind, f1, precision) in floors {
+        let c = report.row(kind);
+        if c.overlap_f1() < f1 {
+            failures.push(format!(
+                "{} overlap F1 {:.3} < {f1}",
+                kind.name(),
+                c.overlap_f1()
+            ));
+        }
+        if c.overlap_precision() < precision {
+            failures.push(format!(
+                "{} overlap precision {:.3} < {precision}",
+                kind.name(),
+                c.overlap_precision()
+            ));
+        }
+    }
+    let core = report.micro(&Kind::CORE);
+    if core.overlap_f1() < 0.24 {
+        failures.push(format!(
+            "core micro overlap F1 {:.3} < 0.24",
+            core.overlap_f1()
+        ));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
