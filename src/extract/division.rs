@@ -131,8 +131,7 @@ fn choose(
         return full
             .iter()
             .filter(|c| {
-                !needs_context(c.0)
-                    || gaz.get(c.0).parent.is_some_and(|p| cx.context.contains(&p))
+                !needs_context(c.0) || gaz.get(c.0).parent.is_some_and(|p| cx.context.contains(&p))
             })
             .max_by_key(|c| (context_score(gaz, c.0, &cx.context), std::cmp::Reverse(c.0)))
             .map(|c| **c);
@@ -356,7 +355,9 @@ fn find_repeats(cx: &mut Cx) {
                 // The zone without its parent, when the rest is still a name.
                 if let Some(parent) = d.parent {
                     let pd = cx.gaz.get(parent);
-                    for pre in std::iter::once(pd.name.as_str()).chain(pd.shorts.iter().map(|x| x.as_str())) {
+                    for pre in std::iter::once(pd.name.as_str())
+                        .chain(pd.shorts.iter().map(|x| x.as_str()))
+                    {
                         if let Some(rest) = m.text.strip_prefix(pre)
                             && rest.chars().count() >= 4
                         {
@@ -366,7 +367,10 @@ fn find_repeats(cx: &mut Cx) {
                 }
             }
             "division:town-pattern" => {
-                let stem = m.text.trim_end_matches("街道").trim_end_matches(['镇', '乡']);
+                let stem = m
+                    .text
+                    .trim_end_matches("街道")
+                    .trim_end_matches(['镇', '乡']);
                 if stem.chars().count() >= 2 {
                     forms.push((stem.chars().collect(), m.clone()));
                 }
@@ -379,7 +383,8 @@ fn find_repeats(cx: &mut Cx) {
         let is_stem = template.rule == "division:town-pattern";
         let n = form.len();
         for at in 0..cx.chars.len().saturating_sub(n - 1) {
-            if cx.chars[at..at + n] != form[..] || cx.covering(at, &[EntityType::Division]).is_some()
+            if cx.chars[at..at + n] != form[..]
+                || cx.covering(at, &[EntityType::Division]).is_some()
             {
                 continue;
             }
@@ -387,11 +392,18 @@ fn find_repeats(cx: &mut Cx) {
             // (某某派出所, 某某纪委); elsewhere two characters are too often a word.
             if is_stem
                 && !TOWN_BODIES.iter().any(|b| cx.starts_with(at + n, b))
-                && !(n >= 3 && cx.chars.get(at + n).is_some_and(|c| !is_han(*c) || is_stop(*c)))
+                && !(n >= 3
+                    && cx
+                        .chars
+                        .get(at + n)
+                        .is_some_and(|c| !is_han(*c) || is_stop(*c)))
             {
                 continue;
             }
-            if added.iter().any(|m: &Mention| m.span.overlaps(Span::new(at, at + n))) {
+            if added
+                .iter()
+                .any(|m: &Mention| m.span.overlaps(Span::new(at, at + n)))
+            {
                 continue;
             }
             let mut m = template.clone();
@@ -406,7 +418,16 @@ fn find_repeats(cx: &mut Cx) {
 
 /// Bodies that may follow a town's stem.
 const TOWN_BODIES: [&str; 10] = [
-    "派出所", "纪委", "党委", "政府", "司法所", "税务所", "中心", "卫生院", "街道", "镇",
+    "派出所",
+    "纪委",
+    "党委",
+    "政府",
+    "司法所",
+    "税务所",
+    "中心",
+    "卫生院",
+    "街道",
+    "镇",
 ];
 
 /// `某新区(某区)`: a zone and the county it is governed as are one division; the
@@ -488,7 +509,11 @@ fn find_towns(cx: &mut Cx) {
         let walked = cx.slice(s, i);
         if let Some(cut) = TOWN_BREAKERS
             .iter()
-            .filter_map(|w| walked.rfind(w).map(|p| walked[..p].chars().count() + w.chars().count()))
+            .filter_map(|w| {
+                walked
+                    .rfind(w)
+                    .map(|p| walked[..p].chars().count() + w.chars().count())
+            })
             .max()
         {
             s += cut;
@@ -506,7 +531,7 @@ fn find_towns(cx: &mut Cx) {
             ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
         if core_len >= 2
             && !generic_after
-            && !(suffix_len == 1 && NOT_TOWN_END.contains(last))
+            && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几'])
         {

@@ -230,7 +230,10 @@ pub fn explain(article: &Article, ex: &Extraction) -> String {
             m.text,
             m.name,
             m.rule,
-            m.role.as_ref().map(|r| format!(" role={r}")).unwrap_or_default(),
+            m.role
+                .as_ref()
+                .map(|r| format!(" role={r}"))
+                .unwrap_or_default(),
             if m.anaphoric { " anaphor" } else { "" }
         );
     }
@@ -292,8 +295,14 @@ mod tests {
     fn stationed_group_and_its_host_body() {
         let ex = run("绵阳市纪委监委驻市商务局纪检监察组督促落实。");
         let agencies = names(&ex, EntityType::Agency);
-        assert!(agencies.contains(&"绵阳市纪委监委驻商务局纪检监察组".to_string()), "{agencies:?}");
-        assert!(agencies.contains(&"绵阳市商务局".to_string()), "{agencies:?}");
+        assert!(
+            agencies.contains(&"绵阳市纪委监委驻商务局纪检监察组".to_string()),
+            "{agencies:?}"
+        );
+        assert!(
+            agencies.contains(&"绵阳市商务局".to_string()),
+            "{agencies:?}"
+        );
     }
 
     #[test]
@@ -306,7 +315,12 @@ mod tests {
     fn central_bank_branch_is_an_agency_and_bank_branch_one_company() {
         let ex = run("人行衡阳市中心支行和湘南商业银行衡阳分行共同推出“衡信贷”。");
         let agencies = names(&ex, EntityType::Agency);
-        assert!(agencies.iter().any(|a| a.contains("人民银行衡阳市中心支行")), "{agencies:?}");
+        assert!(
+            agencies
+                .iter()
+                .any(|a| a.contains("人民银行衡阳市中心支行")),
+            "{agencies:?}"
+        );
         assert_eq!(names(&ex, EntityType::Company), ["湘南商业银行衡阳分行"]);
     }
 
@@ -332,26 +346,51 @@ mod tests {
     #[test]
     fn verbs_do_not_start_town_names() {
         let ex = run("县纪委第一时间督促街道整改，毛笔之乡名声在外。");
-        assert!(names(&ex, EntityType::Division).iter().all(|d| !d.contains("督促") && !d.ends_with("之乡")));
+        assert!(
+            names(&ex, EntityType::Division)
+                .iter()
+                .all(|d| !d.contains("督促") && !d.ends_with("之乡"))
+        );
     }
 
     #[test]
     fn company_placed_where_the_sentence_says() {
-        let ex = run("衡阳市蒸湘区的联城街道有家湘衡精工机械有限公司，位于联城街道的湘衡精工机械有限公司扩产。");
-        assert!(has(&ex, "湘衡精工机械有限公司", Predicate::LocatedIn, "联城街道"));
+        let ex = run(
+            "衡阳市蒸湘区的联城街道有家湘衡精工机械有限公司，位于联城街道的湘衡精工机械有限公司扩产。",
+        );
+        assert!(has(
+            &ex,
+            "湘衡精工机械有限公司",
+            Predicate::LocatedIn,
+            "联城街道"
+        ));
     }
 
     #[test]
     fn participants_tie_to_the_initiative_of_their_sentence() {
         let ex = run("衡阳市地方金融监管局推出“衡信贷”，湘衡精工机械有限公司获得贷款500万元。");
-        assert!(has(&ex, "湘衡精工机械有限公司", Predicate::ParticipatesIn, "衡信贷"));
-        assert!(!has(&ex, "衡阳市地方金融监管局", Predicate::ParticipatesIn, "衡信贷"));
+        assert!(has(
+            &ex,
+            "湘衡精工机械有限公司",
+            Predicate::ParticipatesIn,
+            "衡信贷"
+        ));
+        assert!(!has(
+            &ex,
+            "衡阳市地方金融监管局",
+            Predicate::ParticipatesIn,
+            "衡信贷"
+        ));
     }
 
     #[test]
     fn the_body_made_to_act_launches() {
         let ex = run("衡阳市纪委督促衡阳市住建局开展“清风工地”行动。");
-        assert!(has(&ex, "清风工地", Predicate::LaunchedBy, "衡阳市住建局"), "{}", ex.relations.len());
+        assert!(
+            has(&ex, "清风工地", Predicate::LaunchedBy, "衡阳市住建局"),
+            "{}",
+            ex.relations.len()
+        );
     }
 
     #[test]

@@ -216,9 +216,17 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
         }
         // A zone's bare kind before its own body (`开发区管委会` after the zone was
         // named): the most recent zone of that kind.
-        if let Some(kind) = ["开发区", "经开区", "高新区", "投资区", "新区", "园区", "产业园"]
-            .iter()
-            .find(|k| cx.starts_with(i, k))
+        if let Some(kind) = [
+            "开发区",
+            "经开区",
+            "高新区",
+            "投资区",
+            "新区",
+            "园区",
+            "产业园",
+        ]
+        .iter()
+        .find(|k| cx.starts_with(i, k))
             && (i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]))
         {
             let end = i + kind.chars().count();
@@ -405,8 +413,9 @@ fn body_anaphora(cx: &mut Cx) {
         for body in ["局", "委", "中心", "办", "所", "院", "组", "分局"] {
             let end = i + 1 + body.chars().count();
             if !cx.starts_with(i + 1, body)
-                || cx.chars.get(end).is_some_and(|&c| is_han(c) && !is_stop(c) && !"还将已在对把为与和通推联"
-                    .contains(c))
+                || cx.chars.get(end).is_some_and(|&c| {
+                    is_han(c) && !is_stop(c) && !"还将已在对把为与和通推联".contains(c)
+                })
                 || cx.covering(i, &[EntityType::Agency]).is_some()
             {
                 continue;
@@ -504,7 +513,9 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
         "巡视办",
         "派驻组",
     ] {
-        if cx.starts_with(p, group) && (!ordinal.is_empty() || !group.ends_with('组') || group.starts_with('巡')) {
+        if cx.starts_with(p, group)
+            && (!ordinal.is_empty() || !group.ends_with('组') || group.starts_with('巡'))
+        {
             let e = p + group.chars().count();
             return Some((e, format!("{ordinal}{group}"), None));
         }
@@ -674,9 +685,9 @@ pub fn find_organisations(cx: &mut Cx) {
         let core = cx.slice(start, i);
         let core_len = i - start;
         let branch_of_previous = BRANCH_SUFFIXES.contains(&suffix)
-            && found
-                .last()
-                .is_some_and(|f| f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司"));
+            && found.last().is_some_and(|f| {
+                f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司")
+            });
         let generic = (core_len < 2 && !branch_of_previous)
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str());
@@ -761,7 +772,11 @@ fn brand_projects(cx: &mut Cx) {
         if cx
             .covering(
                 k.saturating_sub(1),
-                &[EntityType::Company, EntityType::Organization, EntityType::Agency],
+                &[
+                    EntityType::Company,
+                    EntityType::Organization,
+                    EntityType::Agency,
+                ],
             )
             .is_some()
         {
@@ -794,9 +809,8 @@ fn brand_projects(cx: &mut Cx) {
         {
             continue;
         }
-        let quoted = s > 0
-            && cx.chars[s - 1] == '“'
-            && cx.chars.get(k + kw.chars().count()) == Some(&'”');
+        let quoted =
+            s > 0 && cx.chars[s - 1] == '“' && cx.chars.get(k + kw.chars().count()) == Some(&'”');
         // Where each industry word starts, scanning from the brand's end.
         let word_at = |p: usize| {
             INDUSTRY_WORDS
@@ -846,7 +860,13 @@ fn brand_projects(cx: &mut Cx) {
 }
 
 /// `人行某市中心支行`, `人民银行某市分行`: an agency keyed by its division and branch.
-fn central_bank_branch(cx: &Cx, s: usize, e: usize, text: &str, divs: &[DivInfo]) -> Option<Mention> {
+fn central_bank_branch(
+    cx: &Cx,
+    s: usize,
+    e: usize,
+    text: &str,
+    divs: &[DivInfo],
+) -> Option<Mention> {
     if !["中国人民银行", "人民银行", "人行"]
         .iter()
         .any(|h| text.starts_with(h))
@@ -904,7 +924,11 @@ pub fn find_national_agencies(cx: &mut Cx) {
     };
     let mut i = 0;
     while i < n {
-        if !boundary(i) || cx.covering(i, &[EntityType::Agency, EntityType::Division]).is_some() {
+        if !boundary(i)
+            || cx
+                .covering(i, &[EntityType::Agency, EntityType::Division])
+                .is_some()
+        {
             i += 1;
             continue;
         }
@@ -1291,9 +1315,8 @@ fn unquoted_programmes(
                 if !is_han(c) || "的了和与及、".contains(c) {
                     break;
                 }
-                if let Some((_, class)) = PROGRAMME_NOUNS
-                    .iter()
-                    .find(|(w, _)| cx.ends_with_at(e, w))
+                if let Some((_, class)) =
+                    PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
                 {
                     best = Some((e, *class));
                 }
@@ -1309,7 +1332,14 @@ fn unquoted_programmes(
                 || inside(s, e)
                 || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
                 || cx
-                    .covering(s, &[EntityType::Agency, EntityType::Company, EntityType::Organization])
+                    .covering(
+                        s,
+                        &[
+                            EntityType::Agency,
+                            EntityType::Company,
+                            EntityType::Organization,
+                        ],
+                    )
                     .is_some()
             {
                 continue;

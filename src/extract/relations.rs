@@ -160,7 +160,13 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
     });
     if !later_company {
         let text = cx.slice(e, limit.min(cx.chars.len()));
-        for lead in ["这家企业位于", "该企业位于", "该公司位于", "企业位于", "公司位于"] {
+        for lead in [
+            "这家企业位于",
+            "该企业位于",
+            "该公司位于",
+            "企业位于",
+            "公司位于",
+        ] {
             if let Some(p) = text.find(lead) {
                 let at = e + text[..p].chars().count() + lead.chars().count();
                 if let Some(d) = division_starting_at(at) {
@@ -393,10 +399,7 @@ fn participates_in(cx: &mut Cx) {
         {
             continue;
         }
-        let (sent_s, sent_e) = (
-            cx.sentence_start(m.span.start),
-            cx.sentence_end(m.span.end),
-        );
+        let (sent_s, sent_e) = (cx.sentence_start(m.span.start), cx.sentence_end(m.span.end));
         let para_s = cx.paragraph_start(m.span.start);
         let in_sentence = initiatives
             .iter()
@@ -518,17 +521,16 @@ fn works_for(cx: &mut Cx) {
         let sent = cx.sentence_start(role_start);
         let prev_sent = cx.sentence_start(sent.saturating_sub(1));
         // `该公司总经理` / `公司技术总监`: the company named last before.
-        let the_company = (company_post
-            && THE_COMPANY.iter().any(|w| role.starts_with(w)))
-        .then(|| {
-            (0..n)
-                .filter(|&j| {
-                    let o = &cx.mentions[j];
-                    o.ty == EntityType::Company && !o.anaphoric && o.span.end <= role_start
-                })
-                .max_by_key(|&j| cx.mentions[j].span.end)
-        })
-        .flatten();
+        let the_company = (company_post && THE_COMPANY.iter().any(|w| role.starts_with(w)))
+            .then(|| {
+                (0..n)
+                    .filter(|&j| {
+                        let o = &cx.mentions[j];
+                        o.ty == EntityType::Company && !o.anaphoric && o.span.end <= role_start
+                    })
+                    .max_by_key(|&j| cx.mentions[j].span.end)
+            })
+            .flatten();
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
             .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))

@@ -175,7 +175,8 @@ mod tests {
 
     #[test]
     fn dash_subtitle_heading_then_byline() {
-        let text = "# 主标题\n## ——副标题在此\n本报记者 王五 赵六\n　　正文。\n## 小节\n　　再一段。\n";
+        let text =
+            "# 主标题\n## ——副标题在此\n本报记者 王五 赵六\n　　正文。\n## 小节\n　　再一段。\n";
         let doc = parse(text, "c.md", "c");
         let a = &doc.articles[0];
         assert_eq!(a.title, "主标题");
