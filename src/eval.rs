@@ -357,15 +357,17 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
             ));
             continue;
         }
-        if ms.iter().any(|&g| optional(g)) && ms.iter().all(|&g| optional(g))
-            || mo.iter().all(|&g| optional(g))
-        {
-            continue;
-        }
+        // Every matched pair feeds the partOf chains used for recall, including links
+        // through optional (unnamed) ancestors.
         for &a in ms {
             for &b in mo {
                 out_pairs.insert((a, p.clone(), b));
             }
+        }
+        if ms.iter().any(|&g| optional(g)) && ms.iter().all(|&g| optional(g))
+            || mo.iter().all(|&g| optional(g))
+        {
+            continue;
         }
         let mut verdict = None;
         'outer: for &a in ms.iter().filter(|&&g| !optional(g)) {
@@ -431,7 +433,48 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
         }
         false
     };
-    for r in gold.relations.iter().filter(|r| !r.optional) {
+    // partOf recall, as FORMAT.md defines it: each gold division must reach its
+    // nearest non-optional gold ancestors through the output's own partOf chain,
+    // passing through optional ancestors where the gold hierarchy does.
+    let is_division = |g: usize| gold.entities[g].ty == "Division";
+    for g in (0..gold.entities.len()).filter(|&g| is_division(g) && !optional(g)) {
+        let mut nearest = Vec::new();
+        let mut stack: Vec<usize> = parent.get(&g).cloned().unwrap_or_default();
+        let mut visited = HashSet::new();
+        while let Some(x) = stack.pop() {
+            if !visited.insert(x) {
+                continue;
+            }
+            if optional(x) {
+                stack.extend(parent.get(&x).into_iter().flatten().copied());
+            } else {
+                nearest.push(x);
+            }
+        }
+        if nearest.is_empty() {
+            continue;
+        }
+        let c = report.relations.entry("partOf".to_string()).or_default();
+        if nearest.iter().any(|&a| reaches(g, a)) {
+            c.found += 1;
+        } else {
+            c.fn_ += 1;
+            let names: Vec<&str> = nearest
+                .iter()
+                .map(|&a| gold.entities[a].name.as_str())
+                .collect();
+            report.errors.push(format!(
+                "FN relation {} partOf {}",
+                gold.entities[g].name,
+                names.join("|")
+            ));
+        }
+    }
+    for r in gold
+        .relations
+        .iter()
+        .filter(|r| !r.optional && r.predicate != "partOf")
+    {
         let subjects = by_name(&r.subject);
         let objects: Vec<usize> = r.object.all().into_iter().flat_map(by_name).collect();
         if subjects.iter().any(|&s| optional(s)) || objects.iter().all(|&o| optional(o)) {

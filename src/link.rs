@@ -27,6 +27,7 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
         .filter(|m| m.ty == EntityType::Agency && !m.key.ends_with("部门"))
         .map(|m| (m.key.clone(), m.name.clone()))
         .collect();
+    let extractions = join_short_forms(extractions);
     let mut out = Vec::new();
     for (article, ex) in doc.articles.iter().zip(extractions) {
         let ix = kg.add_article(ArticleMeta {
@@ -93,6 +94,51 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
         out.push(ix);
     }
     out
+}
+
+/// Within one document, later and shorter ways of naming a company or an
+/// initiative join the full name: a brand before 项目 (`某某工厂`) joins the company
+/// whose name gives that brand, and `“直通车”` joins `“某某直通车”` when that is
+/// the only initiative it ends. Ambiguous short forms stay apart.
+fn join_short_forms(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
+    let full: Vec<(EntityType, String, String, Vec<String>)> = extractions
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| !m.anaphoric && m.rule != "company:brand-project")
+        .filter(|m| matches!(m.ty, EntityType::Company | EntityType::Initiative))
+        .map(|m| (m.ty, m.key.clone(), m.name.clone(), m.aliases.clone()))
+        .collect();
+    for ex in &mut extractions {
+        for m in &mut ex.mentions {
+            let targets: Vec<&(EntityType, String, String, Vec<String>)> = match m.ty {
+                EntityType::Company if m.rule == "company:brand-project" => full
+                    .iter()
+                    .filter(|(ty, _, _, aliases)| {
+                        *ty == EntityType::Company && aliases.contains(&m.name)
+                    })
+                    .collect(),
+                EntityType::Initiative if m.key.chars().count() >= 2 => full
+                    .iter()
+                    .filter(|(ty, key, _, _)| {
+                        *ty == EntityType::Initiative
+                            && key.len() > m.key.len()
+                            && key.ends_with(m.key.as_str())
+                    })
+                    .collect(),
+                _ => continue,
+            };
+            let mut keys: Vec<&String> = targets.iter().map(|t| &t.1).collect();
+            keys.sort();
+            keys.dedup();
+            if keys.len() == 1 {
+                let t = targets[0];
+                m.aliases.push(m.name.clone());
+                m.key = t.1.clone();
+                m.name = t.2.clone();
+            }
+        }
+    }
+    extractions
 }
 
 fn division_node(

@@ -13,10 +13,10 @@ use oxigraph::model::{
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use std::collections::BTreeMap;
-use std::collections::HashSet;
 use std::fs;
 use std::io::{self, BufReader, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, OnceLock, PoisonError};
 use std::time::{Duration, Instant};
 use thiserror::Error;
@@ -141,6 +141,8 @@ pub struct Store {
     inner: oxigraph::store::Store,
     dir: Option<PathBuf>,
     lock: Option<PathBuf>,
+    /// Whether a named graph changed since the default graph was last rebuilt.
+    stale: AtomicBool,
 }
 
 impl Drop for Store {
@@ -165,6 +167,7 @@ impl Store {
             inner: oxigraph::store::Store::new().map_err(internal)?,
             dir: None,
             lock: None,
+            stale: AtomicBool::new(false),
         })
     }
 
@@ -213,6 +216,7 @@ impl Store {
             return Ok(());
         }
         let file = fs::File::open(&path).map_err(io_err(&path))?;
+        self.stale.store(true, Ordering::SeqCst);
         self.inner
             .load_from_reader(
                 RdfParser::from_format(RdfFormat::NQuads),
@@ -244,11 +248,14 @@ impl Store {
         Ok(())
     }
 
-    /// All quads in a stable order, so snapshots of equal stores are equal files.
+    /// All quads of the named graphs in a stable order, so snapshots of equal
+    /// stores are equal files. The default graph is derived from them and is not
+    /// part of what is saved or exported with graphs.
     fn sorted_quads(&self) -> Result<Vec<OxQuad>, StoreError> {
         let mut quads: Vec<OxQuad> = self
             .inner
             .iter()
+            .filter(|q| !q.as_ref().is_ok_and(|q| q.graph_name.is_default_graph()))
             .collect::<Result<_, _>>()
             .map_err(internal)?;
         quads.sort_by_cached_key(|q| q.to_string());
@@ -258,6 +265,7 @@ impl Store {
     /// Replaces the named graph `graph` with `quads` (their graph names are ignored).
     pub fn replace_graph(&self, graph: &str, quads: &[Quad]) -> Result<(), StoreError> {
         let g = NamedNode::new(graph).map_err(internal)?;
+        self.stale.store(true, Ordering::SeqCst);
         let mut tx = self.inner.start_transaction().map_err(internal)?;
         tx.remove_named_graph(g.as_ref()).map_err(internal)?;
         for q in quads {
@@ -299,6 +307,7 @@ impl Store {
                 GraphName::NamedNode(g.clone()),
             ));
         }
+        self.stale.store(true, Ordering::SeqCst);
         let mut tx = self.inner.start_transaction().map_err(internal)?;
         tx.remove_named_graph(g.as_ref()).map_err(internal)?;
         for q in &quads {
@@ -307,32 +316,63 @@ impl Store {
         tx.commit().map_err(internal)
     }
 
-    /// Number of quads in the store.
+    /// Number of quads in the named graphs.
     pub fn len(&self) -> Result<usize, StoreError> {
-        self.inner.len().map_err(internal)
+        self.sync_default_graph()?;
+        let all = self.inner.len().map_err(internal)?;
+        Ok(all - self.default_graph_len())
     }
 
     pub fn is_empty(&self) -> Result<bool, StoreError> {
         self.inner.is_empty().map_err(internal)
     }
 
+    fn default_graph_len(&self) -> usize {
+        self.inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .count()
+    }
+
     /// Number of distinct triples across all graphs.
     pub fn triple_count(&self) -> Result<usize, StoreError> {
-        Ok(self.distinct_triples()?.len())
+        self.sync_default_graph()?;
+        Ok(self.default_graph_len())
+    }
+
+    /// Rebuilds the default graph as the distinct union of the named graphs when
+    /// one of them changed. Queries without FROM read the default graph: a union
+    /// computed per query would see a fact once per article that states it, and
+    /// joins over such duplicates grow with the corpus.
+    fn sync_default_graph(&self) -> Result<(), StoreError> {
+        if !self.stale.swap(false, Ordering::SeqCst) {
+            return Ok(());
+        }
+        let mut tx = self.inner.start_transaction().map_err(internal)?;
+        tx.clear_graph(GraphNameRef::DefaultGraph)
+            .map_err(internal)?;
+        let named: Vec<OxQuad> = self
+            .inner
+            .iter()
+            .filter(|q| !q.as_ref().is_ok_and(|q| q.graph_name.is_default_graph()))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        for q in named {
+            tx.insert(
+                OxQuad::new(q.subject, q.predicate, q.object, GraphName::DefaultGraph).as_ref(),
+            );
+        }
+        tx.commit().map_err(internal)
     }
 
     /// Distinct triples across all graphs, sorted so exports are stable.
     fn distinct_triples(&self) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
-        let mut set = HashSet::new();
-        for q in self.inner.iter() {
-            let q = q.map_err(internal)?;
-            set.insert(oxigraph::model::Triple::new(
-                q.subject,
-                q.predicate,
-                q.object,
-            ));
-        }
-        let mut v: Vec<_> = set.into_iter().collect();
+        self.sync_default_graph()?;
+        let mut v: Vec<oxigraph::model::Triple> = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| q.map(|q| oxigraph::model::Triple::new(q.subject, q.predicate, q.object)))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
         v.sort_by_cached_key(|t| t.to_string());
         Ok(v)
     }
@@ -347,14 +387,13 @@ impl Store {
         for (p, ns) in rdf::PREFIXES {
             evaluator = evaluator.with_prefix(p, ns).map_err(internal)?;
         }
-        let mut prepared = evaluator
+        let prepared = evaluator
             .with_cancellation_token(token.clone())
             .parse_query(sparql)
             .map_err(|e| StoreError::Syntax(e.to_string()))?;
-        // Facts live in one named graph per article; queries without FROM see them all.
-        if prepared.dataset().is_default_dataset() {
-            prepared.dataset_mut().set_default_graph_as_union();
-        }
+        // Facts live in one named graph per article; queries without FROM read the
+        // default graph, which holds their distinct union.
+        self.sync_default_graph()?;
         // The guard lives as long as the caller reads the results (evaluation is
         // lazy), and dropping it takes the deadline off the timer's queue.
         let deadline = timeout.map(|limit| Deadline::start(limit, token));
@@ -739,6 +778,40 @@ mod tests {
         }
         let err = store.query("SELECT WHERE {", None).unwrap_err();
         assert!(matches!(err, StoreError::Syntax(_)));
+    }
+
+    #[test]
+    fn a_fact_stated_by_many_articles_is_seen_once_and_kept_current() {
+        let store = Store::memory().unwrap();
+        for g in ["a", "b", "c"] {
+            store
+                .replace_graph(
+                    &format!("https://zhengqi.dev/graph/{g}"),
+                    &[quad("x", "一")],
+                )
+                .unwrap();
+        }
+        let count = |store: &Store| match store
+            .query("SELECT ?s ?l WHERE { ?s rdfs:label ?l }", None)
+            .unwrap()
+        {
+            QueryOutput::Solutions { rows, .. } => rows.len(),
+            other => panic!("unexpected {other:?}"),
+        };
+        assert_eq!(count(&store), 1);
+        assert_eq!(store.triple_count().unwrap(), 1);
+        assert_eq!(store.len().unwrap(), 3);
+        // Replacing graphs after a query rebuilds the merged view.
+        store
+            .replace_graph("https://zhengqi.dev/graph/a", &[quad("y", "二")])
+            .unwrap();
+        assert_eq!(count(&store), 2);
+        for g in ["b", "c"] {
+            store
+                .replace_graph(&format!("https://zhengqi.dev/graph/{g}"), &[])
+                .unwrap();
+        }
+        assert_eq!(count(&store), 1);
     }
 
     fn pending(key: &(Instant, u64)) -> bool {

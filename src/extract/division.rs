@@ -3,13 +3,14 @@
 //! division name (`平湖经济技术开发区`, `桐乡市开发区`), and towns and subdistricts
 //! the gazetteer lacks (`X镇`, `X街道`), placed under the article's locality.
 
+use super::lexicon::SPEECH_VERBS;
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
 use std::collections::HashMap;
 
 /// Zone suffixes, longest first, with the kind they normalise to for linking.
-const ZONES: [(&str, &str); 20] = [
+const ZONES: [(&str, &str); 31] = [
     ("高新技术产业开发区", "高新区"),
     ("经济技术开发区", "开发区"),
     ("高新技术开发区", "高新区"),
@@ -17,8 +18,15 @@ const ZONES: [(&str, &str); 20] = [
     ("综合保税区", "综合保税区"),
     ("经济开发区", "开发区"),
     ("综合实验区", "综合实验区"),
+    ("台商投资区", "台商投资区"),
+    ("特别试验区", "试验区"),
+    ("旅游度假区", "度假区"),
+    ("临空经济区", "临空经济区"),
     ("产业园区", "产业园区"),
     ("工业园区", "工业园区"),
+    ("航空港区", "航空港区"),
+    ("保税港区", "保税港区"),
+    ("物流园区", "物流园区"),
     ("合作区", "合作区"),
     ("示范区", "示范区"),
     ("高新区", "高新区"),
@@ -28,7 +36,11 @@ const ZONES: [(&str, &str); 20] = [
     ("保税区", "保税区"),
     ("产业园", "产业园"),
     ("工业园", "工业园"),
-    ("航空港区", "航空港区"),
+    ("投资区", "投资区"),
+    ("试验区", "试验区"),
+    ("度假区", "度假区"),
+    ("科技城", "科技城"),
+    ("经济区", "经济区"),
     ("新区", "新区"),
 ];
 
@@ -44,6 +56,16 @@ fn zone_forms(kind: &str) -> &'static [&'static str] {
 /// Words that look like town names but are not (城镇, 乡村...): checked on the
 /// character before the suffix.
 const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村市县区省";
+
+/// Characters before 乡 that make a word, not a township (之乡, 回乡, 家乡).
+const NOT_XIANG_END: &str = "之回返下家故老异他水梓还离思";
+
+/// Words that cannot be inside a town's name; the name starts after them.
+const TOWN_BREAKERS: [&str; 28] = [
+    "督促", "配合", "指导", "推动", "要求", "协调", "联系", "组织", "带领", "深入", "走进", "前往",
+    "来到", "覆盖", "包括", "所有", "全部", "各个", "辖区", "下沉", "联动", "会同", "时间", "窗口",
+    "帮助", "服务", "全市", "全县",
+];
 
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
     gaz.chain(ix)
@@ -100,8 +122,17 @@ fn choose(
         .filter(|c| c.1 == NameForm::Full)
         .collect();
     if !full.is_empty() {
+        // Towns repeat across the country and two-character districts (城区, 矿区)
+        // are common words, so those need their county or city in the context.
+        let needs_context = |ix: DivisionIx| {
+            let d = gaz.get(ix);
+            d.level.depth() >= 3 || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
+        };
         return full
             .iter()
+            .filter(|c| {
+                !needs_context(c.0) || gaz.get(c.0).parent.is_some_and(|p| cx.context.contains(&p))
+            })
             .max_by_key(|c| (context_score(gaz, c.0, &cx.context), std::cmp::Reverse(c.0)))
             .map(|c| **c);
     }
@@ -141,6 +172,12 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // A short form before a verb of speech is a given name (某卫东表示).
+        if hit.candidates.iter().all(|c| c.1 == NameForm::Short)
+            && SPEECH_VERBS.iter().any(|v| cx.starts_with(hit.end, v))
+        {
+            continue;
+        }
         let Some((ix, form)) = choose(cx, &hit.candidates, &surface) else {
             continue;
         };
@@ -166,6 +203,8 @@ pub fn find(cx: &mut Cx) {
     cx.locality = locality(cx);
     find_zones(cx);
     find_towns(cx);
+    find_repeats(cx);
+    merge_bracketed_equivalents(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
@@ -178,6 +217,19 @@ fn locality(cx: &Cx) -> Option<super::DivInfo> {
         if let Some((ix, _)) = choose(cx, cands, place) {
             return Some(info(cx.gaz, ix));
         }
+    }
+    // A headline that names a place says what the article is about; a district
+    // named often in the body of a city-wide article must not narrow it.
+    let body = cx.article.body_start;
+    if let Some(d) = cx
+        .mentions
+        .iter()
+        .filter(|m| m.span.end <= body && m.ty == EntityType::Division)
+        .filter_map(|m| m.div.clone())
+        .filter(|d| d.gaz.is_some())
+        .max_by_key(|d| d.level.depth())
+    {
+        return Some(d);
     }
     let mut counts: HashMap<DivisionIx, (usize, usize)> = HashMap::new();
     for (order, m) in cx.mentions.iter().enumerate() {
@@ -214,7 +266,8 @@ fn find_zones(cx: &mut Cx) {
         'mid: for mid in 0..=5 {
             if mid > 0 {
                 let c = cx.chars.get(e + mid - 1).copied().unwrap_or(' ');
-                if !is_han(c) || is_stop(c) {
+                // An agency's suffix ends the place (某市公安局开发区派出所).
+                if !is_han(c) || is_stop(c) || "局委办院所厅队部".contains(c) {
                     break;
                 }
             }
@@ -290,6 +343,132 @@ fn find_zones(cx: &mut Cx) {
     }
 }
 
+/// Zones and towns are first found with their parent written before them
+/// (`某市某新区`, `某某街道`); later the text drops the parent (`某新区管委会`) or the
+/// suffix (`某某派出所`). Those shorter forms are mentions of the same division.
+fn find_repeats(cx: &mut Cx) {
+    let mut forms: Vec<(Vec<char>, Mention)> = Vec::new();
+    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Division) {
+        let Some(d) = &m.div else { continue };
+        match m.rule {
+            "division:zone" => {
+                // The zone without its parent, when the rest is still a name.
+                if let Some(parent) = d.parent {
+                    let pd = cx.gaz.get(parent);
+                    for pre in std::iter::once(pd.name.as_str())
+                        .chain(pd.shorts.iter().map(|x| x.as_str()))
+                    {
+                        if let Some(rest) = m.text.strip_prefix(pre)
+                            && rest.chars().count() >= 4
+                        {
+                            forms.push((rest.chars().collect(), m.clone()));
+                        }
+                    }
+                }
+            }
+            "division:town-pattern" => {
+                let stem = m
+                    .text
+                    .trim_end_matches("街道")
+                    .trim_end_matches(['镇', '乡']);
+                if stem.chars().count() >= 2 {
+                    forms.push((stem.chars().collect(), m.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut added = Vec::new();
+    for (form, template) in &forms {
+        let is_stem = template.rule == "division:town-pattern";
+        let n = form.len();
+        for at in 0..cx.chars.len().saturating_sub(n - 1) {
+            if cx.chars[at..at + n] != form[..]
+                || cx.covering(at, &[EntityType::Division]).is_some()
+            {
+                continue;
+            }
+            // A town's stem stands for the town only before a body of its own
+            // (某某派出所, 某某纪委); elsewhere two characters are too often a word.
+            if is_stem
+                && !TOWN_BODIES.iter().any(|b| cx.starts_with(at + n, b))
+                && !(n >= 3
+                    && cx
+                        .chars
+                        .get(at + n)
+                        .is_some_and(|c| !is_han(*c) || is_stop(*c)))
+            {
+                continue;
+            }
+            if added
+                .iter()
+                .any(|m: &Mention| m.span.overlaps(Span::new(at, at + n)))
+            {
+                continue;
+            }
+            let mut m = template.clone();
+            m.span = Span::new(at, at + n);
+            m.text = form.iter().collect();
+            m.rule = "division:repeat";
+            added.push(m);
+        }
+    }
+    cx.mentions.extend(added);
+}
+
+/// Bodies that may follow a town's stem.
+const TOWN_BODIES: [&str; 10] = [
+    "派出所",
+    "纪委",
+    "党委",
+    "政府",
+    "司法所",
+    "税务所",
+    "中心",
+    "卫生院",
+    "街道",
+    "镇",
+];
+
+/// `某新区(某区)`: a zone and the county it is governed as are one division; the
+/// zone's mentions take the county's identity and keep their name as an alias.
+fn merge_bracketed_equivalents(cx: &mut Cx) {
+    let mut pairs: Vec<(String, super::DivInfo)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && m.rule == "division:zone")
+    {
+        let e = m.span.end;
+        if !matches!(cx.chars.get(e), Some('(' | '（')) {
+            continue;
+        }
+        let inner = cx
+            .mentions
+            .iter()
+            .filter(|o| o.ty == EntityType::Division && o.span.start == e + 1)
+            .filter(|o| matches!(cx.chars.get(o.span.end), Some(')' | '）')))
+            .filter_map(|o| o.div.clone())
+            .find(|d| d.gaz.is_some() && d.level == Level::County);
+        if let Some(d) = inner {
+            pairs.push((m.key.clone(), d));
+        }
+    }
+    for (zone_key, county) in pairs {
+        for m in cx.mentions.iter_mut().filter(|m| m.key == zone_key) {
+            let mut d = county.clone();
+            d.aliases.push(m.text.clone());
+            d.aliases.extend(m.aliases.iter().cloned());
+            d.aliases.sort();
+            d.aliases.dedup();
+            m.key = d.key.clone();
+            m.name = d.name.clone();
+            m.aliases = d.aliases.clone();
+            m.div = Some(d);
+        }
+    }
+}
+
 fn find_towns(cx: &mut Cx) {
     let mut found = Vec::new();
     let n = cx.chars.len();
@@ -325,15 +504,35 @@ fn find_towns(cx: &mut Cx) {
             }
             s -= 1;
         }
+        // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
+        // the subdistrict office, not a subdistrict named 督促).
+        let walked = cx.slice(s, i);
+        if let Some(cut) = TOWN_BREAKERS
+            .iter()
+            .filter_map(|w| {
+                walked
+                    .rfind(w)
+                    .map(|p| walked[..p].chars().count() + w.chars().count())
+            })
+            .max()
+        {
+            s += cut;
+        }
         let core = cx.slice(s, i);
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
+        let not_town_end = if suffix_len == 1 && cx.chars[i] == '乡' {
+            NOT_XIANG_END
+        } else {
+            ""
+        };
         let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
         let generic_after =
             ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
         if core_len >= 2
             && !generic_after
-            && !NOT_TOWN_END.contains(last)
+            && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
+            && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几'])
         {
             // Parent: a division written right before, else the article's locality.

@@ -190,6 +190,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     };
     division::find(&mut cx);
     names::find_agencies(&mut cx);
+    names::find_national_agencies(&mut cx);
     names::find_organisations(&mut cx);
     names::find_initiatives(&mut cx);
     people::find(&mut cx);
@@ -205,4 +206,196 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
 /// a whole document gives its articles.
 pub fn document_context(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
     division::context_of(texts, gaz)
+}
+
+/// A plain listing of one article's mentions and relations, each with the rule that
+/// produced it: what `examples/mentions.rs` prints and the extraction snapshots hold.
+pub fn explain(article: &Article, ex: &Extraction) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(out, "article {}", article.title);
+    for a in &article.authors {
+        let _ = writeln!(out, "  author {} ({})", a.name, a.role);
+    }
+    if let Some(l) = &ex.locality {
+        let _ = writeln!(out, "  locality {}", l.name);
+    }
+    for m in &ex.mentions {
+        let _ = writeln!(
+            out,
+            "  {:?} {}..{} {} => {} [{}]{}{}",
+            m.ty,
+            m.span.start,
+            m.span.end,
+            m.text,
+            m.name,
+            m.rule,
+            m.role
+                .as_ref()
+                .map(|r| format!(" role={r}"))
+                .unwrap_or_default(),
+            if m.anaphoric { " anaphor" } else { "" }
+        );
+    }
+    for r in &ex.relations {
+        let object = match &r.object {
+            Object::Mention(j) => ex.mentions[*j].name.clone(),
+            Object::Division(d) => d.name.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "  {} {} {} [{}]",
+            ex.mentions[r.subject].name,
+            r.predicate.name(),
+            object,
+            r.rule
+        );
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    //! Rule-level checks on made-up sentences; the snapshots under
+    //! `tests/data/extract` cover whole articles.
+    use super::*;
+    use crate::read::parse_text;
+
+    fn run(body: &str) -> Extraction {
+        let gaz = Gazetteer::bundled();
+        let doc = parse_text(&format!("标题\n\n　　{body}\n"), "t.txt", "t").unwrap();
+        let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();
+        let ctx = document_context(&texts, &gaz);
+        extract(&doc.articles[0], &gaz, &ctx)
+    }
+
+    fn names(ex: &Extraction, ty: EntityType) -> Vec<String> {
+        let mut v: Vec<String> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == ty && !m.anaphoric)
+            .map(|m| m.name.clone())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    fn has(ex: &Extraction, s: &str, p: Predicate, o: &str) -> bool {
+        ex.relations.iter().any(|r| {
+            let object = match &r.object {
+                Object::Mention(j) => &ex.mentions[*j].name,
+                Object::Division(d) => &d.name,
+            };
+            ex.mentions[r.subject].name == s && r.predicate == p && object == o
+        })
+    }
+
+    #[test]
+    fn stationed_group_and_its_host_body() {
+        let ex = run("绵阳市纪委监委驻市商务局纪检监察组督促落实。");
+        let agencies = names(&ex, EntityType::Agency);
+        assert!(
+            agencies.contains(&"绵阳市纪委监委驻商务局纪检监察组".to_string()),
+            "{agencies:?}"
+        );
+        assert!(
+            agencies.contains(&"绵阳市商务局".to_string()),
+            "{agencies:?}"
+        );
+    }
+
+    #[test]
+    fn numbered_inspection_group_joins_the_party_committee() {
+        let ex = run("临沭县委第三巡察组进驻园区。");
+        assert!(names(&ex, EntityType::Agency).contains(&"临沭县委第三巡察组".to_string()));
+    }
+
+    #[test]
+    fn central_bank_branch_is_an_agency_and_bank_branch_one_company() {
+        let ex = run("人行衡阳市中心支行和湘南商业银行衡阳分行共同推出“衡信贷”。");
+        let agencies = names(&ex, EntityType::Agency);
+        assert!(
+            agencies
+                .iter()
+                .any(|a| a.contains("人民银行衡阳市中心支行")),
+            "{agencies:?}"
+        );
+        assert_eq!(names(&ex, EntityType::Company), ["湘南商业银行衡阳分行"]);
+    }
+
+    #[test]
+    fn names_stop_at_verbs_and_generic_cores_are_dropped() {
+        let ex = run("企业首次获得银行授信，首批合作银行已经确定，行业协会积极响应。");
+        assert!(names(&ex, EntityType::Company).is_empty());
+        assert!(names(&ex, EntityType::Organization).is_empty());
+    }
+
+    #[test]
+    fn brand_before_a_plant_is_a_company() {
+        let ex = run("位于衡阳市的拓岚新能源电池工厂正式投产。");
+        let m = ex
+            .mentions
+            .iter()
+            .find(|m| m.rule == "company:brand-project")
+            .expect("brand mention");
+        assert_eq!(m.name, "拓岚");
+        assert!(m.aliases.contains(&"拓岚新能源电池".to_string()));
+    }
+
+    #[test]
+    fn verbs_do_not_start_town_names() {
+        let ex = run("县纪委第一时间督促街道整改，毛笔之乡名声在外。");
+        assert!(
+            names(&ex, EntityType::Division)
+                .iter()
+                .all(|d| !d.contains("督促") && !d.ends_with("之乡"))
+        );
+    }
+
+    #[test]
+    fn company_placed_where_the_sentence_says() {
+        let ex = run(
+            "衡阳市蒸湘区的联城街道有家湘衡精工机械有限公司，位于联城街道的湘衡精工机械有限公司扩产。",
+        );
+        assert!(has(
+            &ex,
+            "湘衡精工机械有限公司",
+            Predicate::LocatedIn,
+            "联城街道"
+        ));
+    }
+
+    #[test]
+    fn participants_tie_to_the_initiative_of_their_sentence() {
+        let ex = run("衡阳市地方金融监管局推出“衡信贷”，湘衡精工机械有限公司获得贷款500万元。");
+        assert!(has(
+            &ex,
+            "湘衡精工机械有限公司",
+            Predicate::ParticipatesIn,
+            "衡信贷"
+        ));
+        assert!(!has(
+            &ex,
+            "衡阳市地方金融监管局",
+            Predicate::ParticipatesIn,
+            "衡信贷"
+        ));
+    }
+
+    #[test]
+    fn the_body_made_to_act_launches() {
+        let ex = run("衡阳市纪委督促衡阳市住建局开展“清风工地”行动。");
+        assert!(
+            has(&ex, "清风工地", Predicate::LaunchedBy, "衡阳市住建局"),
+            "{}",
+            ex.relations.len()
+        );
+    }
+
+    #[test]
+    fn unquoted_programme_after_a_creation_verb() {
+        let ex = run("衡阳市商务局组建纺织服装产业招商专班。");
+        assert!(names(&ex, EntityType::Initiative).contains(&"纺织服装产业招商专班".to_string()));
+    }
 }

@@ -57,7 +57,7 @@ fn match_body(cx: &Cx, p: usize) -> Option<usize> {
             let ok = match suffix {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
                 "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
-                "委" => core_len <= 3,
+                "委" => core_len <= 4,
                 "办" => (1..=4).contains(&core_len),
                 "部门" => core_len >= 2,
                 "局" | "厅" | "分局" => core_len >= 1,
@@ -112,6 +112,12 @@ fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
     }
     None
 }
+
+/// Verbs after which a bare `市`/`县`/`区` starts an agency's name (`联合县市场监管局`).
+const BEFORE_BODY: [&str; 14] = [
+    "联合", "会同", "协同", "配合", "携手", "邀请", "组织", "推动", "督促", "指导", "依托", "通过",
+    "牵头", "请",
+];
 
 struct Anchor {
     start: usize,
@@ -187,7 +193,8 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
         let boundary = i == 0
             || !is_han(cx.chars[i - 1])
             || is_stop(cx.chars[i - 1])
-            || "由对向同经据".contains(cx.chars[i - 1]);
+            || "由对向同经据驻".contains(cx.chars[i - 1])
+            || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w));
         if "省市县区".contains(c) && boundary {
             if cx.starts_with(i, "区域")
                 || cx.starts_with(i, "市场")
@@ -201,6 +208,39 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
                     start: i,
                     end: i + 1,
                     div,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
+        // A zone's bare kind before its own body (`开发区管委会` after the zone was
+        // named): the most recent zone of that kind.
+        if let Some(kind) = [
+            "开发区",
+            "经开区",
+            "高新区",
+            "投资区",
+            "新区",
+            "园区",
+            "产业园",
+        ]
+        .iter()
+        .find(|k| cx.starts_with(i, k))
+            && (i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]))
+        {
+            let end = i + kind.chars().count();
+            let zone = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                .filter(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Zone))
+                .rfind(|m| m.text.ends_with(kind.chars().last().unwrap_or('区')));
+            if let Some(d) = zone.and_then(|z| z.div.clone()) {
+                out.push(Anchor {
+                    start: i,
+                    end,
+                    div: d,
                     alt: None,
                     bare: true,
                     anaphoric: false,
@@ -264,8 +304,24 @@ pub fn find_agencies(cx: &mut Cx) {
                 end = end + 2 + len;
             }
         }
+        // Bodies that hang off this one: `驻某局纪检监察组`, `第二巡察组`, `巡察办`,
+        // `某区分局`. The extension joins the name; a stationed group's host body
+        // is an agency of its own.
+        let mut extension = String::new();
+        if let Some((ext_end, ext, host)) = extension_after(cx, end, &a.div) {
+            extension = ext;
+            end = ext_end;
+            if let Some(h) = host {
+                new.push(h);
+            }
+        }
         let text = cx.slice(a.start, end);
         let (canon_body, variants) = body_variants(&body);
+        let canon_body = format!("{canon_body}{extension}");
+        let variants: Vec<String> = variants
+            .into_iter()
+            .map(|v| format!("{v}{extension}"))
+            .collect();
         let key = format!("{}/{}", a.div.key, canon_body);
         let mut aliases = vec![text.clone()];
         let short = a.div.gaz.map(|ix| cx.gaz.short(ix).to_string());
@@ -331,26 +387,163 @@ pub fn find_agencies(cx: &mut Cx) {
             m.key = k.clone();
         }
     }
-    // Keep the longest agency at each start; drop agencies inside longer ones.
+    // Keep the longest agency at each start; drop agencies inside longer ones,
+    // except the host body named inside a stationed group's name.
     new.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
     for m in new {
-        if kept.iter().any(|k| k.span.overlaps(m.span)) {
+        if m.rule != "agency:host" && kept.iter().any(|k| k.span.overlaps(m.span)) {
             continue;
         }
         kept.push(m);
     }
     cx.mentions.extend(kept);
+    body_anaphora(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
+/// `该局`, `该中心`, `该委`: the agency named last whose name ends that way.
+fn body_anaphora(cx: &mut Cx) {
+    let mut out = Vec::new();
+    for i in 0..cx.chars.len() {
+        if cx.chars[i] != '该' {
+            continue;
+        }
+        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局"] {
+            let end = i + 1 + body.chars().count();
+            if !cx.starts_with(i + 1, body)
+                || cx.chars.get(end).is_some_and(|&c| {
+                    is_han(c) && !is_stop(c) && !"还将已在对把为与和通推联".contains(c)
+                })
+                || cx.covering(i, &[EntityType::Agency]).is_some()
+            {
+                continue;
+            }
+            let antecedent = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.end <= i)
+                .rfind(|m| m.name.ends_with(body));
+            if let Some(a) = antecedent {
+                let mut m = a.clone();
+                m.span = Span::new(i, end);
+                m.text = cx.slice(i, end);
+                m.aliases.clear();
+                m.rule = "agency:anaphora";
+                m.anaphoric = true;
+                out.push(m);
+            }
+            break;
+        }
+    }
+    cx.mentions.extend(out);
+}
+
+const ORDINALS: &str = "一二三四五六七八九十";
+
+/// What follows an agency's name and extends it: a stationed group (`驻某局纪检监察组`,
+/// returning the host body too), a numbered or plain inspection or stationed group
+/// (`第二巡察组`, `巡察办`), or a branch in a division (`某区分局`, `某开发区派出所`).
+/// Returns the new end, the text added to the body, and the host mention.
+fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String, Option<Mention>)> {
+    // 驻 + [市/县/区 | division] + body + 纪检监察组.
+    if cx.chars.get(end) == Some(&'驻') {
+        let p = end + 1;
+        let (host_div, body_at) = match cx.chars.get(p) {
+            Some(c) if "市县区省".contains(*c) => (div.clone(), p + 1),
+            _ => {
+                let d = cx
+                    .mentions
+                    .iter()
+                    .filter(|m| m.ty == EntityType::Division && m.span.start == p)
+                    .max_by_key(|m| m.span.end)?;
+                (d.div.clone()?, d.span.end)
+            }
+        };
+        let host_end = match_body(cx, body_at)?;
+        for group in ["纪检监察组", "纪检组", "监察组"] {
+            if cx.starts_with(host_end, group) {
+                let host_body = cx.slice(body_at, host_end);
+                let (canon, variants) = body_variants(&host_body);
+                let host_text = cx.slice(p, host_end);
+                let mut aliases: Vec<String> = variants
+                    .iter()
+                    .map(|v| format!("{}{v}", host_div.name))
+                    .collect();
+                aliases.push(host_text.clone());
+                let host = Mention {
+                    ty: EntityType::Agency,
+                    span: Span::new(p, host_end),
+                    text: host_text,
+                    key: format!("{}/{canon}", host_div.key),
+                    name: format!("{}{canon}", host_div.name),
+                    aliases,
+                    class: None,
+                    div: Some(host_div.clone()),
+                    role: None,
+                    rule: "agency:host",
+                    anaphoric: false,
+                };
+                let g_end = host_end + group.chars().count();
+                return Some((g_end, format!("驻{canon}纪检监察组"), Some(host)));
+            }
+        }
+        return None;
+    }
+    // [第N] + group.
+    let mut p = end;
+    let mut ordinal = String::new();
+    if cx.chars.get(p) == Some(&'第') {
+        let mut q = p + 1;
+        while cx.chars.get(q).is_some_and(|c| ORDINALS.contains(*c)) {
+            q += 1;
+        }
+        if q > p + 1 {
+            ordinal = cx.slice(p, q);
+            p = q;
+        }
+    }
+    for group in [
+        "派驻纪检监察组",
+        "纪检监察组",
+        "巡察组",
+        "巡视组",
+        "巡察办",
+        "巡视办",
+        "派驻组",
+    ] {
+        if cx.starts_with(p, group)
+            && (!ordinal.is_empty() || !group.ends_with('组') || group.starts_with('巡'))
+        {
+            let e = p + group.chars().count();
+            return Some((e, format!("{ordinal}{group}"), None));
+        }
+    }
+    // A branch in a division or zone: 某市公安局某区分局, 某局某开发区派出所.
+    if cx.chars.get(end.wrapping_sub(1)) == Some(&'局')
+        && let Some(d) = cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division && m.span.start == end)
+            .max_by_key(|m| m.span.end)
+    {
+        for branch in ["分局", "派出所", "大队", "中队", "税务所", "司法所", "所"] {
+            if cx.starts_with(d.span.end, branch) {
+                let e = d.span.end + branch.chars().count();
+                return Some((e, cx.slice(end, e), None));
+            }
+        }
+    }
+    None
+}
+
 /// Leading words that are verbs or determiners, not part of a following name.
-const LEADING_NOISE: [&str; 42] = [
+const LEADING_NOISE: [&str; 43] = [
     "走访", "调研", "帮助", "支持", "推动", "引导", "服务", "指导", "督促", "联系", "考察", "落户",
     "签约", "引进", "来到", "走进", "位于", "包括", "其中", "目前", "通过", "协助", "帮扶", "对接",
     "入驻", "携手", "联合", "依托", "组织", "推荐", "一家", "这家", "多家", "旗下", "作为", "记者",
-    "打造", "实地", "完成", "成功", "推出", "设立",
+    "打造", "实地", "完成", "成功", "推出", "设立", "和",
 ];
 
 /// Walks left from a suffix at `k` to the start of the name.
@@ -405,7 +598,8 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             let prefix = cx.slice(s, j);
             let national = ["中国", "中华", "国家", "全国"]
                 .iter()
-                .any(|p| prefix.starts_with(p));
+                .any(|p| prefix.starts_with(p))
+                || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p));
             let joined = cx
                 .mentions
                 .iter()
@@ -425,6 +619,19 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             s += rest[..p].chars().count() + det.chars().count();
         }
     }
+    // A name starts after the last word that cannot be inside one.
+    let rest: Vec<char> = cx.chars[s..k].to_vec();
+    let mut cut_at = 0;
+    for w in INNER_CUTS {
+        let wc: Vec<char> = w.chars().collect();
+        for p in (0..rest.len().saturating_sub(wc.len() - 1)).rev() {
+            if rest[p..p + wc.len()] == wc[..] {
+                cut_at = cut_at.max(p + wc.len());
+                break;
+            }
+        }
+    }
+    s += cut_at;
     // Trim leading verbs and determiners.
     loop {
         let rest = cx.slice(s, k);
@@ -466,10 +673,24 @@ pub fn find_organisations(cx: &mut Cx) {
             i = end;
             continue;
         }
-        let start = name_start(cx, i, 0);
+        // A name never reaches back into the name found before it
+        // (`某公司参加协会` is not one organisation).
+        let floor = found
+            .iter()
+            .map(|f| f.1)
+            .filter(|&e| e <= i)
+            .max()
+            .unwrap_or(0);
+        let start = name_start(cx, i, floor);
         let core = cx.slice(start, i);
         let core_len = i - start;
-        let generic = core_len < 2 || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
+        let branch_of_previous = BRANCH_SUFFIXES.contains(&suffix)
+            && found.last().is_some_and(|f| {
+                f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司")
+            });
+        let generic = (core_len < 2 && !branch_of_previous)
+            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || GENERIC_CORES.contains(&core.as_str());
         if !generic {
             found.push((start, end, ty, suffix));
         }
@@ -491,6 +712,11 @@ pub fn find_organisations(cx: &mut Cx) {
                 || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
         });
         if place_only && !suffix.contains("银行") && !suffix.contains('行') {
+            continue;
+        }
+        // The central bank's branches are government bodies, not banks for business.
+        if let Some(m) = central_bank_branch(cx, s, e, &text, &divs) {
+            cx.mentions.push(m);
             continue;
         }
         let mut aliases = vec![text.clone()];
@@ -524,6 +750,246 @@ pub fn find_organisations(cx: &mut Cx) {
         });
     }
     nested_parents(cx);
+    brand_projects(cx);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Companies named only by their brand before a project or plant
+/// (`某某新能源汽车零部件工厂`, `“某某饮品项目”`). The brand is two to four
+/// characters, ended by an industry word; the longer forms up to each industry
+/// word are aliases.
+fn brand_projects(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut out = Vec::new();
+    for k in 0..n {
+        let Some(kw) = ["工厂", "项目", "基地", "生产线"]
+            .iter()
+            .find(|w| cx.starts_with(k, w))
+        else {
+            continue;
+        };
+        if cx
+            .covering(
+                k.saturating_sub(1),
+                &[
+                    EntityType::Company,
+                    EntityType::Organization,
+                    EntityType::Agency,
+                ],
+            )
+            .is_some()
+        {
+            continue;
+        }
+        let floor = cx
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= k)
+            .map(|m| m.span.end)
+            .max()
+            .unwrap_or(0);
+        let s = name_start(cx, k, floor);
+        let core: Vec<char> = cx.chars[s..k].to_vec();
+        let core_s: String = core.iter().collect();
+        if core.len() < 3
+            || NOT_BRAND.iter().any(|w| core_s.starts_with(w))
+            || "一二两三四五六七八九十几多每个条家项".contains(core[0])
+            || core[..2].iter().any(|c| "个条家项座期批".contains(*c))
+        {
+            continue;
+        }
+        if !core.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        if cx
+            .mentions
+            .iter()
+            .any(|m| m.ty == EntityType::Division && m.span.start == s)
+        {
+            continue;
+        }
+        let quoted =
+            s > 0 && cx.chars[s - 1] == '“' && cx.chars.get(k + kw.chars().count()) == Some(&'”');
+        // Where each industry word starts, scanning from the brand's end.
+        let word_at = |p: usize| {
+            INDUSTRY_WORDS
+                .iter()
+                .filter(|w| core_s.chars().skip(p).collect::<String>().starts_with(*w))
+                .map(|w| w.chars().count())
+                .max()
+        };
+        let brand_len = (2..=4).find(|&b| b < core.len() && word_at(b).is_some());
+        let brand_len = match brand_len {
+            Some(b) => b,
+            None if quoted => 3.min(core.len()),
+            None => continue,
+        };
+        let brand: String = core[..brand_len].iter().collect();
+        if GENERIC_CORES.contains(&brand.as_str()) {
+            continue;
+        }
+        let mut aliases = vec![brand.clone()];
+        let mut p = brand_len;
+        while p < core.len() {
+            match word_at(p) {
+                Some(l) => {
+                    p += l;
+                    aliases.push(core[..p].iter().collect());
+                }
+                None => break,
+            }
+        }
+        aliases.sort();
+        aliases.dedup();
+        out.push(Mention {
+            ty: EntityType::Company,
+            span: Span::new(s, k + kw.chars().count()),
+            text: cx.slice(s, k + kw.chars().count()),
+            key: normalise_name(&brand),
+            name: brand,
+            aliases,
+            class: None,
+            div: None,
+            role: None,
+            rule: "company:brand-project",
+            anaphoric: false,
+        });
+    }
+    cx.mentions.extend(out);
+}
+
+/// `人行某市中心支行`, `人民银行某市分行`: an agency keyed by its division and branch.
+fn central_bank_branch(
+    cx: &Cx,
+    s: usize,
+    e: usize,
+    text: &str,
+    divs: &[DivInfo],
+) -> Option<Mention> {
+    if !["中国人民银行", "人民银行", "人行"]
+        .iter()
+        .any(|h| text.starts_with(h))
+    {
+        return None;
+    }
+    let d = most_specific(cx, divs)?;
+    let place_end = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && s <= m.span.start && m.span.end <= e)
+        .map(|m| m.span.end)
+        .max()?;
+    let branch = cx.slice(place_end, e);
+    if !["中心支行", "分行", "支行", "营业管理部"].contains(&branch.as_str()) {
+        return None;
+    }
+    let mut aliases: Vec<String> = vec![text.to_string()];
+    let mut places = vec![d.name.clone()];
+    places.extend(d.aliases.iter().cloned());
+    for h in ["中国人民银行", "人民银行", "人行"] {
+        for p in &places {
+            aliases.push(format!("{h}{p}{branch}"));
+        }
+    }
+    aliases.sort();
+    aliases.dedup();
+    Some(Mention {
+        ty: EntityType::Agency,
+        span: Span::new(s, e),
+        text: text.to_string(),
+        key: format!("{}/人民银行{branch}", d.key),
+        name: format!("中国人民银行{}{branch}", d.name),
+        aliases,
+        class: None,
+        div: Some(d),
+        role: None,
+        rule: "agency:central-bank-branch",
+        anaphoric: false,
+    })
+}
+
+/// National bodies, which carry no division: `国家…委/局`, `…总局`, `…总署`,
+/// `国务院…办公室`. Found only after a boundary so that `国家级` and the like stay
+/// words.
+pub fn find_national_agencies(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let boundary = |i: usize| {
+        i == 0
+            || !is_han(cx.chars[i - 1])
+            || is_stop(cx.chars[i - 1])
+            || "从向经由据和同".contains(cx.chars[i - 1])
+            || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
+    };
+    let mut i = 0;
+    while i < n {
+        if !boundary(i)
+            || cx
+                .covering(i, &[EntityType::Agency, EntityType::Division])
+                .is_some()
+        {
+            i += 1;
+            continue;
+        }
+        let lead = if cx.starts_with(i, "国务院") {
+            3
+        } else if cx.starts_with(i, "国家") {
+            2
+        } else {
+            0
+        };
+        let mut hit = None;
+        'core: for core_len in 1..=8 {
+            let p = i + lead + core_len;
+            if p > n {
+                break;
+            }
+            let c = cx.chars[p - 1];
+            if !is_han(c) || is_stop(c) {
+                break;
+            }
+            let suffixes: &[&str] = match lead {
+                3 => &["办公室", "委员会", "办"],
+                2 => &["委员会", "总局", "委", "局", "署"],
+                _ => &["总局", "总署"],
+            };
+            for suf in suffixes {
+                if cx.starts_with(p, suf) {
+                    hit = Some(p + suf.chars().count());
+                    break 'core;
+                }
+            }
+        }
+        match hit {
+            Some(e) if lead > 0 || e - i >= 4 => {
+                found.push((i, e));
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    for (s, e) in found {
+        let text = cx.slice(s, e);
+        let (canon, variants) = body_variants(&text);
+        let mut aliases = variants;
+        aliases.push(text.clone());
+        aliases.sort();
+        aliases.dedup();
+        cx.mentions.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(s, e),
+            text,
+            key: format!("national/{canon}"),
+            name: canon,
+            aliases,
+            class: None,
+            div: None,
+            role: None,
+            rule: "agency:national",
+            anaphoric: false,
+        });
+    }
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
@@ -536,6 +1002,15 @@ fn merge_adjacent(
     found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
     let mut out: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
     for f in found {
+        // A branch right after its bank (`某某银行某地分行`) is one name.
+        if let Some(last) = out.last_mut()
+            && f.0 == last.1
+            && BRANCH_SUFFIXES.contains(&f.3)
+            && (last.3.ends_with('行') || last.3 == "集团" || last.3 == "公司")
+        {
+            *last = (last.0, f.1, f.2, f.3);
+            continue;
+        }
         if let Some(last) = out.last_mut()
             && f.0 < last.1
         {
@@ -771,7 +1246,14 @@ pub fn find_initiatives(cx: &mut Cx) {
             .iter()
             .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1);
         let before = cx.slice(qs.saturating_sub(4), qs);
-        let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v));
+        // A strong creation verb a few modifiers back in the same clause counts too.
+        let clause_start = (qs.saturating_sub(10)..qs)
+            .rev()
+            .find(|&k| !is_han(cx.chars[k]) || "的了是".contains(cx.chars[k]))
+            .map_or(qs.saturating_sub(10), |k| k + 1);
+        let clause = cx.slice(clause_start, qs);
+        let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v))
+            || CREATION_VERBS.iter().any(|v| clause.contains(v));
         let digits_first = inner.starts_with(|c: char| c.is_ascii_digit());
         let (class, full_end, cue_text) = match (cue, inner_cue) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
@@ -805,9 +1287,77 @@ pub fn find_initiatives(cx: &mut Cx) {
         }
         found.push(m);
     }
+    unquoted_programmes(cx, &mut found, &quotes, &titles);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least seven characters
+/// right after a creation verb and ending in a programme noun, outside quotes.
+fn unquoted_programmes(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    for v in CREATION_VERBS {
+        let vc: Vec<char> = v.chars().collect();
+        for at in 0..n.saturating_sub(vc.len()) {
+            if cx.chars[at..at + vc.len()] != vc[..] {
+                continue;
+            }
+            let s = at + vc.len();
+            let mut best = None;
+            for e in s + 1..(s + 14).min(n) {
+                let c = cx.chars[e - 1];
+                if !is_han(c) || "的了和与及、".contains(c) {
+                    break;
+                }
+                if let Some((_, class)) =
+                    PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+                {
+                    best = Some((e, *class));
+                }
+            }
+            let Some((e, class)) = best else { continue };
+            let inside = |a: usize, b: usize| {
+                quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < b && a < qe)
+            };
+            if e - s < 7
+                || inside(s, e)
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                || cx
+                    .covering(
+                        s,
+                        &[
+                            EntityType::Agency,
+                            EntityType::Company,
+                            EntityType::Organization,
+                        ],
+                    )
+                    .is_some()
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                class,
+                "initiative:unquoted-after-verb",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
 }
 
 /// A cue noun within six modifier characters after position `at`.

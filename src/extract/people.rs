@@ -35,6 +35,26 @@ fn name_at(cx: &Cx, i: usize) -> Option<usize> {
     None
 }
 
+/// A name right after a post. The post already says a name follows, so when the
+/// characters after the name do not settle its length, the common three-character
+/// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
+/// a name.
+fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
+    if let Some(e) = name_at(cx, i) {
+        return Some(e);
+    }
+    let s = is_surname_start(&cx.chars, i);
+    if s == 0 {
+        return None;
+    }
+    let given = |k: usize| {
+        cx.chars
+            .get(k)
+            .is_some_and(|&c| is_han(c) && !is_stop(c) && !AFTER_NAME.contains(c))
+    };
+    (given(i + s) && given(i + s + 1)).then_some(i + s + 2)
+}
+
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
     let article = cx.article;
@@ -58,7 +78,7 @@ pub fn find(cx: &mut Cx) {
         let post = POSTS.iter().find(|p| cx.starts_with(i, p));
         if let Some(post) = post {
             let after = i + post.chars().count();
-            if let Some(end) = name_at(cx, after) {
+            if let Some(end) = name_after_post(cx, after) {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, after);
                 let name = cx.slice(after, end);

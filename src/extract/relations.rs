@@ -6,31 +6,12 @@
 use super::{Cx, DivInfo, Object, division};
 use crate::model::{EntityType, Predicate};
 
-const USE_CUES: [&str; 16] = [
-    "通过",
-    "借助",
-    "扫描",
-    "使用",
-    "参与",
-    "加入",
-    "接入",
-    "入驻",
-    "申请",
-    "获得",
-    "享受",
-    "推广使用",
-    "用上",
-    "办理",
-    "签约",
-    "合作",
-];
-
 const CREATE_VERBS: [&str; 20] = [
     "推出", "设立", "打造", "出台", "建立", "创设", "上线", "发放", "启动", "制定", "印发", "构建",
     "开通", "组建", "搭建", "开设", "推行", "发布", "开发", "实施",
 ];
 
-const COMPANY_POSTS: [&str; 9] = [
+const COMPANY_POSTS: [&str; 18] = [
     "总监",
     "总经理",
     "董事长",
@@ -40,7 +21,20 @@ const COMPANY_POSTS: [&str; 9] = [
     "创始人",
     "行长",
     "工程师",
+    "店长",
+    "主管",
+    "助理",
+    "厂长",
+    "总裁",
+    "董事",
+    "会计",
+    "办事员",
+    "社长",
 ];
+
+/// Words that open a post and point back to the company last named (`该公司总经理`,
+/// `公司技术总监`, `该行行长`).
+const THE_COMPANY: [&str; 5] = ["公司", "企业", "该行", "行", "厂"];
 
 pub fn find(cx: &mut Cx) {
     part_of(cx);
@@ -108,10 +102,80 @@ fn located_in(cx: &mut Cx) {
         if m.ty == EntityType::Organization && rule == "locatedIn:article-locality" {
             continue;
         }
-        if let Some(d) = m.div.clone() {
+        if let Some((d, rule)) = stated_place(cx, i) {
+            cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
+        } else if let Some(d) = m.div.clone() {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// The place a sentence gives a company or organisation: `位于X的Y`, `X的Y`, `Y位于X`,
+/// or `这家企业位于X` after Y. Agencies are placed by their jurisdiction instead.
+fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
+    let m = &cx.mentions[i];
+    if m.ty == EntityType::Agency {
+        return None;
+    }
+    let division_ending_at = |end: usize| {
+        cx.mentions
+            .iter()
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.end == end)
+            .min_by_key(|d| d.span.start)
+            .and_then(|d| d.div.clone())
+    };
+    let division_starting_at = |start: usize| {
+        cx.mentions
+            .iter()
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == start)
+            .max_by_key(|d| d.span.end)
+            .and_then(|d| d.div.clone())
+    };
+    // `X的Y`, with X a town, subdistrict or zone (a county before 的 is too often
+    // the subject of a longer phrase).
+    let s = m.span.start;
+    if s >= 2
+        && cx.chars[s - 1] == '的'
+        && let Some(d) = division_ending_at(s - 1)
+        && (d.level.depth() >= 3 || cx.ends_with_at(s - 1 - d.name.chars().count(), "位于"))
+    {
+        return Some((d, "locatedIn:place-de-name"));
+    }
+    // `Y位于X`, `Y地处X`, `Y落户X`.
+    let e = m.span.end;
+    for verb in ["位于", "地处", "落户", "坐落于", "扎根"] {
+        if cx.starts_with(e, verb)
+            && let Some(d) = division_starting_at(e + verb.chars().count())
+        {
+            return Some((d, "locatedIn:name-is-at"));
+        }
+    }
+    // `这家企业位于X` in the next sentences, before another company is named.
+    let next = cx.sentence_end(e) + 1;
+    let limit = cx.sentence_end(next) + 1;
+    let later_company = cx.mentions.iter().any(|o| {
+        matches!(o.ty, EntityType::Company | EntityType::Organization)
+            && o.span.start >= e
+            && o.span.start < limit
+    });
+    if !later_company {
+        let text = cx.slice(e, limit.min(cx.chars.len()));
+        for lead in [
+            "这家企业位于",
+            "该企业位于",
+            "该公司位于",
+            "企业位于",
+            "公司位于",
+        ] {
+            if let Some(p) = text.find(lead) {
+                let at = e + text[..p].chars().count() + lead.chars().count();
+                if let Some(d) = division_starting_at(at) {
+                    return Some((d, "locatedIn:the-company-is-at"));
+                }
+            }
+        }
+    }
+    None
 }
 
 fn is_agent(cx: &Cx, j: usize) -> bool {
@@ -197,19 +261,62 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
             }
         }
     }
-    // 4. The sentence's subject: the first agency or division before the name,
-    // unless the clause says the subject only follows the programme.
-    let subject = (0..n)
+    // 4. The sentence's subject: the first agency or division before the name that
+    // is not a place phrase (`在某街道，…`), unless the clause says the subject only
+    // follows the programme. When the subject has another body do the work
+    // (`某纪委督促某局开展…`), the body made to act is the agent.
+    let candidates: Vec<usize> = (0..n)
         .filter(|&j| {
             let s = cx.mentions[j].span;
-            s.start >= sent && s.end <= qs && is_agent(cx, j) && !cx.mentions[j].anaphoric
+            s.start >= sent
+                && s.end <= qs
+                && is_agent(cx, j)
+                && !is_locative(cx, j)
+                && !cx.mentions[j].anaphoric
+                || (s.start >= sent
+                    && s.end <= qs
+                    && cx.mentions[j].anaphoric
+                    && cx.mentions[j].ty == EntityType::Agency)
         })
+        .collect();
+    let subject = candidates
+        .iter()
+        .copied()
         .min_by_key(|&j| cx.mentions[j].span.start)?;
     let between = cx.slice(cx.mentions[subject].span.end, qs);
     if FOLLOWING.iter().any(|w| between.contains(w)) {
         return None;
     }
+    let made_to_act = candidates
+        .iter()
+        .copied()
+        .filter(|&j| cx.mentions[j].ty == EntityType::Agency && j != subject)
+        .filter(|&j| {
+            CAUSATIVE
+                .iter()
+                .any(|v| cx.ends_with_at(cx.mentions[j].span.start, v))
+        })
+        .max_by_key(|&j| cx.mentions[j].span.start);
+    if let Some(j) = made_to_act {
+        return Some((j, 2, "launchedBy:made-to-act"));
+    }
     Some((subject, 2, "launchedBy:sentence-subject"))
+}
+
+/// Verbs by which one body has another act (`督促某局开展`).
+const CAUSATIVE: [&str; 6] = ["督促", "指导", "推动", "要求", "责成", "协调"];
+
+/// A mention inside a place phrase: `在某街道，`, `在某区各镇`, a clause opened by 在.
+fn is_locative(cx: &Cx, j: usize) -> bool {
+    let m = &cx.mentions[j];
+    if m.ty == EntityType::Agency {
+        return false;
+    }
+    let mut k = m.span.start;
+    while k > 0 && !"，,。；;！？\n".contains(cx.chars[k - 1]) {
+        k -= 1;
+    }
+    cx.starts_with(k, "在") || cx.starts_with(k, "　　在") || cx.starts_with(k, "  在")
 }
 
 fn launched_by(cx: &mut Cx) {
@@ -253,57 +360,115 @@ fn launched_by(cx: &mut Cx) {
     }
 }
 
+/// Companies and organisations named in an article about a programme are, in this
+/// genre, almost always there because they use it, join it or lend through it. So
+/// each one is tied to the initiative its sentence names (nearest, the one after it
+/// first), else the latest one its paragraph named, else the initiative the article
+/// is about. Launchers of an initiative are never also its participants.
 fn participates_in(cx: &mut Cx) {
     let n = cx.mentions.len();
+    let initiatives: Vec<usize> = (0..n)
+        .filter(|&j| cx.mentions[j].ty == EntityType::Initiative)
+        .filter_map(|j| resolve_anaphor(cx, j))
+        .collect();
+    if initiatives.is_empty() {
+        return;
+    }
+    let launchers: Vec<(String, String)> = cx
+        .relations
+        .iter()
+        .filter(|r| r.predicate == Predicate::LaunchedBy)
+        .filter_map(|r| match r.object {
+            Object::Mention(o) => Some((
+                cx.mentions[r.subject].key.clone(),
+                cx.mentions[o].key.clone(),
+            )),
+            Object::Division(_) => None,
+        })
+        .collect();
+    let topic = article_topic(cx, &initiatives);
     for i in 0..n {
         let m = &cx.mentions[i];
         if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
             continue;
         }
-        let sent_s = cx.sentence_start(m.span.start);
-        let sent_e = cx.sentence_end(m.span.end);
-        let after = cx.slice(m.span.end, sent_e);
-        // An initiative later in the sentence, with a use verb between.
-        let target = (0..n)
-            .filter(|&j| {
-                let o = &cx.mentions[j];
-                o.ty == EntityType::Initiative && o.span.start >= m.span.end && o.span.end <= sent_e
-            })
-            .min_by_key(|&j| cx.mentions[j].span.start);
-        if let Some(j) = target {
-            let between = cx.slice(m.span.end, cx.mentions[j].span.start);
-            if USE_CUES.iter().any(|c| between.contains(c)) {
-                cx.relate(
-                    i,
-                    Predicate::ParticipatesIn,
-                    Object::Mention(j),
-                    "participatesIn:use-verb",
-                );
-                continue;
-            }
-        }
-        // A bank or company taking up the initiative the paragraph is about.
-        if ["推广使用", "接入", "入驻", "参与"]
+        // Inside an initiative's own name (《…公司…办法》) the company is not a user.
+        if initiatives
             .iter()
-            .any(|c| after.contains(c))
+            .any(|&j| cx.mentions[j].span.contains(m.span))
         {
-            let para = cx.paragraph_start(m.span.start);
-            let recent = (0..n)
-                .filter(|&j| {
-                    let o = &cx.mentions[j];
-                    o.ty == EntityType::Initiative && o.span.start >= para && o.span.end <= sent_s
-                })
-                .max_by_key(|&j| cx.mentions[j].span.start);
-            if let Some(j) = recent {
-                cx.relate(
-                    i,
-                    Predicate::ParticipatesIn,
-                    Object::Mention(j),
-                    "participatesIn:paragraph-topic",
-                );
-            }
+            continue;
+        }
+        let (sent_s, sent_e) = (cx.sentence_start(m.span.start), cx.sentence_end(m.span.end));
+        let para_s = cx.paragraph_start(m.span.start);
+        let in_sentence = initiatives
+            .iter()
+            .copied()
+            .filter(|&j| cx.mentions[j].span.start >= sent_s && cx.mentions[j].span.end <= sent_e)
+            .min_by_key(|&j| {
+                let o = cx.mentions[j].span;
+                if o.start >= m.span.end {
+                    (0, o.start - m.span.end)
+                } else {
+                    (1, m.span.start.saturating_sub(o.end))
+                }
+            });
+        let (target, rule) = if let Some(j) = in_sentence {
+            (Some(j), "participatesIn:same-sentence")
+        } else if let Some(j) = initiatives
+            .iter()
+            .copied()
+            .filter(|&j| cx.mentions[j].span.start >= para_s && cx.mentions[j].span.end <= sent_s)
+            .max_by_key(|&j| cx.mentions[j].span.start)
+        {
+            (Some(j), "participatesIn:paragraph")
+        } else {
+            (topic, "participatesIn:article-topic")
+        };
+        let Some(j) = target else { continue };
+        let j = resolve_anaphor(cx, j).unwrap_or(j);
+        let pair = (cx.mentions[j].key.clone(), cx.mentions[i].key.clone());
+        if launchers.contains(&pair) {
+            continue;
+        }
+        cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), rule);
+    }
+}
+
+/// The named mention an anaphoric one (该平台) stands for: the first mention with
+/// the same type and key. A named mention stands for itself.
+fn resolve_anaphor(cx: &Cx, j: usize) -> Option<usize> {
+    let m = &cx.mentions[j];
+    if !m.anaphoric {
+        return Some(j);
+    }
+    cx.mentions
+        .iter()
+        .position(|o| !o.anaphoric && o.ty == m.ty && o.key == m.key)
+}
+
+/// The initiative an article is about: the one its headline names, else the one
+/// its body names most often (at least twice), earliest on ties.
+fn article_topic(cx: &Cx, initiatives: &[usize]) -> Option<usize> {
+    let body = cx.article.body_start;
+    if let Some(&j) = initiatives
+        .iter()
+        .find(|&&j| cx.mentions[j].span.start < body)
+    {
+        return Some(j);
+    }
+    let mut best: Option<(usize, usize)> = None;
+    for &j in initiatives {
+        let key = &cx.mentions[j].key;
+        let count = initiatives
+            .iter()
+            .filter(|&&o| &cx.mentions[o].key == key)
+            .count();
+        if count >= 2 && best.is_none_or(|(c, _)| count > c) {
+            best = Some((count, j));
         }
     }
+    best.map(|(_, j)| j)
 }
 
 fn works_for(cx: &mut Cx) {
@@ -355,8 +520,20 @@ fn works_for(cx: &mut Cx) {
         };
         let sent = cx.sentence_start(role_start);
         let prev_sent = cx.sentence_start(sent.saturating_sub(1));
+        // `该公司总经理` / `公司技术总监`: the company named last before.
+        let the_company = (company_post && THE_COMPANY.iter().any(|w| role.starts_with(w)))
+            .then(|| {
+                (0..n)
+                    .filter(|&j| {
+                        let o = &cx.mentions[j];
+                        o.ty == EntityType::Company && !o.anaphoric && o.span.end <= role_start
+                    })
+                    .max_by_key(|&j| cx.mentions[j].span.end)
+            })
+            .flatten();
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
+            .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))
             .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
             .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
             .or_else(|| {

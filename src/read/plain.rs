@@ -21,12 +21,14 @@ pub(crate) struct Body {
 pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
     let mut authors = Vec::new();
     let mut paragraphs = Vec::new();
+    // Headings before the first paragraph do not end the place where a byline may be.
+    let mut only_headings = true;
     for line in lines {
         let t = line.trim_matches([' ', '\u{3000}', '\t']);
         if t.is_empty() || FURNITURE.iter().any(|f| t.starts_with(f)) {
             continue;
         }
-        if paragraphs.is_empty()
+        if only_headings
             && authors.is_empty()
             && has_byline_cue(t)
             && let Some(a) = parse_byline(t)
@@ -34,6 +36,7 @@ pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
             authors = a;
             continue;
         }
+        only_headings &= t.starts_with('#');
         paragraphs.push(t.trim_start_matches('#').trim().to_string());
     }
     if authors.is_empty() {
@@ -89,8 +92,9 @@ pub fn parse(text: &str, path: &str, id: &str) -> Document {
         if heading || (titles.len() < 3 && is_title_line(line)) {
             let level = line.trim_start().chars().take_while(|&c| c == '#').count();
             let t = line.trim().trim_start_matches('#').trim().to_string();
-            // A second-level heading after the titles is a section inside the body.
-            if level > 1 && !titles.is_empty() {
+            // A second-level heading after the titles is a section inside the body,
+            // unless it is a dash-led subtitle (`## ——副题`).
+            if level > 1 && !titles.is_empty() && !t.starts_with(['—', '-']) {
                 break;
             }
             titles.push((t, level == 1));
@@ -167,5 +171,18 @@ mod tests {
         let a = &doc.articles[0];
         assert_eq!(a.title, "标题");
         assert_eq!(a.authors[0].name, "王五");
+    }
+
+    #[test]
+    fn dash_subtitle_heading_then_byline() {
+        let text =
+            "# 主标题\n## ——副标题在此\n本报记者 王五 赵六\n　　正文。\n## 小节\n　　再一段。\n";
+        let doc = parse(text, "c.md", "c");
+        let a = &doc.articles[0];
+        assert_eq!(a.title, "主标题");
+        assert_eq!(a.alt_titles, ["副标题在此"]);
+        let names: Vec<&str> = a.authors.iter().map(|x| x.name.as_str()).collect();
+        assert_eq!(names, ["王五", "赵六"]);
+        assert!(a.text.contains("小节"));
     }
 }

@@ -4,6 +4,7 @@
 //! hand annotation in `../shared/gold`.
 
 mod ner;
+mod snapshots;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -12,7 +13,7 @@ use zhengqi::gazetteer::Gazetteer;
 use zhengqi::pipeline;
 use zhengqi::store::{QueryOutput, RdfSyntax, Store};
 
-fn root() -> PathBuf {
+pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
