@@ -20,7 +20,7 @@ pub const AFTER_NAME: &str =
 
 /// Post words: a name right after one of these is a person holding that post.
 /// Longest first, so `党组书记` wins over `书记`.
-pub const POSTS: [&str; 111] = [
+pub const POSTS: [&str; 144] = [
     "党工委书记",
     "常务副县长",
     "常务副市长",
@@ -88,6 +88,15 @@ pub const POSTS: [&str; 111] = [
     "副庭长",
     "检察长",
     "指导员",
+    "种植户",
+    "养殖户",
+    "个体户",
+    "企业家",
+    "创业者",
+    "志愿者",
+    "快递员",
+    "辅导员",
+    "讲解员",
     "总监",
     "经理",
     "主任",
@@ -132,6 +141,30 @@ pub const POSTS: [&str; 111] = [
     "民警",
     "辅警",
     "警长",
+    "村民",
+    "市民",
+    "居民",
+    "专家",
+    "律师",
+    "医生",
+    "教师",
+    "老师",
+    "农户",
+    "店主",
+    "老板",
+    "职工",
+    "员工",
+    "工人",
+    "党员",
+    "司机",
+    "村医",
+    "菇农",
+    "茶农",
+    "果农",
+    "渔民",
+    "牧民",
+    "户主",
+    "业主",
 ];
 
 /// Verbs that introduce what a person said.
@@ -631,6 +664,45 @@ pub const NOT_BRAND: [&str; 36] = [
     "大",
     "技改",
     "建设",
+];
+
+/// Descriptors in place of a post (村民, 企业家). They are also common nouns before
+/// other nouns (`专家成果库`), so a name after one must end at a clear boundary.
+pub const DESCRIPTORS: [&str; 34] = [
+    "村民",
+    "市民",
+    "居民",
+    "专家",
+    "律师",
+    "医生",
+    "教师",
+    "老师",
+    "农户",
+    "种植户",
+    "养殖户",
+    "个体户",
+    "店主",
+    "老板",
+    "企业家",
+    "创业者",
+    "职工",
+    "员工",
+    "工人",
+    "党员",
+    "志愿者",
+    "快递员",
+    "司机",
+    "村医",
+    "菇农",
+    "茶农",
+    "果农",
+    "渔民",
+    "牧民",
+    "户主",
+    "业主",
+    "代办员",
+    "辅导员",
+    "讲解员",
 ];
 
 pub fn is_surname_start(chars: &[char], i: usize) -> usize {

@@ -520,6 +520,31 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
             return Some((e, format!("{ordinal}{group}"), None));
         }
     }
+    // The general office of a government (`某县政府办公室`, `某县政府办`).
+    if cx.ends_with_at(end, "政府") {
+        for office in ["办公室", "办"] {
+            if cx.starts_with(end, office)
+                && !cx.starts_with(end, "办理")
+                && !cx.starts_with(end, "办事")
+            {
+                return Some((end + office.chars().count(), office.to_string(), None));
+            }
+        }
+    }
+    // A unit of a bureau: 某局交警大队, 某厅经侦总队.
+    if cx.ends_with_at(end, "局") || cx.ends_with_at(end, "厅") {
+        for gap in 0..=4 {
+            if (end..end + gap).any(|k| cx.chars.get(k).is_none_or(|&c| !is_han(c) || is_stop(c))) {
+                break;
+            }
+            for unit in ["总队", "支队", "大队", "中队"] {
+                if cx.starts_with(end + gap, unit) {
+                    let e = end + gap + unit.chars().count();
+                    return Some((e, cx.slice(end, e), None));
+                }
+            }
+        }
+    }
     // A branch in a division or zone: 某市公安局某区分局, 某局某开发区派出所.
     if cx.chars.get(end.wrapping_sub(1)) == Some(&'局')
         && let Some(d) = cx

@@ -7,6 +7,22 @@ use super::lexicon::*;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
+/// Courtesy titles after a name.
+const COURTESY: [&str; 3] = ["先生", "女士", "同志"];
+
+/// The end of a name followed by a courtesy title, which settles its length
+/// whatever follows (`某某某先生`); the surname alone (`张先生`) is not a name.
+fn courtesy_end(cx: &Cx, i: usize) -> Option<usize> {
+    let s = is_surname_start(&cx.chars, i);
+    if s == 0 {
+        return None;
+    }
+    [i + s + 2, i + s + 1].into_iter().find(|&e| {
+        (i + s..e).all(|k| cx.chars.get(k).is_some_and(|&c| is_han(c) && !is_stop(c)))
+            && COURTESY.iter().any(|t| cx.starts_with(e, t))
+    })
+}
+
 fn name_at(cx: &Cx, i: usize) -> Option<usize> {
     let s = is_surname_start(&cx.chars, i);
     if s == 0 {
@@ -78,7 +94,24 @@ pub fn find(cx: &mut Cx) {
         let post = POSTS.iter().find(|p| cx.starts_with(i, p));
         if let Some(post) = post {
             let after = i + post.chars().count();
-            if let Some(end) = name_after_post(cx, after) {
+            let end = if DESCRIPTORS.contains(post) {
+                // A descriptor is often just a noun before another noun, so the
+                // name needs a verb right after it or a second mention.
+                name_after_post(cx, after).filter(|&e| {
+                    let name: Vec<char> = cx.chars[after..e].to_vec();
+                    cx.chars
+                        .get(e)
+                        .is_some_and(|c| AFTER_NAME.contains(*c) || "正刚便则忙".contains(*c))
+                        || cx
+                            .chars
+                            .windows(name.len())
+                            .enumerate()
+                            .any(|(k, w)| k != after && w == &name[..])
+                })
+            } else {
+                name_after_post(cx, after)
+            };
+            if let Some(end) = end {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, after);
                 let name = cx.slice(after, end);
@@ -94,11 +127,12 @@ pub fn find(cx: &mut Cx) {
             i = after;
             continue;
         }
-        // Name before a speech verb, after a boundary.
-        let prev_ok = i == 0 || !is_han(cx.chars[i - 1]);
+        // Name before a speech verb or a courtesy title (某某先生), after a boundary.
+        let prev_ok = i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]);
         if prev_ok
-            && let Some(end) = name_at(cx, i)
-            && SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
+            && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
+            && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
+                || COURTESY.iter().any(|t| cx.starts_with(end, t)))
             && cx
                 .covering(
                     i,
