@@ -1169,17 +1169,16 @@ pub fn normalise_name(s: &str) -> String {
 }
 
 fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
+    // A province in a company's name (浙江某某有限公司) says little about where it
+    // is, so the article's county, when inside that province, is the better
+    // place. A prefecture in the name is kept as written: narrowing it to the
+    // article's county would be a guess, and a wrong guess costs twice.
     let named = divs.iter().max_by_key(|d| d.level.depth()).cloned();
-    let loc = cx.locality.clone();
-    match (named, loc) {
-        (Some(n), Some(l)) if n.level.depth() < 2 => {
-            // A province or prefecture in the name: the article's county is more
-            // precise when it lies inside it.
-            match (l.gaz, n.gaz) {
-                (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
-                _ => Some(n),
-            }
-        }
+    match (named, cx.locality.clone()) {
+        (Some(n), Some(l)) if n.level.depth() == 0 => match (l.gaz, n.gaz) {
+            (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
+            _ => Some(n),
+        },
         (Some(n), _) => Some(n),
         (None, l) => l,
     }
