@@ -3,7 +3,7 @@
 //! sentence patterns and the sentence's subject, participatesIn from use verbs,
 //! worksFor from the organisation next to a post, author from the byline.
 
-use super::{Cx, DivInfo, Object, division};
+use super::{Cx, DivInfo, Object, division, is_han};
 use crate::model::{EntityType, Predicate};
 
 const CREATE_VERBS: [&str; 20] = [
@@ -102,12 +102,30 @@ fn located_in(cx: &mut Cx) {
         if m.ty == EntityType::Organization && rule == "locatedIn:article-locality" {
             continue;
         }
-        if let Some((d, rule)) = stated_place(cx, i) {
+        let stated = stated_place(cx, i).or_else(|| {
+            // `A、B等企业`: B shares the place stated for A.
+            let prev = listed_before(cx, i)?;
+            stated_place(cx, prev).map(|(d, _)| (d, "locatedIn:listed-with"))
+        });
+        if let Some((d, rule)) = stated {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         } else if let Some(d) = m.div.clone() {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// The company or organisation listed right before this one (`A、B`), if any.
+fn listed_before(cx: &Cx, i: usize) -> Option<usize> {
+    let s = cx.mentions[i].span.start;
+    if s == 0 || !matches!(cx.chars[s - 1], '、' | '和' | '及') {
+        return None;
+    }
+    cx.mentions.iter().position(|o| {
+        matches!(o.ty, EntityType::Company | EntityType::Organization)
+            && !o.anaphoric
+            && o.span.end == s - 1
+    })
 }
 
 /// The place a sentence gives a company or organisation: `位于X的Y`, `X的Y`, `Y位于X`,
@@ -131,15 +149,44 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
             .max_by_key(|d| d.span.end)
             .and_then(|d| d.div.clone())
     };
-    // `X的Y`, with X a town, subdistrict or zone (a county before 的 is too often
-    // the subject of a longer phrase).
+    // `X的Y` and `X内的Y`, with X a town, subdistrict or zone, or any division that
+    // opens its clause (a county before 的 mid-clause is too often the subject of a
+    // longer phrase).
     let s = m.span.start;
-    if s >= 2
-        && cx.chars[s - 1] == '的'
-        && let Some(d) = division_ending_at(s - 1)
-        && (d.level.depth() >= 3 || cx.ends_with_at(s - 1 - d.name.chars().count(), "位于"))
-    {
-        return Some((d, "locatedIn:place-de-name"));
+    for link in ["的", "内的", "境内的", "辖区的"] {
+        let l = link.chars().count();
+        if s > l
+            && cx.ends_with_at(s, link)
+            && let Some(dm) = cx
+                .mentions
+                .iter()
+                .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.end == s - l)
+                .min_by_key(|d| d.span.start)
+            && let Some(d) = dm.div.clone()
+        {
+            let opens_clause = dm.span.start == 0
+                || !is_han(cx.chars[dm.span.start - 1])
+                || cx.ends_with_at(dm.span.start, "位于");
+            if d.level.depth() >= 3 || opens_clause {
+                return Some((d, "locatedIn:place-de-name"));
+            }
+        }
+    }
+    // `在X，Y…`, `走进…X，Y…`: a clause that places the sentence, right before Y.
+    if s >= 2 && matches!(cx.chars[s - 1], '，' | ',') {
+        let mut k = s - 1;
+        while k > 0 && !"，,。；;！？\n".contains(cx.chars[k - 1]) {
+            k -= 1;
+        }
+        let clause = cx.slice(k, s - 1).trim_start_matches(['　', ' ']).to_string();
+        if ["在", "走进", "来到", "位于", "地处"]
+            .iter()
+            .any(|w| clause.starts_with(w))
+            && let Some(d) = division_ending_at(s - 1)
+            && d.level.depth() >= 2
+        {
+            return Some((d, "locatedIn:place-clause"));
+        }
     }
     // `Y位于X`, `Y地处X`, `Y落户X`.
     let e = m.span.end;
