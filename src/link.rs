@@ -105,7 +105,12 @@ fn join_short_forms(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
         .iter()
         .flat_map(|e| e.mentions.iter())
         .filter(|m| !m.anaphoric && m.rule != "company:brand-project")
-        .filter(|m| matches!(m.ty, EntityType::Company | EntityType::Initiative))
+        .filter(|m| {
+            matches!(
+                m.ty,
+                EntityType::Company | EntityType::Organization | EntityType::Initiative
+            )
+        })
         .map(|m| (m.ty, m.key.clone(), m.name.clone(), m.aliases.clone()))
         .collect();
     for ex in &mut extractions {
@@ -117,6 +122,20 @@ fn join_short_forms(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
                         *ty == EntityType::Company && aliases.contains(&m.name)
                     })
                     .collect(),
+                // A full legal name written without its leading place
+                // (`某某科技有限公司` after `成都某某科技有限公司`).
+                EntityType::Company | EntityType::Organization
+                    if m.key.chars().count() >= 6 =>
+                {
+                    full.iter()
+                        .filter(|(ty, key, _, _)| {
+                            *ty == m.ty
+                                && key.len() > m.key.len()
+                                && key.ends_with(m.key.as_str())
+                                && key.chars().count() - m.key.chars().count() <= 4
+                        })
+                        .collect()
+                }
                 EntityType::Initiative if m.key.chars().count() >= 2 => full
                     .iter()
                     .filter(|(ty, key, _, _)| {

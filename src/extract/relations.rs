@@ -269,9 +269,14 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
                 cx.mentions[j].span.end,
             )
         });
-    if let Some(j) = inner {
-        return Some((j, 0, "launchedBy:name-prefix"));
-    }
+    // An agency opening the name is the agent; a place opening it (`“某县清风”`)
+    // only says where, so a body acting in the sentence is preferred to it.
+    let prefix_place = match inner {
+        Some(j) if cx.mentions[j].ty == EntityType::Agency => {
+            return Some((j, 0, "launchedBy:name-prefix"));
+        }
+        other => other,
+    };
     // 2. X发放的“Y” / X推出的“Y”.
     if qs > 0 && cx.chars[qs - 1] == '的' {
         let cut = qs - 1;
@@ -326,13 +331,17 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
                     && cx.mentions[j].ty == EntityType::Agency)
         })
         .collect();
-    let subject = candidates
+    let fallback = prefix_place.map(|j| (j, 3, "launchedBy:name-prefix"));
+    let Some(subject) = candidates
         .iter()
         .copied()
-        .min_by_key(|&j| cx.mentions[j].span.start)?;
+        .min_by_key(|&j| cx.mentions[j].span.start)
+    else {
+        return fallback;
+    };
     let between = cx.slice(cx.mentions[subject].span.end, qs);
     if FOLLOWING.iter().any(|w| between.contains(w)) {
-        return None;
+        return fallback;
     }
     let made_to_act = candidates
         .iter()
