@@ -20,7 +20,7 @@ pub const AFTER_NAME: &str =
 
 /// Post words: a name right after one of these is a person holding that post.
 /// Longest first, so `党组书记` wins over `书记`.
-pub const POSTS: [&str; 144] = [
+pub const POSTS: [&str; 151] = [
     "党工委书记",
     "常务副县长",
     "常务副市长",
@@ -28,6 +28,10 @@ pub const POSTS: [&str; 144] = [
     "法定代表人",
     "总经理助理",
     "党支部书记",
+    "二级巡视员",
+    "一级巡视员",
+    "二级调研员",
+    "四级调研员",
     "党组书记",
     "党委书记",
     "纪委书记",
@@ -45,6 +49,7 @@ pub const POSTS: [&str; 144] = [
     "第一书记",
     "主任科员",
     "副检察长",
+    "督查专员",
     "董事长",
     "总经理",
     "负责人",
@@ -97,6 +102,8 @@ pub const POSTS: [&str; 144] = [
     "快递员",
     "辅导员",
     "讲解员",
+    "巡视员",
+    "调研员",
     "总监",
     "经理",
     "主任",
@@ -226,7 +233,10 @@ pub const AGENCY_SUFFIXES: [&str; 36] = [
 ];
 
 /// Cores that make `中心` a government body rather than an organisation.
-pub const AGENCY_CENTRE_CORES: [&str; 24] = [
+pub const AGENCY_CENTRE_CORES: [&str; 26] = [
+    "投资促进",
+    "招商引资服务",
+    "招商服务",
     "营商环境服务",
     "人社服务",
     "社保服务",
@@ -238,7 +248,6 @@ pub const AGENCY_CENTRE_CORES: [&str; 24] = [
     "退役军人服务",
     "不动产登记",
     "投资服务",
-    "招商服务",
     "政务服务",
     "便民服务",
     "行政服务",
@@ -411,10 +420,50 @@ pub const INITIATIVE_CUES: [(&str, &str); 63] = [
 ];
 
 /// Verbs that create or use an initiative named right after them.
-pub const INITIATIVE_VERBS: [&str; 34] = [
-    "推出", "设立", "打造", "出台", "实施", "开展", "建立", "创设", "上线", "依托", "借助", "通过",
-    "推行", "发放", "启动", "制定", "印发", "构建", "开通", "组建", "成立", "搭建", "开设", "推进",
-    "深化", "创新", "探索", "升级", "发布", "开发", "运用", "用好", "落实", "试行",
+pub const INITIATIVE_VERBS: [&str; 43] = [
+    "推出",
+    "设立",
+    "打造",
+    "出台",
+    "实施",
+    "开展",
+    "建立",
+    "创设",
+    "上线",
+    "依托",
+    "借助",
+    "通过",
+    "推行",
+    "发放",
+    "启动",
+    "制定",
+    "印发",
+    "构建",
+    "开通",
+    "组建",
+    "成立",
+    "搭建",
+    "开设",
+    "推进",
+    "深化",
+    "创新",
+    "探索",
+    "升级",
+    "发布",
+    "开发",
+    "运用",
+    "用好",
+    "落实",
+    "试行",
+    "推广",
+    "开辟",
+    "绘制",
+    "编制",
+    "上线了",
+    "打通",
+    "畅通",
+    "建成",
+    "启用",
 ];
 
 /// Strong creation verbs: a quoted name a few modifiers after one of these is an
@@ -453,8 +502,28 @@ pub const STOP_CHARS: &str =
     "的在了是为与及等将已也都就还又并而或于以对把被从让给由其这那该各每全即仍均亦曾";
 
 /// Generic heads that make a mention not a name (相关部门, 有关单位).
-pub const GENERIC_PREFIXES: [&str; 8] = [
-    "相关", "有关", "各级", "各类", "多个", "多家", "一家", "这家",
+pub const GENERIC_PREFIXES: [&str; 21] = [
+    "相关",
+    "有关",
+    "各级",
+    "各类",
+    "多个",
+    "多家",
+    "一家",
+    "这家",
+    "我们",
+    "你们",
+    "他们",
+    "更多",
+    "其他",
+    "其它",
+    "部分",
+    "不少",
+    "许多",
+    "大量",
+    "所有",
+    "各家",
+    "本地",
 ];
 
 /// Words that never occur inside an organisation's name but often run into one
@@ -538,7 +607,7 @@ pub const BRANCH_SUFFIXES: [&str; 5] = ["分行", "支行", "分公司", "营业
 
 /// Industry and product words that follow a brand in a project's or plant's name
 /// (`某某新能源汽车零部件工厂`): they mark where the brand ends.
-pub const INDUSTRY_WORDS: [&str; 85] = [
+pub const INDUSTRY_WORDS: [&str; 101] = [
     "新能源",
     "汽车",
     "零部件",
@@ -624,6 +693,22 @@ pub const INDUSTRY_WORDS: [&str; 85] = [
     "农业",
     "牧业",
     "渔业",
+    "电驱",
+    "电控",
+    "热管理",
+    "光纤",
+    "线缆",
+    "环保科技",
+    "包装",
+    "印刷",
+    "小米",
+    "棉业",
+    "棉纺",
+    "农产品",
+    "果业",
+    "菌业",
+    "肉业",
+    "奶业",
 ];
 
 /// Words that start a phrase before 项目/工厂 that is no brand (`重点项目`).

@@ -50,6 +50,13 @@ fn match_body(cx: &Cx, p: usize) -> Option<usize> {
         if GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) {
             return None;
         }
+        // An office inside a company (`某某有限公司办公室`) is no government body.
+        if ["公司", "银行", "集团", "协会", "商会", "大学", "学院"]
+            .iter()
+            .any(|w| core.contains(w))
+        {
+            return None;
+        }
         for suffix in AGENCY_SUFFIXES {
             if !cx.starts_with(p + core_len, suffix) {
                 continue;
@@ -104,6 +111,7 @@ fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
             '市' => d.name.ends_with('市') && d.level != Level::Province,
             '县' => d.name.ends_with('县'),
             '区' => d.name.ends_with('区') && d.level == Level::County,
+            '旗' => d.name.ends_with('旗'),
             _ => false,
         };
         if fits {
@@ -195,7 +203,7 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
             || is_stop(cx.chars[i - 1])
             || "由对向同经据驻".contains(cx.chars[i - 1])
             || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w));
-        if "省市县区".contains(c) && boundary {
+        if "省市县区旗".contains(c) && boundary {
             if cx.starts_with(i, "区域")
                 || cx.starts_with(i, "市场")
                 || cx.starts_with(i, "县域")
@@ -406,11 +414,31 @@ pub fn find_agencies(cx: &mut Cx) {
 /// `该局`, `该中心`, `该委`: the agency named last whose name ends that way.
 fn body_anaphora(cx: &mut Cx) {
     let mut out = Vec::new();
+    // A bare `管委会` after a boundary is the zone committee named last.
+    for i in 0..cx.chars.len() {
+        if cx.starts_with(i, "管委会")
+            && (i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]))
+            && cx.covering(i, &[EntityType::Agency]).is_none()
+            && let Some(a) = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.end <= i)
+                .rfind(|m| m.name.ends_with("管委会"))
+        {
+            let mut m = a.clone();
+            m.span = Span::new(i, i + 3);
+            m.text = "管委会".to_string();
+            m.aliases.clear();
+            m.rule = "agency:anaphora";
+            m.anaphoric = true;
+            out.push(m);
+        }
+    }
     for i in 0..cx.chars.len() {
         if cx.chars[i] != '该' {
             continue;
         }
-        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局"] {
+        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局", "管委会"] {
             let end = i + 1 + body.chars().count();
             if !cx.starts_with(i + 1, body)
                 || cx.chars.get(end).is_some_and(|&c| {
@@ -776,8 +804,56 @@ pub fn find_organisations(cx: &mut Cx) {
     }
     nested_parents(cx);
     brand_projects(cx);
+    short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Later mentions of a company by its short form (`某某精密财务负责人`, after the
+/// full `某某精密模具有限公司`): each brand form of three or more characters found
+/// again outside other names is a mention of the same company.
+fn short_repeats(cx: &mut Cx) {
+    let mut forms: Vec<(Vec<char>, Mention)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Company && m.rule == "company:suffix")
+    {
+        for a in &m.aliases {
+            let n = a.chars().count();
+            if n >= 3 && n < m.text.chars().count() && !GENERIC_CORES.contains(&a.as_str()) {
+                forms.push((a.chars().collect(), m.clone()));
+            }
+        }
+    }
+    // Longest forms first, so `某某精密` wins over `某某` at the same place.
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut added: Vec<Mention> = Vec::new();
+    for (form, template) in &forms {
+        let n = form.len();
+        for at in 0..cx.chars.len().saturating_sub(n - 1) {
+            if cx.chars[at..at + n] != form[..] {
+                continue;
+            }
+            let span = Span::new(at, at + n);
+            let covered = cx
+                .mentions
+                .iter()
+                .chain(added.iter())
+                .any(|m| m.ty != EntityType::Division && m.span.overlaps(span));
+            // The form must stand alone, not start a longer word.
+            let next_is_suffix = COMPANY_SUFFIXES.iter().any(|s| cx.starts_with(at + n, s));
+            if covered || next_is_suffix {
+                continue;
+            }
+            let mut m = template.clone();
+            m.span = span;
+            m.text = form.iter().collect();
+            m.rule = "company:short-repeat";
+            added.push(m);
+        }
+    }
+    cx.mentions.extend(added);
 }
 
 /// Companies named only by their brand before a project or plant
