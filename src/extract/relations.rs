@@ -332,10 +332,12 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         })
         .collect();
     let fallback = prefix_place.map(|j| (j, 3, "launchedBy:name-prefix"));
+    // A body named in the clause beats a place: the place usually only says
+    // whose body it is or where the work happens.
     let Some(subject) = candidates
         .iter()
         .copied()
-        .min_by_key(|&j| cx.mentions[j].span.start)
+        .min_by_key(|&j| (cx.mentions[j].ty != EntityType::Agency, cx.mentions[j].span.start))
     else {
         return fallback;
     };

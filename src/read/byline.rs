@@ -5,8 +5,9 @@ use super::Author;
 
 /// Words that set the role of the names after them, longest first so that
 /// `特约记者` wins over `记者`.
-const ROLE_WORDS: [(&str, &str); 10] = [
+const ROLE_WORDS: [(&str, &str); 11] = [
     ("本报特约记者", "特约记者"),
+    ("作者", "作者"),
     ("本报见习记者", "见习记者"),
     ("本报通讯员", "通讯员"),
     ("本报记者", "记者"),
@@ -20,6 +21,10 @@ const ROLE_WORDS: [(&str, &str); 10] = [
 
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '\u{3007}'
+}
+
+fn is_name_dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '・' | '‧')
 }
 
 /// Splits a byline into authors. Returns `None` when the text is not a byline: a
@@ -51,13 +56,22 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
         if let Some((word, r)) = ROLE_WORDS.iter().find(|(w, _)| token.starts_with(w)) {
             role = r;
             seen_role = true;
-            token = &token[word.len()..];
+            token = token[word.len()..].trim_start_matches(['：', ':']);
             if token.is_empty() {
                 continue;
             }
         }
         let chars: Vec<char> = token.chars().collect();
-        if chars.is_empty() || chars.len() > 4 || !chars.iter().all(|&c| is_han(c)) {
+        // Names of some minorities join their parts with a middle dot
+        // (`古丽·阿不都`) and run longer than four characters.
+        let dotted = chars.iter().any(|&c| is_name_dot(c));
+        let max = if dotted { 12 } else { 4 };
+        if chars.is_empty()
+            || chars.len() > max
+            || !chars.iter().all(|&c| is_han(c) || is_name_dot(c))
+            || chars.first().is_some_and(|&c| is_name_dot(c))
+            || chars.last().is_some_and(|&c| is_name_dot(c))
+        {
             return None;
         }
         if chars.len() == 1 {
@@ -122,6 +136,13 @@ mod tests {
             .into_iter()
             .map(|a| format!("{}/{}", a.name, a.role))
             .collect()
+    }
+
+    #[test]
+    fn author_lines_and_dotted_names() {
+        assert_eq!(names("作者：王婧"), ["王婧/作者"]);
+        assert_eq!(names("记者 阿依·买买提 王五"), ["阿依·买买提/记者", "王五/记者"]);
+        assert!(parse_byline("·王五").is_none());
     }
 
     #[test]

@@ -58,7 +58,7 @@ pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
 }
 
 fn has_byline_cue(line: &str) -> bool {
-    ["记者", "通讯员", "文/", "文／", "□", "■"]
+    ["记者", "通讯员", "作者", "文/", "文／", "□", "■"]
         .iter()
         .any(|c| line.contains(c))
         && line.chars().count() <= 40
