@@ -61,10 +61,8 @@ const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村�
 const NOT_XIANG_END: &str = "之回返下家故老异他水梓还离思";
 
 /// Words that cannot be inside a town's name; the name starts after them.
-const TOWN_BREAKERS: [&str; 28] = [
-    "督促", "配合", "指导", "推动", "要求", "协调", "联系", "组织", "带领", "深入", "走进", "前往",
-    "来到", "覆盖", "包括", "所有", "全部", "各个", "辖区", "下沉", "联动", "会同", "时间", "窗口",
-    "帮助", "服务", "全市", "全县",
+const TOWN_BREAKERS: [&str; 39] = [
+    "督促", "配合", "指导", "推动", "要求", "协调", "联系", "组织", "带领", "深入", "走进", "前往", "来到", "覆盖", "包括", "所有", "全部", "各个", "辖区", "下沉", "联动", "会同", "时间", "窗口", "帮助", "服务", "全市", "全县", "落户", "直接", "可以", "进驻", "扎根", "入驻", "深入到", "回到", "来自", "遍布", "走访",
 ];
 
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
@@ -75,12 +73,23 @@ fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
         .count()
 }
 
+/// Towns repeat across the country and two-character districts (城区, 矿区) are
+/// common words, so their full names count only with their county or city in the
+/// context, and never put it there themselves.
+fn needs_context(gaz: &Gazetteer, ix: DivisionIx) -> bool {
+    let d = gaz.get(ix);
+    d.level.depth() >= 3 || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
+}
+
 pub fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
     let mut ctx = Vec::new();
     for t in texts {
         for hit in gaz.find(t) {
             for &(ix, form) in &hit.candidates {
                 let d = gaz.get(ix);
+                if needs_context(gaz, ix) {
+                    continue;
+                }
                 if form == NameForm::Full || d.level.depth() <= 1 {
                     for a in gaz.chain(ix) {
                         if !ctx.contains(&a) {
@@ -122,12 +131,7 @@ fn choose(
         .filter(|c| c.1 == NameForm::Full)
         .collect();
     if !full.is_empty() {
-        // Towns repeat across the country and two-character districts (城区, 矿区)
-        // are common words, so those need their county or city in the context.
-        let needs_context = |ix: DivisionIx| {
-            let d = gaz.get(ix);
-            d.level.depth() >= 3 || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
-        };
+        let needs_context = |ix: DivisionIx| needs_context(gaz, ix);
         return full
             .iter()
             .filter(|c| {
@@ -496,7 +500,7 @@ fn find_towns(cx: &mut Cx) {
         let mut s = i;
         while s > 0 && i - s < 4 {
             let c = cx.chars[s - 1];
-            if !is_han(c) || is_stop(c) || "住到往至位于".contains(c) {
+            if !is_han(c) || is_stop(c) || "住到往至位于向经".contains(c) {
                 break;
             }
             if cx.covering(s - 1, &[EntityType::Division]).is_some() {

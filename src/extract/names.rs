@@ -1311,6 +1311,16 @@ pub fn find_initiatives(cx: &mut Cx) {
             && let Some(len) = cx.chars[i + 1..].iter().take(40).position(|&c| c == '”')
         {
             quotes.push((i, i + len + 2));
+            // Look inside for single-quoted names.
+            let inner_quoted = cx.chars[i + 1..i + 1 + len].contains(&'‘');
+            i += if inner_quoted { 1 } else { len + 2 };
+            continue;
+        }
+        // Single quotes nest inside a quotation (`“……‘项目一链办’……”`).
+        if cx.chars[i] == '‘'
+            && let Some(len) = cx.chars[i + 1..].iter().take(30).position(|&c| c == '’')
+        {
+            quotes.push((i, i + len + 2));
             i += len + 2;
             continue;
         }
@@ -1342,9 +1352,13 @@ pub fn find_initiatives(cx: &mut Cx) {
                 break;
             }
         }
+        // Single quotes inside speech are mostly figures of speech (‘加油站’), so
+        // only a cue after them or a verb before them makes them names.
+        let single = cx.chars[qs] == '‘';
         let inner_cue = INITIATIVE_CUES
             .iter()
-            .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1);
+            .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1)
+            .filter(|_| !single);
         let before = cx.slice(qs.saturating_sub(4), qs);
         // A strong creation verb a few modifiers back in the same clause counts too.
         let clause_start = (qs.saturating_sub(10)..qs)

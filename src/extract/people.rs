@@ -68,8 +68,16 @@ fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
             .get(k)
             .is_some_and(|&c| is_han(c) && !is_stop(c) && !AFTER_NAME.contains(c))
     };
+    // Surnames that also begin everyday words (全程, 和谐, 高效) need the stricter
+    // test above.
+    if s == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[i]) {
+        return None;
+    }
     (given(i + s) && given(i + s + 1)).then_some(i + s + 2)
 }
+
+/// Surname characters that start many common words.
+const AMBIGUOUS_SURNAMES: &str = "全和高新时信简于向成国文安明平万常通都方同原从";
 
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
