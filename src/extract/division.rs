@@ -206,6 +206,7 @@ pub fn find(cx: &mut Cx) {
     }
     cx.locality = locality(cx);
     find_zones(cx);
+    find_standalone_zones(cx);
     find_towns(cx);
     find_repeats(cx);
     merge_bracketed_equivalents(cx);
@@ -470,6 +471,109 @@ fn merge_bracketed_equivalents(cx: &mut Cx) {
             m.aliases = d.aliases.clone();
             m.div = Some(d);
         }
+    }
+}
+
+/// Zone kinds that name a zone on their own, without a division before them
+/// (`某某经济开发区`, `某某产业合作园`). Bare 新区 and 产业园 are left out: too often
+/// they are ordinary words.
+const STANDALONE_ZONES: [&str; 12] = [
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "经济开发区",
+    "高新区",
+    "经开区",
+    "产业合作园",
+    "合作园",
+    "合作区",
+    "试验区",
+    "示范区",
+    "投资区",
+    "工业园区",
+];
+
+/// Words that make the part before a zone kind generic (`国家级开发区`).
+const GENERIC_ZONE_CORES: [&str; 16] = [
+    "国家级", "省级", "市级", "县级", "全省", "全市", "全县", "各类", "各地", "多个", "一批", "重点",
+    "现有", "周边", "园区", "产业",
+];
+
+/// Zones named without a division before them: the name walked back from the
+/// kind, placed under the article's locality.
+fn find_standalone_zones(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some(kind) = STANDALONE_ZONES.iter().find(|k| cx.starts_with(i, k)) else {
+            i += 1;
+            continue;
+        };
+        let end = i + kind.chars().count();
+        if cx.covering(i, &[EntityType::Division]).is_some()
+            || cx.covering(end - 1, &[EntityType::Division]).is_some()
+        {
+            i = end;
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && i - s < 6 {
+            let c = cx.chars[s - 1];
+            if !is_han(c) || is_stop(c) || cx.covering(s - 1, &[EntityType::Division]).is_some() {
+                break;
+            }
+            s -= 1;
+        }
+        let walked = cx.slice(s, i);
+        if let Some(cut) = TOWN_BREAKERS
+            .iter()
+            .chain(super::lexicon::INNER_CUTS.iter())
+            .filter_map(|w| {
+                walked
+                    .rfind(w)
+                    .map(|p| walked[..p].chars().count() + w.chars().count())
+            })
+            .max()
+        {
+            s += cut;
+        }
+        let core = cx.slice(s, i);
+        let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g));
+        if i - s >= 2 && !generic {
+            found.push((s, end));
+        }
+        i = end;
+    }
+    for (start, end) in found {
+        let text = cx.slice(start, end);
+        let parent = cx.locality.clone().filter(|d| d.level.depth() >= 1);
+        let code = parent
+            .as_ref()
+            .and_then(|p| p.code.clone())
+            .unwrap_or_default();
+        let key = format!("{code}-{text}");
+        let div = DivInfo {
+            gaz: None,
+            name: text.clone(),
+            level: Level::Zone,
+            parent: parent.as_ref().and_then(|p| p.gaz),
+            key: key.clone(),
+            code: None,
+            aliases: vec![text.clone()],
+        };
+        cx.push(Mention {
+            ty: EntityType::Division,
+            span: Span::new(start, end),
+            text: text.clone(),
+            key,
+            name: text.clone(),
+            aliases: vec![text],
+            class: Some(Level::Zone.class()),
+            div: Some(div),
+            role: None,
+            rule: "division:zone-standalone",
+            anaphoric: false,
+        });
     }
 }
 
