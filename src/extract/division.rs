@@ -493,9 +493,9 @@ const STANDALONE_ZONES: [&str; 12] = [
 ];
 
 /// Words that make the part before a zone kind generic (`国家级开发区`).
-const GENERIC_ZONE_CORES: [&str; 16] = [
+const GENERIC_ZONE_CORES: [&str; 22] = [
     "国家级", "省级", "市级", "县级", "全省", "全市", "全县", "各类", "各地", "多个", "一批", "重点",
-    "现有", "周边", "园区", "产业",
+    "现有", "周边", "园区", "产业", "县内", "市内", "区内", "省内", "境内", "辖区",
 ];
 
 /// Zones named without a division before them: the name walked back from the
@@ -519,7 +519,11 @@ fn find_standalone_zones(cx: &mut Cx) {
         let mut s = i;
         while s > 0 && i - s < 6 {
             let c = cx.chars[s - 1];
-            if !is_han(c) || is_stop(c) || cx.covering(s - 1, &[EntityType::Division]).is_some() {
+            if !is_han(c)
+                || is_stop(c)
+                || "局委办院所厅队部".contains(c)
+                || cx.covering(s - 1, &[EntityType::Division]).is_some()
+            {
                 break;
             }
             s -= 1;
