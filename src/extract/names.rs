@@ -573,6 +573,20 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
             }
         }
     }
+    // A branch in a zone named by its kind alone (某市公安局经开区派出所).
+    if cx.ends_with_at(end, "局") {
+        for kind in ["经开区", "开发区", "高新区", "园区"] {
+            if cx.starts_with(end, kind) {
+                let after = end + kind.chars().count();
+                for branch in ["分局", "派出所", "大队", "中队", "所"] {
+                    if cx.starts_with(after, branch) {
+                        let e = after + branch.chars().count();
+                        return Some((e, cx.slice(end, e), None));
+                    }
+                }
+            }
+        }
+    }
     // A branch in a division or zone: 某市公安局某区分局, 某局某开发区派出所.
     if cx.chars.get(end.wrapping_sub(1)) == Some(&'局')
         && let Some(d) = cx
