@@ -507,3 +507,61 @@ pub fn score(store: &Store, gold: &Gold) -> Result<Report, StoreError> {
     let _ = (EntityType::ALL, Predicate::ALL);
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rdf;
+
+    /// A store holding the ontology and the given Turtle body (made-up places).
+    fn store_with(body: &str) -> Store {
+        let store = Store::memory().unwrap();
+        store
+            .replace_graph_with_turtle(rdf::ONTOLOGY_GRAPH, rdf::ONTOLOGY)
+            .unwrap();
+        let ttl = format!(
+            "@prefix zq: <https://zhengqi.dev/ns#> .\n\
+             @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\
+             @prefix d: <https://zhengqi.dev/id/division/> .\n{body}"
+        );
+        store
+            .replace_graph_with_turtle("https://zhengqi.dev/graph/t", &ttl)
+            .unwrap();
+        store
+    }
+
+    fn gold(json: &str) -> Gold {
+        serde_json::from_str(json).unwrap()
+    }
+
+    const GOLD: &str = r#"{"document": "t", "entities": [
+        {"type": "Division", "name": "甲县", "level": "county"},
+        {"type": "Division", "name": "乙市", "level": "prefecture", "optional": true},
+        {"type": "Division", "name": "丙省", "level": "province"}],
+      "relations": [
+        {"subject": "甲县", "predicate": "partOf", "object": "乙市"},
+        {"subject": "乙市", "predicate": "partOf", "object": "丙省"}]}"#;
+
+    #[test]
+    fn part_of_reaches_the_nearest_named_ancestor_through_an_optional_one() {
+        let store = store_with(
+            "d:1 a zq:Division ; skos:prefLabel \"甲县\" ; zq:partOf d:2 .\n\
+             d:2 a zq:Division ; skos:prefLabel \"乙市\" ; zq:partOf d:3 .\n\
+             d:3 a zq:Division ; skos:prefLabel \"丙省\" .\n",
+        );
+        let r = score(&store, &gold(GOLD)).unwrap();
+        let p = r.relations["partOf"];
+        assert_eq!((p.found, p.fn_, p.fp), (1, 0, 0), "{:?}", r.errors);
+    }
+
+    #[test]
+    fn part_of_is_missed_when_the_chain_stops_short() {
+        let store = store_with(
+            "d:1 a zq:Division ; skos:prefLabel \"甲县\" ; zq:partOf d:2 .\n\
+             d:2 a zq:Division ; skos:prefLabel \"乙市\" .\n\
+             d:3 a zq:Division ; skos:prefLabel \"丙省\" .\n",
+        );
+        let r = score(&store, &gold(GOLD)).unwrap();
+        assert_eq!(r.relations["partOf"].fn_, 1, "{:?}", r.errors);
+    }
+}

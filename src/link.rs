@@ -124,9 +124,7 @@ fn join_short_forms(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
                     .collect(),
                 // A full legal name written without its leading place
                 // (`某某科技有限公司` after `成都某某科技有限公司`).
-                EntityType::Company | EntityType::Organization
-                    if m.key.chars().count() >= 6 =>
-                {
+                EntityType::Company | EntityType::Organization if m.key.chars().count() >= 6 => {
                     full.iter()
                         .filter(|(ty, key, _, _)| {
                             *ty == m.ty

@@ -503,27 +503,8 @@ pub const STOP_CHARS: &str =
 
 /// Generic heads that make a mention not a name (相关部门, 有关单位).
 pub const GENERIC_PREFIXES: [&str; 21] = [
-    "相关",
-    "有关",
-    "各级",
-    "各类",
-    "多个",
-    "多家",
-    "一家",
-    "这家",
-    "我们",
-    "你们",
-    "他们",
-    "更多",
-    "其他",
-    "其它",
-    "部分",
-    "不少",
-    "许多",
-    "大量",
-    "所有",
-    "各家",
-    "本地",
+    "相关", "有关", "各级", "各类", "多个", "多家", "一家", "这家", "我们", "你们", "他们", "更多",
+    "其他", "其它", "部分", "不少", "许多", "大量", "所有", "各家", "本地",
 ];
 
 /// Words that never occur inside an organisation's name but often run into one

@@ -178,7 +178,10 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
         while k > 0 && !"，,。；;！？\n".contains(cx.chars[k - 1]) {
             k -= 1;
         }
-        let clause = cx.slice(k, s - 1).trim_start_matches(['　', ' ']).to_string();
+        let clause = cx
+            .slice(k, s - 1)
+            .trim_start_matches(['　', ' '])
+            .to_string();
         if ["在", "走进", "来到", "位于", "地处"]
             .iter()
             .any(|w| clause.starts_with(w))
@@ -334,11 +337,12 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     let fallback = prefix_place.map(|j| (j, 3, "launchedBy:name-prefix"));
     // A body named in the clause beats a place: the place usually only says
     // whose body it is or where the work happens.
-    let Some(subject) = candidates
-        .iter()
-        .copied()
-        .min_by_key(|&j| (cx.mentions[j].ty != EntityType::Agency, cx.mentions[j].span.start))
-    else {
+    let Some(subject) = candidates.iter().copied().min_by_key(|&j| {
+        (
+            cx.mentions[j].ty != EntityType::Agency,
+            cx.mentions[j].span.start,
+        )
+    }) else {
         return fallback;
     };
     let between = cx.slice(cx.mentions[subject].span.end, qs);

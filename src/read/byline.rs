@@ -141,7 +141,10 @@ mod tests {
     #[test]
     fn author_lines_and_dotted_names() {
         assert_eq!(names("作者：王婧"), ["王婧/作者"]);
-        assert_eq!(names("记者 阿依·买买提 王五"), ["阿依·买买提/记者", "王五/记者"]);
+        assert_eq!(
+            names("记者 阿依·买买提 王五"),
+            ["阿依·买买提/记者", "王五/记者"]
+        );
         assert!(parse_byline("·王五").is_none());
     }
 
