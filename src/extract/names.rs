@@ -758,7 +758,19 @@ pub fn find_organisations(cx: &mut Cx) {
         let generic = (core_len < 2 && !branch_of_previous)
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str());
-        if !generic {
+        // A centre or branch an institution keeps in a place, written right after
+        // it (`某研究院某地创新中心`), is one name; nested_parents adds the parent.
+        let place_unit_of_previous = ty == EntityType::Organization
+            && found
+                .last()
+                .is_some_and(|f| f.1 == start && f.2 == EntityType::Organization)
+            && cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.start == start);
+        if place_unit_of_previous && let Some(last) = found.last_mut() {
+            *last = (last.0, end, ty, suffix);
+        } else if !generic {
             found.push((start, end, ty, suffix));
         }
         i = end;
@@ -965,7 +977,7 @@ fn brand_projects(cx: &mut Cx) {
             name: brand,
             aliases,
             class: None,
-            div: None,
+            div: cx.locality.clone(),
             role: None,
             rule: "company:brand-project",
             anaphoric: false,

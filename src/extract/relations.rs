@@ -451,7 +451,10 @@ fn participates_in(cx: &mut Cx) {
     let topic = article_topic(cx, &initiatives);
     for i in 0..n {
         let m = &cx.mentions[i];
-        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
+        if !matches!(m.ty, EntityType::Company | EntityType::Organization)
+            || m.anaphoric
+            || m.rule == "organization:nested"
+        {
             continue;
         }
         // Inside an initiative's own name (《…公司…办法》) the company is not a user.
@@ -484,8 +487,13 @@ fn participates_in(cx: &mut Cx) {
             .max_by_key(|&j| cx.mentions[j].span.start)
         {
             (Some(j), "participatesIn:paragraph")
-        } else {
+        } else if m.ty == EntityType::Company {
+            // Institutes and associations in such articles are as often partners
+            // of the government as users of its programme, so only companies fall
+            // back to the article's topic.
             (topic, "participatesIn:article-topic")
+        } else {
+            (None, "")
         };
         let Some(j) = target else { continue };
         let j = resolve_anaphor(cx, j).unwrap_or(j);
