@@ -327,29 +327,35 @@ pub const COMPANY_SUFFIXES: [&str; 15] = [
 ];
 
 /// Organisation suffixes, longest first.
-pub const ORG_SUFFIXES: [&str; 22] = [
-    "研究院",
-    "研究所",
+pub const ORG_SUFFIXES: [&str; 28] = [
+    "职业技术学院",
     "研究中心",
     "创新中心",
     "技术中心",
+    "研究院",
+    "研究所",
     "孵化器",
     "实验室",
+    "联合会",
+    "工商联",
+    "促进会",
+    "基金会",
+    "联盟会",
+    "俱乐部",
+    "总商会",
     "大学",
     "学院",
-    "职业技术学院",
     "中学",
     "小学",
     "医院",
     "协会",
     "商会",
-    "联合会",
-    "工商联",
-    "促进会",
-    "基金会",
     "学会",
-    "联盟会",
-    "俱乐部",
+    "科协",
+    "侨联",
+    "妇联",
+    "残联",
+    "文联",
 ];
 
 /// Nouns after a quoted name that make it an initiative, with the subclass they imply.

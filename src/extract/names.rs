@@ -203,6 +203,35 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
             || is_stop(cx.chars[i - 1])
             || "由对向同经据驻".contains(cx.chars[i - 1])
             || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w));
+        // A bare 镇/乡/街道 before a body: the town named last (`在某某镇，镇纪委…`).
+        if boundary
+            && let Some(word) = ["街道", "镇", "乡"].iter().find(|w| cx.starts_with(i, w))
+            && !cx.starts_with(i, "乡镇")
+            && !cx.starts_with(i, "镇街")
+            && !cx
+                .chars
+                .get(i + word.chars().count())
+                .is_some_and(|c| "村和、与及两级".contains(*c))
+        {
+            let end = i + word.chars().count();
+            let town = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                .filter(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Township))
+                .next_back()
+                .and_then(|m| m.div.clone());
+            if let Some(div) = town {
+                out.push(Anchor {
+                    start: i,
+                    end,
+                    div,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
         if "省市县区旗".contains(c) && boundary {
             if cx.starts_with(i, "区域")
                 || cx.starts_with(i, "市场")
@@ -790,7 +819,10 @@ pub fn find_organisations(cx: &mut Cx) {
             text == format!("{}{}", d.name, suffix)
                 || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
         });
-        if place_only && !suffix.contains("银行") && !suffix.contains('行') {
+        // Some bodies are named by their place alone (某区工商联, 某县科协).
+        let place_named = ["工商联", "总商会", "科协", "侨联", "妇联", "残联", "文联"]
+            .contains(&suffix);
+        if place_only && !place_named && !suffix.contains("银行") && !suffix.contains('行') {
             continue;
         }
         // The central bank's branches are government bodies, not banks for business.
