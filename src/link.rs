@@ -56,6 +56,18 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
             kg.add_alias(art, ix, t);
         }
         let mut mentions = ex.mentions;
+        // People share names, so a person is one node per name within a place (or,
+        // for reporters, within a paper): the same name across counties is
+        // usually two people.
+        let place = ex
+            .locality
+            .as_ref()
+            .map_or_else(|| "cn".to_string(), |d| d.key.clone());
+        let paper = doc.paper.clone().unwrap_or_else(|| "press".to_string());
+        for m in mentions.iter_mut().filter(|m| m.ty == EntityType::Person) {
+            let scope = if m.rule == "person:byline" { &paper } else { &place };
+            m.key = format!("{scope}/{}", m.key);
+        }
         for m in &mut mentions {
             if m.ty == EntityType::Agency
                 && let Some(domain) = m.key.strip_suffix("部门")
