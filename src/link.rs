@@ -9,6 +9,7 @@ use crate::gazetteer::Gazetteer;
 use crate::graph::{ArticleMeta, Evidence, KnowledgeGraph, MentionRef, NodeId, NodeSpec};
 use crate::model::{EntityType, Predicate, Span};
 use crate::read::Document;
+use std::collections::HashMap;
 
 /// Adds one document's articles to the graph; returns their article indexes.
 pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -> Vec<usize> {
@@ -28,6 +29,35 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
         .map(|m| (m.key.clone(), m.name.clone()))
         .collect();
     let extractions = join_short_forms(extractions);
+    // People share names, so a person is one node per name within a place (or, for
+    // reporters, within a paper): the same name in two counties is usually two
+    // people. Within one document a name is one person, placed where it first
+    // appears.
+    let paper = doc.paper.clone().unwrap_or_else(|| "press".to_string());
+    let mut person_scopes: HashMap<(bool, String), String> = HashMap::new();
+    for ex in &extractions {
+        let place = ex
+            .locality
+            .as_ref()
+            .map_or_else(|| "cn".to_string(), |d| d.key.clone());
+        for m in ex.mentions.iter().filter(|m| m.ty == EntityType::Person) {
+            let byline = m.rule == "person:byline";
+            let scope = if byline { paper.clone() } else { place.clone() };
+            person_scopes
+                .entry((byline, m.key.clone()))
+                .or_insert(scope);
+        }
+    }
+    // A reporter named again in the text (a dateline, a photo credit) is the
+    // reporter.
+    let reporters: Vec<(String, String)> = person_scopes
+        .iter()
+        .filter(|((byline, _), _)| *byline)
+        .map(|((_, name), scope)| (name.clone(), scope.clone()))
+        .collect();
+    for (name, scope) in reporters {
+        person_scopes.insert((false, name), scope);
+    }
     let mut out = Vec::new();
     for (article, ex) in doc.articles.iter().zip(extractions) {
         let ix = kg.add_article(ArticleMeta {
@@ -56,17 +86,10 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
             kg.add_alias(art, ix, t);
         }
         let mut mentions = ex.mentions;
-        // People share names, so a person is one node per name within a place (or,
-        // for reporters, within a paper): the same name across counties is
-        // usually two people.
-        let place = ex
-            .locality
-            .as_ref()
-            .map_or_else(|| "cn".to_string(), |d| d.key.clone());
-        let paper = doc.paper.clone().unwrap_or_else(|| "press".to_string());
         for m in mentions.iter_mut().filter(|m| m.ty == EntityType::Person) {
-            let scope = if m.rule == "person:byline" { &paper } else { &place };
-            m.key = format!("{scope}/{}", m.key);
+            if let Some(scope) = person_scopes.get(&(m.rule == "person:byline", m.key.clone())) {
+                m.key = format!("{scope}/{}", m.key);
+            }
         }
         for m in &mut mentions {
             if m.ty == EntityType::Agency

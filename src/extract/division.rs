@@ -57,11 +57,14 @@ fn zone_forms(kind: &str) -> &'static [&'static str] {
 /// character before the suffix.
 const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村市县区省";
 
+/// Verbs that some division names begin with.
+const VERB_HEADS: [&str; 3] = ["会同", "协同", "联合"];
+
 /// Characters before 乡 that make a word, not a township (之乡, 回乡, 家乡).
 const NOT_XIANG_END: &str = "之回返下家故老异他水梓还离思";
 
 /// Words that cannot be inside a town's name; the name starts after them.
-const TOWN_BREAKERS: [&str; 39] = [
+const TOWN_BREAKERS: [&str; 41] = [
     "督促",
     "配合",
     "指导",
@@ -101,6 +104,8 @@ const TOWN_BREAKERS: [&str; 39] = [
     "来自",
     "遍布",
     "走访",
+    "联合",
+    "协同",
 ];
 
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
@@ -217,6 +222,18 @@ pub fn find(cx: &mut Cx) {
         // A short form before a verb of speech is a given name (某卫东表示).
         if hit.candidates.iter().all(|c| c.1 == NameForm::Short)
             && SPEECH_VERBS.iter().any(|v| cx.starts_with(hit.end, v))
+        {
+            continue;
+        }
+        // A full name that starts with a verb of joint action (`巡察办会同县纪委`)
+        // is that verb before a bare 县, unless its prefecture is in the context.
+        if VERB_HEADS.iter().any(|v| surface.starts_with(v))
+            && hit.candidates.iter().all(|&(ix, _)| {
+                cx.gaz
+                    .get(ix)
+                    .parent
+                    .is_none_or(|p| !cx.context.contains(&p))
+            })
         {
             continue;
         }
@@ -712,8 +729,31 @@ fn find_towns(cx: &mut Cx) {
                 .filter(|m| m.ty == EntityType::Division && m.span.end == s)
                 .filter_map(|m| m.div.clone())
                 .next_back();
+            // A county or district named earlier in the same paragraph, inside the
+            // article's locality, is the nearer parent for a town written alone.
+            let para = {
+                let mut k = s;
+                while k > 0 && cx.chars[k - 1] != '\n' {
+                    k -= 1;
+                }
+                k
+            };
+            let in_paragraph = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.start >= para && m.span.end <= s)
+                .filter_map(|m| m.div.clone())
+                .filter(|d| d.level == Level::County && d.gaz.is_some())
+                .filter(
+                    |d| match (d.gaz, cx.locality.as_ref().and_then(|l| l.gaz)) {
+                        (Some(di), Some(li)) => di == li || cx.gaz.within(di, li),
+                        _ => false,
+                    },
+                )
+                .next_back();
             let parent = before
                 .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
+                .or(in_paragraph)
                 .or_else(|| cx.locality.clone().filter(|d| d.level.depth() >= 1));
             found.push((s, i + suffix_len, parent));
         }

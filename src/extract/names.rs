@@ -820,8 +820,8 @@ pub fn find_organisations(cx: &mut Cx) {
                 || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
         });
         // Some bodies are named by their place alone (某区工商联, 某县科协).
-        let place_named = ["工商联", "总商会", "科协", "侨联", "妇联", "残联", "文联"]
-            .contains(&suffix);
+        let place_named =
+            ["工商联", "总商会", "科协", "侨联", "妇联", "残联", "文联"].contains(&suffix);
         if place_only && !place_named && !suffix.contains("银行") && !suffix.contains('行') {
             continue;
         }

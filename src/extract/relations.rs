@@ -142,12 +142,20 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
             .min_by_key(|d| d.span.start)
             .and_then(|d| d.div.clone())
     };
+    // The innermost division of a chain starting here (`某区某镇` gives the town).
     let division_starting_at = |start: usize| {
-        cx.mentions
+        let mut at = start;
+        let mut found = None;
+        while let Some(d) = cx
+            .mentions
             .iter()
-            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == start)
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == at)
             .max_by_key(|d| d.span.end)
-            .and_then(|d| d.div.clone())
+        {
+            found = d.div.clone();
+            at = d.span.end;
+        }
+        found
     };
     // `X的Y` and `X内的Y`, with X a town, subdistrict or zone, or any division that
     // opens its clause (a county before 的 mid-clause is too often the subject of a
@@ -403,7 +411,37 @@ fn launched_by(cx: &mut Cx) {
             cx.relate(i, Predicate::LaunchedBy, Object::Mention(j), rule);
             continue;
         }
-        // 5. The article's locality, when the article is a county's section.
+        // 5. The body named last before the initiative in its paragraph: the
+        // paragraph is usually about what that body does.
+        let in_paragraph = (0..cx.mentions.len())
+            .filter(|&i| {
+                cx.mentions[i].ty == EntityType::Initiative
+                    && cx.mentions[i].key == key
+                    && cx.mentions[i].span.start >= body
+            })
+            .find_map(|i| {
+                let para = cx.paragraph_start(cx.mentions[i].span.start);
+                (0..cx.mentions.len())
+                    .filter(|&j| {
+                        let m = &cx.mentions[j];
+                        m.ty == EntityType::Agency
+                            && m.span.start >= para
+                            && m.span.end <= cx.mentions[i].span.start
+                    })
+                    .max_by_key(|&j| cx.mentions[j].span.end)
+                    .map(|j| (i, j))
+            });
+        if let Some((i, j)) = in_paragraph {
+            let j = resolve_anaphor(cx, j).unwrap_or(j);
+            cx.relate(
+                i,
+                Predicate::LaunchedBy,
+                Object::Mention(j),
+                "launchedBy:paragraph-body",
+            );
+            continue;
+        }
+        // 6. The article's locality, when the article is a county's section.
         let first = (0..cx.mentions.len()).find(|&i| {
             cx.mentions[i].ty == EntityType::Initiative
                 && cx.mentions[i].key == key
