@@ -744,13 +744,12 @@ fn find_towns(cx: &mut Cx) {
                 .filter(|m| m.ty == EntityType::Division && m.span.start >= para && m.span.end <= s)
                 .filter_map(|m| m.div.clone())
                 .filter(|d| d.level == Level::County && d.gaz.is_some())
-                .filter(
+                .rfind(
                     |d| match (d.gaz, cx.locality.as_ref().and_then(|l| l.gaz)) {
                         (Some(di), Some(li)) => di == li || cx.gaz.within(di, li),
                         _ => false,
                     },
-                )
-                .next_back();
+                );
             let parent = before
                 .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
                 .or(in_paragraph)

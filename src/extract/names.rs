@@ -218,8 +218,7 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
                 .mentions
                 .iter()
                 .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
-                .filter(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Township))
-                .next_back()
+                .rfind(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Township))
                 .and_then(|m| m.div.clone());
             if let Some(div) = town {
                 out.push(Anchor {
