@@ -241,23 +241,16 @@ pub fn find(cx: &mut Cx) {
             continue;
         };
         let d = info(cx.gaz, ix);
-        cx.push(Mention {
-            ty: EntityType::Division,
-            span: Span::new(hit.start, hit.end),
-            text: surface,
-            key: d.key.clone(),
-            name: d.name.clone(),
-            aliases: d.aliases.clone(),
-            class: Some(d.level.class()),
-            div: Some(d),
-            role: None,
-            rule: if form == NameForm::Full {
+        cx.push(division_mention(
+            Span::new(hit.start, hit.end),
+            surface,
+            d,
+            if form == NameForm::Full {
                 "division:gazetteer"
             } else {
                 "division:short-form"
             },
-            anaphoric: false,
-        });
+        ));
     }
     cx.locality = locality(cx);
     find_zones(cx);
@@ -387,19 +380,12 @@ fn find_zones(cx: &mut Cx) {
             code: None,
             aliases: aliases.clone(),
         };
-        cx.push(Mention {
-            ty: EntityType::Division,
-            span: Span::new(start, end),
+        cx.push(division_mention(
+            Span::new(start, end),
             text,
-            key,
-            name,
-            aliases,
-            class: Some(Level::Zone.class()),
-            div: Some(div),
-            role: None,
-            rule: "division:zone",
-            anaphoric: false,
-        });
+            div,
+            "division:zone",
+        ));
     }
 }
 
@@ -640,19 +626,29 @@ fn find_standalone_zones(cx: &mut Cx) {
             code: None,
             aliases: vec![text.clone()],
         };
-        cx.push(Mention {
-            ty: EntityType::Division,
-            span: Span::new(start, end),
-            text: text.clone(),
-            key,
-            name: text.clone(),
-            aliases: vec![text],
-            class: Some(Level::Zone.class()),
-            div: Some(div),
-            role: None,
-            rule: "division:zone-standalone",
-            anaphoric: false,
-        });
+        cx.push(division_mention(
+            Span::new(start, end),
+            text.clone(),
+            div,
+            "division:zone-standalone",
+        ));
+    }
+}
+
+/// A division mention whose key, canonical name and aliases are those of `div`.
+fn division_mention(span: Span, text: String, div: DivInfo, rule: &'static str) -> Mention {
+    Mention {
+        ty: EntityType::Division,
+        span,
+        text,
+        key: div.key.clone(),
+        name: div.name.clone(),
+        aliases: div.aliases.clone(),
+        class: Some(div.level.class()),
+        div: Some(div),
+        role: None,
+        rule,
+        anaphoric: false,
     }
 }
 
@@ -782,18 +778,11 @@ fn find_towns(cx: &mut Cx) {
             code: None,
             aliases: aliases.clone(),
         };
-        cx.push(Mention {
-            ty: EntityType::Division,
-            span: Span::new(start, end),
-            text: text.clone(),
-            key,
-            name: text,
-            aliases,
-            class: Some(Level::Township.class()),
-            div: Some(div),
-            role: None,
-            rule: "division:town-pattern",
-            anaphoric: false,
-        });
+        cx.push(division_mention(
+            Span::new(start, end),
+            text.clone(),
+            div,
+            "division:town-pattern",
+        ));
     }
 }

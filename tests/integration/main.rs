@@ -31,6 +31,20 @@ fn build(inputs: &[PathBuf]) -> Store {
     store
 }
 
+/// Builds a folder into a fresh store, collecting the read errors reported.
+fn build_reporting(dir: &Path) -> (pipeline::Summary, Vec<String>) {
+    let store = Store::memory().unwrap();
+    let mut errors = Vec::new();
+    let summary = pipeline::build(
+        &store,
+        &[dir.to_path_buf()],
+        &Gazetteer::bundled(),
+        |e| errors.push(e.to_string()),
+    )
+    .unwrap();
+    (summary, errors)
+}
+
 fn score(doc: &Path, gold: &Path) -> eval::Report {
     let store = build(&[doc.to_path_buf()]);
     let gold = eval::load_gold(gold).unwrap();
@@ -205,15 +219,7 @@ fn a_bad_document_is_skipped_and_named() {
         "标题\n\n\u{3000}\u{3000}海宁市推出“助企服务”平台。\n",
     )
     .unwrap();
-    let store = Store::memory().unwrap();
-    let mut errors = Vec::new();
-    let summary = pipeline::build(
-        &store,
-        std::slice::from_ref(&dir),
-        &Gazetteer::bundled(),
-        |e| errors.push(e.to_string()),
-    )
-    .unwrap();
+    let (summary, errors) = build_reporting(&dir);
     assert_eq!(summary.documents_skipped, 1);
     assert_eq!(summary.documents_read, 1);
     assert!(errors[0].contains("a-binary.txt"), "{errors:?}");
@@ -232,15 +238,7 @@ fn gb18030_and_stdin_style_jsonl_are_read() {
         "{\"title\":\"一\",\"text\":\"嘉善县推出“惠企服务”平台。\",\"id\":\"j1\"}\n{bad\n",
     )
     .unwrap();
-    let store = Store::memory().unwrap();
-    let mut errors = Vec::new();
-    let summary = pipeline::build(
-        &store,
-        std::slice::from_ref(&dir),
-        &Gazetteer::bundled(),
-        |e| errors.push(e.to_string()),
-    )
-    .unwrap();
+    let (summary, errors) = build_reporting(&dir);
     assert_eq!(summary.documents_read, 2);
     assert_eq!(errors.len(), 1);
     assert!(errors[0].contains("c.jsonl:2"), "{errors:?}");
