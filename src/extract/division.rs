@@ -3,7 +3,7 @@
 //! division name (`平湖经济技术开发区`, `桐乡市开发区`), and towns and subdistricts
 //! the gazetteer lacks (`X镇`, `X街道`), placed under the article's locality.
 
-use super::lexicon::SPEECH_VERBS;
+use super::lexicon::{INNER_CUTS, SPEECH_VERBS};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
@@ -589,19 +589,10 @@ fn find_standalone_zones(cx: &mut Cx) {
             }
             s -= 1;
         }
-        let walked = cx.slice(s, i);
-        if let Some(cut) = TOWN_BREAKERS
-            .iter()
-            .chain(super::lexicon::INNER_CUTS.iter())
-            .filter_map(|w| {
-                walked
-                    .rfind(w)
-                    .map(|p| walked[..p].chars().count() + w.chars().count())
-            })
-            .max()
-        {
-            s += cut;
-        }
+        s += cut_after_last(
+            &cx.slice(s, i),
+            TOWN_BREAKERS.iter().chain(INNER_CUTS.iter()),
+        );
         let core = cx.slice(s, i);
         let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g));
         if i - s >= 2 && !generic {
@@ -633,6 +624,19 @@ fn find_standalone_zones(cx: &mut Cx) {
             "division:zone-standalone",
         ));
     }
+}
+
+/// How many characters of `walked` come before the end of the last of `words` in
+/// it (0 when none occurs): a name walked back from its suffix starts there.
+fn cut_after_last<'a>(walked: &str, words: impl Iterator<Item = &'a &'a str>) -> usize {
+    words
+        .filter_map(|w| {
+            walked
+                .rfind(*w)
+                .map(|p| walked[..p].chars().count() + w.chars().count())
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// A division mention whose key, canonical name and aliases are those of `div`.
@@ -689,18 +693,7 @@ fn find_towns(cx: &mut Cx) {
         }
         // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
         // the subdistrict office, not a subdistrict named 督促).
-        let walked = cx.slice(s, i);
-        if let Some(cut) = TOWN_BREAKERS
-            .iter()
-            .filter_map(|w| {
-                walked
-                    .rfind(w)
-                    .map(|p| walked[..p].chars().count() + w.chars().count())
-            })
-            .max()
-        {
-            s += cut;
-        }
+        s += cut_after_last(&cx.slice(s, i), TOWN_BREAKERS.iter());
         let core = cx.slice(s, i);
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };

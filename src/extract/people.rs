@@ -99,7 +99,12 @@ pub fn find(cx: &mut Cx) {
             i += 1;
             continue;
         }
-        let post = POSTS.iter().find(|p| cx.starts_with(i, p));
+        // The longest post or descriptor starting here (`党组书记` over `书记`).
+        let post = POSTS
+            .iter()
+            .chain(DESCRIPTORS.iter())
+            .filter(|p| cx.starts_with(i, p))
+            .max_by_key(|p| p.chars().count());
         if let Some(post) = post {
             let after = i + post.chars().count();
             let end = if DESCRIPTORS.contains(post) {

@@ -35,12 +35,9 @@ fn build(inputs: &[PathBuf]) -> Store {
 fn build_reporting(dir: &Path) -> (pipeline::Summary, Vec<String>) {
     let store = Store::memory().unwrap();
     let mut errors = Vec::new();
-    let summary = pipeline::build(
-        &store,
-        &[dir.to_path_buf()],
-        &Gazetteer::bundled(),
-        |e| errors.push(e.to_string()),
-    )
+    let summary = pipeline::build(&store, &[dir.to_path_buf()], &Gazetteer::bundled(), |e| {
+        errors.push(e.to_string())
+    })
     .unwrap();
     (summary, errors)
 }
