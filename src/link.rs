@@ -1,6 +1,6 @@
 //! Linking: turns the mentions of each article into graph nodes, one per real thing.
 //! Divisions link by code, other entities by type and normalised key; agencies of
-//! one division whose bodies differ only in form (`生态环境部门`, `生态环境分局`)
+//! one division whose bodies differ only in form (`自然资源部门`, `自然资源分局`)
 //! merge; anaphors (`该街道纪委`) join their antecedent; every name seen becomes an
 //! alias. Owns the decision "same thing or not"; it does not find mentions.
 

@@ -257,7 +257,7 @@ fn is_agent(cx: &Cx, j: usize) -> bool {
 }
 
 /// Words between a subject and an initiative that say the subject follows someone
-/// else's programme rather than running its own (贯彻…关于…的“一号工程”).
+/// else's programme rather than running its own (贯彻…关于…的“某某工程”).
 const FOLLOWING: [&str; 7] = ["贯彻", "落实", "关于", "按照", "根据", "响应", "对标"];
 
 /// The agent of one initiative mention, with the rule's priority (lower is better).

@@ -1,5 +1,5 @@
 //! The digital-newspaper page record: a paper header (`浙江日报 数字报纸`), a page
-//! line (`00013版:浙里最“嘉”`), the page title and byline, lead paragraphs, then
+//! line (`00005版:某某新闻`), the page title and byline, lead paragraphs, then
 //! sections each headed by `<place> <headline>` and a byline, and a trailer line
 //! holding paper, page name, page number, title, ISO date and sibling ids.
 //!
@@ -29,7 +29,7 @@ pub fn looks_like_page(text: &str) -> bool {
     false
 }
 
-/// Parses `00013版:浙里最“嘉”` into page number and page name.
+/// Parses `00005版:某某新闻` into page number and page name.
 fn page_line(line: &str) -> Option<(String, String)> {
     let line = line.trim();
     let pos = line.find('版')?;

@@ -228,7 +228,7 @@ fn gb18030_and_stdin_style_jsonl_are_read() {
     let dir = std::env::temp_dir().join(format!("zq-enc-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let (bytes, _, _) = encoding_rs::GB18030
-        .encode("平湖市出台新政\n\n\u{3000}\u{3000}平湖市纪委监委推出“廉洁直通车”监督平台。\n");
+        .encode("临安区出台新政\n\n\u{3000}\u{3000}临安区纪委监委推出“清风速递”监督平台。\n");
     std::fs::write(dir.join("gbk.txt"), &bytes).unwrap();
     std::fs::write(
         dir.join("c.jsonl"),
