@@ -469,6 +469,7 @@ fn body_anaphora(cx: &mut Cx) {
         for body in ["局", "委", "中心", "办", "所", "院", "组", "分局", "管委会"] {
             let end = i + 1 + body.chars().count();
             if !cx.starts_with(i + 1, body)
+                // `该局` must end there: `该局长` is a post, not the body.
                 || cx.chars.get(end).is_some_and(|&c| {
                     is_han(c) && !is_stop(c) && !"还将已在对把为与和通推联".contains(c)
                 })
@@ -569,9 +570,10 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
         "巡视办",
         "派驻组",
     ] {
-        if cx.starts_with(p, group)
-            && (!ordinal.is_empty() || !group.ends_with('组') || group.starts_with('巡'))
-        {
+        // Inspection groups and offices stand alone (`县委巡察办`); a stationed group
+        // needs its number (`第三派驻纪检监察组`) to be more than a description.
+        let named = !ordinal.is_empty() || group.starts_with('巡');
+        if named && cx.starts_with(p, group) {
             let e = p + group.chars().count();
             return Some((e, format!("{ordinal}{group}"), None));
         }

@@ -330,16 +330,11 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // (`某纪委督促某局开展…`), the body made to act is the agent.
     let candidates: Vec<usize> = (0..n)
         .filter(|&j| {
-            let s = cx.mentions[j].span;
-            s.start >= sent
-                && s.end <= qs
-                && is_agent(cx, j)
-                && !is_locative(cx, j)
-                && !cx.mentions[j].anaphoric
-                || (s.start >= sent
-                    && s.end <= qs
-                    && cx.mentions[j].anaphoric
-                    && cx.mentions[j].ty == EntityType::Agency)
+            let m = &cx.mentions[j];
+            let in_clause = m.span.start >= sent && m.span.end <= qs;
+            let named_agent = is_agent(cx, j) && !is_locative(cx, j) && !m.anaphoric;
+            let agency_anaphor = m.anaphoric && m.ty == EntityType::Agency;
+            in_clause && (named_agent || agency_anaphor)
         })
         .collect();
     let fallback = prefix_place.map(|j| (j, 3, "launchedBy:name-prefix"));
