@@ -140,6 +140,14 @@ impl Cx<'_> {
         i
     }
 
+    pub fn paragraph_end(&self, at: usize) -> usize {
+        let mut i = at.min(self.chars.len());
+        while i < self.chars.len() && self.chars[i] != '\n' {
+            i += 1;
+        }
+        i
+    }
+
     pub fn push(&mut self, m: Mention) -> usize {
         self.mentions.push(m);
         self.mentions.len() - 1

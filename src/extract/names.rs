@@ -664,6 +664,16 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
                 None => break,
             }
         }
+        // A place inside the name is taken whole, even when one of its
+        // characters is a function word elsewhere (成都, 都 being one).
+        if let Some(d) = cx.covering(s - 1, &[EntityType::Division])
+            && cx.mentions[d].span.start >= floor
+            && k - cx.mentions[d].span.start < 24
+            && is_han(c)
+        {
+            s = cx.mentions[d].span.start;
+            continue;
+        }
         if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) {
             break;
         }

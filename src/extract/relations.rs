@@ -518,6 +518,15 @@ fn participates_in(cx: &mut Cx) {
             .copied()
             .filter(|&j| cx.mentions[j].span.start >= para_s && cx.mentions[j].span.end <= sent_s)
             .max_by_key(|&j| cx.mentions[j].span.start)
+            .or_else(|| {
+                // Else the first one the paragraph names after the sentence.
+                let para_e = cx.paragraph_end(m.span.end);
+                initiatives
+                    .iter()
+                    .copied()
+                    .filter(|&j| cx.mentions[j].span.start >= sent_e && cx.mentions[j].span.end <= para_e)
+                    .min_by_key(|&j| cx.mentions[j].span.start)
+            })
         {
             (Some(j), "participatesIn:paragraph")
         } else if m.ty == EntityType::Company {
