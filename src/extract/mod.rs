@@ -200,6 +200,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::find_agencies(&mut cx);
     names::find_national_agencies(&mut cx);
     names::find_organisations(&mut cx);
+    // After organisations, so that `该行` can reach a central-bank branch.
+    names::body_anaphora(&mut cx);
     names::find_initiatives(&mut cx);
     people::find(&mut cx);
     relations::find(&mut cx);

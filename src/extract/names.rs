@@ -434,13 +434,12 @@ pub fn find_agencies(cx: &mut Cx) {
         kept.push(m);
     }
     cx.mentions.extend(kept);
-    body_anaphora(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// `该局`, `该中心`, `该委`: the agency named last whose name ends that way.
-fn body_anaphora(cx: &mut Cx) {
+pub fn body_anaphora(cx: &mut Cx) {
     let mut out = Vec::new();
     // A bare `管委会` after a boundary is the zone committee named last.
     for i in 0..cx.chars.len() {
@@ -466,7 +465,7 @@ fn body_anaphora(cx: &mut Cx) {
         if cx.chars[i] != '该' {
             continue;
         }
-        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局", "管委会"] {
+        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局", "管委会", "行"] {
             let end = i + 1 + body.chars().count();
             if !cx.starts_with(i + 1, body)
                 // `该局` must end there: `该局长` is a post, not the body.
@@ -481,7 +480,18 @@ fn body_anaphora(cx: &mut Cx) {
                 .mentions
                 .iter()
                 .filter(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.end <= i)
-                .rfind(|m| m.name.ends_with(body));
+                .rfind(|m| m.name.ends_with(body))
+                // `该行` is the bank named last: an agency only when that bank is
+                // the central bank's branch, not a commercial one.
+                .filter(|a| {
+                    body != "行"
+                        || !cx.mentions.iter().any(|m| {
+                            m.ty == EntityType::Company
+                                && m.span.start > a.span.start
+                                && m.span.end <= i
+                                && m.name.ends_with('行')
+                        })
+                });
             if let Some(a) = antecedent {
                 let mut m = a.clone();
                 m.span = Span::new(i, end);

@@ -35,12 +35,12 @@ fn name_at(cx: &Cx, i: usize) -> Option<usize> {
     };
     let boundary = |k: usize| match cx.chars.get(k) {
         None => true,
-        Some(&c) => !is_han(c) || AFTER_NAME.contains(c),
+        Some(&c) => !is_han(c) || follows_name(cx, k),
     };
     // Two given characters unless the second is itself a following word.
     if ok_given(i + s)
         && ok_given(i + s + 1)
-        && !AFTER_NAME.contains(cx.chars[i + s + 1])
+        && !follows_name(cx, i + s + 1)
         && boundary(i + s + 2)
     {
         return Some(i + s + 2);
@@ -49,6 +49,40 @@ fn name_at(cx: &Cx, i: usize) -> Option<usize> {
         return Some(i + s + 1);
     }
     None
+}
+
+/// Whether the character at `k` starts a word that follows names (说, 表示, 介绍).
+/// Characters that are also common in given names (强, 表, 指) count only with the
+/// rest of their word after them: `李国强调` ends at 国, `李国强说` does not.
+fn follows_name(cx: &Cx, k: usize) -> bool {
+    let Some(&c) = cx.chars.get(k) else {
+        return false;
+    };
+    if !AFTER_NAME.contains(c) {
+        return false;
+    }
+    let next = cx.chars.get(k + 1).copied().unwrap_or(' ');
+    match c {
+        '强' => next == '调',
+        '表' => next == '示',
+        '介' => next == '绍',
+        '告' => next == '诉',
+        '认' => next == '为',
+        '指' => next == '出',
+        '坦' => next == '言',
+        '直' => "言呼".contains(next),
+        '透' => next == '露',
+        '感' => "慨叹谢".contains(next),
+        '谈' => "到及".contains(next),
+        '接' => "受着".contains(next),
+        '希' => next == '望',
+        '提' => "出到醒".contains(next),
+        '负' => next == '责',
+        '带' => "领着队".contains(next),
+        '回' => "忆答应顾".contains(next),
+        '笑' => "着道说".contains(next),
+        _ => true,
+    }
 }
 
 /// A name right after a post. The post already says a name follows, so when the

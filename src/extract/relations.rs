@@ -324,6 +324,11 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
             }
         }
     }
+    // A company or bank that creates it (`某银行某支行推出“某某贷”`) runs it itself;
+    // no government body earlier in the sentence does.
+    if launched_by_company(cx, i) {
+        return None;
+    }
     // 4. The sentence's subject: the first agency or division before the name that
     // is not a place phrase (`在某街道，…`), unless the clause says the subject only
     // follows the programme. When the subject has another body do the work
@@ -368,6 +373,43 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     Some((subject, 2, "launchedBy:sentence-subject"))
 }
 
+/// Whether a company or organisation, with no agency after it, creates the
+/// initiative at `i` in its clause (`某银行推出“某某贷”`).
+fn launched_by_company(cx: &Cx, i: usize) -> bool {
+    let qs = cx.mentions[i].span.start;
+    let sent = cx.sentence_start(qs);
+    let Some(c) = cx
+        .mentions
+        .iter()
+        .filter(|m| {
+            matches!(m.ty, EntityType::Company | EntityType::Organization)
+                && !m.anaphoric
+                && m.span.start >= sent
+                && m.span.end <= qs
+        })
+        .max_by_key(|m| m.span.end)
+    else {
+        return false;
+    };
+    // The company must open its clause: `某局联合某银行推出` is the bureau's.
+    let mut clause = c.span.start;
+    while clause > sent && !"，,；;".contains(cx.chars[clause - 1]) {
+        clause -= 1;
+    }
+    let agency_in_clause = cx.mentions.iter().any(|m| {
+        m.ty == EntityType::Agency && m.span.start >= clause && m.span.end <= qs && m.span != c.span
+    });
+    // `…，联合某银行推出` continues the clause of whoever leads it.
+    let partner = ["联合", "会同", "携手", "协同", "与", "和"]
+        .iter()
+        .any(|w| cx.ends_with_at(c.span.start, w));
+    let between = cx.slice(c.span.end, qs);
+    !agency_in_clause
+        && !partner
+        && between.chars().count() <= 8
+        && CREATE_VERBS.iter().any(|v| between.contains(v))
+}
+
 /// Verbs by which one body has another act (`督促某局开展`).
 const CAUSATIVE: [&str; 6] = ["督促", "指导", "推动", "要求", "责成", "协调"];
 
@@ -404,6 +446,12 @@ fn launched_by(cx: &mut Cx) {
             .min_by_key(|&(pri, i, _, _)| (pri, i));
         if let Some((_, i, j, rule)) = best {
             cx.relate(i, Predicate::LaunchedBy, Object::Mention(j), rule);
+            continue;
+        }
+        let by_company = (0..cx.mentions.len())
+            .filter(|&i| cx.mentions[i].ty == EntityType::Initiative && cx.mentions[i].key == key)
+            .any(|i| launched_by_company(cx, i));
+        if by_company {
             continue;
         }
         // 5. The body named last before the initiative in its paragraph: the
