@@ -64,7 +64,7 @@ const VERB_HEADS: [&str; 3] = ["会同", "协同", "联合"];
 const NOT_XIANG_END: &str = "之回返下家故老异他水梓还离思";
 
 /// Words that cannot be inside a town's name; the name starts after them.
-const TOWN_BREAKERS: [&str; 41] = [
+const TOWN_BREAKERS: [&str; 45] = [
     "督促",
     "配合",
     "指导",
@@ -106,6 +106,10 @@ const TOWN_BREAKERS: [&str; 41] = [
     "走访",
     "联合",
     "协同",
+    "成立",
+    "新成立",
+    "设立",
+    "组建",
 ];
 
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
@@ -121,8 +125,22 @@ fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
 /// context, and never put it there themselves.
 fn needs_context(gaz: &Gazetteer, ix: DivisionIx) -> bool {
     let d = gaz.get(ix);
-    d.level.depth() >= 3 || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
+    d.level.depth() >= 3
+        || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
+        || COMMON_WORD_DISTRICTS.contains(&d.name.as_str())
 }
+
+/// District names that are also everyday words (老城区 "the old town").
+const COMMON_WORD_DISTRICTS: [&str; 8] = [
+    "老城区",
+    "新城区",
+    "城关区",
+    "市中区",
+    "城中区",
+    "城东区",
+    "城西区",
+    "开发区",
+];
 
 pub fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
     let mut ctx = Vec::new();
@@ -130,7 +148,8 @@ pub fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
         for hit in gaz.find(t) {
             for &(ix, form) in &hit.candidates {
                 let d = gaz.get(ix);
-                if needs_context(gaz, ix) {
+                let name = &gaz.get(ix).name;
+                if needs_context(gaz, ix) || VERB_HEADS.iter().any(|v| name.starts_with(v)) {
                     continue;
                 }
                 if form == NameForm::Full || d.level.depth() <= 1 {
@@ -183,7 +202,10 @@ fn choose(
             .max_by_key(|c| (context_score(gaz, c.0, &cx.context), std::cmp::Reverse(c.0)))
             .map(|c| **c);
     }
-    let section = cx.article.section_place.as_deref() == Some(text);
+    // A section's place name counts on its own only when nothing else in the
+    // document says where we are; otherwise it must fit that context like any
+    // other short form (a street section on a city page is no county elsewhere).
+    let section = cx.article.section_place.as_deref() == Some(text) && cx.context.is_empty();
     candidates
         .iter()
         .filter(|&&(ix, _)| {
@@ -212,9 +234,10 @@ pub fn find(cx: &mut Cx) {
     }
     for hit in hits {
         let surface = cx.slice(hit.start, hit.end);
-        // A short form followed by a street word is a street name (中山路).
+        // A short form followed by a street word is a street name (中山路), and one
+        // followed by 街道/镇/乡 names a town of that name, not the county.
         if let Some(&next) = cx.chars.get(hit.end)
-            && "路街巷弄".contains(next)
+            && ("路街巷弄镇乡".contains(next))
             && hit.candidates.iter().all(|c| c.1 == NameForm::Short)
         {
             continue;
@@ -257,6 +280,7 @@ pub fn find(cx: &mut Cx) {
     find_standalone_zones(cx);
     find_towns(cx);
     find_repeats(cx);
+    towns_over_short_forms(cx);
     merge_bracketed_equivalents(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -462,8 +486,39 @@ fn find_repeats(cx: &mut Cx) {
     cx.mentions.extend(added);
 }
 
+/// A short county form that is also the stem of a town the article names
+/// (`白云` after `白云街道`) means the town: the article has told us which.
+fn towns_over_short_forms(cx: &mut Cx) {
+    let towns: Vec<Mention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.rule == "division:town-pattern")
+        .cloned()
+        .collect();
+    for m in cx
+        .mentions
+        .iter_mut()
+        .filter(|m| m.rule == "division:short-form")
+    {
+        let Some(t) = towns.iter().find(|t| {
+            t.text
+                .trim_end_matches("街道")
+                .trim_end_matches(['镇', '乡'])
+                == m.text
+        }) else {
+            continue;
+        };
+        let span = m.span;
+        let text = m.text.clone();
+        *m = t.clone();
+        m.span = span;
+        m.text = text;
+        m.rule = "division:repeat";
+    }
+}
+
 /// Bodies that may follow a town's stem.
-const TOWN_BODIES: [&str; 10] = [
+const TOWN_BODIES: [&str; 18] = [
     "派出所",
     "纪委",
     "党委",
@@ -474,6 +529,14 @@ const TOWN_BODIES: [&str; 10] = [
     "卫生院",
     "街道",
     "镇",
+    "市场监管所",
+    "财政所",
+    "办事处",
+    "人民法庭",
+    "法庭",
+    "社区",
+    "党工委",
+    "纪工委",
 ];
 
 /// `某新区(某区)`: a zone and the county it is governed as are one division; the

@@ -159,38 +159,42 @@ pub const SPEECH_VERBS: [&str; 14] = [
 ];
 
 /// Suffixes of government and Party bodies, longest first.
-pub const AGENCY_SUFFIXES: [&str; 36] = [
+pub const AGENCY_SUFFIXES: [&str; 40] = [
     "纪检监察工委",
     "纪检监察组",
     "纪检监察室",
-    "纪委监委",
     "管理委员会",
     "人民检察院",
+    "市场监管所",
+    "纪委监委",
     "人民法院",
     "人民政府",
+    "人民法庭",
     "委员会",
     "管委会",
     "办事处",
     "派出所",
     "纪工委",
     "党工委",
-    "党委",
-    "纪委",
-    "监委",
-    "政府",
     "检察院",
-    "法院",
-    "分局",
-    "大队",
-    "支队",
-    "中心",
-    "部门",
     "办公室",
     "监察办",
     "巡察组",
     "巡视组",
     "税务所",
     "司法所",
+    "财政所",
+    "党委",
+    "纪委",
+    "监委",
+    "政府",
+    "法院",
+    "分局",
+    "大队",
+    "支队",
+    "中心",
+    "部门",
+    "法庭",
     "局",
     "厅",
     "委",
@@ -233,7 +237,8 @@ pub const PARTY_DEPARTMENTS: [&str; 6] = ["组织", "宣传", "统战", "政法"
 
 /// Variant forms of common agency bodies: the first is canonical. The linker treats
 /// all forms in a row as the same body.
-pub const BODY_VARIANTS: [&[&str]; 31] = [
+pub const BODY_VARIANTS: [&[&str]; 32] = [
+    &["金融监管分局", "监管分局"],
     &["人社局", "人力资源和社会保障局", "人力社保局"],
     &["市场监管局", "市场监督管理局"],
     &["发改委", "发展和改革委员会", "发展改革委"],
@@ -293,8 +298,10 @@ pub const COMPANY_SUFFIXES: [&str; 15] = [
 ];
 
 /// Organisation suffixes, longest first.
-pub const ORG_SUFFIXES: [&str; 28] = [
+pub const ORG_SUFFIXES: [&str; 31] = [
     "职业技术学院",
+    "律师事务所",
+    "仲裁委员会",
     "研究中心",
     "创新中心",
     "技术中心",
@@ -309,6 +316,7 @@ pub const ORG_SUFFIXES: [&str; 28] = [
     "联盟会",
     "俱乐部",
     "总商会",
+    "公证处",
     "大学",
     "学院",
     "中学",
@@ -325,7 +333,7 @@ pub const ORG_SUFFIXES: [&str; 28] = [
 ];
 
 /// Nouns after a quoted name that make it an initiative, with the subclass they imply.
-pub const INITIATIVE_CUES: [(&str, &str); 63] = [
+pub const INITIATIVE_CUES: [(&str, &str); 67] = [
     ("行动", "Campaign"),
     ("工程", "Campaign"),
     ("活动", "Campaign"),
@@ -388,6 +396,10 @@ pub const INITIATIVE_CUES: [(&str, &str); 63] = [
     ("超市", "ServiceWindow"),
     ("课堂", "Campaign"),
     ("地图", "Platform"),
+    ("一件事", "ServiceWindow"),
+    ("帮帮团", "ServiceWindow"),
+    ("服务团", "ServiceWindow"),
+    ("团", "ServiceWindow"),
     ("站", "Platform"),
 ];
 
@@ -482,11 +494,54 @@ pub const GENERIC_PREFIXES: [&str; 21] = [
 /// Words that never occur inside an organisation's name but often run into one
 /// when a sentence is walked back from a suffix (`企业首次获得银行贷款`, `管委会联合某
 /// 大学`): a candidate name starts after the last of them.
-pub const INNER_CUTS: [&str; 42] = [
-    "获得", "打消", "参加", "共建", "首批", "首次", "今年", "去年", "目前", "已经", "携手", "牵手",
-    "依托", "通过", "对接", "走访", "督促", "考察", "落户", "签约", "引进", "来到", "走进", "位于",
-    "包括", "其中", "协助", "帮扶", "入驻", "推荐", "旗下", "作为", "记者", "完成", "推出", "设立",
-    "联合", "邀请", "组织", "牵头", "有家", "该家",
+pub const INNER_CUTS: [&str; 47] = [
+    "获得",
+    "打消",
+    "参加",
+    "共建",
+    "首批",
+    "首次",
+    "今年",
+    "去年",
+    "目前",
+    "已经",
+    "携手",
+    "牵手",
+    "依托",
+    "通过",
+    "对接",
+    "走访",
+    "督促",
+    "考察",
+    "落户",
+    "签约",
+    "引进",
+    "来到",
+    "走进",
+    "位于",
+    "包括",
+    "其中",
+    "协助",
+    "帮扶",
+    "入驻",
+    "推荐",
+    "旗下",
+    "作为",
+    "记者",
+    "完成",
+    "推出",
+    "设立",
+    "联合",
+    "邀请",
+    "组织",
+    "牵头",
+    "有家",
+    "该家",
+    "成立",
+    "刚刚收到",
+    "收到",
+    "来自",
+    "会同",
 ];
 
 /// Cores that leave a suffix generic rather than named (`合作银行`, `行业协会`,

@@ -465,7 +465,18 @@ pub fn body_anaphora(cx: &mut Cx) {
         if cx.chars[i] != '该' {
             continue;
         }
-        for body in ["局", "委", "中心", "办", "所", "院", "组", "分局", "管委会", "行"] {
+        for body in [
+            "局",
+            "委",
+            "中心",
+            "办",
+            "所",
+            "院",
+            "组",
+            "分局",
+            "管委会",
+            "行",
+        ] {
             let end = i + 1 + body.chars().count();
             if !cx.starts_with(i + 1, body)
                 // `该局` must end there: `该局长` is a post, not the body.
@@ -506,6 +517,9 @@ pub fn body_anaphora(cx: &mut Cx) {
     }
     cx.mentions.extend(out);
 }
+
+/// Bodies named by their place alone (某区工商联, 某县科协).
+const PLACE_NAMED_ORGS: [&str; 7] = ["工商联", "总商会", "科协", "侨联", "妇联", "残联", "文联"];
 
 const ORDINALS: &str = "一二三四五六七八九十";
 
@@ -805,7 +819,11 @@ pub fn find_organisations(cx: &mut Cx) {
             && found.last().is_some_and(|f| {
                 f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司")
             });
-        let generic = (core_len < 2 && !branch_of_previous)
+        // `县工商联`: a bare prefix before a body named by its place.
+        let bare_place_named = core_len == 1
+            && "省市县区".contains(cx.chars[start])
+            && PLACE_NAMED_ORGS.contains(&suffix);
+        let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str());
         // A centre or branch an institution keeps in a place, written right after
@@ -841,8 +859,27 @@ pub fn find_organisations(cx: &mut Cx) {
                 || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
         });
         // Some bodies are named by their place alone (某区工商联, 某县科协).
-        let place_named =
-            ["工商联", "总商会", "科协", "侨联", "妇联", "残联", "文联"].contains(&suffix);
+        let place_named = PLACE_NAMED_ORGS.contains(&suffix);
+        if place_named
+            && e - s == suffix.chars().count() + 1
+            && let Some(d) = resolve_bare(cx, cx.chars[s])
+        {
+            let name = format!("{}{suffix}", d.name);
+            cx.mentions.push(Mention {
+                ty,
+                span: Span::new(s, e),
+                text: text.clone(),
+                key: normalise_name(&name),
+                name: name.clone(),
+                aliases: vec![name, text.clone()],
+                class: None,
+                div: Some(d),
+                role: None,
+                rule: "organization:bare-prefix",
+                anaphoric: false,
+            });
+            continue;
+        }
         if place_only && !place_named && !suffix.contains("银行") && !suffix.contains('行') {
             continue;
         }
@@ -1149,6 +1186,22 @@ pub fn find_national_agencies(cx: &mut Cx) {
             _ => i += 1,
         }
     }
+    // `国家某某总局某市监管分局`: the national name heads a local body's name, and
+    // is no separate mention there.
+    found.retain(|&(s, e)| {
+        let head: String = cx.chars[s..e].iter().collect();
+        let Some(local) = cx
+            .mentions
+            .iter_mut()
+            .find(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.start == e)
+        else {
+            return true;
+        };
+        local.span = Span::new(s, local.span.end);
+        local.text = format!("{head}{}", local.text);
+        local.aliases.push(local.text.clone());
+        false
+    });
     for (s, e) in found {
         let text = cx.slice(s, e);
         let (canon, variants) = body_variants(&text);

@@ -38,10 +38,7 @@ fn name_at(cx: &Cx, i: usize) -> Option<usize> {
         Some(&c) => !is_han(c) || follows_name(cx, k),
     };
     // Two given characters unless the second is itself a following word.
-    if ok_given(i + s)
-        && ok_given(i + s + 1)
-        && !follows_name(cx, i + s + 1)
-        && boundary(i + s + 2)
+    if ok_given(i + s) && ok_given(i + s + 1) && !follows_name(cx, i + s + 1) && boundary(i + s + 2)
     {
         return Some(i + s + 2);
     }

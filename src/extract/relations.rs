@@ -572,7 +572,9 @@ fn participates_in(cx: &mut Cx) {
                 initiatives
                     .iter()
                     .copied()
-                    .filter(|&j| cx.mentions[j].span.start >= sent_e && cx.mentions[j].span.end <= para_e)
+                    .filter(|&j| {
+                        cx.mentions[j].span.start >= sent_e && cx.mentions[j].span.end <= para_e
+                    })
                     .min_by_key(|&j| cx.mentions[j].span.start)
             })
         {
