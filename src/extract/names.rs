@@ -1341,24 +1341,16 @@ fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
     if n >= 2 && core != name {
         out.push(core.clone());
     }
-    for industry in [
-        "科技",
-        "新材料",
-        "材料",
-        "能源",
-        "电子",
-        "机械",
-        "食品",
-        "实业",
-        "贸易",
-        "智能",
-        "制造",
-    ] {
-        if let Some(rest) = core.strip_suffix(industry)
-            && rest.chars().count() >= 2
-        {
-            out.push(rest.to_string());
-        }
+    // Each industry word stripped from the end gives a shorter brand
+    // (`某某精密模具` -> `某某精密` -> `某某`), down to two characters.
+    let mut rest = core.clone();
+    while let Some(w) = INDUSTRY_WORDS
+        .iter()
+        .filter(|w| rest.ends_with(*w) && rest.chars().count() >= w.chars().count() + 2)
+        .max_by_key(|w| w.chars().count())
+    {
+        rest.truncate(rest.len() - w.len());
+        out.push(rest.clone());
     }
     out
 }

@@ -683,12 +683,22 @@ fn works_for(cx: &mut Cx) {
         let sent = cx.sentence_start(role_start);
         let prev_sent = cx.sentence_start(sent.saturating_sub(1));
         // `该公司总经理` / `公司技术总监`: the company named last before.
-        let the_company = (company_post && THE_COMPANY.iter().any(|w| role.starts_with(w)))
+        // A post that opens with 公司/企业 is at a company whatever the post; one
+        // that opens with 行 is at a bank. The bank and the firm are told apart by
+        // the name's last character.
+        let at_bank = role.starts_with('行') || role.starts_with("该行");
+        let names_a_body = ["中心", "局", "委", "办", "院", "所", "会"]
+            .iter()
+            .any(|w| role.contains(w));
+        let the_company = (THE_COMPANY.iter().any(|w| role.starts_with(w)) && !names_a_body)
             .then(|| {
                 (0..n)
                     .filter(|&j| {
                         let o = &cx.mentions[j];
-                        o.ty == EntityType::Company && !o.anaphoric && o.span.end <= role_start
+                        o.ty == EntityType::Company
+                            && !o.anaphoric
+                            && o.span.end <= role_start
+                            && o.name.ends_with('行') == at_bank
                     })
                     .max_by_key(|&j| cx.mentions[j].span.end)
             })
