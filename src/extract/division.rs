@@ -57,6 +57,19 @@ fn zone_forms(kind: &str) -> &'static [&'static str] {
 /// character before the suffix.
 const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村市县区省";
 
+/// Words that make a place before them part of a media outlet's name.
+const MEDIA_WORDS: [&str; 9] = [
+    "日报",
+    "晚报",
+    "早报",
+    "商报",
+    "新闻网",
+    "电视台",
+    "卫视",
+    "广播电视台",
+    "融媒",
+];
+
 /// Verbs that some division names begin with.
 const VERB_HEADS: [&str; 3] = ["会同", "协同", "联合"];
 
@@ -240,6 +253,11 @@ pub fn find(cx: &mut Cx) {
             && ("路街巷弄镇乡".contains(next))
             && hit.candidates.iter().all(|c| c.1 == NameForm::Short)
         {
+            continue;
+        }
+        // A place heading a paper's or broadcaster's name (`某省日报讯`) is part of
+        // that name, not a place the article speaks of.
+        if MEDIA_WORDS.iter().any(|w| cx.starts_with(hit.end, w)) {
             continue;
         }
         // A short form before a verb of speech is a given name (某卫东表示).

@@ -288,6 +288,12 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         }
         other => other,
     };
+    // A headline states an agent only as `某县推出“某某码”`: an agent right before
+    // a creation verb right before the name. It is the weakest evidence, used when
+    // the body names no agent.
+    if qs < cx.article.body_start {
+        return direct_creator(cx, qs).map(|j| (j, 4, "launchedBy:headline"));
+    }
     // 2. X发放的“Y” / X推出的“Y”.
     if qs > 0 && cx.chars[qs - 1] == '的' {
         let cut = qs - 1;
@@ -373,6 +379,24 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     Some((subject, 2, "launchedBy:sentence-subject"))
 }
 
+/// The agent written right before a creation verb that stands right before `qs`,
+/// with at most one adverb between (同步, 近日, 正式).
+fn direct_creator(cx: &Cx, qs: usize) -> Option<usize> {
+    let verb = CREATE_VERBS.iter().find(|v| cx.ends_with_at(qs, v))?;
+    let mut at = qs - verb.chars().count();
+    for adverb in [
+        "同步", "近日", "正式", "率先", "还", "也", "又", "已", "再", "先后",
+    ] {
+        if cx.ends_with_at(at, adverb) {
+            at -= adverb.chars().count();
+            break;
+        }
+    }
+    (0..cx.mentions.len())
+        .filter(|&j| cx.mentions[j].span.end == at && is_agent(cx, j))
+        .min_by_key(|&j| cx.mentions[j].span.start)
+}
+
 /// Whether a company or organisation, with no agency after it, creates the
 /// initiative at `i` in its clause (`某银行推出“某某贷”`).
 fn launched_by_company(cx: &Cx, i: usize) -> bool {
@@ -441,7 +465,6 @@ fn launched_by(cx: &mut Cx) {
         // wins, earlier mentions breaking ties. Headlines state no agents.
         let best = (0..cx.mentions.len())
             .filter(|&i| cx.mentions[i].ty == EntityType::Initiative && cx.mentions[i].key == key)
-            .filter(|&i| cx.mentions[i].span.start >= body)
             .filter_map(|i| agent_of(cx, i).map(|(j, pri, rule)| (pri, i, j, rule)))
             .min_by_key(|&(pri, i, _, _)| (pri, i));
         if let Some((_, i, j, rule)) = best {
