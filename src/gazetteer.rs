@@ -72,6 +72,8 @@ pub struct NameHit {
 }
 
 struct Row {
+    path: String,
+    line: usize,
     code: String,
     name: String,
     level: Level,
@@ -100,6 +102,17 @@ fn parse_rows(text: &str, path: &str) -> Result<Vec<Row>, GazetteerError> {
         }
         let level = Level::parse(cols[2].trim())
             .ok_or_else(|| err(format!("unknown level `{}`", cols[2])))?;
+        let (code, name) = (cols[0].trim(), cols[1].trim());
+        if code.is_empty() {
+            return Err(err("empty code".into()));
+        }
+        // A name must hold at least two characters: a one-character name (or an
+        // empty one) would match nearly everywhere in Chinese text.
+        if name.chars().count() < 2 || name.chars().any(char::is_control) {
+            return Err(err(format!(
+                "name `{name}` is too short or holds control characters"
+            )));
+        }
         let shorts = cols
             .get(4)
             .map(|s| {
@@ -111,8 +124,10 @@ fn parse_rows(text: &str, path: &str) -> Result<Vec<Row>, GazetteerError> {
             })
             .unwrap_or_default();
         rows.push(Row {
-            code: cols[0].trim().to_string(),
-            name: cols[1].trim().to_string(),
+            line: i + 1,
+            path: path.to_string(),
+            code: code.to_string(),
+            name: name.to_string(),
             level,
             parent: cols
                 .get(3)
@@ -141,14 +156,16 @@ impl Gazetteer {
             })?;
             rows.extend(parse_rows(&text, &shown)?);
         }
-        Ok(Gazetteer::from_rows(rows))
+        Gazetteer::from_rows(rows)
     }
 
-    fn from_rows(rows: Vec<Row>) -> Gazetteer {
+    fn from_rows(rows: Vec<Row>) -> Result<Gazetteer, GazetteerError> {
         let mut by_code: HashMap<String, DivisionIx> = HashMap::new();
         let mut divisions: Vec<Division> = Vec::new();
         let mut parents: Vec<String> = Vec::new();
+        let mut origin: Vec<(String, usize)> = Vec::new();
         for row in rows {
+            let here = (row.path.clone(), row.line);
             let d = Division {
                 code: row.code.clone(),
                 name: row.name,
@@ -160,16 +177,39 @@ impl Gazetteer {
                 Some(&ix) => {
                     divisions[ix] = d;
                     parents[ix] = row.parent;
+                    origin[ix] = here;
                 }
                 None => {
                     by_code.insert(row.code, divisions.len());
                     divisions.push(d);
                     parents.push(row.parent);
+                    origin.push(here);
                 }
             }
         }
         for (ix, p) in parents.iter().enumerate() {
-            divisions[ix].parent = by_code.get(p).copied().filter(|&p| p != ix);
+            divisions[ix].parent = by_code.get(p).copied();
+        }
+        // Every walk up the table must end: a row that is its own ancestor is
+        // refused, naming the row that closes the loop.
+        for start in 0..divisions.len() {
+            let mut seen = vec![start];
+            let mut cur = start;
+            while let Some(p) = divisions[cur].parent {
+                if seen.contains(&p) {
+                    let (path, line) = origin[cur].clone();
+                    return Err(GazetteerError::Row {
+                        path,
+                        line,
+                        message: format!(
+                            "parent {} makes {} its own ancestor",
+                            divisions[p].code, divisions[start].code
+                        ),
+                    });
+                }
+                seen.push(p);
+                cur = p;
+            }
         }
         let mut form_ix: HashMap<String, usize> = HashMap::new();
         let mut forms: Vec<String> = Vec::new();
@@ -198,13 +238,13 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&forms)
             .expect("division names build an automaton");
-        Gazetteer {
+        Ok(Gazetteer {
             divisions,
             by_code,
             form_ix,
             form_targets,
             matcher,
-        }
+        })
     }
 
     pub fn get(&self, ix: DivisionIx) -> &Division {
@@ -306,9 +346,24 @@ mod tests {
     #[test]
     fn user_rows_override() {
         let rows = parse_rows("code\tname\tlevel\tparent\tshort\n1\t甲省\tprovince\t\t甲地\n2\t乙市\tprefecture\t1\t乙城\n", "t").unwrap();
-        let g = Gazetteer::from_rows(rows);
+        let g = Gazetteer::from_rows(rows).unwrap();
         assert_eq!(g.chain(1), vec![1, 0]);
         assert_eq!(g.lookup("乙城")[0], (1, NameForm::Short));
+    }
+
+    #[test]
+    fn parent_cycles_and_empty_names_are_refused() {
+        let cyc = "1\t甲省\tprovince\t2\n2\t乙市\tprefecture\t1\n";
+        let e = Gazetteer::from_rows(parse_rows(cyc, "c.tsv").unwrap())
+            .err()
+            .unwrap();
+        assert!(e.to_string().starts_with("c.tsv:"), "{e}");
+        assert!(e.to_string().contains("own ancestor"), "{e}");
+        let own = "7\t丙县\tcounty\t7\n";
+        assert!(Gazetteer::from_rows(parse_rows(own, "o.tsv").unwrap()).is_err());
+        for bad in ["1\t\tcounty\n", "1\t甲\tcounty\n", "\t甲县\tcounty\n"] {
+            assert!(parse_rows(bad, "e.tsv").is_err(), "{bad:?}");
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use crate::model::{EntityType, Level, Predicate, Span};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use petgraph::visit::EdgeRef;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Opaque handle of a node.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -91,6 +91,10 @@ pub struct KnowledgeGraph {
     edges: HashMap<(NodeIndex, Predicate, NodeIndex), EdgeIndex>,
     pub articles: Vec<ArticleMeta>,
     article_nodes: Vec<BTreeSet<NodeIndex>>,
+    /// Mentions and evidence already recorded (node or edge, article, span), so a
+    /// repeat is found in constant time however often a name recurs.
+    mentions_seen: HashSet<(NodeIndex, usize, Span)>,
+    evidence_seen: HashSet<(EdgeIndex, usize, Span)>,
 }
 
 impl KnowledgeGraph {
@@ -161,13 +165,11 @@ impl KnowledgeGraph {
     }
 
     pub fn add_mention(&mut self, id: NodeId, mention: MentionRef) {
-        let n = &mut self.graph[id.0];
-        if !n
-            .mentions
-            .iter()
-            .any(|m| m.article == mention.article && m.span == mention.span)
+        if self
+            .mentions_seen
+            .insert((id.0, mention.article, mention.span))
         {
-            n.mentions.push(mention);
+            self.graph[id.0].mentions.push(mention);
         }
     }
 
@@ -192,12 +194,11 @@ impl KnowledgeGraph {
                 ix
             }
         };
-        let ev = &mut self.graph[ix].evidence;
-        if !ev
-            .iter()
-            .any(|e| e.article == evidence.article && e.span == evidence.span)
+        if self
+            .evidence_seen
+            .insert((ix, evidence.article, evidence.span))
         {
-            ev.push(evidence);
+            self.graph[ix].evidence.push(evidence);
         }
     }
 

@@ -43,6 +43,12 @@ enum Command {
         /// Extra divisions, TSV: code, name, level, parent code, short forms.
         #[arg(long)]
         gazetteer: Vec<PathBuf>,
+        /// Extraction threads; 0 means one per core.
+        #[arg(long, short = 'j', default_value_t = 0)]
+        jobs: usize,
+        /// No progress bar (it is shown only when standard error is a terminal).
+        #[arg(long, short = 'q')]
+        quiet: bool,
     },
     /// Run a SPARQL 1.1 query (SELECT, ASK, CONSTRUCT, DESCRIBE) on the store.
     ///
@@ -61,6 +67,21 @@ enum Command {
         /// Stop the query after this many seconds.
         #[arg(long, default_value_t = 60)]
         timeout: u64,
+    },
+    /// Add an RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML) to the store.
+    ///
+    /// Triples go into the named graph https://zhengqi.dev/graph/load/<file stem>
+    /// (replaced if it was loaded before), so your own ontology extension or
+    /// another dataset sits beside the articles; N-Quads and TriG keep their
+    /// graphs. Loading uses Oxigraph's bulk loader.
+    Load {
+        /// The RDF file; the syntax comes from its extension unless --format says.
+        file: PathBuf,
+        #[arg(long, default_value = "zhengqi-store")]
+        store: PathBuf,
+        /// turtle, ntriples, nquads, trig or rdfxml.
+        #[arg(long)]
+        format: Option<String>,
     },
     /// Write the store as RDF or as a network file for graph tools.
     Export {
@@ -135,11 +156,22 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // A reader that went away (`zhengqi query ... | head`) is not an error:
+        // the output it wanted was written.
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("zhengqi: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.to_string().contains("Broken pipe")
+    })
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
@@ -148,7 +180,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             store,
             gazetteer,
-        } => build(inputs, &store, &gazetteer),
+            jobs,
+            quiet,
+        } => build(inputs, &store, &gazetteer, jobs, quiet),
         Command::Query {
             query,
             file,
@@ -192,6 +226,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             verbose,
         } => eval_cmd(&gold, inputs, verbose),
+        Command::Load {
+            file,
+            store,
+            format,
+        } => load_cmd(&file, &store, format.as_deref()),
         Command::NerCheck { path, verbose } => {
             let report = zhengqi::nercheck::check(&path, &Gazetteer::bundled())?;
             print!("{}", report.table());
@@ -244,34 +283,90 @@ fn default_inputs(inputs: Vec<PathBuf>) -> Vec<PathBuf> {
     }
 }
 
-fn build(inputs: Vec<PathBuf>, store_path: &Path, gazetteer: &[PathBuf]) -> Result<ExitCode> {
+fn build(
+    inputs: Vec<PathBuf>,
+    store_path: &Path,
+    gazetteer: &[PathBuf],
+    jobs: usize,
+    quiet: bool,
+) -> Result<ExitCode> {
     let gaz = load_gazetteer(gazetteer)?;
     let store = Store::open(store_path)?;
     let inputs = default_inputs(inputs);
-    let summary = pipeline::build(&store, &inputs, &gaz, |e| {
-        eprintln!("zhengqi: skipped: {e}")
-    })?;
-    store.save()?;
-    println!(
-        "documents: {} read, {} skipped; articles: {}",
-        summary.documents_read, summary.documents_skipped, summary.articles
-    );
-    println!("entities:");
+    let bar = progress_bar(&inputs, quiet);
+    let mut problems = 0usize;
+    let summary = pipeline::build(
+        &store,
+        &inputs,
+        &gaz,
+        &pipeline::Options { jobs },
+        |event| match event {
+            pipeline::Event::Skipped(p) => {
+                problems += 1;
+                let line = format!("zhengqi: skipped: {p}");
+                match &bar {
+                    Some(bar) => bar.suspend(|| eprintln!("{line}")),
+                    None => eprintln!("{line}"),
+                }
+            }
+            pipeline::Event::Progress(p) => {
+                if let Some(bar) = &bar {
+                    bar.set_position(p.bytes);
+                    bar.set_message(format!(
+                        "{} documents, {} articles",
+                        p.documents, p.articles
+                    ));
+                }
+            }
+        },
+    )?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    drop(store);
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "documents: {} read, {} skipped; articles: {} ({} skipped)",
+        summary.documents_read,
+        summary.documents_skipped,
+        summary.articles,
+        summary.articles_skipped
+    )?;
+    writeln!(out, "entities:")?;
     for (t, n) in &summary.entities {
-        println!("  {:<14} {n}", t.name());
+        writeln!(out, "  {:<14} {n}", t.name())?;
     }
-    println!("relations:");
+    writeln!(out, "relations:")?;
     for (p, n) in &summary.relations {
-        println!("  {:<16} {n}", p.name());
+        writeln!(out, "  {:<16} {n}", p.name())?;
     }
-    println!("triples in store: {}", summary.triples);
-    println!("store: {}", store_path.display());
-    println!("time: {:.2}s", summary.elapsed.as_secs_f64());
-    Ok(if summary.documents_skipped > 0 {
+    writeln!(out, "quads written to article graphs: {}", summary.quads)?;
+    writeln!(out, "store: {}", store_path.display())?;
+    writeln!(out, "time: {:.2}s", summary.elapsed.as_secs_f64())?;
+    Ok(if problems > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// A progress bar on standard error when it is a terminal (and not `--quiet`):
+/// bytes of text against the inputs' total size, with the rate and time left.
+fn progress_bar(inputs: &[PathBuf], quiet: bool) -> Option<indicatif::ProgressBar> {
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let total = pipeline::input_size(inputs);
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta} {msg}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
 }
 
 fn load_gazetteer(files: &[PathBuf]) -> Result<Gazetteer> {
@@ -369,6 +464,56 @@ fn shorten(iri: &str) -> String {
     format!("<{iri}>")
 }
 
+fn rdf_syntax(name: &str) -> Option<RdfSyntax> {
+    Some(match name.trim().to_ascii_lowercase().as_str() {
+        "turtle" | "ttl" => RdfSyntax::Turtle,
+        "ntriples" | "nt" => RdfSyntax::NTriples,
+        "nquads" | "nq" => RdfSyntax::NQuads,
+        "trig" => RdfSyntax::TriG,
+        "rdfxml" | "xml" | "rdf" | "owl" => RdfSyntax::RdfXml,
+        "jsonld" | "json-ld" => RdfSyntax::JsonLd,
+        _ => return None,
+    })
+}
+
+fn load_cmd(file: &Path, store_path: &Path, format: Option<&str>) -> Result<ExitCode> {
+    let name = match format {
+        Some(f) => f.to_string(),
+        None => file
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+    };
+    let syntax = rdf_syntax(&name).with_context(|| {
+        format!(
+            "{}: cannot tell the RDF syntax from `{name}`; give --format (turtle, ntriples, nquads, trig, rdfxml)",
+            file.display()
+        )
+    })?;
+    let reader =
+        std::fs::File::open(file).with_context(|| format!("{}: cannot read", file.display()))?;
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "data".into());
+    let graph = format!(
+        "{}load/{}",
+        zhengqi::rdf::GRAPH,
+        zhengqi::rdf::iri_segment(&stem)
+    );
+    let store = Store::open(store_path)?;
+    let n = store
+        .load_rdf(std::io::BufReader::new(reader), syntax, &graph)
+        .with_context(|| file.display().to_string())?;
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{n} quads loaded from {} into <{graph}>",
+        file.display()
+    )?;
+    Ok(ExitCode::SUCCESS)
+}
+
 fn export_cmd(
     store: &Store,
     format: &str,
@@ -376,15 +521,7 @@ fn export_cmd(
     filter: Filter,
 ) -> Result<ExitCode> {
     let format = format.trim().to_ascii_lowercase();
-    let rdf = match format.as_str() {
-        "turtle" | "ttl" => Some(RdfSyntax::Turtle),
-        "ntriples" | "nt" => Some(RdfSyntax::NTriples),
-        "nquads" | "nq" => Some(RdfSyntax::NQuads),
-        "trig" => Some(RdfSyntax::TriG),
-        "rdfxml" | "xml" => Some(RdfSyntax::RdfXml),
-        "jsonld" | "json-ld" => Some(RdfSyntax::JsonLd),
-        _ => None,
-    };
+    let rdf = rdf_syntax(&format);
     if let Some(syntax) = rdf {
         if filter != Filter::default() {
             bail!(
@@ -413,6 +550,7 @@ fn export_cmd(
 }
 
 fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
     let gold_files: Vec<PathBuf> = if gold.is_dir() {
         let mut v: Vec<PathBuf> = std::fs::read_dir(gold)?
             .filter_map(|e| e.ok().map(|e| e.path()))
@@ -430,12 +568,16 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
     for g in &gold_files {
         let gold = eval::load_gold(g)?;
         // The document the gold annotates: an input with that file name, or one
-        // inside an input folder.
+        // inside an input folder; `file.jsonl#id` names one record of a corpus.
+        let (file, item) = match gold.document.split_once('#') {
+            Some((f, id)) => (f.to_string(), Some(id.to_string())),
+            None => (gold.document.clone(), None),
+        };
         let doc = inputs.iter().find_map(|i| {
-            if i.file_name().is_some_and(|n| n == gold.document.as_str()) {
+            if i.file_name().is_some_and(|n| n == file.as_str()) {
                 Some(i.clone())
-            } else if i.is_dir() && i.join(&gold.document).exists() {
-                Some(i.join(&gold.document))
+            } else if i.is_dir() && i.join(&file).exists() {
+                Some(i.join(&file))
             } else {
                 None
             }
@@ -451,13 +593,22 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
             continue;
         };
         let store = Store::memory()?;
-        pipeline::build(&store, std::slice::from_ref(&doc), &gaz, |e| {
-            eprintln!("zhengqi: skipped: {e}");
-            failed = true;
-        })?;
+        pipeline::build_from(
+            &store,
+            pipeline::select(std::slice::from_ref(&doc), item.as_deref()),
+            &gaz,
+            &pipeline::Options::default(),
+            |event| {
+                if let pipeline::Event::Skipped(p) = event {
+                    eprintln!("zhengqi: skipped: {p}");
+                    failed = true;
+                }
+            },
+        )?;
         let report = eval::score(&store, &gold)?;
         let (e, r) = (report.entity_total(), report.relation_total());
-        println!(
+        writeln!(
+            out,
             "{:<28} entities P {:.3} R {:.3} F1 {:.3} | relations P {:.3} R {:.3} F1 {:.3}",
             gold.document,
             e.precision(),
@@ -466,21 +617,23 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
             r.precision(),
             r.recall(),
             r.f1()
-        );
+        )?;
         if verbose {
             for err in &report.errors {
-                println!("    {err}");
+                writeln!(out, "    {err}")?;
             }
         }
         total.merge(report);
     }
-    println!();
-    println!(
+    writeln!(out)?;
+    writeln!(
+        out,
         "{:<16} {:>5} {:>5} {:>5} {:>7} {:>7} {:>7}",
         "", "tp", "fp", "fn", "P", "R", "F1"
-    );
+    )?;
     for (name, c) in total.entities.iter().chain(total.relations.iter()) {
-        println!(
+        writeln!(
+            out,
             "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
             name,
             c.tp,
@@ -489,10 +642,11 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
             c.precision(),
             c.recall(),
             c.f1()
-        );
+        )?;
     }
     let (e, r) = (total.entity_total(), total.relation_total());
-    println!(
+    writeln!(
+        out,
         "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
         "ENTITIES",
         e.tp,
@@ -501,8 +655,9 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
         e.precision(),
         e.recall(),
         e.f1()
-    );
-    println!(
+    )?;
+    writeln!(
+        out,
         "{:<16} {:>5} {:>5} {:>5} {:>7.3} {:>7.3} {:>7.3}",
         "RELATIONS",
         r.tp,
@@ -511,9 +666,9 @@ fn eval_cmd(gold: &Path, inputs: Vec<PathBuf>, verbose: bool) -> Result<ExitCode
         r.precision(),
         r.recall(),
         r.f1()
-    );
-    println!("entity F1 {:.3}", e.f1());
-    println!("relation F1 {:.3}", r.f1());
+    )?;
+    writeln!(out, "entity F1 {:.3}", e.f1())?;
+    writeln!(out, "relation F1 {:.3}", r.f1())?;
     Ok(if failed {
         ExitCode::from(1)
     } else {

@@ -128,12 +128,16 @@ pub fn iri_segment(s: &str) -> String {
     out
 }
 
-/// Non-ASCII characters that are not allowed unescaped in IRIs (RFC 3987 ucschar
-/// excludes the private use and non-character ranges, and full-width forms are
-/// kept but normalised brackets are ASCII and escaped above).
+/// Non-ASCII characters that may not appear unescaped in an IRI path: all but
+/// RFC 3987's `ucschar` ranges, so C1 controls, private use, U+FFFD and the
+/// non-characters are percent-encoded.
 fn is_iri_unsafe(c: char) -> bool {
     let u = c as u32;
-    (0xE000..=0xF8FF).contains(&u) || (0xFDD0..=0xFDEF).contains(&u) || (u & 0xFFFE) == 0xFFFE
+    let ucschar = matches!(u,
+        0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF)
+        || (u >= 0x10000 && (u & 0xFFFF) <= 0xFFFD && u < 0xF0000)
+        || (0xE1000..=0xEFFFD).contains(&u);
+    !ucschar
 }
 
 /// The IRI of a node.
@@ -171,17 +175,55 @@ impl Emitter {
     }
 }
 
-/// The quads of one article's named graph: the article itself, every entity it
-/// mentions with the names it uses, the relations it supports, and the mentions
-/// and statements that trace each back to a character span.
-pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> Vec<Quad> {
+/// Predicates of the provenance quads: kept in an article's graph only, never
+/// copied into the default graph, because they say where the article says
+/// something rather than what is so.
+pub fn is_provenance(subject: &str, predicate: &str) -> bool {
+    predicate == SPAN || subject.starts_with(STATEMENT_NS)
+}
+
+/// Predicates of an entity's description (type, names, code, level): the same in
+/// every article that mentions the entity, so they live in the default graph once
+/// and stay there while any article graph still says `zq:mentionedIn` of it.
+pub const DESCRIPTION_PREDICATES: [&str; 5] = [
+    RDF_TYPE,
+    RDFS_LABEL,
+    SKOS_PREF,
+    "https://zhengqi.dev/ns#divisionCode",
+    "https://zhengqi.dev/ns#level",
+];
+
+/// The link from an entity to an article that names it; an entity whose
+/// description is in the default graph has at least one in some article graph.
+pub const MENTIONED_IN: &str = "https://zhengqi.dev/ns#mentionedIn";
+pub const SPAN: &str = "https://zhengqi.dev/ns#span";
+pub const STATEMENT_NS: &str = "https://zhengqi.dev/id/statement/";
+
+/// One article in RDF: the quads of its named graph (what it states, and where)
+/// and the descriptions of the entities it names, which belong to the default
+/// graph only.
+#[derive(Debug, Clone, Default)]
+pub struct GraphContent {
+    pub graph: String,
+    pub quads: Vec<Quad>,
+    pub described: Vec<Quad>,
+}
+
+/// The RDF of one article. Its named graph holds the article's own description,
+/// the links to each entity it names (`zq:mentions`, `zq:mentionedIn`), the names
+/// and posts it gives them, the relations it supports, and compact provenance: one
+/// `zq:span` literal per mention on the entity, and per supported relation one
+/// statement resource (shared by every article that supports it) with its spans
+/// and evidence text. Entity descriptions go to [`GraphContent::described`].
+pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> GraphContent {
     let meta = &kg.articles[article_ix];
     let mut e = Emitter { out: Vec::new() };
+    let mut d = Emitter { out: Vec::new() };
     let a = article_iri(&meta.id);
     e.add(&a, RDF_TYPE, Term::Iri(zq("Article")));
     e.add(&a, DCT_TITLE, Term::zh(&meta.title));
-    if let Some(d) = &meta.date {
-        e.add(&a, DCT_DATE, Term::literal(d));
+    if let Some(date) = &meta.date {
+        e.add(&a, DCT_DATE, Term::literal(date));
     }
     if let Some(p) = &meta.paper {
         e.add(&a, &zq("paper"), Term::zh(p));
@@ -202,12 +244,29 @@ pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> Vec<Quad> {
     for ix in kg.nodes_of_article(article_ix) {
         let node = kg.node(ix);
         let iri = entity_iri(node);
-        e.add(&iri, RDF_TYPE, Term::Iri(zq(node.ty.name())));
-        if let Some(class) = node.class {
-            e.add(&iri, RDF_TYPE, Term::Iri(zq(class)));
+        if node.ty == EntityType::Article {
+            // The article's own node: its names are facts of this article alone.
+            e.add(&iri, RDFS_LABEL, Term::zh(&node.name));
+            e.add(&iri, SKOS_PREF, Term::zh(&node.name));
+            for alt in node.aliases.get(&article_ix).into_iter().flatten() {
+                if *alt != node.name {
+                    e.add(&iri, SKOS_ALT, Term::zh(alt));
+                }
+            }
+            continue;
         }
-        e.add(&iri, RDFS_LABEL, Term::zh(&node.name));
-        e.add(&iri, SKOS_PREF, Term::zh(&node.name));
+        d.add(&iri, RDF_TYPE, Term::Iri(zq(node.ty.name())));
+        if let Some(class) = node.class {
+            d.add(&iri, RDF_TYPE, Term::Iri(zq(class)));
+        }
+        d.add(&iri, RDFS_LABEL, Term::zh(&node.name));
+        d.add(&iri, SKOS_PREF, Term::zh(&node.name));
+        if let Some(code) = &node.code {
+            d.add(&iri, &zq("divisionCode"), Term::literal(code));
+        }
+        if let Some(level) = node.level {
+            d.add(&iri, &zq("level"), Term::literal(level.name()));
+        }
         let mut alts: BTreeSet<&str> = BTreeSet::new();
         if let Some(set) = node.aliases.get(&article_ix) {
             alts.extend(set.iter().map(String::as_str));
@@ -215,67 +274,55 @@ pub fn article_quads(kg: &KnowledgeGraph, article_ix: usize) -> Vec<Quad> {
         for alt in alts.into_iter().filter(|a| *a != node.name) {
             e.add(&iri, SKOS_ALT, Term::zh(alt));
         }
-        if let Some(code) = &node.code {
-            e.add(&iri, &zq("divisionCode"), Term::literal(code));
-        }
-        if let Some(level) = node.level {
-            e.add(&iri, &zq("level"), Term::literal(level.name()));
-        }
         if let Some(roles) = node.roles.get(&article_ix) {
             for r in roles {
                 e.add(&iri, &zq("role"), Term::zh(r));
             }
         }
-        if node.ty != EntityType::Article {
-            e.add(&iri, &zq("mentionedIn"), Term::Iri(a.clone()));
-            e.add(&a, &zq("mentions"), Term::Iri(iri.clone()));
-        }
+        e.add(&iri, MENTIONED_IN, Term::Iri(a.clone()));
+        e.add(&a, &zq("mentions"), Term::Iri(iri.clone()));
         for m in node.mentions.iter().filter(|m| m.article == article_ix) {
-            // The entity's hash keeps two entities named by one span (rare, but a
-            // nested name can do it) from sharing a mention resource.
-            let m_iri = format!(
-                "{a}/mention/{}-{}-{}",
-                m.span.start,
-                m.span.end,
-                short_hash(&[&iri])
-            );
-            e.add(&iri, &zq("hasMention"), Term::Iri(m_iri.clone()));
-            e.add(&m_iri, RDF_TYPE, Term::Iri(zq("Mention")));
-            e.add(&m_iri, &zq("inArticle"), Term::Iri(a.clone()));
-            e.add(&m_iri, &zq("start"), Term::integer(m.span.start));
-            e.add(&m_iri, &zq("end"), Term::integer(m.span.end));
-            e.add(&m_iri, &zq("text"), Term::zh(&m.text));
-            e.add(&m_iri, &zq("rule"), Term::literal(m.rule));
+            e.add(&iri, SPAN, span_literal(m.span.start, m.span.end));
         }
     }
     for (s, p, o, edge) in kg.edges_of_article(article_ix) {
         let (si, oi) = (entity_iri(kg.node(s)), entity_iri(kg.node(o)));
         e.add(&si, &zq(p.name()), Term::Iri(oi.clone()));
-        for ev in edge.evidence.iter().filter(|ev| ev.article == article_ix) {
-            // One span can support several statements with the same predicate
-            // (a partOf chain, a list of participants), so the IRI carries a hash
-            // of both ends to keep each statement's subject and object its own.
-            let st = format!(
-                "{a}/statement/{}-{}-{}-{}",
-                p.name(),
-                ev.span.start,
-                ev.span.end,
-                short_hash(&[&si, &oi])
-            );
-            e.add(&st, RDF_TYPE, Term::Iri(zq("Statement")));
-            e.add(&st, &format!("{RDF_NS}subject"), Term::Iri(si.clone()));
-            e.add(&st, &format!("{RDF_NS}predicate"), Term::Iri(zq(p.name())));
-            e.add(&st, &format!("{RDF_NS}object"), Term::Iri(oi.clone()));
-            e.add(&st, &zq("inArticle"), Term::Iri(a.clone()));
-            e.add(&st, &zq("start"), Term::integer(ev.span.start));
-            e.add(&st, &zq("end"), Term::integer(ev.span.end));
+        let evidence: Vec<_> = edge
+            .evidence
+            .iter()
+            .filter(|ev| ev.article == article_ix)
+            .collect();
+        if evidence.is_empty() {
+            continue;
+        }
+        // One resource per distinct (subject, predicate, object), the same in every
+        // article that supports the relation; each article's graph adds its spans.
+        let st = format!("{STATEMENT_NS}{}", short_hash(&[&si, p.name(), &oi]));
+        e.add(&st, RDF_TYPE, Term::Iri(zq("Statement")));
+        e.add(&st, &format!("{RDF_NS}subject"), Term::Iri(si.clone()));
+        e.add(&st, &format!("{RDF_NS}predicate"), Term::Iri(zq(p.name())));
+        e.add(&st, &format!("{RDF_NS}object"), Term::Iri(oi.clone()));
+        for ev in evidence {
+            e.add(&st, SPAN, span_literal(ev.span.start, ev.span.end));
             e.add(&st, &zq("text"), Term::zh(&ev.text));
-            e.add(&st, &zq("rule"), Term::literal(ev.rule));
         }
     }
     e.out.sort();
     e.out.dedup();
-    e.out
+    d.out.sort();
+    d.out.dedup();
+    GraphContent {
+        graph: article_graph(&meta.id),
+        quads: e.out,
+        described: d.out,
+    }
+}
+
+/// A character span as one literal, `start-end` (0-based, end exclusive, counted in
+/// Unicode scalar values of the article text).
+fn span_literal(start: usize, end: usize) -> Term {
+    Term::literal(format!("{start}-{end}"))
 }
 
 /// A stable 64-bit FNV-1a hash of the given strings, in hex. Stable across runs and
@@ -300,6 +347,40 @@ mod tests {
         assert_eq!(iri_segment("海宁市"), "海宁市");
         assert_eq!(iri_segment("a b/c"), "a%20b%2Fc");
         assert_eq!(iri_segment("“芜湖+”"), "“芜湖%2B”");
+    }
+
+    #[test]
+    fn segments_escape_what_the_iri_grammar_forbids() {
+        for (c, escaped) in [
+            ('\u{FFFD}', "%EF%BF%BD"),
+            ('\u{85}', "%C2%85"),
+            ('\u{E000}', "%EE%80%80"),
+            ('\u{FDD0}', "%EF%B7%90"),
+            ('\u{1FFFF}', "%F0%9F%BF%BF"),
+            ('\u{3000}', "%E3%80%80"),
+        ] {
+            assert_eq!(iri_segment(&c.to_string()), escaped, "{c:?}");
+        }
+        // Every code point either stays or is escaped into a valid IRI.
+        for u in (0..0x11_0000).step_by(97) {
+            if let Some(c) = char::from_u32(u) {
+                let iri = format!("{ID}x/{}", iri_segment(&format!("a{c}b")));
+                assert!(
+                    oxiri_like_valid(&iri),
+                    "U+{u:04X} gives an invalid IRI {iri}"
+                );
+            }
+        }
+    }
+
+    /// The characters left in an escaped IRI are unreserved ASCII, `%`, `/`, `:`
+    /// or ucschar: enough for the IRI grammar's path.
+    fn oxiri_like_valid(iri: &str) -> bool {
+        iri.chars().all(|c| {
+            c.is_ascii_alphanumeric()
+                || "-._~%/:".contains(c)
+                || (c as u32 > 0x7f && !is_iri_unsafe(c) && !c.is_whitespace())
+        })
     }
 
     #[test]

@@ -50,6 +50,19 @@ pub struct Mention {
     pub anaphoric: bool,
 }
 
+/// How much work the rules may do on one article, counted in mentions examined.
+/// Real articles stay far below it (the 16,000 items of the evening-news corpus
+/// peak at 137,000, under 0.2% of it); a text built to defeat the rules (tens of thousands of names in
+/// one paragraph) would otherwise take minutes. Past it, extraction stops with
+/// [`OverBudget`], which the build reports as a problem with the article.
+pub const WORK_BUDGET: u64 = 100_000_000;
+
+/// The panic payload that ends extraction of an article over [`WORK_BUDGET`].
+#[derive(Debug, Clone, Copy)]
+pub struct OverBudget {
+    pub mentions: usize,
+}
+
 /// The object of a relation: another mention, or a division known from context.
 #[derive(Debug, Clone)]
 pub enum Object {
@@ -84,13 +97,30 @@ pub(crate) struct Cx<'a> {
     pub relations: Vec<RelationMention>,
     pub context: Vec<DivisionIx>,
     pub locality: Option<DivInfo>,
+    /// Work done so far, against [`WORK_BUDGET`].
+    pub work: std::cell::Cell<u64>,
 }
 
 impl Cx<'_> {
+    /// Counts `units` of work; past the budget, extraction of this article stops
+    /// (a panic with [`OverBudget`], which the build reports).
+    pub fn spend(&self, units: usize) {
+        let work = self.work.get() + units as u64;
+        self.work.set(work);
+        if work > WORK_BUDGET {
+            std::panic::panic_any(OverBudget {
+                mentions: self.mentions.len(),
+            });
+        }
+    }
+
+    /// The text between two character offsets; empty when the range is empty
+    /// or reversed, so a rule that computes a bad range finds nothing instead of
+    /// failing the document.
     pub fn slice(&self, s: usize, e: usize) -> String {
-        self.chars[s.min(self.chars.len())..e.min(self.chars.len())]
-            .iter()
-            .collect()
+        let e = e.min(self.chars.len());
+        let s = s.min(e);
+        self.chars[s..e].iter().collect()
     }
 
     pub fn starts_with(&self, at: usize, word: &str) -> bool {
@@ -113,6 +143,24 @@ impl Cx<'_> {
                 && m.span.start <= at
                 && at < m.span.end
         })
+    }
+
+    /// For each character, a bit per entity type (`1 << type as u8`) whose
+    /// mentions cover it, counted as [`Cx::covering`] counts them. A pass that
+    /// asks at every character and adds no mentions meanwhile builds this once
+    /// instead of scanning the mentions each time.
+    pub fn coverage(&self) -> Vec<u8> {
+        let mut mask = vec![0u8; self.chars.len()];
+        for m in &self.mentions {
+            if m.anaphoric || m.rule == "person:byline" {
+                continue;
+            }
+            let end = m.span.end.min(mask.len());
+            for b in &mut mask[m.span.start.min(end)..end] {
+                *b |= 1 << m.ty as u8;
+            }
+        }
+        mask
     }
 
     /// Start of the sentence holding `at` (after 。！？；or a line break).
@@ -195,6 +243,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
         relations: Vec::new(),
         context: doc_context.to_vec(),
         locality: None,
+        work: std::cell::Cell::new(0),
     };
     division::find(&mut cx);
     names::find_agencies(&mut cx);
@@ -277,6 +326,19 @@ mod tests {
         let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();
         let ctx = document_context(&texts, &gaz);
         extract(&doc.articles[0], &gaz, &ctx)
+    }
+
+    /// A quotation holding a single-quoted name used to panic: the quote list
+    /// held both, overlapping, and the list rule sliced backwards.
+    #[test]
+    fn a_quote_inside_a_quotation_is_not_a_list() {
+        for body in [
+            "他说：“这是‘最多跑一次’改革”。",
+            "“‘一网通办’”和“‘一窗受理’”平台",
+            "“‘’”、“‘”",
+        ] {
+            run(body);
+        }
     }
 
     fn names(ex: &Extraction, ty: EntityType) -> Vec<String> {

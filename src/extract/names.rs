@@ -6,6 +6,7 @@
 use super::lexicon::*;
 use super::{Cx, DivInfo, Mention, division, is_han, is_stop};
 use crate::model::{EntityType, Level, Span};
+use std::collections::{HashMap, HashSet};
 
 fn opening(c: char) -> Option<char> {
     match c {
@@ -143,23 +144,31 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
         .iter()
         .filter(|m| m.ty == EntityType::Division)
         .collect();
+    // Indexes by position, so that a text dense with place names stays linear.
+    let starts: HashSet<usize> = divs.iter().map(|o| o.span.start).collect();
+    let mut first_start_ending: HashMap<usize, usize> = HashMap::new();
+    let mut by_span: HashMap<(usize, usize), &Mention> = HashMap::new();
+    for o in &divs {
+        let e = first_start_ending.entry(o.span.end).or_insert(o.span.start);
+        *e = (*e).min(o.span.start);
+        by_span.entry((o.span.start, o.span.end)).or_insert(o);
+    }
     for m in &divs {
         // Use the innermost division of a chain such as 宜昌市夷陵区, and a zone over
         // the division inside it.
-        if divs.iter().any(|o| o.span.start == m.span.end) {
+        if starts.contains(&m.span.end) {
             continue;
         }
-        if divs
-            .iter()
-            .any(|o| o.span.contains(m.span) && o.span != m.span && o.span.end == m.span.end)
+        // A longer division ending where this one ends contains it.
+        if first_start_ending
+            .get(&m.span.end)
+            .is_some_and(|&s| s < m.span.start)
         {
             continue;
         }
-        let chain_start = divs
-            .iter()
-            .filter(|o| o.span.end == m.span.start)
-            .map(|o| o.span.start)
-            .min()
+        let chain_start = first_start_ending
+            .get(&m.span.start)
+            .copied()
             .unwrap_or(m.span.start);
         let mut end = m.span.end;
         let mut alt = None;
@@ -172,10 +181,7 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
         {
             let inner_s = end + 1;
             let inner_e = end + 1 + len;
-            if let Some(d) = divs
-                .iter()
-                .find(|o| o.span.start == inner_s && o.span.end == inner_e)
-            {
+            if let Some(d) = by_span.get(&(inner_s, inner_e)) {
                 alt = d.div.clone();
                 end = inner_e + 1;
             }
@@ -193,8 +199,9 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
     }
     // Bare prefixes and anaphoric prefixes (该街道).
     let n = cx.chars.len();
-    for i in 0..n {
-        if cx.covering(i, &[EntityType::Division]).is_some() {
+    let coverage = cx.coverage();
+    for (i, &covered) in coverage.iter().enumerate().take(n) {
+        if covered & (1 << EntityType::Division as u8) != 0 {
             continue;
         }
         let c = cx.chars[i];
@@ -427,10 +434,20 @@ pub fn find_agencies(cx: &mut Cx) {
     // except the host body named inside a stationed group's name.
     new.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut kept: Vec<Mention> = Vec::new();
+    // Sorted by start, a mention overlaps a kept one exactly when it starts
+    // before the furthest end kept so far: one comparison instead of a scan, so
+    // a text dense with names stays linear.
+    let mut furthest = 0;
     for m in new {
-        if m.rule != "agency:host" && kept.iter().any(|k| k.span.overlaps(m.span)) {
+        let overlaps = if m.span.start < m.span.end {
+            m.span.start < furthest
+        } else {
+            kept.iter().any(|k| k.span.overlaps(m.span))
+        };
+        if m.rule != "agency:host" && overlaps {
             continue;
         }
+        furthest = furthest.max(m.span.end);
         kept.push(m);
     }
     cx.mentions.extend(kept);
@@ -1139,13 +1156,11 @@ pub fn find_national_agencies(cx: &mut Cx) {
             || "从向经由据和同".contains(cx.chars[i - 1])
             || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
     };
+    let coverage = cx.coverage();
+    let taken = (1 << EntityType::Agency as u8) | (1 << EntityType::Division as u8);
     let mut i = 0;
     while i < n {
-        if !boundary(i)
-            || cx
-                .covering(i, &[EntityType::Agency, EntityType::Division])
-                .is_some()
-        {
+        if !boundary(i) || coverage[i] & taken != 0 {
             i += 1;
             continue;
         }
@@ -1468,6 +1483,11 @@ pub fn find_initiatives(cx: &mut Cx) {
         let mut k = qi;
         while cue.is_none() && k + 1 < quotes.len() {
             let (ns, ne) = quotes[k + 1];
+            // A single quote inside the quotation before it is not the next item
+            // of a list: the list goes on only with quotes that start after it.
+            if ns < quotes[k].1 {
+                break;
+            }
             let gap = cx.slice(quotes[k].1, ns);
             if gap.is_empty() || gap == "、" || gap == "和" || gap == "及" {
                 cue = cue_after(cx, ne).map(|(_, c, class)| (qe, c, class));

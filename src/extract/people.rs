@@ -124,9 +124,17 @@ pub fn find(cx: &mut Cx) {
         ));
     }
     let n = cx.chars.len();
+    // This pass adds its people at the end, so what covers each character is
+    // known up front.
+    let coverage = cx.coverage();
+    let covered = |at: usize, types: &[EntityType]| {
+        coverage
+            .get(at)
+            .is_some_and(|&b| types.iter().any(|&t| b & (1 << t as u8) != 0))
+    };
     let mut i = 0;
     while i < n {
-        if cx.covering(i, &[EntityType::Initiative]).is_some() {
+        if covered(i, &[EntityType::Initiative]) {
             i += 1;
             continue;
         }
@@ -177,17 +185,15 @@ pub fn find(cx: &mut Cx) {
             && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
             && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
                 || COURTESY.iter().any(|t| cx.starts_with(end, t)))
-            && cx
-                .covering(
-                    i,
-                    &[
-                        EntityType::Division,
-                        EntityType::Agency,
-                        EntityType::Company,
-                        EntityType::Organization,
-                    ],
-                )
-                .is_none()
+            && !covered(
+                i,
+                &[
+                    EntityType::Division,
+                    EntityType::Agency,
+                    EntityType::Company,
+                    EntityType::Organization,
+                ],
+            )
         {
             found.push(person(
                 cx.slice(i, end),
@@ -201,25 +207,34 @@ pub fn find(cx: &mut Cx) {
         i += 1;
     }
     // Later bare mentions of a name already found (王某某表示).
-    let known: Vec<String> = found.iter().map(|m| m.name.clone()).collect();
+    let mut seen_names = std::collections::HashSet::new();
+    let known: Vec<String> = found
+        .iter()
+        .map(|m| m.name.clone())
+        .filter(|name| seen_names.insert(name.clone()))
+        .collect();
+    let mut starts: std::collections::HashSet<usize> = found
+        .iter()
+        .filter(|m| !m.anaphoric)
+        .map(|m| m.span.start)
+        .collect();
     for name in known {
         let chars: Vec<char> = name.chars().collect();
         let mut k = 0;
         while k + chars.len() <= n {
             if cx.chars[k..k + chars.len()] == chars[..]
-                && !found.iter().any(|m| m.span.start == k && !m.anaphoric)
-                && cx
-                    .covering(
-                        k,
-                        &[
-                            EntityType::Company,
-                            EntityType::Organization,
-                            EntityType::Agency,
-                            EntityType::Initiative,
-                        ],
-                    )
-                    .is_none()
+                && !starts.contains(&k)
+                && !covered(
+                    k,
+                    &[
+                        EntityType::Company,
+                        EntityType::Organization,
+                        EntityType::Agency,
+                        EntityType::Initiative,
+                    ],
+                )
             {
+                starts.insert(k);
                 found.push(person(
                     name.clone(),
                     None,

@@ -74,6 +74,7 @@ fn part_of(cx: &mut Cx) {
 
 fn located_in(cx: &mut Cx) {
     for i in 0..cx.mentions.len() {
+        cx.spend(cx.mentions.len());
         let m = &cx.mentions[i];
         if m.anaphoric
             || !matches!(
@@ -117,6 +118,7 @@ fn located_in(cx: &mut Cx) {
 
 /// The company or organisation listed right before this one (`A、B`), if any.
 fn listed_before(cx: &Cx, i: usize) -> Option<usize> {
+    cx.spend(cx.mentions.len());
     let s = cx.mentions[i].span.start;
     if s == 0 || !matches!(cx.chars[s - 1], '、' | '和' | '及') {
         return None;
@@ -131,6 +133,7 @@ fn listed_before(cx: &Cx, i: usize) -> Option<usize> {
 /// The place a sentence gives a company or organisation: `位于X的Y`, `X的Y`, `Y位于X`,
 /// or `这家企业位于X` after Y. Agencies are placed by their jurisdiction instead.
 fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
+    cx.spend(cx.mentions.len());
     let m = &cx.mentions[i];
     if m.ty == EntityType::Agency {
         return None;
@@ -237,6 +240,7 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
 }
 
 fn is_agent(cx: &Cx, j: usize) -> bool {
+    cx.spend(cx.mentions.len());
     let m = &cx.mentions[j];
     if m.ty == EntityType::Agency {
         return true;
@@ -262,6 +266,7 @@ const FOLLOWING: [&str; 7] = ["贯彻", "落实", "关于", "按照", "根据", 
 
 /// The agent of one initiative mention, with the rule's priority (lower is better).
 fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
+    cx.spend(cx.mentions.len());
     let m = &cx.mentions[i];
     let (qs, qe) = (m.span.start, m.span.end);
     let sent = cx.sentence_start(qs);
@@ -382,6 +387,7 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
 /// The agent written right before a creation verb that stands right before `qs`,
 /// with at most one adverb between (同步, 近日, 正式).
 fn direct_creator(cx: &Cx, qs: usize) -> Option<usize> {
+    cx.spend(cx.mentions.len());
     let verb = CREATE_VERBS.iter().find(|v| cx.ends_with_at(qs, v))?;
     let mut at = qs - verb.chars().count();
     for adverb in [
@@ -400,6 +406,7 @@ fn direct_creator(cx: &Cx, qs: usize) -> Option<usize> {
 /// Whether a company or organisation, with no agency after it, creates the
 /// initiative at `i` in its clause (`某银行推出“某某贷”`).
 fn launched_by_company(cx: &Cx, i: usize) -> bool {
+    cx.spend(cx.mentions.len());
     let qs = cx.mentions[i].span.start;
     let sent = cx.sentence_start(qs);
     let Some(c) = cx
@@ -461,6 +468,7 @@ fn launched_by(cx: &mut Cx) {
     keys.sort();
     keys.dedup();
     for key in keys {
+        cx.spend(cx.mentions.len());
         // Every body mention of the initiative proposes an agent; the strongest rule
         // wins, earlier mentions breaking ties. Headlines state no agents.
         let best = (0..cx.mentions.len())
@@ -554,6 +562,7 @@ fn participates_in(cx: &mut Cx) {
         .collect();
     let topic = article_topic(cx, &initiatives);
     for i in 0..n {
+        cx.spend(n);
         let m = &cx.mentions[i];
         if !matches!(m.ty, EntityType::Company | EntityType::Organization)
             || m.anaphoric
@@ -623,6 +632,7 @@ fn participates_in(cx: &mut Cx) {
 /// The named mention an anaphoric one (该平台) stands for: the first mention with
 /// the same type and key. A named mention stands for itself.
 fn resolve_anaphor(cx: &Cx, j: usize) -> Option<usize> {
+    cx.spend(cx.mentions.len());
     let m = &cx.mentions[j];
     if !m.anaphoric {
         return Some(j);
@@ -635,6 +645,7 @@ fn resolve_anaphor(cx: &Cx, j: usize) -> Option<usize> {
 /// The initiative an article is about: the one its headline names, else the one
 /// its body names most often (at least twice), earliest on ties.
 fn article_topic(cx: &Cx, initiatives: &[usize]) -> Option<usize> {
+    cx.spend(cx.mentions.len());
     let body = cx.article.body_start;
     if let Some(&j) = initiatives
         .iter()
@@ -659,6 +670,7 @@ fn article_topic(cx: &Cx, initiatives: &[usize]) -> Option<usize> {
 fn works_for(cx: &mut Cx) {
     let n = cx.mentions.len();
     for i in 0..n {
+        cx.spend(n);
         let m = &cx.mentions[i];
         if m.ty != EntityType::Person || m.rule == "person:byline" {
             continue;

@@ -2,10 +2,21 @@
 //! GBK and GB2312) second. Binary data and empty files are refused, never guessed at.
 
 use super::ReadError;
-use encoding_rs::GB18030;
+use encoding_rs::{GB18030, UTF_16BE, UTF_16LE};
 
 /// Decodes a whole file. `path` is only used to name the file in errors.
 pub fn decode(bytes: &[u8], path: &str) -> Result<String, ReadError> {
+    // UTF-16 is recognised by its byte-order mark (Windows tools write one).
+    for (bom, encoding) in [(b"\xFF\xFE", UTF_16LE), (b"\xFE\xFF", UTF_16BE)] {
+        if let Some(rest) = bytes.strip_prefix(bom) {
+            let text = encoding
+                .decode_without_bom_handling_and_without_replacement(rest)
+                .ok_or_else(|| ReadError::Encoding {
+                    path: path.to_string(),
+                })?;
+            return decode(text.as_bytes(), path);
+        }
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(ReadError::Empty {
@@ -17,9 +28,33 @@ pub fn decode(bytes: &[u8], path: &str) -> Result<String, ReadError> {
             path: path.to_string(),
         });
     }
-    decode_line(bytes).ok_or_else(|| ReadError::Encoding {
-        path: path.to_string(),
-    })
+    decode_line(bytes)
+        .map(normalise_line_ends)
+        .ok_or_else(|| ReadError::Encoding {
+            path: path.to_string(),
+        })
+}
+
+/// Old Mac files end lines with CR alone; such a file would otherwise be one
+/// long line. CRLF and LF are left as they are (the layouts strip the CR).
+fn normalise_line_ends(text: String) -> String {
+    if text.contains('\r') && !text.contains("\r\n") && !text.contains('\n') {
+        text.replace('\r', "\n")
+    } else if text.contains('\r') {
+        // Mixed endings: lone CRs become line breaks too.
+        let mut out = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if c == '\r' && chars.peek() != Some(&'\n') {
+                out.push('\n');
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    } else {
+        text
+    }
 }
 
 /// Decodes one piece of text without the checks for emptiness; `None` when it is
@@ -70,9 +105,33 @@ mod tests {
     }
 
     #[test]
+    fn decodes_utf16_with_a_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("标题\r\n正文".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le, "x").unwrap(), "标题\r\n正文");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("政企".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode(&be, "x").unwrap(), "政企");
+    }
+
+    #[test]
+    fn cr_only_line_ends_become_lines() {
+        assert_eq!(
+            decode("标题\r正文\r".as_bytes(), "x").unwrap(),
+            "标题\n正文\n"
+        );
+        assert_eq!(decode("a\r\nb\rc".as_bytes(), "x").unwrap(), "a\r\nb\nc");
+    }
+
+    #[test]
     fn refuses_invalid_bytes() {
         assert!(matches!(
-            decode(b"\xff\xfe\xff\xff", "x"),
+            decode(b"\xff\xff\xff\xff", "x"),
+            Err(ReadError::Encoding { .. })
+        ));
+        // A UTF-16 byte-order mark before an unpaired surrogate.
+        assert!(matches!(
+            decode(b"\xff\xfe\x00\xd8", "x"),
             Err(ReadError::Encoding { .. })
         ));
     }

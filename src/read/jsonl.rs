@@ -7,7 +7,9 @@ use serde::Deserialize;
 
 #[derive(Deserialize)]
 struct Record {
+    #[serde(default)]
     title: String,
+    #[serde(default)]
     text: String,
     #[serde(default)]
     date: Option<String>,
@@ -40,10 +42,19 @@ pub fn parse_record(line: &str, path: &str, line_no: usize) -> Result<Document, 
         _ => format!("{stem}-{line_no}"),
     };
     let mut title_lines = rec.title.lines().map(str::trim).filter(|l| !l.is_empty());
-    let title = title_lines.next().unwrap_or_default().to_string();
+    let mut title = title_lines.next().unwrap_or_default().to_string();
     let mut alt_titles: Vec<String> = title_lines.map(str::to_string).collect();
     alt_titles.extend(rec.subtitle.filter(|s| !s.trim().is_empty()));
-    let body = parse_body(rec.text.lines());
+    // A record without a title is headed by the first line of its text.
+    let mut body_lines: Vec<&str> = rec.text.lines().collect();
+    if title.is_empty() {
+        let first = body_lines.iter().position(|l| !l.trim().is_empty());
+        if let Some(i) = first {
+            title = body_lines[i].trim().to_string();
+            body_lines.drain(..=i);
+        }
+    }
+    let body = parse_body(body_lines.into_iter());
     let (text, body_start) = assemble_text(&title, &body.paragraphs);
     let mut doc = Document::new(id.clone(), path, line_no, Layout::JsonLines);
     doc.paper = rec.source;
@@ -77,6 +88,14 @@ mod tests {
         assert_eq!(doc.id, "x1");
         assert_eq!(doc.articles[0].authors[0].name, "张三");
         assert_eq!(doc.articles[0].text, "标题\n正文。");
+    }
+
+    #[test]
+    fn a_record_without_title_is_headed_by_its_first_line() {
+        let doc = parse_record(r#"{"text":"\n首行标题\n正文一段。"}"#, "c.jsonl", 1).unwrap();
+        assert_eq!(doc.articles[0].title, "首行标题");
+        assert_eq!(doc.articles[0].text, "首行标题\n正文一段。");
+        assert!(parse_record(r#"{"id":"x"}"#, "c.jsonl", 2).is_err());
     }
 
     #[test]

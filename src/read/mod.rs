@@ -15,7 +15,7 @@ mod plain;
 pub use byline::parse_byline;
 pub use decode::decode;
 
-use std::collections::VecDeque;
+use std::collections::{HashSet, VecDeque};
 use std::fs;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -124,6 +124,12 @@ pub enum ReadError {
     },
     #[error("{path}: no article found")]
     NoArticle { path: String },
+    #[error("{path}: this folder was walked already (a symbolic link loops back to it); skipped")]
+    Loop { path: String },
+    #[error(
+        "{path}: {size} bytes is more than the {MAX_FILE_BYTES} a text file may have; split it, or give it as JSON Lines (read line by line)"
+    )]
+    TooLarge { path: String, size: u64 },
 }
 
 impl ReadError {
@@ -134,26 +140,42 @@ impl ReadError {
             | ReadError::Binary { path }
             | ReadError::Encoding { path }
             | ReadError::Parse { path, .. }
-            | ReadError::NoArticle { path } => path,
+            | ReadError::NoArticle { path }
+            | ReadError::Loop { path }
+            | ReadError::TooLarge { path, .. } => path,
         }
     }
 }
 
 /// File extensions picked up when a folder is walked. Files named explicitly are
 /// read whatever their extension.
-const EXTENSIONS: [&str; 5] = ["txt", "md", "jsonl", "ndjson", "text"];
+const EXTENSIONS: [&str; 6] = ["txt", "md", "jsonl", "ndjson", "text", "gz"];
+
+/// Files other than JSON Lines are read whole; larger ones are refused.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Titles, names of papers and pages longer than this are cut (with `…`): a
+/// line that long is a paragraph, not a title, and the full line stays in the
+/// article's text.
+pub const MAX_TITLE_CHARS: usize = 200;
 
 /// Streams documents from inputs in a deterministic order: inputs as given, folders
 /// walked with their entries sorted by name. JSON Lines files are read line by line,
 /// so a corpus never has to fit in memory.
 pub struct DocumentStream {
-    pending: VecDeque<PathBuf>,
+    /// Paths still to read, each with the folder it was found in (none for a path
+    /// given by the user), which its document id is relative to.
+    pending: VecDeque<(PathBuf, Option<PathBuf>)>,
     lines: Option<JsonLinesFile>,
+    /// Folders already walked (canonical paths), so a symlink loop ends.
+    visited: HashSet<PathBuf>,
+    /// An in-memory file to read first: bytes, the name to show, the id.
+    memory: Option<(Vec<u8>, String, String)>,
 }
 
 struct JsonLinesFile {
     path: String,
-    reader: Box<dyn BufRead>,
+    reader: Box<dyn BufRead + Send>,
     line: usize,
 }
 
@@ -161,9 +183,19 @@ impl DocumentStream {
     /// Prepares to read `inputs`; `-` means standard input.
     pub fn new(inputs: &[PathBuf]) -> DocumentStream {
         DocumentStream {
-            pending: inputs.iter().cloned().collect(),
+            pending: inputs.iter().map(|p| (p.clone(), None)).collect(),
             lines: None,
+            visited: HashSet::new(),
+            memory: None,
         }
+    }
+
+    /// Reads documents from bytes as if they were a file named `path` (how the
+    /// fuzz targets feed the readers).
+    pub fn from_bytes(bytes: Vec<u8>, path: &str, id: &str) -> DocumentStream {
+        let mut s = DocumentStream::new(&[]);
+        s.memory = Some((bytes, path.to_string(), id.to_string()));
+        s
     }
 
     fn next_jsonl(&mut self) -> Option<Result<Document, ReadError>> {
@@ -190,7 +222,9 @@ impl DocumentStream {
                     if text.trim().is_empty() {
                         continue;
                     }
-                    return Some(jsonl::parse_record(&text, &file.path, file.line));
+                    return Some(
+                        jsonl::parse_record(&text, &file.path, file.line).map(bound_fields),
+                    );
                 }
                 Err(e) => {
                     let path = file.path.clone();
@@ -201,63 +235,90 @@ impl DocumentStream {
         }
     }
 
-    fn open(&mut self, path: PathBuf) -> Option<Result<Document, ReadError>> {
+    fn open(
+        &mut self,
+        path: PathBuf,
+        root: Option<PathBuf>,
+    ) -> Option<Result<Document, ReadError>> {
         let shown = path.display().to_string();
+        let io_err = |source| {
+            Some(Err(ReadError::Io {
+                path: shown.clone(),
+                source,
+            }))
+        };
         if shown == "-" {
             let mut bytes = Vec::new();
             if let Err(e) = io::stdin().read_to_end(&mut bytes) {
-                return Some(Err(ReadError::Io {
-                    path: shown,
-                    source: e,
-                }));
+                return io_err(e);
             }
             return self.read_bytes(&bytes, "-", "stdin");
         }
         if path.is_dir() {
+            // A folder reached again through a symlink is a loop: walk it once.
+            let canonical = match fs::canonicalize(&path) {
+                Ok(c) => c,
+                Err(e) => return io_err(e),
+            };
+            if !self.visited.insert(canonical) {
+                return Some(Err(ReadError::Loop { path: shown }));
+            }
+            let root = root.unwrap_or_else(|| path.clone());
             match list_dir(&path) {
                 Ok(children) => {
                     for child in children.into_iter().rev() {
-                        self.pending.push_front(child);
+                        self.pending.push_front((child, Some(root.clone())));
                     }
                     return None;
                 }
-                Err(e) => {
-                    return Some(Err(ReadError::Io {
-                        path: shown,
-                        source: e,
-                    }));
-                }
+                Err(e) => return io_err(e),
             }
         }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "document".into());
-        if is_jsonl_path(&path) {
-            match fs::File::open(&path) {
-                Ok(f) => {
-                    self.lines = Some(JsonLinesFile {
-                        path: shown,
-                        reader: Box::new(BufReader::new(f)),
-                        line: 0,
-                    });
-                    return self.next_jsonl();
-                }
-                Err(e) => {
-                    return Some(Err(ReadError::Io {
-                        path: shown,
-                        source: e,
-                    }));
-                }
-            }
-        }
-        match fs::read(&path) {
-            Ok(bytes) => self.read_bytes(&bytes, &shown, &stem),
-            Err(e) => Some(Err(ReadError::Io {
+        let id = document_id(&path, root.as_deref());
+        let file = match fs::File::open(&path) {
+            Ok(f) => f,
+            Err(e) => return io_err(e),
+        };
+        let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+        let gzipped = has_extension(&path, "gz");
+        let mut reader: Box<dyn BufRead + Send> = if gzipped {
+            Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(file)))
+        } else {
+            Box::new(BufReader::new(file))
+        };
+        // The name inside `.gz` decides the layout: `corpus.jsonl.gz` is JSON Lines.
+        let inner = if gzipped {
+            path.with_extension("")
+        } else {
+            path.clone()
+        };
+        let utf16 = match reader.fill_buf() {
+            Ok(head) => head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF"),
+            Err(e) => return io_err(e),
+        };
+        if is_jsonl_path(&inner) && !utf16 {
+            self.lines = Some(JsonLinesFile {
                 path: shown,
-                source: e,
-            })),
+                reader,
+                line: 0,
+            });
+            return self.next_jsonl();
         }
+        // Anything else is read whole, so it must fit in memory with room to spare.
+        if !gzipped && size > MAX_FILE_BYTES {
+            return Some(Err(ReadError::TooLarge { path: shown, size }));
+        }
+        let mut bytes = Vec::new();
+        if let Err(e) = reader.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes) {
+            return io_err(e);
+        }
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Some(Err(ReadError::TooLarge {
+                path: shown,
+                size: bytes.len() as u64,
+            }));
+        }
+        self.read_bytes(&bytes, &shown, &id)
     }
 
     /// Reads a whole in-memory file; JSON Lines content found this way (stdin, or a
@@ -280,7 +341,7 @@ impl DocumentStream {
             });
             return self.next_jsonl();
         }
-        Some(parse_text(&text, path, stem))
+        Some(parse_text(&text, path, stem).map(bound_fields))
     }
 }
 
@@ -295,8 +356,14 @@ impl Iterator for DocumentStream {
                 }
                 continue;
             }
-            let path = self.pending.pop_front()?;
-            if let Some(item) = self.open(path) {
+            if let Some((bytes, path, id)) = self.memory.take() {
+                if let Some(item) = self.read_bytes(&bytes, &path, &id) {
+                    return Some(item);
+                }
+                continue;
+            }
+            let (path, root) = self.pending.pop_front()?;
+            if let Some(item) = self.open(path, root) {
                 return Some(item);
             }
         }
@@ -316,6 +383,91 @@ pub fn parse_text(text: &str, path: &str, id: &str) -> Result<Document, ReadErro
         });
     }
     Ok(doc)
+}
+
+fn has_extension(path: &Path, ext: &str) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// The id of a file's document: its stem when it was named directly, its path
+/// below the folder it was found in otherwise (`2023/05/page-01`), so files of the
+/// same name in different folders stay different documents.
+fn document_id(path: &Path, root: Option<&Path>) -> String {
+    let strip = |p: &Path| -> PathBuf {
+        let mut p = p.to_path_buf();
+        if has_extension(&p, "gz") {
+            p = p.with_extension("");
+        }
+        p.with_extension("")
+    };
+    let relative = root
+        .and_then(|r| path.strip_prefix(r).ok())
+        .map(strip)
+        .filter(|p| p.components().count() > 0);
+    match relative {
+        Some(rel) => rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/"),
+        None => strip(path)
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into()),
+    }
+}
+
+/// Every file a build of `inputs` reads, in reading order (for progress sizes).
+pub fn input_files(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut visited = HashSet::new();
+    let mut pending: VecDeque<PathBuf> = inputs.iter().cloned().collect();
+    while let Some(p) = pending.pop_front() {
+        if p.is_dir() {
+            let fresh = fs::canonicalize(&p).is_ok_and(|c| visited.insert(c));
+            if fresh && let Ok(children) = list_dir(&p) {
+                for c in children.into_iter().rev() {
+                    pending.push_front(c);
+                }
+            }
+        } else if p.is_file() {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// Keeps over-long header fields out of labels (see [`MAX_TITLE_CHARS`]).
+fn bound_fields(mut doc: Document) -> Document {
+    fn bound(s: &mut String) {
+        if s.chars().count() > MAX_TITLE_CHARS {
+            let mut cut: String = s.chars().take(MAX_TITLE_CHARS).collect();
+            cut.push('…');
+            *s = cut;
+        }
+    }
+    for f in [
+        &mut doc.paper,
+        &mut doc.page_number,
+        &mut doc.page_name,
+        &mut doc.date,
+        &mut doc.title,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        bound(f);
+    }
+    for a in &mut doc.articles {
+        bound(&mut a.title);
+        a.alt_titles.iter_mut().for_each(bound);
+        if let Some(p) = &mut a.section_place {
+            bound(p);
+        }
+    }
+    doc
 }
 
 fn is_jsonl_path(path: &Path) -> bool {

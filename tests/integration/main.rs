@@ -4,6 +4,7 @@
 //! hand annotation in `../shared/gold`.
 
 mod ner;
+mod robust;
 mod snapshots;
 mod tools;
 
@@ -21,10 +22,25 @@ fn shared() -> PathBuf {
     root().join("../shared")
 }
 
+/// Builds `inputs` into `store`, handing each problem the build reports to
+/// `on_problem`.
+pub(crate) fn build_into(
+    store: &Store,
+    inputs: &[PathBuf],
+    gaz: &Gazetteer,
+    mut on_problem: impl FnMut(&pipeline::Problem),
+) -> Result<pipeline::Summary, zhengqi::store::StoreError> {
+    pipeline::build(store, inputs, gaz, &pipeline::Options::default(), |e| {
+        if let pipeline::Event::Skipped(p) = e {
+            on_problem(p)
+        }
+    })
+}
+
 fn build(inputs: &[PathBuf]) -> Store {
     let store = Store::memory().unwrap();
     let gaz = Gazetteer::bundled();
-    pipeline::build(&store, inputs, &gaz, |e| {
+    build_into(&store, inputs, &gaz, |e| {
         panic!("unexpected read error: {e}")
     })
     .unwrap();
@@ -35,7 +51,7 @@ fn build(inputs: &[PathBuf]) -> Store {
 fn build_reporting(dir: &Path) -> (pipeline::Summary, Vec<String>) {
     let store = Store::memory().unwrap();
     let mut errors = Vec::new();
-    let summary = pipeline::build(&store, &[dir.to_path_buf()], &Gazetteer::bundled(), |e| {
+    let summary = build_into(&store, &[dir.to_path_buf()], &Gazetteer::bundled(), |e| {
         errors.push(e.to_string())
     })
     .unwrap();
@@ -155,8 +171,17 @@ fn building_twice_gives_the_same_store() {
     let once = build(&inputs);
     let gaz = Gazetteer::bundled();
     let twice = build(&inputs);
-    pipeline::build(&twice, &inputs, &gaz, |_| {}).unwrap();
+    build_into(&twice, &inputs, &gaz, |_| {}).unwrap();
     let (a, b) = (export(&once), export(&twice));
+    let facts = |s: &Store| {
+        let mut out = Vec::new();
+        s.export(RdfSyntax::NTriples, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    assert!(
+        facts(&once) == facts(&twice),
+        "a second build changed the default graph"
+    );
     assert!(
         a == b,
         "a second build changed the store ({} vs {} bytes)",

@@ -25,7 +25,6 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 use zhengqi::export::{self, Filter, GraphFormat};
 use zhengqi::gazetteer::Gazetteer;
-use zhengqi::pipeline;
 use zhengqi::store::{QueryOutput, Store};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zhengqi");
@@ -1030,11 +1029,10 @@ fn stored(dir: &TempDir) -> Store {
     let path = dir.path("store");
     {
         let store = Store::open(&path).unwrap();
-        pipeline::build(&store, &inputs(), &Gazetteer::bundled(), |e| {
+        crate::build_into(&store, &inputs(), &Gazetteer::bundled(), |e| {
             panic!("unexpected read error: {e}")
         })
         .unwrap();
-        store.save().unwrap();
     }
     Store::open_read_only(&path).unwrap()
 }

@@ -1,0 +1,234 @@
+//! SPARQL evaluation with time limits, and serialisation of answers and of the
+//! store's contents in the RDF syntaxes. Reads only; writing is `store`'s.
+
+use super::terms::from_ox;
+use super::timer::Deadline;
+use super::{QueryOutput, RdfSyntax, ResultsSyntax, Serialized, Store, StoreError, internal};
+use crate::rdf::{self, Term};
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, Quad as OxQuad};
+use oxigraph::sparql::results::QueryResultsSerializer;
+use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
+use std::io::Write;
+use std::time::Duration;
+
+impl Store {
+    /// Distinct triples across all graphs, sorted so exports are stable.
+    fn distinct_triples(&self) -> Result<Vec<oxigraph::model::Triple>, StoreError> {
+        let mut v: Vec<oxigraph::model::Triple> = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::DefaultGraph))
+            .map(|q| q.map(|q| oxigraph::model::Triple::new(q.subject, q.predicate, q.object)))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        v.sort_by_cached_key(|t| t.to_string());
+        Ok(v)
+    }
+
+    fn prepare(
+        &self,
+        sparql: &str,
+        timeout: Option<Duration>,
+    ) -> Result<(QueryResults<'static>, Option<Deadline>), StoreError> {
+        let token = CancellationToken::new();
+        let mut evaluator = SparqlEvaluator::new();
+        for (p, ns) in rdf::PREFIXES {
+            evaluator = evaluator.with_prefix(p, ns).map_err(internal)?;
+        }
+        let prepared = evaluator
+            .with_cancellation_token(token.clone())
+            .parse_query(sparql)
+            .map_err(|e| StoreError::Syntax(e.to_string()))?;
+        // Queries without FROM read the default graph: each fact once, however
+        // many articles state it.
+        // The guard lives as long as the caller reads the results (evaluation is
+        // lazy), and dropping it takes the deadline off the timer's queue.
+        let deadline = timeout.map(|limit| Deadline::start(limit, token));
+        let results = prepared
+            .on_store(&self.inner)
+            .execute()
+            .map_err(|e| timed_out(&deadline, timeout, e.to_string()))?;
+        Ok((results, deadline))
+    }
+
+    /// Runs a SPARQL query and collects the answer. `timeout` stops long queries.
+    pub fn query(
+        &self,
+        sparql: &str,
+        timeout: Option<Duration>,
+    ) -> Result<QueryOutput, StoreError> {
+        let (results, deadline) = self.prepare(sparql, timeout)?;
+        let fail = |e: String| timed_out(&deadline, timeout, e);
+        Ok(match results {
+            QueryResults::Boolean(b) => QueryOutput::Boolean(b),
+            QueryResults::Solutions(solutions) => {
+                let variables: Vec<String> = solutions
+                    .variables()
+                    .iter()
+                    .map(|v| v.as_str().to_string())
+                    .collect();
+                let mut rows = Vec::new();
+                for s in solutions {
+                    let s = s.map_err(|e| fail(e.to_string()))?;
+                    rows.push(
+                        variables
+                            .iter()
+                            .map(|v| s.get(v.as_str()).map(from_ox))
+                            .collect(),
+                    );
+                }
+                QueryOutput::Solutions { variables, rows }
+            }
+            QueryResults::Graph(triples) => {
+                let mut out = Vec::new();
+                for t in triples {
+                    let t = t.map_err(|e| fail(e.to_string()))?;
+                    out.push([
+                        from_ox(&t.subject.into()),
+                        Term::Iri(t.predicate.as_str().to_string()),
+                        from_ox(&t.object),
+                    ]);
+                }
+                QueryOutput::Graph(out)
+            }
+        })
+    }
+
+    /// Runs a query and serialises the answer: SELECT/ASK in `results`, CONSTRUCT and
+    /// DESCRIBE in `graph_syntax`.
+    pub fn query_serialized(
+        &self,
+        sparql: &str,
+        results: ResultsSyntax,
+        graph_syntax: RdfSyntax,
+        timeout: Option<Duration>,
+    ) -> Result<Serialized, StoreError> {
+        let (answer, deadline) = self.prepare(sparql, timeout)?;
+        let fail = |e: String| timed_out(&deadline, timeout, e);
+        match answer {
+            QueryResults::Boolean(b) => Ok(Serialized {
+                media_type: results.media_type(),
+                body: QueryResultsSerializer::from_format(results.format())
+                    .serialize_boolean_to_writer(Vec::new(), b)
+                    .map_err(internal)?,
+            }),
+            QueryResults::Solutions(solutions) => {
+                let mut w = QueryResultsSerializer::from_format(results.format())
+                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                    .map_err(internal)?;
+                for s in solutions {
+                    let s = s.map_err(|e| fail(e.to_string()))?;
+                    w.serialize(&s).map_err(internal)?;
+                }
+                Ok(Serialized {
+                    media_type: results.media_type(),
+                    body: w.finish().map_err(internal)?,
+                })
+            }
+            QueryResults::Graph(triples) => {
+                let mut w = prefixed(graph_syntax.format())?.for_writer(Vec::new());
+                for t in triples {
+                    let t = t.map_err(|e| fail(e.to_string()))?;
+                    w.serialize_triple(t.as_ref()).map_err(internal)?;
+                }
+                Ok(Serialized {
+                    media_type: graph_syntax.media_type(),
+                    body: w.finish().map_err(internal)?,
+                })
+            }
+        }
+    }
+
+    /// Refuses SPARQL updates with a clear error; the endpoint calls this when a
+    /// request carries one, so the refusal is decided in one place.
+    pub fn refuse_update(&self, _update: &str) -> Result<(), StoreError> {
+        Err(StoreError::UpdateRefused)
+    }
+
+    /// All quads of the named graphs in a stable order, so exports of equal stores
+    /// are equal files. The default graph is derived from them and is not part of
+    /// what is exported with graphs.
+    fn sorted_quads(&self) -> Result<Vec<OxQuad>, StoreError> {
+        let mut quads: Vec<OxQuad> = self
+            .inner
+            .iter()
+            .filter(|q| !q.as_ref().is_ok_and(|q| q.graph_name.is_default_graph()))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        quads.sort_by_cached_key(|q| q.to_string());
+        Ok(quads)
+    }
+
+    /// Writes the whole store. Triple syntaxes get every fact of every graph once;
+    /// quad syntaxes keep the graphs.
+    pub fn export(&self, syntax: RdfSyntax, writer: impl Write) -> Result<(), StoreError> {
+        let mut w = prefixed(syntax.format())?.for_writer(writer);
+        if syntax.keeps_graphs() {
+            for q in self.sorted_quads()? {
+                w.serialize_quad(q.as_ref()).map_err(internal)?;
+            }
+        } else {
+            for t in self.distinct_triples()? {
+                w.serialize_triple(t.as_ref()).map_err(internal)?;
+            }
+        }
+        w.finish().map_err(internal)?;
+        Ok(())
+    }
+
+    /// Writes one graph (e.g. the ontology) in a triple syntax.
+    pub fn export_graph(
+        &self,
+        graph: &str,
+        syntax: RdfSyntax,
+        writer: impl Write,
+    ) -> Result<(), StoreError> {
+        let g = NamedNode::new(graph).map_err(internal)?;
+        let mut w = prefixed(syntax.format())?.for_writer(writer);
+        let mut quads: Vec<OxQuad> = self
+            .inner
+            .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(g.as_ref())))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        quads.sort_by_cached_key(|q| q.to_string());
+        for q in quads {
+            w.serialize_triple(oxigraph::model::TripleRef::from(q.as_ref()))
+                .map_err(internal)?;
+        }
+        w.finish().map_err(internal)?;
+        Ok(())
+    }
+
+    /// Named graphs in the store, sorted.
+    pub fn graphs(&self) -> Result<Vec<String>, StoreError> {
+        let mut out: Vec<String> = self
+            .inner
+            .named_graphs()
+            .map(|g| g.map(|g| g.to_string().trim_matches(['<', '>']).to_string()))
+            .collect::<Result<_, _>>()
+            .map_err(internal)?;
+        out.sort();
+        Ok(out)
+    }
+}
+
+/// The error for a failed evaluation: a timeout when the query's deadline has
+/// passed (cancellation surfaces as an evaluation error), else the error itself.
+fn timed_out(
+    deadline: &Option<Deadline>,
+    timeout: Option<Duration>,
+    message: String,
+) -> StoreError {
+    match (deadline, timeout) {
+        (Some(d), Some(limit)) if d.expired() => StoreError::Timeout(limit),
+        _ => StoreError::Evaluation(message),
+    }
+}
+
+fn prefixed(format: RdfFormat) -> Result<RdfSerializer, StoreError> {
+    let mut s = RdfSerializer::from_format(format);
+    for (p, ns) in rdf::PREFIXES {
+        s = s.with_prefix(p, ns).map_err(internal)?;
+    }
+    Ok(s)
+}
