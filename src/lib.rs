@@ -15,5 +15,6 @@ pub mod nercheck;
 pub mod pipeline;
 pub mod rdf;
 pub mod read;
+pub mod segment;
 pub mod serve;
 pub mod store;

@@ -132,6 +132,7 @@ pub fn find(cx: &mut Cx) {
             .get(at)
             .is_some_and(|&b| types.iter().any(|&t| b & (1 << t as u8) != 0))
     };
+    let posts_at = longest_posts(&cx.chars);
     let mut i = 0;
     while i < n {
         if covered(i, &[EntityType::Initiative]) {
@@ -139,14 +140,9 @@ pub fn find(cx: &mut Cx) {
             continue;
         }
         // The longest post or descriptor starting here (`党组书记` over `书记`).
-        let post = POSTS
-            .iter()
-            .chain(DESCRIPTORS.iter())
-            .filter(|p| cx.starts_with(i, p))
-            .max_by_key(|p| p.chars().count());
-        if let Some(post) = post {
-            let after = i + post.chars().count();
-            let end = if DESCRIPTORS.contains(post) {
+        if let Some(&(post, post_len)) = posts_at.get(&i) {
+            let after = i + post_len;
+            let end = if DESCRIPTORS.contains(&post) {
                 // A descriptor is often just a noun before another noun, so the
                 // name needs a verb right after it or a second mention.
                 name_after_post(cx, after).filter(|&e| {
@@ -248,6 +244,36 @@ pub fn find(cx: &mut Cx) {
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The longest post or descriptor starting at each character that starts one,
+/// with its length in characters: one pass of an automaton over the text instead
+/// of every word tried at every character.
+fn longest_posts(chars: &[char]) -> std::collections::HashMap<usize, (&'static str, usize)> {
+    use aho_corasick::AhoCorasick;
+    use std::sync::OnceLock;
+    static WORDS: OnceLock<(AhoCorasick, Vec<&'static str>)> = OnceLock::new();
+    let (matcher, words) = WORDS.get_or_init(|| {
+        let words: Vec<&'static str> = POSTS.iter().chain(DESCRIPTORS.iter()).copied().collect();
+        let matcher = AhoCorasick::new(&words).expect("post words build an automaton");
+        (matcher, words)
+    });
+    let text: String = chars.iter().collect();
+    let mut char_at = vec![0usize; text.len() + 1];
+    for (k, (b, _)) in text.char_indices().enumerate() {
+        char_at[b] = k;
+    }
+    let mut out: std::collections::HashMap<usize, (&'static str, usize)> =
+        std::collections::HashMap::new();
+    for m in matcher.find_overlapping_iter(&text) {
+        let word = words[m.pattern().as_usize()];
+        let len = word.chars().count();
+        let entry = out.entry(char_at[m.start()]).or_insert((word, len));
+        if len > entry.1 {
+            *entry = (word, len);
+        }
+    }
+    out
 }
 
 /// Start of the post phrase ending at `post_start`: earlier posts joined by `、` and
