@@ -43,6 +43,10 @@ enum Command {
         /// Extra divisions, TSV: code, name, level, parent code, short forms.
         #[arg(long)]
         gazetteer: Vec<PathBuf>,
+        /// A folder of word lists that extend the bundled ones (files named as in
+        /// data/lexicon, e.g. posts.txt; see data/lexicon/README.md).
+        #[arg(long, value_name = "DIR")]
+        lexicon: Option<PathBuf>,
         /// Extraction threads; 0 means one per core.
         #[arg(long, short = 'j', default_value_t = 0)]
         jobs: usize,
@@ -180,9 +184,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
             inputs,
             store,
             gazetteer,
+            lexicon,
             jobs,
             quiet,
-        } => build(inputs, &store, &gazetteer, jobs, quiet),
+        } => {
+            if let Some(dir) = &lexicon {
+                zhengqi::extract::extend_lexicons(dir)?;
+            }
+            build(inputs, &store, &gazetteer, jobs, quiet)
+        }
         Command::Query {
             query,
             file,

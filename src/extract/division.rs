@@ -3,46 +3,14 @@
 //! division name (`平湖经济技术开发区`, `桐乡市开发区`), and towns and subdistricts
 //! the gazetteer lacks (`X镇`, `X街道`), placed under the article's locality.
 
-use super::lexicon::{INNER_CUTS, SPEECH_VERBS};
+use super::lexicon::{
+    COMMON_WORD_DISTRICTS, GENERIC_ZONE_CORES, INNER_CUTS, MEDIA_WORDS, NOT_TOWN_END,
+    NOT_XIANG_END, SPEECH_VERBS, STANDALONE_ZONES, TOWN_BODIES, TOWN_BREAKERS, VERB_HEADS, ZONES,
+};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
 use std::collections::HashMap;
-
-/// Zone suffixes, longest first, with the kind they normalise to for linking.
-const ZONES: [(&str, &str); 31] = [
-    ("高新技术产业开发区", "高新区"),
-    ("经济技术开发区", "开发区"),
-    ("高新技术开发区", "高新区"),
-    ("自由贸易试验区", "自贸区"),
-    ("综合保税区", "综合保税区"),
-    ("经济开发区", "开发区"),
-    ("综合实验区", "综合实验区"),
-    ("台商投资区", "台商投资区"),
-    ("特别试验区", "试验区"),
-    ("旅游度假区", "度假区"),
-    ("临空经济区", "临空经济区"),
-    ("产业园区", "产业园区"),
-    ("工业园区", "工业园区"),
-    ("航空港区", "航空港区"),
-    ("保税港区", "保税港区"),
-    ("物流园区", "物流园区"),
-    ("合作区", "合作区"),
-    ("示范区", "示范区"),
-    ("高新区", "高新区"),
-    ("经开区", "开发区"),
-    ("开发区", "开发区"),
-    ("自贸区", "自贸区"),
-    ("保税区", "保税区"),
-    ("产业园", "产业园"),
-    ("工业园", "工业园"),
-    ("投资区", "投资区"),
-    ("试验区", "试验区"),
-    ("度假区", "度假区"),
-    ("科技城", "科技城"),
-    ("经济区", "经济区"),
-    ("新区", "新区"),
-];
 
 /// Written forms of each zone kind, for aliases.
 fn zone_forms(kind: &str) -> &'static [&'static str] {
@@ -52,78 +20,6 @@ fn zone_forms(kind: &str) -> &'static [&'static str] {
         _ => &[],
     }
 }
-
-/// Words that look like town names but are not (城镇, 乡村...): checked on the
-/// character before the suffix.
-const NOT_TOWN_END: &str = "城乡重小名古全各本该此每集特新大村市县区省";
-
-/// Words that make a place before them part of a media outlet's name.
-const MEDIA_WORDS: [&str; 9] = [
-    "日报",
-    "晚报",
-    "早报",
-    "商报",
-    "新闻网",
-    "电视台",
-    "卫视",
-    "广播电视台",
-    "融媒",
-];
-
-/// Verbs that some division names begin with.
-const VERB_HEADS: [&str; 3] = ["会同", "协同", "联合"];
-
-/// Characters before 乡 that make a word, not a township (之乡, 回乡, 家乡).
-const NOT_XIANG_END: &str = "之回返下家故老异他水梓还离思";
-
-/// Words that cannot be inside a town's name; the name starts after them.
-const TOWN_BREAKERS: [&str; 45] = [
-    "督促",
-    "配合",
-    "指导",
-    "推动",
-    "要求",
-    "协调",
-    "联系",
-    "组织",
-    "带领",
-    "深入",
-    "走进",
-    "前往",
-    "来到",
-    "覆盖",
-    "包括",
-    "所有",
-    "全部",
-    "各个",
-    "辖区",
-    "下沉",
-    "联动",
-    "会同",
-    "时间",
-    "窗口",
-    "帮助",
-    "服务",
-    "全市",
-    "全县",
-    "落户",
-    "直接",
-    "可以",
-    "进驻",
-    "扎根",
-    "入驻",
-    "深入到",
-    "回到",
-    "来自",
-    "遍布",
-    "走访",
-    "联合",
-    "协同",
-    "成立",
-    "新成立",
-    "设立",
-    "组建",
-];
 
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
     gaz.chain(ix)
@@ -142,18 +38,6 @@ fn needs_context(gaz: &Gazetteer, ix: DivisionIx) -> bool {
         || (d.name.chars().count() <= 2 && d.name.ends_with('区'))
         || COMMON_WORD_DISTRICTS.contains(&d.name.as_str())
 }
-
-/// District names that are also everyday words (老城区 "the old town").
-const COMMON_WORD_DISTRICTS: [&str; 8] = [
-    "老城区",
-    "新城区",
-    "城关区",
-    "市中区",
-    "城中区",
-    "城东区",
-    "城西区",
-    "开发区",
-];
 
 pub fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
     let mut ctx = Vec::new();
@@ -366,7 +250,7 @@ fn find_zones(cx: &mut Cx) {
                     break;
                 }
             }
-            for (suffix, kind) in ZONES {
+            for &(suffix, kind) in ZONES.iter() {
                 if cx.starts_with(e + mid, suffix) {
                     if cx
                         .mentions
@@ -535,28 +419,6 @@ fn towns_over_short_forms(cx: &mut Cx) {
     }
 }
 
-/// Bodies that may follow a town's stem.
-const TOWN_BODIES: [&str; 18] = [
-    "派出所",
-    "纪委",
-    "党委",
-    "政府",
-    "司法所",
-    "税务所",
-    "中心",
-    "卫生院",
-    "街道",
-    "镇",
-    "市场监管所",
-    "财政所",
-    "办事处",
-    "人民法庭",
-    "法庭",
-    "社区",
-    "党工委",
-    "纪工委",
-];
-
 /// `某新区(某区)`: a zone and the county it is governed as are one division; the
 /// zone's mentions take the county's identity and keep their name as an alias.
 fn merge_bracketed_equivalents(cx: &mut Cx) {
@@ -595,50 +457,6 @@ fn merge_bracketed_equivalents(cx: &mut Cx) {
         }
     }
 }
-
-/// Zone kinds that name a zone on their own, without a division before them
-/// (`某某经济开发区`, `某某产业合作园`). Bare 新区 and 产业园 are left out: too often
-/// they are ordinary words.
-const STANDALONE_ZONES: [&str; 12] = [
-    "高新技术产业开发区",
-    "经济技术开发区",
-    "经济开发区",
-    "高新区",
-    "经开区",
-    "产业合作园",
-    "合作园",
-    "合作区",
-    "试验区",
-    "示范区",
-    "投资区",
-    "工业园区",
-];
-
-/// Words that make the part before a zone kind generic (`国家级开发区`).
-const GENERIC_ZONE_CORES: [&str; 22] = [
-    "国家级",
-    "省级",
-    "市级",
-    "县级",
-    "全省",
-    "全市",
-    "全县",
-    "各类",
-    "各地",
-    "多个",
-    "一批",
-    "重点",
-    "现有",
-    "周边",
-    "园区",
-    "产业",
-    "县内",
-    "市内",
-    "区内",
-    "省内",
-    "境内",
-    "辖区",
-];
 
 /// Zones named without a division before them: the name walked back from the
 /// kind, placed under the article's locality.
@@ -779,7 +597,7 @@ fn find_towns(cx: &mut Cx) {
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
         let not_town_end = if suffix_len == 1 && cx.chars[i] == '乡' {
-            NOT_XIANG_END
+            NOT_XIANG_END.as_str()
         } else {
             ""
         };

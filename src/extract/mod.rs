@@ -10,6 +10,9 @@ mod lexicon;
 mod names;
 mod people;
 mod relations;
+mod tagged;
+
+pub use lexicon::{LexiconError, extend_from as extend_lexicons};
 
 use crate::gazetteer::{DivisionIx, Gazetteer};
 use crate::model::{EntityType, Level, Predicate, Span};
@@ -253,6 +256,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::body_anaphora(&mut cx);
     names::find_initiatives(&mut cx);
     people::find(&mut cx);
+    tagged::find(&mut cx);
     relations::find(&mut cx);
     Extraction {
         mentions: cx.mentions,

@@ -18,7 +18,7 @@ fn opening(c: char) -> Option<char> {
 
 /// The canonical form of an agency body and all its written variants.
 fn body_variants(body: &str) -> (String, Vec<String>) {
-    for row in BODY_VARIANTS {
+    for row in BODY_VARIANTS.iter() {
         for v in row.iter() {
             if let Some(stem) = body.strip_suffix(v) {
                 let canon = format!("{stem}{}", row[0]);
@@ -58,7 +58,7 @@ fn match_body(cx: &Cx, p: usize) -> Option<usize> {
         {
             return None;
         }
-        for suffix in AGENCY_SUFFIXES {
+        for &suffix in AGENCY_SUFFIXES.iter() {
             if !cx.starts_with(p + core_len, suffix) {
                 continue;
             }
@@ -121,12 +121,6 @@ fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
     }
     None
 }
-
-/// Verbs after which a bare `市`/`县`/`区` starts an agency's name (`联合县市场监管局`).
-const BEFORE_BODY: [&str; 14] = [
-    "联合", "会同", "协同", "配合", "携手", "邀请", "组织", "推动", "督促", "指导", "依托", "通过",
-    "牵头", "请",
-];
 
 struct Anchor {
     start: usize,
@@ -535,9 +529,6 @@ pub fn body_anaphora(cx: &mut Cx) {
     cx.mentions.extend(out);
 }
 
-/// Bodies named by their place alone (某区工商联, 某县科协).
-const PLACE_NAMED_ORGS: [&str; 7] = ["工商联", "总商会", "科协", "侨联", "妇联", "残联", "文联"];
-
 const ORDINALS: &str = "一二三四五六七八九十";
 
 /// What follows an agency's name and extends it: a stationed group (`驻某局纪检监察组`,
@@ -676,14 +667,6 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
     None
 }
 
-/// Leading words that are verbs or determiners, not part of a following name.
-const LEADING_NOISE: [&str; 43] = [
-    "走访", "调研", "帮助", "支持", "推动", "引导", "服务", "指导", "督促", "联系", "考察", "落户",
-    "签约", "引进", "来到", "走进", "位于", "包括", "其中", "目前", "通过", "协助", "帮扶", "对接",
-    "入驻", "携手", "联合", "依托", "组织", "推荐", "一家", "这家", "多家", "旗下", "作为", "记者",
-    "打造", "实地", "完成", "成功", "推出", "设立", "和",
-];
-
 /// Walks left from a suffix at `k` to the start of the name.
 fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     let mut s = k;
@@ -770,7 +753,7 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     // A name starts after the last word that cannot be inside one.
     let rest: Vec<char> = cx.chars[s..k].to_vec();
     let mut cut_at = 0;
-    for w in INNER_CUTS {
+    for w in INNER_CUTS.iter() {
         let wc: Vec<char> = w.chars().collect();
         for p in (0..rest.len().saturating_sub(wc.len() - 1)).rev() {
             if rest[p..p + wc.len()] == wc[..] {
@@ -797,14 +780,14 @@ pub fn find_organisations(cx: &mut Cx) {
     let mut i = 0;
     while i < n {
         let mut matched = None;
-        for s in COMPANY_SUFFIXES {
+        for &s in COMPANY_SUFFIXES.iter() {
             if cx.starts_with(i, s) {
                 matched = Some((s, EntityType::Company));
                 break;
             }
         }
         if matched.is_none() {
-            for s in ORG_SUFFIXES {
+            for &s in ORG_SUFFIXES.iter() {
                 if cx.starts_with(i, s) {
                     matched = Some((s, EntityType::Organization));
                     break;
@@ -1282,7 +1265,7 @@ fn nested_parents(cx: &mut Cx) {
         .iter()
         .filter(|m| m.ty == EntityType::Organization)
     {
-        for suffix in ORG_SUFFIXES {
+        for &suffix in ORG_SUFFIXES.iter() {
             let chars: Vec<char> = m.text.chars().collect();
             let sl = suffix.chars().count();
             for k in 1..chars.len().saturating_sub(sl) {
@@ -1560,7 +1543,7 @@ fn unquoted_programmes(
     titles: &[(usize, usize)],
 ) {
     let n = cx.chars.len();
-    for v in CREATION_VERBS {
+    for v in CREATION_VERBS.iter() {
         let vc: Vec<char> = v.chars().collect();
         for at in 0..n.saturating_sub(vc.len()) {
             if cx.chars[at..at + vc.len()] != vc[..] {
@@ -1627,7 +1610,7 @@ fn cue_after(cx: &Cx, at: usize) -> Option<(usize, &'static str, &'static str)> 
                 return None;
             }
         }
-        for (cue, class) in INITIATIVE_CUES {
+        for &(cue, class) in INITIATIVE_CUES.iter() {
             // Single-character cues only right after the quote.
             if cue.chars().count() == 1 && gap > 0 {
                 continue;

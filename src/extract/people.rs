@@ -7,9 +7,6 @@ use super::lexicon::*;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
-/// Courtesy titles after a name.
-const COURTESY: [&str; 3] = ["先生", "女士", "同志"];
-
 /// The end of a name followed by a courtesy title, which settles its length
 /// whatever follows (`某某某先生`); the surname alone (`张先生`) is not a name.
 fn courtesy_end(cx: &Cx, i: usize) -> Option<usize> {
@@ -106,9 +103,6 @@ fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
     }
     (given(i + s) && given(i + s + 1)).then_some(i + s + 2)
 }
-
-/// Surname characters that start many common words.
-const AMBIGUOUS_SURNAMES: &str = "全和高新时信简于向成国文安明平万常通都方同原从";
 
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();

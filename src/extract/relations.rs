@@ -3,38 +3,9 @@
 //! sentence patterns and the sentence's subject, participatesIn from use verbs,
 //! worksFor from the organisation next to a post, author from the byline.
 
+use super::lexicon::{CAUSATIVE, COMPANY_POSTS, CREATE_VERBS, FOLLOWING, THE_COMPANY};
 use super::{Cx, DivInfo, Object, division, is_han};
 use crate::model::{EntityType, Predicate};
-
-const CREATE_VERBS: [&str; 20] = [
-    "推出", "设立", "打造", "出台", "建立", "创设", "上线", "发放", "启动", "制定", "印发", "构建",
-    "开通", "组建", "搭建", "开设", "推行", "发布", "开发", "实施",
-];
-
-const COMPANY_POSTS: [&str; 18] = [
-    "总监",
-    "总经理",
-    "董事长",
-    "经理",
-    "负责人",
-    "法定代表人",
-    "创始人",
-    "行长",
-    "工程师",
-    "店长",
-    "主管",
-    "助理",
-    "厂长",
-    "总裁",
-    "董事",
-    "会计",
-    "办事员",
-    "社长",
-];
-
-/// Words that open a post and point back to the company last named (`该公司总经理`,
-/// `公司技术总监`, `该行行长`).
-const THE_COMPANY: [&str; 5] = ["公司", "企业", "该行", "行", "厂"];
 
 pub fn find(cx: &mut Cx) {
     part_of(cx);
@@ -260,10 +231,6 @@ fn is_agent(cx: &Cx, j: usize) -> bool {
             .any(|o| o.ty == EntityType::Division && o.span.contains(m.span) && o.span != m.span)
 }
 
-/// Words between a subject and an initiative that say the subject follows someone
-/// else's programme rather than running its own (贯彻…关于…的“某某工程”).
-const FOLLOWING: [&str; 7] = ["贯彻", "落实", "关于", "按照", "根据", "响应", "对标"];
-
 /// The agent of one initiative mention, with the rule's priority (lower is better).
 fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     cx.spend(cx.mentions.len());
@@ -441,9 +408,6 @@ fn launched_by_company(cx: &Cx, i: usize) -> bool {
         && CREATE_VERBS.iter().any(|v| between.contains(v))
 }
 
-/// Verbs by which one body has another act (`督促某局开展`).
-const CAUSATIVE: [&str; 6] = ["督促", "指导", "推动", "要求", "责成", "协调"];
-
 /// A mention inside a place phrase: `在某街道，`, `在某区各镇`, a clause opened by 在.
 fn is_locative(cx: &Cx, j: usize) -> bool {
     let m = &cx.mentions[j];
@@ -567,6 +531,8 @@ fn participates_in(cx: &mut Cx) {
         if !matches!(m.ty, EntityType::Company | EntityType::Organization)
             || m.anaphoric
             || m.rule == "organization:nested"
+            // A news outlet reports on programmes; it does not take part in them.
+            || m.rule == "organization:tagged-media"
         {
             continue;
         }

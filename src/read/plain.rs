@@ -8,8 +8,17 @@ use super::{
     Article, Author, Document, Layout, assemble_text, clean_line, is_indented, parse_byline,
 };
 
-/// Lines that are page furniture rather than article text.
-const FURNITURE: [&str; 6] = ["责任编辑", "编辑：", "编辑:", "来源：", "来源:", "校对"];
+/// Lines that are page furniture rather than article text, from
+/// `data/lexicon/reader/furniture.txt` (one per line; blank lines and `#` lines are
+/// comments). The reader parses its one list itself, so that `read` does not depend
+/// on `extract`, whose lexicon module owns the other lists and their extension.
+static FURNITURE: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../../data/lexicon/reader/furniture.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+});
 
 /// Splits an article body into its parts; shared with the JSON Lines reader, whose
 /// `text` field is a plain body.

@@ -1,0 +1,332 @@
+//! Names the rules miss, proposed by the segmenter (`crate::segment`): people
+//! named with no post or verb of speech next to them (names the dictionary knows,
+//! words the HMM cut out that start with a surname, transliterated names) and
+//! organisations the dictionary knows whose last word no suffix rule lists
+//! (`nt`). A proposal never overlaps what the rules found, needs evidence from
+//! its neighbours (a post, a verb, a list of names), and takes its type from its
+//! last word. The segmenter proposes; these rules decide.
+
+use super::lexicon::{
+    AGENCY_SUFFIXES, BUSINESS_ENDINGS, COMPANY_SUFFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS,
+    ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
+    is_surname_start,
+};
+use super::names::normalise_name;
+use super::{Cx, Mention, is_han};
+use crate::model::{EntityType, Span};
+use crate::segment::{self, Pos, Token};
+
+pub fn find(cx: &mut Cx) {
+    let tokens = segment::tag(&cx.article.text);
+    if tokens.last().map(|t| t.end) != Some(cx.chars.len()) {
+        // The segmenter saw other text than the rules (it never should): propose
+        // nothing rather than misplace spans.
+        return;
+    }
+    trim_verb_heads(cx, &tokens);
+    let coverage = cx.coverage();
+    let free = |s: usize, e: usize| (s..e).all(|k| coverage.get(k) == Some(&0));
+    let mut found: Vec<Mention> = Vec::new();
+    for (k, t) in tokens.iter().enumerate() {
+        match t.pos {
+            Pos::Person | Pos::Unknown | Pos::ForeignPerson => {
+                if let Some(m) = person(cx, &tokens, k)
+                    && free(m.span.start, m.span.end)
+                    && !found.iter().any(|f| f.span.overlaps(m.span))
+                {
+                    found.push(m);
+                }
+            }
+            Pos::Organization => {
+                if let Some(m) = organisation(cx, &tokens, k)
+                    && free(m.span.start, m.span.end)
+                    && !found.iter().any(|f| f.span.overlaps(m.span))
+                {
+                    found.push(m);
+                }
+            }
+            _ => {}
+        }
+    }
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Cuts verbs and prepositions off the start of company and organisation names
+/// the suffix rules found (`出席某某集团` is `某某集团`), where the segmenter's
+/// words say the name starts later.
+fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
+    for i in 0..cx.mentions.len() {
+        let m = &cx.mentions[i];
+        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
+            continue;
+        }
+        let (start, end) = (m.span.start, m.span.end);
+        let mut cur = start;
+        while let Some(t) = tokens.iter().find(|t| t.start == cur) {
+            let word = text(cx, t);
+            // A verb of two characters or more opens the cut (one-character
+            // "verbs" are often the first character of a place: `横州市`), and
+            // prepositions may follow it; a word that names a place is kept.
+            let long_verb = t.pos == Pos::Verb && t.end - t.start >= 2;
+            let head = long_verb || cur > start && HEAD_WORDS.contains(&word.as_str());
+            let place = t.pos == Pos::Place
+                || cx.mentions.iter().any(|d| {
+                    d.ty == EntityType::Division && d.span.overlaps(Span::new(t.start, t.end))
+                });
+            // Keep at least a three-character name.
+            if !head || place || t.end + 3 > end {
+                break;
+            }
+            cur = t.end;
+        }
+        if cur == start {
+            continue;
+        }
+        let name = cx.slice(cur, end);
+        let m = &mut cx.mentions[i];
+        m.span = Span::new(cur, end);
+        m.text = name.clone();
+        m.aliases
+            .retain(|a| name.contains(a.as_str()) && *a != name);
+        m.aliases.insert(0, name.clone());
+        m.key = normalise_name(&name);
+        m.name = name;
+    }
+}
+
+fn text(cx: &Cx, t: &Token) -> String {
+    cx.slice(t.start, t.end)
+}
+
+fn starts_with_any(cx: &Cx, at: usize, words: &[&str]) -> Option<String> {
+    words
+        .iter()
+        .filter(|w| cx.starts_with(at, w))
+        .max_by_key(|w| w.chars().count())
+        .map(|w| w.to_string())
+}
+
+/// A person's name at token `k`, with the evidence its neighbours give.
+fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
+    let t = tokens[k];
+    let (s, mut e) = (t.start, t.end);
+    let len = e - s;
+    if !(2..=4).contains(&len) || !(s..e).all(|i| is_han(cx.chars[i])) {
+        return None;
+    }
+    // A name the dictionary tags, or one the HMM cut out, that starts with a
+    // surname is read as Chinese; a transliteration, or a tagged name without a
+    // surname, as foreign.
+    let sur = is_surname_start(&cx.chars, s);
+    let chinese = t.pos != Pos::ForeignPerson && sur > 0 && (1..=2).contains(&(len - sur));
+    if !chinese && t.pos == Pos::Unknown {
+        return None;
+    }
+    if !chinese {
+        // `特雷莎·梅`: a dotted name joins the name after the dot.
+        if cx.chars.get(e) == Some(&'·')
+            && let Some(next) = tokens.get(k + 2)
+            && next.start == e + 1
+            && matches!(next.pos, Pos::ForeignPerson | Pos::Person | Pos::Unknown)
+        {
+            e = next.end;
+        }
+        // A transliteration cut in pieces is more often a club or a place.
+        if tokens
+            .get(k + 1)
+            .is_some_and(|n| n.start == e && n.pos == Pos::ForeignPerson)
+            || k > 0 && tokens[k - 1].pos == Pos::ForeignPerson && tokens[k - 1].end == s
+        {
+            return None;
+        }
+    }
+    // What follows: a title or post (with the role it gives), a verb, a speech
+    // verb; what precedes: a verb that takes a person, or a list.
+    let title = starts_with_any(cx, e, &TITLES_AFTER).or_else(|| starts_with_any(cx, e, &POSTS));
+    // `某国总理某某`: a title followed by a name makes this word the country.
+    if let Some(t) = &title {
+        let after_title = e + t.chars().count();
+        if tokens.iter().any(|n| {
+            n.start == after_title
+                && matches!(n.pos, Pos::ForeignPerson | Pos::Person | Pos::Unknown)
+        }) {
+            return None;
+        }
+    }
+    let next = tokens.iter().find(|n| n.start == e);
+    let prev = if s > 0 {
+        cx.chars.get(s - 1).copied()
+    } else {
+        None
+    };
+    let speech_after = SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v));
+    // A verb after the word says "person" only when the word opens its clause
+    // (the subject), not inside a phrase (`办理许可证需要`).
+    let opens_clause = prev.is_none_or(|c| !is_han(c));
+    let verb_after = speech_after || opens_clause && next.is_some_and(|n| n.pos == Pos::Verb);
+    let verb_before = VERBS_BEFORE.iter().any(|v| cx.ends_with_at(s, v));
+    let after = cx.chars.get(e).copied();
+    let listed = prev.is_some_and(|c| "、和与同及".contains(c))
+        && after.is_some_and(|c| "、和与及，。".contains(c));
+    let evidence = if !chinese {
+        // Foreign names and countries look alike in lists: a list is no evidence.
+        title.is_some() || verb_after || verb_before
+    } else if t.pos == Pos::Unknown || e - s == 2 {
+        // Words the HMM made up, and two-character words, are often not names:
+        // they need a title, a verb of speech or a verb that takes a person.
+        title.is_some() || speech_after || verb_before
+    } else {
+        title.is_some() || verb_after || verb_before || listed
+    };
+    if !evidence {
+        return None;
+    }
+    // A dictionary word tagged as a name whose "given name" is a word of its
+    // own (`原以为`: 以为) is that word after a one-character one, unless a
+    // title or a verb that takes a person vouches for it.
+    if chinese
+        && t.pos == Pos::Person
+        && title.is_none()
+        && !verb_before
+        && let [only] = segment::tag(&cx.slice(s + sur, e))[..]
+        && !matches!(only.pos, Pos::Unknown | Pos::Person | Pos::ForeignPerson)
+    {
+        return None;
+    }
+    // A name does not run on into a place or a body (`张家港市`, `王村`).
+    if after.is_some_and(|c| "市县区省镇乡村路街州庄".contains(c)) {
+        return None;
+    }
+    let foreign = !chinese;
+    let name = cx.slice(s, e);
+    Some(Mention {
+        ty: EntityType::Person,
+        span: Span::new(s, e),
+        text: name.clone(),
+        key: name.clone(),
+        name: name.clone(),
+        aliases: vec![name],
+        class: None,
+        div: None,
+        // A title after a name (`某某主席`) rarely says of which body: the
+        // post is left out, so no employer is guessed from the sentence.
+        role: None,
+        rule: if foreign {
+            "person:tagged-foreign"
+        } else {
+            "person:tagged"
+        },
+        anaphoric: false,
+    })
+}
+
+/// An organisation the dictionary knows at token `k`, extended by the units that
+/// follow it, typed by its last word.
+fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
+    let (s, mut e) = (tokens[k].start, tokens[k].end);
+    let mut j = k + 1;
+    while let Some(t) = tokens.get(j)
+        && t.start == e
+        && UNITS_AFTER.contains(&text(cx, t).as_str())
+    {
+        e = t.end;
+        j += 1;
+    }
+    let name = cx.slice(s, e);
+    if name.chars().count() < 3 || !name.chars().all(is_han) {
+        return None;
+    }
+    // The outlet of a dateline (`某某网消息`, `某某社电`) is the source of the
+    // text, not something it speaks of.
+    if ["消息", "讯", "电", "报道"]
+        .iter()
+        .any(|w| cx.starts_with(e, w))
+    {
+        return None;
+    }
+    let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+    // The dictionary also tags generic places of work (`加工厂`, `供电所`) and
+    // phrases; a name must end like a body, a business or an organisation.
+    let facility =
+        name.chars().count() <= 3 && name.ends_with(['厂', '站', '所', '店', '场', '队']);
+    if facility
+        || !(ends(&GOVERNMENT_ENDINGS)
+            || ends(&BUSINESS_ENDINGS)
+            || ends(&COMPANY_SUFFIXES)
+            || ends(&ORG_SUFFIXES)
+            || ends(&ORG_ENDINGS))
+    {
+        return None;
+    }
+    let ty = if ends(&BUSINESS_ENDINGS) || ends(&COMPANY_SUFFIXES) {
+        EntityType::Company
+    } else if ends(&GOVERNMENT_ENDINGS) || (ends(&AGENCY_SUFFIXES) && !name.ends_with("院")) {
+        EntityType::Agency
+    } else {
+        EntityType::Organization
+    };
+    let media = name.ends_with(['社', '报', '台', '网']);
+    let key = match ty {
+        EntityType::Agency => format!("national/{name}"),
+        _ => normalise_name(&name),
+    };
+    Some(Mention {
+        ty,
+        span: Span::new(s, e),
+        text: name.clone(),
+        key,
+        name: name.clone(),
+        aliases: vec![name],
+        class: None,
+        div: None,
+        role: None,
+        rule: if media {
+            "organization:tagged-media"
+        } else {
+            "organization:tagged"
+        },
+        anaphoric: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{Extraction, document_context, extract};
+    use crate::gazetteer::Gazetteer;
+    use crate::model::EntityType;
+    use crate::read::parse_text;
+
+    fn run(body: &str) -> Extraction {
+        let gaz = Gazetteer::bundled();
+        let doc = parse_text(&format!("标题\n\n　　{body}\n"), "t.txt", "t").unwrap();
+        let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();
+        let ctx = document_context(&texts, &gaz);
+        extract(&doc.articles[0], &gaz, &ctx)
+    }
+
+    fn named(ex: &Extraction, ty: EntityType) -> Vec<String> {
+        ex.mentions
+            .iter()
+            .filter(|m| m.ty == ty)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_known_name_with_a_title_after_it_is_a_person() {
+        let ex = run("国务院总理李克强会见了来访的客人。李克强总理指出，要加强合作。");
+        assert!(named(&ex, EntityType::Person).contains(&"李克强".to_string()));
+    }
+
+    #[test]
+    fn bodies_the_dictionary_knows_are_typed_by_their_last_word() {
+        let ex = run("外交部发言人在例行记者会上回答提问。");
+        assert!(
+            named(&ex, EntityType::Agency).contains(&"外交部".to_string()),
+            "{:?}",
+            ex.mentions
+        );
+    }
+}
