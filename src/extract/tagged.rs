@@ -24,6 +24,7 @@ pub fn find(cx: &mut Cx) {
         return;
     }
     trim_verb_heads(cx, &tokens);
+    drop_split_words(cx, &tokens);
     let coverage = cx.coverage();
     let free = |s: usize, e: usize| (s..e).all(|k| coverage.get(k) == Some(&0));
     let mut found: Vec<Mention> = Vec::new();
@@ -71,15 +72,34 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             // prepositions may follow it; a word that names a place is kept.
             let long_verb = t.pos == Pos::Verb && t.end - t.start >= 2;
             let head = long_verb || cur > start && HEAD_WORDS.contains(&word.as_str());
-            let place = t.pos == Pos::Place
-                || cx.mentions.iter().any(|d| {
-                    d.ty == EntityType::Division && d.span.overlaps(Span::new(t.start, t.end))
-                });
+            let place = t.pos == Pos::Place || covered_by_division(cx, t);
             // Keep at least a three-character name.
             if !head || place || t.end + 3 > end {
                 break;
             }
             cur = t.end;
+        }
+        // A verb inside the name (`力抓好某某集团`) ends a clause the walk took
+        // in: the name starts after the last one, unless a place opens the name
+        // (`中国移动通信集团` keeps its verb-like word).
+        let opens_with_place = tokens
+            .iter()
+            .any(|t| t.start == cur && (t.pos == Pos::Place || covered_by_division(cx, t)));
+        if !opens_with_place {
+            let from = cur;
+            if let Some(last) = tokens
+                .iter()
+                .filter(|t| t.start >= from && t.end + 3 <= end)
+                .rfind(|t| t.pos == Pos::Verb && t.end - t.start >= 2)
+            {
+                cur = last.end;
+            }
+            while let Some(t) = tokens.iter().find(|t| t.start == cur) {
+                if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
+                    break;
+                }
+                cur = t.end;
+            }
         }
         if cur == start {
             continue;
@@ -94,6 +114,47 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         m.key = normalise_name(&name);
         m.name = name;
     }
+}
+
+fn covered_by_division(cx: &Cx, t: &Token) -> bool {
+    cx.mentions
+        .iter()
+        .any(|d| d.ty == EntityType::Division && d.span.overlaps(Span::new(t.start, t.end)))
+}
+
+/// Drops names the rules read as surname plus given name where the segmenter
+/// sees a preposition before an ordinary word (`向` + `大会` after a post; a
+/// surname before a word, `马` + `建新`, is still a name), and company or
+/// organisation names that count things (`两家公司`).
+fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
+    let token_at = |at: usize| tokens.iter().find(|t| t.start == at);
+    let split = |cx: &Cx, m: &Mention| {
+        let (s, e) = (m.span.start, m.span.end);
+        m.ty == EntityType::Person
+            && m.rule != "person:byline"
+            && token_at(s).is_some_and(|t| {
+                t.end == s + 1 && HEAD_WORDS.contains(&cx.slice(s, s + 1).as_str())
+            })
+            && token_at(s + 1).is_some_and(|t| {
+                t.end == e && matches!(t.pos, Pos::Other | Pos::Verb) && e - s >= 3
+            })
+            && is_surname_start(&cx.chars, s) == 1
+    };
+    let counted = |m: &Mention| {
+        matches!(m.ty, EntityType::Company | EntityType::Organization)
+            && m.name
+                .chars()
+                .next()
+                .is_some_and(|c| "一二两三四五六七八九十几多各数0123456789".contains(c))
+            && m.name.chars().take(4).any(|c| "家个所".contains(c))
+    };
+    let keep: Vec<bool> = cx
+        .mentions
+        .iter()
+        .map(|m| !split(cx, m) && !counted(m))
+        .collect();
+    let mut k = keep.iter();
+    cx.mentions.retain(|_| *k.next().unwrap_or(&true));
 }
 
 fn text(cx: &Cx, t: &Token) -> String {
