@@ -38,8 +38,8 @@ enum Command {
         /// Files or folders (walked recursively; .txt .md .jsonl .ndjson), `-` for stdin.
         /// Without inputs, the bundled samples in data/samples are read.
         inputs: Vec<PathBuf>,
-        #[arg(long, default_value = "zhengqi-store")]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
         /// Extra divisions, TSV: code, name, level, parent code, short forms.
         #[arg(long)]
         gazetteer: Vec<PathBuf>,
@@ -61,16 +61,37 @@ enum Command {
     Query {
         /// The query text (or use -f).
         query: Option<String>,
-        /// Read the query from a file.
-        #[arg(short = 'f', long = "file")]
+        /// Read the query from a file; `-` reads standard input.
+        #[arg(short = 'f', long = "file", value_name = "FILE")]
         file: Option<PathBuf>,
-        #[arg(long, default_value = "zhengqi-store")]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
+        /// Output: table, csv, tsv or json for SELECT and ASK; turtle, ntriples,
+        /// jsonld or rdfxml for CONSTRUCT and DESCRIBE (table means turtle there).
         #[arg(long, value_enum, default_value_t = TableFormat::Table)]
         format: TableFormat,
-        /// Stop the query after this many seconds.
-        #[arg(long, default_value_t = 60)]
-        timeout: u64,
+        /// Stop the query after this long: seconds (`30`, `2.5`) or with a unit
+        /// (`500ms`, `2s`, `1m`).
+        #[arg(long, default_value = "30", value_parser = parse_duration)]
+        timeout: Duration,
+        /// Write the answer to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// What the store holds: articles, entities per type, relations per
+    /// predicate, graphs, size on disk, when it was last written.
+    Stats {
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// List the articles in the store, or remove some (`--remove ID`, repeatable):
+    /// an article's graph goes, with the facts no other article states.
+    Articles {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Article ids to remove, as listed (e.g. zjrb-20230417-13/2).
+        #[arg(long, value_name = "ID")]
+        remove: Vec<String>,
     },
     /// Add an RDF file (Turtle, N-Triples, N-Quads, TriG, RDF/XML) to the store.
     ///
@@ -81,16 +102,16 @@ enum Command {
     Load {
         /// The RDF file; the syntax comes from its extension unless --format says.
         file: PathBuf,
-        #[arg(long, default_value = "zhengqi-store")]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
         /// turtle, ntriples, nquads, trig or rdfxml.
         #[arg(long)]
         format: Option<String>,
     },
     /// Write the store as RDF or as a network file for graph tools.
     Export {
-        #[arg(long, default_value = "zhengqi-store")]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
         /// turtle, ntriples, nquads, trig, rdfxml, jsonld, graphml, gexf, dot, cytoscape, csv
         #[arg(long, default_value = "turtle")]
         format: String,
@@ -137,8 +158,8 @@ enum Command {
     },
     /// Serve a read-only SPARQL endpoint and a graph browser.
     Serve {
-        #[arg(long, default_value = "zhengqi-store")]
-        store: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
         /// Address to listen on; port 0 picks a free port (the address is printed).
         #[arg(long, default_value = "127.0.0.1:7878")]
         bind: String,
@@ -148,12 +169,31 @@ enum Command {
     },
 }
 
+/// Where the store is: the same flag, default and environment variable for every
+/// command.
+#[derive(clap::Args)]
+struct StoreArg {
+    /// The store folder (an Oxigraph RocksDB database). Defaults to
+    /// $ZHENGQI_STORE, else ./zhengqi-store.
+    #[arg(
+        long,
+        env = "ZHENGQI_STORE",
+        default_value = "zhengqi-store",
+        value_name = "PATH"
+    )]
+    store: PathBuf,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum TableFormat {
     Table,
     Csv,
     Tsv,
     Json,
+    Turtle,
+    Ntriples,
+    Jsonld,
+    Rdfxml,
 }
 
 fn main() -> ExitCode {
@@ -191,7 +231,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if let Some(dir) = &lexicon {
                 zhengqi::extract::extend_lexicons(dir)?;
             }
-            build(inputs, &store, &gazetteer, jobs, quiet)
+            build(inputs, &store.store, &gazetteer, jobs, quiet)
         }
         Command::Query {
             query,
@@ -199,16 +239,39 @@ fn run(cli: Cli) -> Result<ExitCode> {
             store,
             format,
             timeout,
+            output,
         } => {
             let text = match (query, file) {
                 (Some(q), None) => q,
+                (None, Some(f)) if f.as_os_str() == "-" => {
+                    let mut q = String::new();
+                    std::io::Read::read_to_string(&mut std::io::stdin(), &mut q)
+                        .context("standard input: cannot read the query")?;
+                    q
+                }
                 (None, Some(f)) => std::fs::read_to_string(&f)
                     .with_context(|| format!("{}: cannot read query", f.display()))?,
                 _ => bail!("give a query or -f FILE, not both or neither"),
             };
-            let store = Store::open_read_only(&store)?;
-            query_cmd(&store, &text, format, Duration::from_secs(timeout))
+            if zhengqi::store::is_update(&text) {
+                bail!(
+                    "this is a SPARQL update; the store is read-only here. Change it with `zhengqi build` (articles), `zhengqi load` (RDF files) or `zhengqi articles --remove ID`"
+                );
+            }
+            let store = Store::open_read_only(&store.store)?;
+            let mut out: Box<dyn Write> = match &output {
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p)
+                        .with_context(|| format!("{}: cannot create", p.display()))?,
+                )),
+                None => Box::new(std::io::stdout().lock()),
+            };
+            query_cmd(&store, &text, format, timeout, &mut out)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
         }
+        Command::Stats { store } => stats_cmd(&store.store),
+        Command::Articles { store, remove } => articles_cmd(&store.store, &remove),
         Command::Export {
             store,
             format,
@@ -218,7 +281,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             depth,
             article,
         } => {
-            let store = Store::open_read_only(&store)?;
+            let store = Store::open_read_only(&store.store)?;
             export_cmd(
                 &store,
                 &format,
@@ -240,7 +303,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             file,
             store,
             format,
-        } => load_cmd(&file, &store, format.as_deref()),
+        } => load_cmd(&file, &store.store, format.as_deref()),
         Command::NerCheck { path, verbose } => {
             let report = zhengqi::nercheck::check(&path, &Gazetteer::bundled())?;
             print!("{}", report.table());
@@ -254,7 +317,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             bind,
             timeout,
         } => {
-            let store = Store::open_read_only(&store)?;
+            let store = Store::open_read_only(&store.store)?;
             // serve() announces the address once it listens.
             zhengqi::serve::serve(store, &bind, timeout)?;
             Ok(ExitCode::SUCCESS)
@@ -389,18 +452,26 @@ fn query_cmd(
     text: &str,
     format: TableFormat,
     timeout: Duration,
-) -> Result<ExitCode> {
-    let mut out = std::io::stdout().lock();
-    let results = match format {
-        TableFormat::Table => None,
-        TableFormat::Csv => Some(ResultsSyntax::Csv),
-        TableFormat::Tsv => Some(ResultsSyntax::Tsv),
-        TableFormat::Json => Some(ResultsSyntax::Json),
+    out: &mut dyn Write,
+) -> Result<()> {
+    let (results, graphs) = match format {
+        TableFormat::Table => (None, RdfSyntax::Turtle),
+        TableFormat::Csv => (Some(ResultsSyntax::Csv), RdfSyntax::Turtle),
+        TableFormat::Tsv => (Some(ResultsSyntax::Tsv), RdfSyntax::Turtle),
+        TableFormat::Json => (Some(ResultsSyntax::Json), RdfSyntax::JsonLd),
+        TableFormat::Turtle => (None, RdfSyntax::Turtle),
+        TableFormat::Ntriples => (None, RdfSyntax::NTriples),
+        TableFormat::Jsonld => (None, RdfSyntax::JsonLd),
+        TableFormat::Rdfxml => (None, RdfSyntax::RdfXml),
     };
     if let Some(r) = results {
-        let s = store.query_serialized(text, r, RdfSyntax::Turtle, Some(timeout))?;
+        let s = store.query_serialized(text, r, graphs, Some(timeout))?;
         out.write_all(&s.body)?;
-        return Ok(ExitCode::SUCCESS);
+        // Every format ends with a line break, so a shell prompt starts on its own.
+        if !s.body.ends_with(b"\n") {
+            writeln!(out)?;
+        }
+        return Ok(());
     }
     match store.query(text, Some(timeout))? {
         QueryOutput::Boolean(b) => writeln!(out, "{b}")?,
@@ -408,16 +479,82 @@ fn query_cmd(
             write!(out, "{}", table(&variables, &rows))?;
         }
         QueryOutput::Graph(_) => {
-            let s = store.query_serialized(
-                text,
-                ResultsSyntax::Json,
-                RdfSyntax::Turtle,
-                Some(timeout),
-            )?;
+            let s = store.query_serialized(text, ResultsSyntax::Json, graphs, Some(timeout))?;
             out.write_all(&s.body)?;
+            if !s.body.ends_with(b"\n") {
+                writeln!(out)?;
+            }
         }
     }
+    Ok(())
+}
+
+fn stats_cmd(path: &Path) -> Result<ExitCode> {
+    let store = Store::open_read_only(path)?;
+    let stats = store.stats()?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "store: {}", path.display())?;
+    writeln!(out, "articles: {}", stats.articles)?;
+    writeln!(out, "entities:")?;
+    for (t, n) in &stats.entities {
+        writeln!(out, "  {t:<14} {n}")?;
+    }
+    writeln!(out, "relations:")?;
+    for (p, n) in &stats.relations {
+        writeln!(out, "  {p:<16} {n}")?;
+    }
+    writeln!(out, "named graphs: {}", stats.graphs)?;
+    writeln!(out, "distinct facts (default graph): {}", stats.facts)?;
+    writeln!(
+        out,
+        "size on disk: {:.1} MiB",
+        stats.bytes as f64 / 1048576.0
+    )?;
+    if let Some(t) = stats.modified {
+        let secs = t
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs())
+            .unwrap_or(0);
+        writeln!(out, "last written: {} (Unix time {secs})", age(t))?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How long ago `t` was, in words.
+fn age(t: std::time::SystemTime) -> String {
+    let secs = t.elapsed().map(|d| d.as_secs()).unwrap_or(0);
+    match secs {
+        s if s < 120 => format!("{s} seconds ago"),
+        s if s < 7200 => format!("{} minutes ago", s / 60),
+        s if s < 172_800 => format!("{} hours ago", s / 3600),
+        s => format!("{} days ago", s / 86_400),
+    }
+}
+
+fn articles_cmd(path: &Path, remove: &[String]) -> Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    if remove.is_empty() {
+        let store = Store::open_read_only(path)?;
+        for (id, title) in store.articles()? {
+            writeln!(out, "{id}\t{title}")?;
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    let store = Store::open(path)?;
+    let mut missing = 0;
+    for id in remove {
+        if store.remove_graph(&zhengqi::rdf::article_graph(id))? {
+            writeln!(out, "removed {id}")?;
+        } else {
+            eprintln!("zhengqi: no article {id} in {}", path.display());
+            missing += 1;
+        }
+    }
+    Ok(if missing > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Renders solutions as an aligned table; CJK characters count two columns.

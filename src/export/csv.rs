@@ -66,12 +66,25 @@ pub fn write_relationships(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<(
             &[
                 &e.source,
                 &e.target,
-                &e.predicate,
+                &relationship_type(&e.predicate),
                 &e.article_count.to_string(),
             ],
         )?;
     }
     Ok(())
+}
+
+/// Neo4j's convention for relationship types: the predicate in UPPER_SNAKE_CASE
+/// (`worksFor` → `WORKS_FOR`, `partOf` → `PART_OF`).
+pub fn relationship_type(predicate: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in predicate.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_uppercase());
+    }
+    out
 }
 
 /// Where the two files go: into `out` when it is a directory (or names none yet and

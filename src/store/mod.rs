@@ -113,11 +113,10 @@ impl RdfSyntax {
     }
 
     /// Whether the syntax keeps named graphs.
+    /// JSON-LD writes the default graph at the top level, as standard readers
+    /// (rdflib's `Graph`) expect; N-Quads and TriG keep the article graphs.
     pub fn keeps_graphs(self) -> bool {
-        matches!(
-            self,
-            RdfSyntax::NQuads | RdfSyntax::TriG | RdfSyntax::JsonLd
-        )
+        matches!(self, RdfSyntax::NQuads | RdfSyntax::TriG)
     }
 
     pub fn media_type(self) -> &'static str {
@@ -171,6 +170,36 @@ pub struct Serialized {
 pub struct Store {
     inner: oxigraph::store::Store,
     _lock: Option<WriterLock>,
+    /// The folder of an on-disk store.
+    dir: Option<std::path::PathBuf>,
+}
+
+/// What `zhengqi stats` reports.
+#[derive(Debug, Clone, Default)]
+pub struct Stats {
+    pub articles: usize,
+    /// Entities per type (local name of the class), sorted.
+    pub entities: Vec<(String, usize)>,
+    /// Relation triples per predicate, sorted.
+    pub relations: Vec<(String, usize)>,
+    pub graphs: usize,
+    /// Triples of the default graph.
+    pub facts: usize,
+    pub bytes: u64,
+    pub modified: Option<std::time::SystemTime>,
+}
+
+/// Whether `text` is a SPARQL update rather than a query (so the caller can say
+/// that the store is read-only instead of reporting a syntax error).
+pub fn is_update(text: &str) -> bool {
+    use oxigraph::sparql::SparqlEvaluator;
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, ns) in rdf::PREFIXES {
+        if let Ok(e) = evaluator.clone().with_prefix(p, ns) {
+            evaluator = e;
+        }
+    }
+    evaluator.clone().parse_query(text).is_err() && evaluator.parse_update(text).is_ok()
 }
 
 impl Store {
@@ -179,6 +208,7 @@ impl Store {
         Ok(Store {
             inner: oxigraph::store::Store::new().map_err(internal)?,
             _lock: None,
+            dir: None,
         })
     }
 
@@ -195,6 +225,7 @@ impl Store {
         Ok(Store {
             inner,
             _lock: Some(lock),
+            dir: Some(dir.to_path_buf()),
         })
     }
 
@@ -217,7 +248,11 @@ impl Store {
             });
         }
         let inner = open_database(dir, true)?;
-        Ok(Store { inner, _lock: None })
+        Ok(Store {
+            inner,
+            _lock: None,
+            dir: Some(dir.to_path_buf()),
+        })
     }
 
     /// Whether the store has a named graph `graph`.

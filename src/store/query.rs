@@ -161,7 +161,37 @@ impl Store {
 
     /// Writes the whole store. Triple syntaxes get every fact of every graph once;
     /// quad syntaxes keep the graphs.
-    pub fn export(&self, syntax: RdfSyntax, writer: impl Write) -> Result<(), StoreError> {
+    pub fn export(&self, syntax: RdfSyntax, mut writer: impl Write) -> Result<(), StoreError> {
+        if syntax == RdfSyntax::JsonLd {
+            // Oxigraph writes a bare array of node objects; wrapped with a
+            // context of the project's prefixes it is a JSON-LD document that
+            // readers take as the default graph, and users can compact.
+            let mut body = Vec::new();
+            let mut w = prefixed(syntax.format())?.for_writer(&mut body);
+            for t in self.distinct_triples()? {
+                w.serialize_triple(t.as_ref()).map_err(internal)?;
+            }
+            w.finish().map_err(internal)?;
+            let context: serde_json::Map<String, serde_json::Value> = rdf::PREFIXES
+                .iter()
+                .map(|(p, ns)| (p.to_string(), serde_json::Value::String(ns.to_string())))
+                .collect();
+            let io = |e: std::io::Error| internal(e);
+            write!(
+                writer,
+                "{{\"@context\":{},\"@graph\":",
+                serde_json::Value::Object(context)
+            )
+            .map_err(io)?;
+            let body = if body.trim_ascii().is_empty() {
+                b"[]".to_vec()
+            } else {
+                body
+            };
+            writer.write_all(&body).map_err(io)?;
+            writer.write_all(b"}\n").map_err(io)?;
+            return Ok(());
+        }
         let mut w = prefixed(syntax.format())?.for_writer(writer);
         if syntax.keeps_graphs() {
             for q in self.sorted_quads()? {
@@ -199,6 +229,67 @@ impl Store {
         Ok(())
     }
 
+    /// What the store holds, counted with SPARQL over the default graph (each
+    /// fact once) and the named graphs.
+    pub fn stats(&self) -> Result<super::Stats, StoreError> {
+        let count = |q: &str| -> Result<Vec<(String, usize)>, StoreError> {
+            match self.query(q, None)? {
+                QueryOutput::Solutions { rows, .. } => Ok(rows
+                    .into_iter()
+                    .filter_map(|r| {
+                        let n = r.get(1)?.as_ref()?.value().parse().ok()?;
+                        let k = r.first()?.as_ref()?.value().to_string();
+                        Some((k, n))
+                    })
+                    .collect()),
+                _ => Ok(Vec::new()),
+            }
+        };
+        let local = |iri: &str| iri.rsplit(['#', '/']).next().unwrap_or(iri).to_string();
+        let types = "SELECT ?k (COUNT(?e) AS ?n) WHERE { VALUES ?k { zq:Division zq:Agency zq:Company zq:Organization zq:Person zq:Initiative zq:Article } ?e a ?k } GROUP BY ?k ORDER BY ?k";
+        let preds = "SELECT ?k (COUNT(*) AS ?n) WHERE { VALUES ?k { zq:partOf zq:locatedIn zq:launchedBy zq:participatesIn zq:worksFor zq:author zq:subOrganizationOf zq:supervises } ?s ?k ?o } GROUP BY ?k ORDER BY ?k";
+        let entities: Vec<(String, usize)> = count(types)?
+            .into_iter()
+            .map(|(k, n)| (local(&k), n))
+            .collect();
+        let relations = count(preds)?
+            .into_iter()
+            .map(|(k, n)| (local(&k), n))
+            .collect();
+        let articles = entities
+            .iter()
+            .find(|(k, _)| k == "Article")
+            .map_or(0, |(_, n)| *n);
+        Ok(super::Stats {
+            articles,
+            entities,
+            relations,
+            graphs: self.inner.named_graphs().count(),
+            facts: self.triple_count()?,
+            bytes: self.dir.as_deref().map_or(0, dir_bytes),
+            modified: self.dir.as_deref().and_then(last_modified),
+        })
+    }
+
+    /// Every article: its id (as `build` and `articles --remove` name it) and
+    /// headline, sorted by id.
+    pub fn articles(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let q = "SELECT ?a ?t WHERE { ?a a zq:Article ; dcterms:title ?t } ORDER BY ?a";
+        let prefix = crate::rdf::ID.to_string() + "article/";
+        Ok(match self.query(q, None)? {
+            QueryOutput::Solutions { rows, .. } => rows
+                .into_iter()
+                .filter_map(|r| {
+                    let iri = r.first()?.as_ref()?.value().to_string();
+                    let id = iri.strip_prefix(&prefix)?.to_string();
+                    let id = percent_decode(&id);
+                    Some((id, r.get(1)?.as_ref()?.value().to_string()))
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+    }
+
     /// Named graphs in the store, sorted.
     pub fn graphs(&self) -> Result<Vec<String>, StoreError> {
         let mut out: Vec<String> = self
@@ -231,4 +322,44 @@ fn prefixed(format: RdfFormat) -> Result<RdfSerializer, StoreError> {
         s = s.with_prefix(p, ns).map_err(internal)?;
     }
     Ok(s)
+}
+
+/// Undoes the percent-encoding of IRI segments (`%2F` and the like).
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Ok(hex) = std::str::from_utf8(&bytes[i + 1..i + 3])
+            && let Ok(b) = u8::from_str_radix(hex, 16)
+        {
+            out.push(b);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn dir_bytes(dir: &std::path::Path) -> u64 {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .filter_map(|e| e.metadata().ok())
+                .map(|m| m.len())
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn last_modified(dir: &std::path::Path) -> Option<std::time::SystemTime> {
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.metadata().ok()?.modified().ok())
+        .max()
 }

@@ -4,6 +4,7 @@
 //! hand annotation in `../shared/gold`.
 
 mod ner;
+mod readme;
 mod robust;
 mod snapshots;
 mod tools;

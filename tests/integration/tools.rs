@@ -421,7 +421,12 @@ elif fmt == "csv":
         r = csv.DictReader(f)
         rel_header = r.fieldnames
         for row in r:
-            edges.append((row[":START_ID"], row[":END_ID"], dict(predicate=row[":TYPE"], article_count=int(row["articleCount:int"]))))
+            # Neo4j types are UPPER_SNAKE_CASE; the store's predicates camelCase.
+            t = row[":TYPE"]
+            assert t == t.upper(), f"relationship type {t} is not UPPER_SNAKE_CASE"
+            head, *rest = t.lower().split("_")
+            camel = head + "".join(w.capitalize() for w in rest)
+            edges.append((row[":START_ID"], row[":END_ID"], dict(predicate=camel, article_count=int(row["articleCount:int"]))))
     roles_of = lambda d: d.get("roles") or ""
 ids = [n for n, _ in nodes]
 assert len(set(ids)) == len(ids), "node ids repeat"
