@@ -537,6 +537,26 @@ mod tests {
             .into_bytes()
     }
 
+    /// Builds `bytes` (as file `c.jsonl`) into a fresh store in memory, with the
+    /// given threads; returns the summary and the problems reported.
+    fn build_bytes(bytes: Vec<u8>, jobs: usize) -> (Summary, Vec<String>) {
+        let store = Store::memory().unwrap();
+        let mut problems = Vec::new();
+        let summary = build_from(
+            &store,
+            DocumentStream::from_bytes(bytes, "c.jsonl", "c"),
+            &Gazetteer::bundled(),
+            &Options { jobs },
+            |e| {
+                if let Event::Skipped(p) = e {
+                    problems.push(p.to_string());
+                }
+            },
+        )
+        .unwrap();
+        (summary, problems)
+    }
+
     #[test]
     fn a_panicking_document_is_reported_and_the_rest_is_stored() {
         let store = Store::memory().unwrap();
@@ -567,20 +587,7 @@ mod tests {
 
     #[test]
     fn a_repeated_id_is_reported_not_merged() {
-        let store = Store::memory().unwrap();
-        let mut problems = Vec::new();
-        let summary = build_from(
-            &store,
-            DocumentStream::from_bytes(jsonl(&["a", "a"]), "c.jsonl", "c"),
-            &Gazetteer::bundled(),
-            &Options::default(),
-            |e| {
-                if let Event::Skipped(p) = e {
-                    problems.push(p.to_string());
-                }
-            },
-        )
-        .unwrap();
+        let (summary, problems) = build_bytes(jsonl(&["a", "a"]), 0);
         assert_eq!(summary.articles, 1);
         assert_eq!(
             problems,
@@ -594,20 +601,7 @@ mod tests {
     fn an_overlong_article_is_skipped_with_its_size() {
         let text = "海宁".repeat(MAX_ARTICLE_CHARS);
         let line = format!("{{\"id\":\"big\",\"title\":\"t\",\"text\":\"{text}\"}}\n");
-        let store = Store::memory().unwrap();
-        let mut problems = Vec::new();
-        build_from(
-            &store,
-            DocumentStream::from_bytes(line.into_bytes(), "c.jsonl", "c"),
-            &Gazetteer::bundled(),
-            &Options::default(),
-            |e| {
-                if let Event::Skipped(p) = e {
-                    problems.push(p.to_string());
-                }
-            },
-        )
-        .unwrap();
+        let (_, problems) = build_bytes(line.into_bytes(), 0);
         assert_eq!(problems.len(), 1);
         assert!(
             problems[0].contains("article big/0 has 400002 characters"),

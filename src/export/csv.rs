@@ -171,7 +171,7 @@ mod tests {
         write_relationships(&g, &mut r).unwrap();
         let r = String::from_utf8(r).unwrap();
         assert!(r.starts_with(":START_ID,:END_ID,:TYPE,articleCount:int\n"));
-        assert!(r.ends_with(",worksFor,1\n"));
+        assert!(r.ends_with(",WORKS_FOR,1\n"));
     }
 
     #[test]

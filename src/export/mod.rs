@@ -483,8 +483,11 @@ impl GraphIndex {
         }
         for row in select_rows(
             store,
-            "SELECT DISTINCT ?s ?p ?o ?a WHERE { ?st a zq:Statement ; rdf:subject ?s ; \
-             rdf:predicate ?p ; rdf:object ?o ; zq:inArticle ?a }",
+            // The articles behind a relation are those whose graphs state it.
+            &format!(
+                "SELECT DISTINCT ?s ?p ?o ?a WHERE {{ VALUES ?p {{ {pvalues} }} \
+                 GRAPH ?g {{ ?s ?p ?o . ?a a zq:Article }} }}"
+            ),
         )? {
             if let (Some(k), Some(a)) = (key(&row), cell(&row, 3))
                 && let Some(articles) = index.edges.get_mut(&k)

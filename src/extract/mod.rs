@@ -318,13 +318,14 @@ pub fn explain(article: &Article, ex: &Extraction) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     //! Rule-level checks on made-up sentences; the snapshots under
     //! `tests/data/extract` cover whole articles.
     use super::*;
     use crate::read::parse_text;
 
-    fn run(body: &str) -> Extraction {
+    /// Extraction of one made-up paragraph under a placeholder headline.
+    pub(crate) fn run(body: &str) -> Extraction {
         let gaz = Gazetteer::bundled();
         let doc = parse_text(&format!("标题\n\n　　{body}\n"), "t.txt", "t").unwrap();
         let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();

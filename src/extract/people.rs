@@ -306,7 +306,12 @@ fn role_start(cx: &Cx, post_start: usize) -> usize {
     s
 }
 
-fn person(name: String, role: Option<String>, span: Span, rule: &'static str) -> Mention {
+pub(super) fn person(
+    name: String,
+    role: Option<String>,
+    span: Span,
+    rule: &'static str,
+) -> Mention {
     Mention {
         ty: EntityType::Person,
         span,

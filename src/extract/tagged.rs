@@ -261,26 +261,19 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         return None;
     }
     let foreign = !chinese;
-    let name = cx.slice(s, e);
-    Some(Mention {
-        ty: EntityType::Person,
-        span: Span::new(s, e),
-        text: name.clone(),
-        key: name.clone(),
-        name: name.clone(),
-        aliases: vec![name],
-        class: None,
-        div: None,
-        // A title after a name (`某某主席`) rarely says of which body: the
-        // post is left out, so no employer is guessed from the sentence.
-        role: None,
-        rule: if foreign {
-            "person:tagged-foreign"
-        } else {
-            "person:tagged"
-        },
-        anaphoric: false,
-    })
+    // A title after a name (`某某主席`) rarely says of which body: the post is
+    // left out, so no employer is guessed from the sentence.
+    let rule = if foreign {
+        "person:tagged-foreign"
+    } else {
+        "person:tagged"
+    };
+    Some(super::people::person(
+        cx.slice(s, e),
+        None,
+        Span::new(s, e),
+        rule,
+    ))
 }
 
 /// An organisation the dictionary knows at token `k`, extended by the units that
@@ -354,18 +347,9 @@ fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::{Extraction, document_context, extract};
-    use crate::gazetteer::Gazetteer;
+    use crate::extract::Extraction;
+    use crate::extract::tests::run;
     use crate::model::EntityType;
-    use crate::read::parse_text;
-
-    fn run(body: &str) -> Extraction {
-        let gaz = Gazetteer::bundled();
-        let doc = parse_text(&format!("标题\n\n　　{body}\n"), "t.txt", "t").unwrap();
-        let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();
-        let ctx = document_context(&texts, &gaz);
-        extract(&doc.articles[0], &gaz, &ctx)
-    }
 
     fn named(ex: &Extraction, ty: EntityType) -> Vec<String> {
         ex.mentions

@@ -53,13 +53,7 @@ const RELATIONS: [&str; 8] = [
 ];
 
 /// Object properties of the ontology that are provenance, never edges.
-const PROVENANCE: [&str; 5] = [
-    "mentions",
-    "mentionedIn",
-    "hasMention",
-    "inArticle",
-    "onPage",
-];
+const PROVENANCE: [&str; 3] = ["mentions", "mentionedIn", "onPage"];
 
 /// The palette the exports and the browser page share (`export::style`).
 const PALETTE: &str = r##"{"Division":"#4E79A7","Agency":"#E15759","Company":"#F28E2B","Organization":"#76B7B2","Person":"#59A14F","Initiative":"#B07AA1","Article":"#9C755F"}"##;
@@ -311,7 +305,7 @@ fn store_summary(store: &Store) -> Summary {
         &format!(
             "SELECT (COUNT(*) AS ?c) WHERE {{ SELECT DISTINCT ?s ?p ?o ?a WHERE {{ \
              {{ {edge} }} FILTER(?p != zq:author) \
-             ?st a zq:Statement ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; zq:inArticle ?a }} }}"
+             GRAPH ?g {{ ?s ?p ?o . ?a a zq:Article }} }} }}"
         ),
     );
     let summary = Summary {
@@ -974,8 +968,7 @@ print(json.dumps(out, ensure_ascii=False))
                      {{ SELECT DISTINCT ?s WHERE {{ {{ ?s zq:mentionedIn <{article}> }} UNION {{ BIND(<{article}> AS ?s) }} }} }} \
                      {{ SELECT DISTINCT ?o WHERE {{ {{ ?o zq:mentionedIn <{article}> }} UNION {{ BIND(<{article}> AS ?o) }} }} }} \
                      {} {} VALUES ?p {{ {} }} ?s ?p ?o . \
-                     {{ BIND(<{article}> AS ?s) }} UNION {{ ?st a zq:Statement ; rdf:subject ?s ; \
-                       rdf:predicate ?p ; rdf:object ?o ; zq:inArticle <{article}> }} }} }}",
+                     {{ BIND(<{article}> AS ?s) }} UNION {{ GRAPH ?g {{ ?s ?p ?o . <{article}> a zq:Article }} }} }} }}",
                     node("?s"),
                     node("?o"),
                     values(&RELATIONS)
