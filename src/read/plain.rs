@@ -48,6 +48,15 @@ pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
         only_headings &= t.starts_with('#');
         paragraphs.push(t.trim_start_matches('#').trim().to_string());
     }
+    // A byline may close the article on a line of its own (`本报记者 某某`).
+    if authors.is_empty()
+        && let Some(last) = paragraphs.last()
+        && has_byline_cue(last)
+        && let Some(a) = parse_byline(last)
+    {
+        authors = a;
+        paragraphs.pop();
+    }
     if authors.is_empty() {
         for p in paragraphs
             .iter()
@@ -161,6 +170,14 @@ fn main_title(titles: &[(String, bool)]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_byline_closing_the_article_names_its_authors() {
+        let body = parse_body(["第一段。", "本报记者 王五 通讯员 赵六"].into_iter());
+        let names: Vec<&str> = body.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["王五", "赵六"]);
+        assert_eq!(body.paragraphs, ["第一段。"]);
+    }
 
     #[test]
     fn titles_byline_and_crlf() {
