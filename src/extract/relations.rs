@@ -81,13 +81,36 @@ fn located_in(cx: &mut Cx) {
         });
         if let Some((d, rule)) = stated {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
-        } else if let Some(d) = m.div.clone() {
+        } else if let Some(d) = m.div.clone()
+            && (rule != "locatedIn:article-locality" || place_in_paragraph(cx, i, &d))
+        {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
 }
 
 /// The company or organisation listed right before this one (`A、B`), if any.
+/// Whether the paragraph of mention `i`, or the headline, names the division `d`
+/// or a place inside it: the article's place is only a company's place when
+/// the company's paragraph is about that place, which holds in a county's page
+/// and not in a national round-up.
+fn place_in_paragraph(cx: &Cx, i: usize, d: &DivInfo) -> bool {
+    let at = cx.mentions[i].span.start;
+    let start = cx.paragraph_start(at);
+    let end = cx.chars[at..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(cx.chars.len(), |k| at + k);
+    cx.mentions.iter().any(|x| {
+        x.ty == EntityType::Division
+            && (x.span.start >= start && x.span.end <= end || x.span.end <= cx.article.body_start)
+            && x.div.as_ref().is_some_and(|xd| {
+                xd.key == d.key
+                    || matches!((xd.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b))
+            })
+    })
+}
+
 fn listed_before(cx: &Cx, i: usize) -> Option<usize> {
     cx.spend(cx.mentions.len());
     let s = cx.mentions[i].span.start;

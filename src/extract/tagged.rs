@@ -82,16 +82,32 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         // A verb inside the name (`力抓好某某集团`) ends a clause the walk took
         // in: the name starts after the last one, unless a place opens the name
         // (`中国移动通信集团` keeps its verb-like word).
+        // Nor when a word before that verb may be a brand: one the dictionary
+        // does not know, or knows as a name (`某某科汽车马达…驱动电机工厂`).
         let opens_with_place = tokens
             .iter()
             .any(|t| t.start == cur && (t.pos == Pos::Place || covered_by_division(cx, t)));
-        if !opens_with_place {
-            let from = cur;
-            if let Some(last) = tokens
-                .iter()
-                .filter(|t| t.start >= from && t.end + 3 <= end)
-                .rfind(|t| t.pos == Pos::Verb && t.end - t.start >= 2)
-            {
+        let from = cur;
+        let last_verb = tokens
+            .iter()
+            .filter(|t| t.start >= from && t.end + 3 <= end)
+            .rfind(|t| t.pos == Pos::Verb && t.end - t.start >= 2);
+        let brand_before = last_verb.is_some_and(|v| {
+            tokens.iter().any(|t| {
+                t.start >= from
+                    && t.end <= v.start
+                    && matches!(
+                        t.pos,
+                        Pos::Unknown
+                            | Pos::Proper
+                            | Pos::Organization
+                            | Pos::Person
+                            | Pos::ForeignPerson
+                    )
+            })
+        });
+        if !opens_with_place && !brand_before {
+            if let Some(last) = last_verb {
                 cur = last.end;
             }
             while let Some(t) = tokens.iter().find(|t| t.start == cur) {
