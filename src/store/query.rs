@@ -62,8 +62,7 @@ impl Store {
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
             QueryResults::Solutions(solutions) => {
-                let variables: Vec<String> = solutions
-                    .variables()
+                let variables: Vec<String> = in_query_order(sparql, solutions.variables())
                     .iter()
                     .map(|v| v.as_str().to_string())
                     .collect();
@@ -114,7 +113,10 @@ impl Store {
             }),
             QueryResults::Solutions(solutions) => {
                 let mut w = QueryResultsSerializer::from_format(results.format())
-                    .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
+                    .serialize_solutions_to_writer(
+                        Vec::new(),
+                        in_query_order(sparql, solutions.variables()),
+                    )
                     .map_err(internal)?;
                 for s in solutions {
                     let s = s.map_err(|e| fail(e.to_string()))?;
@@ -324,6 +326,54 @@ fn prefixed(format: RdfFormat) -> Result<RdfSerializer, StoreError> {
     Ok(s)
 }
 
+/// The columns of a `SELECT *` in the order their variables first appear in
+/// the query, as a reader of the query expects; other queries keep the order of
+/// their projection.
+fn in_query_order(
+    sparql: &str,
+    variables: &[oxigraph::sparql::Variable],
+) -> Vec<oxigraph::sparql::Variable> {
+    let upper = sparql.to_uppercase();
+    let star = upper
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| matches!(w[0], "SELECT" | "DISTINCT" | "REDUCED") && w[1] == "*")
+        || upper.contains("SELECT*");
+    if !star {
+        return variables.to_vec();
+    }
+    let mut order: Vec<String> = Vec::new();
+    let chars: Vec<char> = sparql.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if (chars[i] == '?' || chars[i] == '$')
+            && chars
+                .get(i + 1)
+                .is_some_and(|c| c.is_alphanumeric() || *c == '_')
+        {
+            let name: String = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphanumeric() || **c == '_')
+                .collect();
+            i += 1 + name.chars().count();
+            if !order.contains(&name) {
+                order.push(name);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    let mut out = variables.to_vec();
+    out.sort_by_key(|v| {
+        order
+            .iter()
+            .position(|n| n == v.as_str())
+            .unwrap_or(usize::MAX)
+    });
+    out
+}
+
 /// Undoes the percent-encoding of IRI segments (`%2F` and the like).
 fn percent_decode(s: &str) -> String {
     let bytes = s.as_bytes();
@@ -362,4 +412,31 @@ fn last_modified(dir: &std::path::Path) -> Option<std::time::SystemTime> {
         .filter_map(Result::ok)
         .filter_map(|e| e.metadata().ok()?.modified().ok())
         .max()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::sparql::Variable;
+
+    #[test]
+    fn select_star_keeps_the_order_of_the_query() {
+        let vars = [Variable::new_unchecked("a"), Variable::new_unchecked("z")];
+        let got = in_query_order("SELECT * WHERE { ?z ?p ?a }", &vars);
+        assert_eq!(
+            got,
+            [Variable::new_unchecked("z"), Variable::new_unchecked("a")]
+        );
+        // A projection keeps its own order.
+        let got = in_query_order("SELECT ?a ?z WHERE { ?z ?p ?a }", &vars);
+        assert_eq!(got, vars);
+    }
+
+    #[test]
+    fn percent_escapes_decode_and_bad_ones_stay() {
+        assert_eq!(percent_decode("a%2Fb"), "a/b");
+        assert_eq!(percent_decode("%E6%B5%B7"), "海");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%海"), "%海");
+    }
 }
