@@ -15,12 +15,14 @@
 //! Callers hand it plain [`Quad`]s and get back plain [`Term`]s, so no Oxigraph
 //! type leaks out.
 
+mod loader;
 mod lock;
 mod query;
 mod terms;
 mod timer;
 
 use crate::rdf::{self, GraphContent, Quad, Term};
+pub use loader::Loader;
 use lock::WriterLock;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
 use oxigraph::model::{
@@ -478,12 +480,7 @@ impl Store {
 
     /// A writer for many graphs at once: see [`Loader`].
     pub fn loader(&self) -> Loader<'_> {
-        Loader {
-            store: self,
-            batch: Vec::new(),
-            pending: HashSet::new(),
-            writer: None,
-        }
+        Loader::new(self)
     }
 
     /// Number of quads in the named graphs.
@@ -505,110 +502,6 @@ impl Store {
     /// Number of distinct facts: the triples of the default graph.
     pub fn triple_count(&self) -> Result<usize, StoreError> {
         Ok(self.default_graph_len())
-    }
-}
-
-/// Writes many graphs: a graph the store already has is replaced at once, in its
-/// own transaction; new graphs are gathered and handed to Oxigraph's bulk loader
-/// in batches of whole graphs, each batch one atomic ingestion. Batches are
-/// written by a thread of their own while the next one gathers, so extraction
-/// does not wait for storage (at most one batch gathering, one queued and one
-/// being written). Dropping a loader without [`Loader::finish`] loses only the
-/// batches not yet written.
-pub struct Loader<'a> {
-    store: &'a Store,
-    batch: Vec<OxQuad>,
-    /// Graphs in batches that may not be committed yet.
-    pending: HashSet<String>,
-    writer: Option<BatchWriter>,
-}
-
-struct BatchWriter {
-    send: std::sync::mpsc::SyncSender<Vec<OxQuad>>,
-    done: std::thread::JoinHandle<Result<(), String>>,
-}
-
-fn write_batch(store: &oxigraph::store::Store, batch: Vec<OxQuad>) -> Result<(), String> {
-    let mut loader = store
-        .bulk_loader()
-        .with_num_threads(1)
-        .with_max_memory_size_in_megabytes(512);
-    loader.load_quads(batch).map_err(|e| e.to_string())?;
-    loader.commit().map_err(|e| e.to_string())
-}
-
-impl Loader<'_> {
-    pub fn put(&mut self, content: &GraphContent) -> Result<(), StoreError> {
-        // A graph met again, or one already stored, is replaced in a transaction
-        // that must see every earlier batch committed.
-        if self.pending.contains(&content.graph) {
-            self.sync()?;
-        }
-        if self.store.has_graph(&content.graph)? {
-            self.sync()?;
-            return self.store.replace_content(content);
-        }
-        let g = GraphName::NamedNode(named(&content.graph)?);
-        for q in &content.quads {
-            let q = to_ox(q, g.clone())?;
-            if is_fact(&q) {
-                self.batch.push(default_quad(&q));
-            }
-            self.batch.push(q);
-        }
-        for q in &content.described {
-            self.batch.push(to_ox(q, GraphName::DefaultGraph)?);
-        }
-        self.pending.insert(content.graph.clone());
-        if self.batch.len() >= BATCH_QUADS {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    /// Hands the gathered batch to the writing thread.
-    pub fn flush(&mut self) -> Result<(), StoreError> {
-        if self.batch.is_empty() {
-            return Ok(());
-        }
-        let batch = std::mem::take(&mut self.batch);
-        let writer = self.writer.get_or_insert_with(|| {
-            let store = self.store.inner.clone();
-            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<OxQuad>>(1);
-            let done = std::thread::Builder::new()
-                .name("zhengqi-store-writer".into())
-                .spawn(move || {
-                    for batch in receive {
-                        write_batch(&store, batch)?;
-                    }
-                    Ok(())
-                })
-                .expect("cannot start the store's writing thread");
-            BatchWriter { send, done }
-        });
-        if writer.send.send(batch).is_err() {
-            // The thread stopped on an error: sync reports it.
-            return self.sync();
-        }
-        Ok(())
-    }
-
-    /// Writes everything gathered and waits until it is committed.
-    pub fn sync(&mut self) -> Result<(), StoreError> {
-        self.flush()?;
-        if let Some(w) = self.writer.take() {
-            drop(w.send);
-            w.done
-                .join()
-                .map_err(|_| internal("the store's writing thread failed"))?
-                .map_err(internal)?;
-        }
-        self.pending.clear();
-        Ok(())
-    }
-
-    pub fn finish(mut self) -> Result<(), StoreError> {
-        self.sync()
     }
 }
 
