@@ -58,6 +58,56 @@ pub fn to_value(g: &PropertyGraph) -> Value {
     })
 }
 
+/// Cytoscape's shape for each type, close to the other exports' shapes.
+fn cytoscape_shape(ty: &str) -> &'static str {
+    match ty {
+        "Division" => "octagon",
+        "Agency" => "rectangle",
+        "Company" => "round-rectangle",
+        "Organization" => "hexagon",
+        "Person" => "ellipse",
+        "Initiative" => "rhomboid",
+        "Article" => "tag",
+        _ => "ellipse",
+    }
+}
+
+/// A style for Cytoscape desktop (File → Import → Styles from File) and
+/// cytoscape.js (`style:` option): types to colours and shapes, names as labels,
+/// edges labelled with their predicate and as wide as their article count.
+pub fn style_value() -> Value {
+    let mut rules = vec![
+        json!({ "selector": "node", "css": {
+            "label": "data(name)", "font-size": 12, "text-valign": "center",
+            "text-halign": "center", "width": 40, "height": 40,
+            "border-width": 1, "border-color": "#333333" } }),
+        json!({ "selector": "edge", "css": {
+            "label": "data(interaction)", "font-size": 9, "curve-style": "bezier",
+            "target-arrow-shape": "triangle", "line-color": "#999999",
+            "target-arrow-color": "#999999",
+            "width": "mapData(article_count, 1, 20, 1, 6)" } }),
+    ];
+    for ty in [
+        "Division",
+        "Agency",
+        "Company",
+        "Organization",
+        "Person",
+        "Initiative",
+        "Article",
+    ] {
+        rules.push(json!({ "selector": format!("node[type = '{ty}']"), "css": {
+            "background-color": style(ty).hex(), "shape": cytoscape_shape(ty) } }));
+    }
+    json!([{
+        "format_version": "1.0",
+        "generated_by": "zhengqi",
+        "target_cytoscapejs_version": "~2.1",
+        "title": "zhengqi",
+        "style": rules,
+    }])
+}
+
 pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, &to_value(g))?;
     writeln!(w)
@@ -67,6 +117,34 @@ pub fn write(g: &PropertyGraph, w: &mut dyn Write) -> io::Result<()> {
 mod tests {
     use super::super::tests::sample;
     use super::*;
+
+    #[test]
+    fn the_style_maps_every_type_to_a_colour_and_shape() {
+        let v = style_value();
+        let rules = v[0]["style"].as_array().unwrap();
+        for ty in [
+            "Division",
+            "Agency",
+            "Company",
+            "Organization",
+            "Person",
+            "Initiative",
+            "Article",
+        ] {
+            let rule = rules
+                .iter()
+                .find(|r| r["selector"] == format!("node[type = '{ty}']"))
+                .unwrap_or_else(|| panic!("no rule for {ty}"));
+            assert!(
+                rule["css"]["background-color"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with('#')
+            );
+            assert!(rule["css"]["shape"].is_string());
+        }
+        assert_eq!(v[0]["title"], "zhengqi");
+    }
 
     #[test]
     fn elements_carry_data() {

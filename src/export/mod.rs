@@ -207,7 +207,22 @@ pub fn write_graph(
             };
             let mut w = BufWriter::new(fs::File::create(path).map_err(file_err)?);
             graph.write(format, &mut w)?;
-            w.flush().map_err(file_err)
+            w.flush().map_err(file_err)?;
+            // Cytoscape desktop takes its look from a style file of its own:
+            // written beside the network as `<stem>.style.json`.
+            if format == GraphFormat::Cytoscape {
+                let style_path = path.with_extension("style.json");
+                let style_err = |source| ExportError::File {
+                    path: style_path.display().to_string(),
+                    source,
+                };
+                let mut s = BufWriter::new(fs::File::create(&style_path).map_err(style_err)?);
+                serde_json::to_writer_pretty(&mut s, &cytoscape::style_value())
+                    .map_err(|e| style_err(e.into()))?;
+                writeln!(s).map_err(style_err)?;
+                s.flush().map_err(style_err)?;
+            }
+            Ok(())
         }
         None => {
             let stdout = io::stdout();
