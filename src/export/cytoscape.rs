@@ -4,6 +4,7 @@
 //! given. The endpoint's browser view reads this same JSON.
 
 use super::{PropertyGraph, style};
+use crate::model::EntityType;
 use serde_json::{Map, Value, json};
 use std::io::{self, Write};
 
@@ -87,15 +88,7 @@ pub fn style_value() -> Value {
             "target-arrow-color": "#999999",
             "width": "mapData(article_count, 1, 20, 1, 6)" } }),
     ];
-    for ty in [
-        "Division",
-        "Agency",
-        "Company",
-        "Organization",
-        "Person",
-        "Initiative",
-        "Article",
-    ] {
+    for ty in EntityType::ALL.map(EntityType::name) {
         rules.push(json!({ "selector": format!("node[type = '{ty}']"), "css": {
             "background-color": style(ty).hex(), "shape": cytoscape_shape(ty) } }));
     }
@@ -122,15 +115,7 @@ mod tests {
     fn the_style_maps_every_type_to_a_colour_and_shape() {
         let v = style_value();
         let rules = v[0]["style"].as_array().unwrap();
-        for ty in [
-            "Division",
-            "Agency",
-            "Company",
-            "Organization",
-            "Person",
-            "Initiative",
-            "Article",
-        ] {
+        for ty in EntityType::ALL.map(EntityType::name) {
             let rule = rules
                 .iter()
                 .find(|r| r["selector"] == format!("node[type = '{ty}']"))
