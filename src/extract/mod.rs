@@ -7,6 +7,7 @@
 
 mod division;
 mod lexicon;
+mod namemodel;
 mod names;
 mod people;
 mod relations;

@@ -7,11 +7,12 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AGENCY_SUFFIXES, BUSINESS_ENDINGS, COMPANY_SUFFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS,
+    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BUSINESS_ENDINGS, COMPANY_SUFFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS,
     ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
     is_surname_start,
 };
 use super::names::normalise_name;
+use super::namemodel;
 use super::{Cx, Mention, is_han};
 use crate::model::{EntityType, Span};
 use crate::segment::{self, Pos, Token};
@@ -49,6 +50,18 @@ pub fn find(cx: &mut Cx) {
             _ => {}
         }
     }
+    // Names nothing vouches for but their own characters, where no rule and no
+    // tagged word found anything.
+    let boundary = boundaries(&tokens, cx.chars.len());
+    for k in 0..tokens.len() {
+        if let Some(m) = scored_name(cx, &tokens, k, &boundary)
+            && free(m.span.start, m.span.end)
+            && !found.iter().any(|f| f.span.overlaps(m.span))
+        {
+            found.push(m);
+        }
+    }
+    repeat_names(cx, &boundary, &free, &mut found);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -289,6 +302,177 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         None,
         Span::new(s, e),
         rule,
+    ))
+}
+
+/// A name proposed here once is a name wherever else the article writes it
+/// (where a word begins and ends, and nothing else was found there).
+fn repeat_names(
+    cx: &Cx,
+    boundary: &[bool],
+    free: &dyn Fn(usize, usize) -> bool,
+    found: &mut Vec<Mention>,
+) {
+    let names: std::collections::BTreeSet<Vec<char>> = found
+        .iter()
+        .filter(|m| m.ty == EntityType::Person && m.span.end - m.span.start >= 2)
+        .map(|m| cx.chars[m.span.start..m.span.end].to_vec())
+        .collect();
+    for name in names {
+        let n = name.len();
+        let mut k = 0;
+        while k + n <= cx.chars.len() {
+            let span = Span::new(k, k + n);
+            if cx.chars[k..k + n] == name[..]
+                && boundary[k]
+                && boundary[k + n]
+                && free(k, k + n)
+                && !found.iter().any(|f| f.span.overlaps(span))
+            {
+                found.push(super::people::person(
+                    name.iter().collect(),
+                    None,
+                    span,
+                    "person:tagged-repeat",
+                ));
+                k += n;
+            } else {
+                k += 1;
+            }
+        }
+    }
+}
+
+/// Where the segmenter's words begin or end, by character offset.
+fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
+    let mut out = vec![false; len + 1];
+    for t in tokens {
+        out[t.start] = true;
+        out[t.end] = true;
+    }
+    out
+}
+
+/// A name needs at least this score (see [`scored_name`]); one with a single
+/// given-name character, which ordinary two-character words resemble, needs more.
+const NAME_SCORE: f32 = 6.5;
+const SHORT_NAME_SCORE: f32 = 7.5;
+/// Above this mean log-odds of transliteration the span reads as foreign.
+const FOREIGN_SCORE: f32 = 2.4;
+
+/// Words before a name in a byline or a credit.
+const CREDIT_WORDS: [&str; 7] = ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
+
+/// A Chinese name that nothing but its characters vouches for: a surname and one
+/// or two given-name characters starting at token `k`, ending where a word ends.
+/// The score adds the name model's log-odds (`namemodel`) for the surname and the
+/// given name, and what the context says: punctuation or a credit word before
+/// it, punctuation, a verb of speech or a post after it; a dictionary word inside
+/// the span counts against it (names are mostly words the dictionary lacks).
+fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option<Mention> {
+    let s = tokens[k].start;
+    let sur = is_surname_start(&cx.chars, s);
+    if sur == 0 {
+        return None;
+    }
+    let prev = s.checked_sub(1).map(|i| cx.chars[i]);
+    let before = if CREDIT_WORDS.iter().any(|w| cx.ends_with_at(s, w)) {
+        2.0
+    } else if prev.is_none_or(|c| !is_han(c)) || prev.is_some_and(|c| "、和与及".contains(c)) {
+        1.0
+    } else {
+        0.0
+    };
+    // A surname that is also a common word (`于`, `和`, `向`) opens a name only
+    // after punctuation or a credit word, not inside a clause.
+    if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && before == 0.0 {
+        return None;
+    }
+    let mut best: Option<(f32, usize)> = None;
+    for given in [2, 1] {
+        let e = s + sur + given;
+        if e > cx.chars.len() || !boundary[e] || !(s..e).all(|i| is_han(cx.chars[i])) {
+            continue;
+        }
+        let inside: Vec<&Token> = tokens[k..].iter().take_while(|t| t.start < e).collect();
+        // One dictionary word that is not a name is that word.
+        if let [only] = inside[..]
+            && !matches!(only.pos, Pos::Person | Pos::Unknown)
+        {
+            continue;
+        }
+        let words = inside
+            .iter()
+            .filter(|t| t.end - t.start >= 2 && !matches!(t.pos, Pos::Person | Pos::Unknown))
+            .count() as f32;
+        let after = cx.chars.get(e).copied();
+        // A name does not run on into a place or a body (`张家港市`, `王村`), nor
+        // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
+        // in talks (`某方`).
+        if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
+            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方".contains(cx.chars[e - 1])
+        {
+            continue;
+        }
+        // A transliteration that happens to start like a surname (clubs,
+        // places, brands) is not a Chinese name.
+        if namemodel::foreign_score(&cx.chars[s..e]) >= FOREIGN_SCORE {
+            continue;
+        }
+        let follows = if SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v))
+            || starts_with_any(cx, e, &TITLES_AFTER).is_some()
+            || starts_with_any(cx, e, &POSTS).is_some()
+        {
+            2.0
+        } else if after.is_none_or(|c| !is_han(c)) || after.is_some_and(|c| "、和与及".contains(c))
+        {
+            1.0
+        } else {
+            0.0
+        };
+        let surname = if sur == 2 {
+            3.0
+        } else {
+            namemodel::surname_score(cx.chars[s])
+        };
+        // The dictionary's own names: a three-character word it tags as a name
+        // is most often one.
+        let known = match inside[..] {
+            [only] if only.pos == Pos::Person => {
+                if e - s >= 3 {
+                    2.5
+                } else {
+                    1.0
+                }
+            }
+            _ => 0.0,
+        };
+        // A speaker's label at the start of a line (`某某：`).
+        let speaker = if prev.is_none_or(|c| c == '\n') && matches!(after, Some('：' | ':')) {
+            1.5
+        } else {
+            0.0
+        };
+        let score = surname + namemodel::given_score(&cx.chars[s + sur..e]) - 2.0 * words
+            + known
+            + speaker
+            + before
+            + follows;
+        let needed = if given == 1 {
+            SHORT_NAME_SCORE
+        } else {
+            NAME_SCORE
+        };
+        if score >= needed && best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, e));
+        }
+    }
+    let (_, e) = best?;
+    Some(super::people::person(
+        cx.slice(s, e),
+        None,
+        Span::new(s, e),
+        "person:scored",
     ))
 }
 
