@@ -286,6 +286,9 @@ lists! {
     /// Verbs after which a person is named (会见某某, 陪同某某).
     VERBS_BEFORE: Vec<&'static str> = "person_verbs", Any;
 
+    /// Ordinary words that end like a government office (布局, 举办).
+    NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
+
     /// Last words that make an organisation the segmenter knows a government or Party body. 院 only as courts, procuratorates and the State Council; other institutes are organisations.
     GOVERNMENT_ENDINGS: Vec<&'static str> = "government_endings", Any;
 

@@ -7,12 +7,12 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BUSINESS_ENDINGS, COMPANY_SUFFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS,
-    ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
-    is_surname_start,
+    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BUSINESS_ENDINGS, COMPANY_SUFFIXES, GOVERNMENT_ENDINGS,
+    HEAD_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, TITLES_AFTER,
+    UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
-use super::names::normalise_name;
 use super::namemodel;
+use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
 use crate::model::{EntityType, Span};
 use crate::segment::{self, Pos, Token};
@@ -41,6 +41,14 @@ pub fn find(cx: &mut Cx) {
             }
             Pos::Organization => {
                 if let Some(m) = organisation(cx, &tokens, k)
+                    && free(m.span.start, m.span.end)
+                    && !found.iter().any(|f| f.span.overlaps(m.span))
+                {
+                    found.push(m);
+                }
+            }
+            Pos::Other => {
+                if let Some(m) = bare_body(cx, &tokens, k)
                     && free(m.span.start, m.span.end)
                     && !found.iter().any(|f| f.span.overlaps(m.span))
                 {
@@ -410,7 +418,8 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
         // in talks (`某方`).
         if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
-            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方".contains(cx.chars[e - 1])
+            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方"
+                .contains(cx.chars[e - 1])
         {
             continue;
         }
@@ -474,6 +483,87 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         Span::new(s, e),
         "person:scored",
     ))
+}
+
+/// Where a body named without its place is an agency: the last characters of a
+/// dictionary word (`某管局`, `某访办`) that name a government office.
+const BARE_AGENCY_ENDINGS: [&str; 5] = ["局", "委", "办", "署", "厅"];
+/// Words a place puts before to name its broadcaster, paper or association.
+const PLACE_ORG_ENDINGS: [&str; 8] = [
+    "电视台",
+    "广播电台",
+    "日报",
+    "晚报",
+    "协会",
+    "商会",
+    "大学",
+    "博物馆",
+];
+
+/// A government office named by a dictionary word without its place
+/// (`某某局`, with a level before it: `区某某局`), or an organisation named by
+/// a place word and a dictionary word (`某地电视台`). The word must be three
+/// characters or more, so generic two-character words (`当局`) stay out.
+fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
+    let t = tokens[k];
+    let word = text(cx, &t);
+    let len = t.end - t.start;
+    if len < 3 || !word.chars().all(is_han) {
+        return None;
+    }
+    let prev = k.checked_sub(1).map(|j| tokens[j]);
+    if BARE_AGENCY_ENDINGS.iter().any(|e| word.ends_with(e))
+        && !NOT_AGENCY_END.iter().any(|e| word.ends_with(e))
+        && prev.is_none_or(|p| p.pos != Pos::Place)
+    {
+        // A level word right before (`区某某局`) makes it the body of a place
+        // the text named earlier, which this rule cannot tell.
+        let level = prev.is_some_and(|p| {
+            p.end == t.start && p.end - p.start == 1 && "省市区县镇乡".contains(cx.chars[p.start])
+        });
+        if level {
+            return None;
+        }
+        return Some(body_mention(
+            word,
+            t.start,
+            t.end,
+            EntityType::Agency,
+            "agency:tagged-bare",
+        ));
+    }
+    let place = prev.filter(|p| p.pos == Pos::Place && p.end == t.start)?;
+    if !PLACE_ORG_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        return None;
+    }
+    let name = cx.slice(place.start, t.end);
+    Some(body_mention(
+        name,
+        place.start,
+        t.end,
+        EntityType::Organization,
+        "organization:tagged-place",
+    ))
+}
+
+fn body_mention(name: String, s: usize, e: usize, ty: EntityType, rule: &'static str) -> Mention {
+    let key = match ty {
+        EntityType::Agency => format!("national/{name}"),
+        _ => normalise_name(&name),
+    };
+    Mention {
+        ty,
+        span: Span::new(s, e),
+        text: name.clone(),
+        key,
+        name: name.clone(),
+        aliases: vec![name],
+        class: None,
+        div: None,
+        role: None,
+        rule,
+        anaphoric: false,
+    }
 }
 
 /// An organisation the dictionary knows at token `k`, extended by the units that
