@@ -286,6 +286,9 @@ lists! {
     /// Verbs after which a person is named (会见某某, 陪同某某).
     VERBS_BEFORE: Vec<&'static str> = "person_verbs", Any;
 
+    /// Trade words that make a company of the brand before them (某某地产).
+    BRAND_ENDINGS: Vec<&'static str> = "brand_endings", Any;
+
     /// Ordinary words that end like a government office (布局, 举办).
     NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
 

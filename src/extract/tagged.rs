@@ -7,9 +7,9 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BUSINESS_ENDINGS, COMPANY_SUFFIXES, GOVERNMENT_ENDINGS,
-    HEAD_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, TITLES_AFTER,
-    UNITS_AFTER, VERBS_BEFORE, is_surname_start,
+    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_SUFFIXES,
+    GOVERNMENT_ENDINGS, HEAD_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS,
+    TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
 use super::namemodel;
 use super::names::normalise_name;
@@ -58,6 +58,15 @@ pub fn find(cx: &mut Cx) {
             _ => {}
         }
     }
+    // Brands before a trade word (`某某地产`), where nothing was found.
+    for k in 0..tokens.len() {
+        if let Some(m) = brand(cx, &tokens, k)
+            && free(m.span.start, m.span.end)
+            && !found.iter().any(|f| f.span.overlaps(m.span))
+        {
+            found.push(m);
+        }
+    }
     // Names nothing vouches for but their own characters, where no rule and no
     // tagged word found anything.
     let boundary = boundaries(&tokens, cx.chars.len());
@@ -86,6 +95,21 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         }
         let (start, end) = (m.span.start, m.span.end);
         let mut cur = start;
+        // A name the dictionary knows whole ends the mention, and only ordinary
+        // words come before it (`据某某银行`, `但如果某某银行`): it starts there.
+        if let Some(known) = tokens.iter().find(|t| {
+            t.pos == Pos::Organization && t.end == end && t.start > start && t.end - t.start >= 3
+        }) && tokens
+            .iter()
+            .filter(|t| t.start >= start && t.end <= known.start)
+            .all(|t| {
+                matches!(t.pos, Pos::Other | Pos::Verb)
+                    && !covered_by_division(cx, t)
+                    && !cx.chars[t.start..t.end].iter().any(|&c| is_numeral(c))
+            })
+        {
+            cur = known.start;
+        }
         while let Some(t) = tokens.iter().find(|t| t.start == cur) {
             let word = text(cx, t);
             // A verb of two characters or more opens the cut (one-character
@@ -185,13 +209,19 @@ fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
                 .is_some_and(|c| "一二两三四五六七八九十几多各数0123456789".contains(c))
             && m.name.chars().take(4).any(|c| "家个所".contains(c))
     };
+    // `二十国集团` and the like are groups of countries, not companies.
+    let countries = |m: &Mention| m.ty == EntityType::Company && m.name.ends_with("国集团");
     let keep: Vec<bool> = cx
         .mentions
         .iter()
-        .map(|m| !split(cx, m) && !counted(m))
+        .map(|m| !split(cx, m) && !counted(m) && !countries(m))
         .collect();
     let mut k = keep.iter();
     cx.mentions.retain(|_| *k.next().unwrap_or(&true));
+}
+
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "一二两三四五六七八九十百千万几".contains(c)
 }
 
 fn text(cx: &Cx, t: &Token) -> String {
@@ -518,9 +548,12 @@ fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     {
         // A level word right before (`区某某局`) makes it the body of a place
         // the text named earlier, which this rule cannot tell.
-        let level = prev.is_some_and(|p| {
-            p.end == t.start && p.end - p.start == 1 && "省市区县镇乡".contains(cx.chars[p.start])
-        });
+        let level = word.starts_with(['省', '市', '区', '县', '镇', '乡'])
+            || prev.is_some_and(|p| {
+                p.end == t.start
+                    && p.end - p.start == 1
+                    && "省市区县镇乡".contains(cx.chars[p.start])
+            });
         if level {
             return None;
         }
@@ -543,6 +576,30 @@ fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         t.end,
         EntityType::Organization,
         "organization:tagged-place",
+    ))
+}
+
+/// A company named by a brand and a trade word (`某某地产`): the brand is a word
+/// the segmenter does not know, or tags as a proper noun or an organisation, of
+/// two to four characters, and is not a place.
+fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
+    let t = tokens[k];
+    let next = tokens.get(k + 1)?;
+    if !matches!(t.pos, Pos::Unknown | Pos::Proper | Pos::Organization)
+        || !(2..=4).contains(&(t.end - t.start))
+        || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
+        || covered_by_division(cx, &t)
+        || !BRAND_ENDINGS.contains(&text(cx, next).as_str())
+    {
+        return None;
+    }
+    let name = cx.slice(t.start, next.end);
+    Some(body_mention(
+        name,
+        t.start,
+        next.end,
+        EntityType::Company,
+        "company:tagged-brand",
     ))
 }
 
@@ -588,6 +645,10 @@ fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         .iter()
         .any(|w| cx.starts_with(e, w))
     {
+        return None;
+    }
+    // `某国集团` names a group of countries.
+    if name.ends_with("国集团") {
         return None;
     }
     let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
