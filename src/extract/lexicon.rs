@@ -289,6 +289,12 @@ lists! {
     /// Trade words that make a company of the brand before them (某某地产).
     BRAND_ENDINGS: Vec<&'static str> = "brand_endings", Any;
 
+    /// Words before a transliterated name that make it a person's (诗人某某).
+    PERSON_ROLES: Vec<&'static str> = "person_roles", Any;
+
+    /// Words that put a sentence on a match or a league.
+    SPORTS_WORDS: Vec<&'static str> = "sports_words", Any;
+
     /// Ordinary words that end like a government office (布局, 举办).
     NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
 

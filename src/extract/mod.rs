@@ -6,6 +6,7 @@
 //! not merge entities across articles (that is `link`) and builds no graph.
 
 mod division;
+mod foreign;
 mod lexicon;
 mod namemodel;
 mod names;

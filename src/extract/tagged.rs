@@ -11,9 +11,9 @@ use super::lexicon::{
     GOVERNMENT_ENDINGS, HEAD_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS,
     TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
-use super::namemodel;
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
+use super::{foreign, namemodel};
 use crate::model::{EntityType, Span};
 use crate::segment::{self, Pos, Token};
 
@@ -64,6 +64,12 @@ pub fn find(cx: &mut Cx) {
             && free(m.span.start, m.span.end)
             && !found.iter().any(|f| f.span.overlaps(m.span))
         {
+            found.push(m);
+        }
+    }
+    // Transliterated persons and teams.
+    for m in foreign::find(cx, &tokens, &free) {
+        if !found.iter().any(|f| f.span.overlaps(m.span)) {
             found.push(m);
         }
     }
@@ -351,12 +357,15 @@ fn repeat_names(
     free: &dyn Fn(usize, usize) -> bool,
     found: &mut Vec<Mention>,
 ) {
-    let names: std::collections::BTreeSet<Vec<char>> = found
+    let names: std::collections::BTreeMap<Vec<char>, Mention> = found
         .iter()
-        .filter(|m| m.ty == EntityType::Person && m.span.end - m.span.start >= 2)
-        .map(|m| cx.chars[m.span.start..m.span.end].to_vec())
+        .filter(|m| {
+            (m.ty == EntityType::Person || m.rule == "organization:team")
+                && m.span.end - m.span.start >= 2
+        })
+        .map(|m| (cx.chars[m.span.start..m.span.end].to_vec(), m.clone()))
         .collect();
-    for name in names {
+    for (name, first) in names {
         let n = name.len();
         let mut k = 0;
         while k + n <= cx.chars.len() {
@@ -367,12 +376,9 @@ fn repeat_names(
                 && free(k, k + n)
                 && !found.iter().any(|f| f.span.overlaps(span))
             {
-                found.push(super::people::person(
-                    name.iter().collect(),
-                    None,
-                    span,
-                    "person:tagged-repeat",
-                ));
+                let mut again = first.clone();
+                again.span = span;
+                found.push(again);
                 k += n;
             } else {
                 k += 1;

@@ -1,0 +1,191 @@
+//! Foreign names written in transliteration (the sounds of a name spelt with
+//! characters such as 尔, 斯, 克): runs of the segmenter's words whose characters
+//! the name model (`namemodel`) finds far likelier in transliterated names than
+//! in ordinary words. Whether a run is a person, a team or neither is decided by
+//! its context: a dot between parts, a role or title before it, a verb of speech
+//! or a title after it make a person; a sentence about a match makes a team; a
+//! run followed by 国, 人 or 省 is a place and is left alone.
+
+use super::lexicon::{PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER};
+use super::names::normalise_name;
+use super::{Cx, Mention, is_han, namemodel};
+use crate::model::{EntityType, Span};
+use crate::segment::{Pos, Token};
+
+/// The mean log-odds of transliteration a run needs; a dotted name, whose dot
+/// already says "foreign name", needs less.
+const RUN_SCORE: f32 = 2.8;
+const DOTTED_SCORE: f32 = 2.0;
+/// No character of a run may score below this (an ordinary character inside a
+/// run ends it).
+const CHAR_FLOOR: f32 = 0.0;
+
+fn dot(c: char) -> bool {
+    matches!(c, '·' | '•' | '‧' | '・')
+}
+
+/// Whether every character of the token could be part of a transliteration.
+fn foreign_token(cx: &Cx, t: &Token) -> bool {
+    let chars = &cx.chars[t.start..t.end];
+    chars.iter().all(|&c| is_han(c))
+        && chars
+            .iter()
+            .all(|&c| namemodel::foreign_score(&[c]) >= CHAR_FLOOR)
+}
+
+/// The start and end of the sentence around `at`.
+fn sentence(cx: &Cx, at: usize) -> (usize, usize) {
+    let end_of = |c: char| "。！？；!?\n".contains(c);
+    let s = cx.chars[..at]
+        .iter()
+        .rposition(|&c| end_of(c))
+        .map_or(0, |i| i + 1);
+    let e = cx.chars[at..]
+        .iter()
+        .position(|&c| end_of(c))
+        .map_or(cx.chars.len(), |i| at + i);
+    (s, e)
+}
+
+/// Transliterated persons and teams the rules did not find. `free` says whether a
+/// span is untouched by what was found before.
+pub(super) fn find(cx: &Cx, tokens: &[Token], free: &dyn Fn(usize, usize) -> bool) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
+    let mut k = 0;
+    while k < tokens.len() {
+        if !foreign_token(cx, &tokens[k]) {
+            k += 1;
+            continue;
+        }
+        // The run: foreign tokens, and a dot between two of them.
+        let mut j = k + 1;
+        let mut dotted = false;
+        loop {
+            match tokens.get(j) {
+                Some(t) if foreign_token(cx, t) => j += 1,
+                Some(t)
+                    if t.end - t.start == 1
+                        && dot(cx.chars[t.start])
+                        && tokens.get(j + 1).is_some_and(|n| foreign_token(cx, n)) =>
+                {
+                    dotted = true;
+                    j += 2;
+                }
+                _ => break,
+            }
+        }
+        let (s, e) = (tokens[k].start, tokens[j - 1].end);
+        k = j;
+        if let Some(m) = classify(cx, tokens, s, e, dotted)
+            && free(m.span.start, m.span.end)
+        {
+            out.push(m);
+        }
+    }
+    out
+}
+
+fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> Option<Mention> {
+    let letters: Vec<char> = cx.chars[s..e]
+        .iter()
+        .copied()
+        .filter(|&c| !dot(c))
+        .collect();
+    if !(2..=10).contains(&letters.len()) {
+        return None;
+    }
+    let needed = if dotted { DOTTED_SCORE } else { RUN_SCORE };
+    if namemodel::foreign_score(&letters) < needed {
+        return None;
+    }
+    // One word the dictionary knows as a place is a country or a city.
+    if !dotted
+        && tokens
+            .iter()
+            .any(|t| t.start == s && t.end == e && t.pos == Pos::Place)
+    {
+        return None;
+    }
+    let after = cx.chars.get(e).copied();
+    if after.is_some_and(|c| "国人省州市县语族籍裔岛湾河山湖港城区".contains(c)) {
+        return None;
+    }
+    let before_word = |words: &[&str]| words.iter().any(|w| cx.ends_with_at(s, w));
+    let after_word = |words: &[&str]| words.iter().any(|w| cx.starts_with(e, w));
+    let person = dotted
+        || before_word(&PERSON_ROLES)
+        || before_word(&POSTS)
+        || before_word(&TITLES_AFTER)
+        || after_word(&SPEECH_VERBS)
+        || after_word(&TITLES_AFTER)
+        || after_word(&["女士", "夫人", "教练"]);
+    let (name, ty, rule) = if person {
+        (cx.slice(s, e), EntityType::Person, "person:transliterated")
+    } else {
+        let (ss, se) = sentence(cx, s);
+        let said = cx.slice(ss, se);
+        if !SPORTS_WORDS.iter().any(|w| said.contains(w)) {
+            return None;
+        }
+        // `某某队` is the team's full name.
+        if after == Some('队') {
+            e += 1;
+        }
+        (
+            cx.slice(s, e),
+            EntityType::Organization,
+            "organization:team",
+        )
+    };
+    let key = match ty {
+        EntityType::Person => name.clone(),
+        _ => normalise_name(&name),
+    };
+    Some(Mention {
+        ty,
+        span: Span::new(s, e),
+        text: name.clone(),
+        key,
+        name: name.clone(),
+        aliases: vec![name],
+        class: None,
+        div: None,
+        role: None,
+        rule,
+        anaphoric: false,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn named(text: &str, ty: EntityType) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == ty)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_dotted_transliteration_is_a_person() {
+        // Invented names spelt with transliteration characters.
+        let people = named("会上，卡尔·斯特雷介绍了情况。", EntityType::Person);
+        assert!(people.contains(&"卡尔·斯特雷".to_string()), "{people:?}");
+    }
+
+    #[test]
+    fn a_transliteration_in_a_match_report_is_a_team() {
+        let orgs = named("本赛季主场，萨克森特vs克雷斯托。", EntityType::Organization);
+        assert!(orgs.iter().any(|o| o.contains("克雷斯托")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_transliteration_before_a_country_word_is_left_alone() {
+        let people = named("代表团访问了克雷斯托国。", EntityType::Person);
+        assert!(people.is_empty(), "{people:?}");
+    }
+}
