@@ -399,8 +399,8 @@ fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
 
 /// A name needs at least this score (see [`scored_name`]); one with a single
 /// given-name character, which ordinary two-character words resemble, needs more.
-const NAME_SCORE: f32 = 6.5;
-const SHORT_NAME_SCORE: f32 = 7.5;
+const NAME_SCORE: f32 = 6.0;
+const SHORT_NAME_SCORE: f32 = 7.0;
 /// Above this mean log-odds of transliteration the span reads as foreign.
 const FOREIGN_SCORE: f32 = 2.4;
 
