@@ -1753,3 +1753,249 @@ fn chromium_shows_the_graph_with_no_internet() {
         .count();
     assert!(drawn >= 4, "the graph view shows no graph: {got}");
 }
+
+/// The page's own account of what it shows (`#probe`, JSON written by its script),
+/// read from the DOM Chromium dumps once the page's script has run.
+fn page_probe(dom: &str) -> serde_json::Value {
+    let text = dom
+        .split("id=\"probe\"")
+        .nth(1)
+        .and_then(|s| s.split_once('>'))
+        .and_then(|(_, s)| s.split_once("</output>"))
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| panic!("the page wrote no probe: {dom}"));
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("the probe is not JSON ({e}): {text}"))
+}
+
+/// A rectangle the probe reports, as (left, top, right, bottom) in CSS pixels.
+fn probe_rect(v: &serde_json::Value) -> Option<(i64, i64, i64, i64)> {
+    let r = v.as_array()?;
+    let at = |i: usize| r.get(i).and_then(serde_json::Value::as_i64);
+    Some((at(0)?, at(1)?, at(2)?, at(3)?))
+}
+
+fn overlaps(a: (i64, i64, i64, i64), b: (i64, i64, i64, i64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Whether a text is worded in Chinese rather than only quoting the server: it has
+/// CJK characters and no run of three Latin words.
+fn is_chinese(text: &str) -> bool {
+    let cjk = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let english = text
+        .split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+        .any(|run| run.split_whitespace().filter(|w| w.len() > 1).count() >= 3);
+    cjk && !english
+}
+
+/// Headless Chromium on `url` at a window size; returns the DOM after the script ran.
+fn chromium_dom(browser: &str, dir: &TempDir, name: &str, size: &str, url: &str) -> String {
+    let window = format!("--window-size={size}");
+    let dom = chromium(browser, &dir.path(name), &[&window, "--dump-dom"], url);
+    String::from_utf8_lossy(&dom).into_owned()
+}
+
+/// The first `n` lines of the shared Xinwen Lianbo corpus in a file of their own,
+/// for a store of a few hundred articles and over a thousand nodes.
+fn xwlb_head(dir: &TempDir, n: usize) -> Option<PathBuf> {
+    let corpus = shared().join("corpus/xwlb/xwlb-2012-2024.jsonl");
+    let file = std::fs::File::open(corpus).ok()?;
+    let head: Vec<String> = BufReader::new(file)
+        .lines()
+        .take(n)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let path = dir.path("xwlb-head.jsonl");
+    std::fs::write(&path, head.join("\n") + "\n").unwrap();
+    Some(path)
+}
+
+/// The issue: on a store of some 1,300 nodes the whole-graph view was the 500 most
+/// mentioned nodes, nearly all divisions and agencies. The page opens on the
+/// overview instead: each type's best-ranked nodes, so every type present is drawn
+/// (in its colour), within the overview's bound.
+#[test]
+fn chromium_overview_shows_every_type_on_a_larger_store() {
+    let test = "chromium_overview_shows_every_type_on_a_larger_store";
+    require!(test, have("curl", &["--version"]), "curl is missing");
+    let Some(browser) = chromium_binary() else {
+        skip(test, "Chromium is missing");
+        return;
+    };
+    require!(test, have_python(), "python3 is missing");
+    let dir = TempDir::new("overview");
+    let Some(xwlb) = xwlb_head(&dir, 300) else {
+        skip(
+            test,
+            "../shared/corpus/xwlb/xwlb-2012-2024.jsonl is missing",
+        );
+        return;
+    };
+    let path = dir.path("store");
+    {
+        let store = Store::open(&path).unwrap();
+        let mut all = inputs();
+        all.push(xwlb);
+        // Some news items repeat others; the build skips them, which is fine here.
+        crate::build_into(&store, &all, &Gazetteer::bundled(), |_| {}).unwrap();
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    let want = store_summary(&store);
+    assert!(want.nodes > 1000, "{want:?}");
+    let present: BTreeSet<&str> = want
+        .types
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(present.len(), 7, "{want:?}");
+    drop(store);
+    let server = Server::start(&path, &[]);
+    let home = server.url("/");
+
+    let dom = chromium_dom(browser, &dir, "profile-dom", "1200,800", &home);
+    let probe = page_probe(&dom);
+    assert_eq!(probe["view"], "overview", "{probe}");
+    let per_type = probe["per_type"].as_u64().unwrap();
+    assert!((1..=100).contains(&per_type), "{probe}");
+    let (shown, totals) = (&probe["shown"], &probe["totals"]);
+    let mut sum = 0;
+    for ty in &present {
+        let total = totals[ty].as_u64().unwrap_or(0);
+        assert!(total > 0, "{ty} has no total: {probe}");
+        // Balanced: every type shows its share, however few times it is mentioned.
+        assert_eq!(
+            shown[ty].as_u64().unwrap_or(0),
+            total.min(per_type),
+            "{ty}: {probe}"
+        );
+        sum += total;
+    }
+    assert_eq!(sum as usize, want.nodes, "{probe}");
+    let drawn: u64 = shown
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert!(drawn <= 7 * per_type, "{probe}");
+    assert!(probe["edges"].as_u64().unwrap() > 0, "{probe}");
+    // The legend says how many of each type are shown and how many there are.
+    assert!(
+        dom.contains(&format!("{}/{}", per_type, totals["Division"])),
+        "no shown/total counts in the legend"
+    );
+    // The note above the graph says what the overview is, in Chinese.
+    assert_eq!(probe["status"]["kind"], "note", "{probe}");
+    let note = probe["status"]["text"].as_str().unwrap();
+    assert!(note.contains("概览") && is_chinese(note), "{note}");
+
+    // What the page draws matches what /graph.json serves for the same request.
+    let served = curl(&[&server.url(&format!("/graph.json?view=overview&per_type={per_type}"))]);
+    assert_eq!(served.status, 200);
+    let served: serde_json::Value = serde_json::from_slice(&served.body).unwrap();
+    assert_eq!(
+        served["elements"]["nodes"].as_array().unwrap().len() as u64,
+        drawn
+    );
+    assert_eq!(&served["data"]["type_totals"], totals);
+
+    let png = dir.path("overview.png");
+    chromium(
+        browser,
+        &dir.path("profile-shot"),
+        &[&format!("--screenshot={}", path_str(&png))],
+        &home,
+    );
+    let got = python_json(PNG, &[path_str(&png), PALETTE, "0.45", "0.3"]);
+    // Nodes of every type in their colour (articles, never linked here, included).
+    let colours = got["type_pixels"].as_object().unwrap();
+    for ty in &present {
+        assert!(
+            colours[*ty].as_u64().unwrap() >= 30,
+            "{ty} is not drawn: {got}"
+        );
+    }
+}
+
+/// The issue: the page showed the server's English error for a name that matches
+/// nothing, in the middle of the graph, under the node card. Now it is worded in
+/// Chinese in the status line under the search box, inside the window and clear of
+/// the card, at a wide, a middling and a narrow window (which stacks the panels).
+#[test]
+fn chromium_shows_errors_in_chinese_beside_the_search_box() {
+    let test = "chromium_shows_errors_in_chinese_beside_the_search_box";
+    require!(test, have("curl", &["--version"]), "curl is missing");
+    let Some(browser) = chromium_binary() else {
+        skip(test, "Chromium is missing");
+        return;
+    };
+    let dir = TempDir::new("page-errors");
+    drop(stored(&dir));
+    let server = Server::start(&dir.path("store"), &[]);
+    // The server's answer stays in English, with a kind the page words itself.
+    let unknown = "不存在的名字";
+    let reply = curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("around={unknown}"),
+        &server.url("/graph.json"),
+    ]);
+    assert_eq!(reply.status, 404);
+    let body: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+    assert_eq!(body["kind"], "no_match", "{body}");
+
+    // A link with a name that matches nothing and a node whose card is open.
+    let url = server.url(&format!("/#around={unknown}&node=海宁市"));
+    for (i, size) in ["1200,800", "760,900", "500,900"].into_iter().enumerate() {
+        let dom = chromium_dom(browser, &dir, &format!("profile-{i}"), size, &url);
+        let probe = page_probe(&dom);
+        let status = &probe["status"];
+        assert_eq!(status["kind"], "error", "{size}: {probe}");
+        let text = status["text"].as_str().unwrap();
+        assert!(
+            text.contains(unknown) && text.contains("找不到") && is_chinese(text),
+            "{size}: {text}"
+        );
+        assert!(!dom.contains("no node is named"), "{size}: English shown");
+        let vw = probe["viewport"][0].as_i64().unwrap();
+        let vh = probe["viewport"][1].as_i64().unwrap();
+        assert_eq!(vw, size.split(',').next().unwrap().parse::<i64>().unwrap());
+        let error = probe_rect(&status["rect"]).expect("the error has a box");
+        let search = probe_rect(&probe["search"]).expect("the search box has a box");
+        let card = probe_rect(&probe["card"]).unwrap_or_else(|| panic!("{size}: no card: {probe}"));
+        // Inside the window, with room for a line of text.
+        assert!(
+            error.0 >= 0 && error.1 >= 0 && error.2 <= vw && error.3 <= vh,
+            "{size}: the error is outside the window: {probe}"
+        );
+        assert!(
+            error.3 - error.1 >= 16 && error.2 - error.0 >= 200,
+            "{size}: {probe}"
+        );
+        // Below the search box and close to it, not in the middle of the graph.
+        assert!(
+            error.1 >= search.3 && error.1 - search.3 <= 120,
+            "{size}: the error is far from the search box: {probe}"
+        );
+        // Never under (or over) the node card.
+        assert!(
+            !overlaps(error, card),
+            "{size}: the card covers the error: {probe}"
+        );
+        // The page still shows a graph, and the card is the node the link named.
+        assert_eq!(probe["view"], "overview", "{size}: {probe}");
+        assert!(
+            probe["selected"]
+                .as_str()
+                .is_some_and(|s| s.contains("division/330481")),
+            "{size}: {probe}"
+        );
+    }
+}
