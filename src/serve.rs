@@ -4,10 +4,10 @@
 //! stay in `store`, and the graph view reuses `export`'s Cytoscape JSON.
 //!
 //! Routes: `/` (the page), `/query` (GET `?query=`, POST `application/sparql-query`
-//! or a form), `/update` (always 403), `/graph.json?around=&depth=&type=&article=`
+//! or a form), `/update` (always 403), `/graph.json` (the page's network: `graph`)
 //! and `/health`.
 
-use crate::export::{self, ExportError, Filter, GraphIndex};
+use crate::export::GraphIndex;
 use crate::store::{RdfSyntax, ResultsSyntax, Store, StoreError};
 use std::io::Read;
 use std::net::SocketAddr;
@@ -18,15 +18,13 @@ use std::time::Duration;
 use thiserror::Error;
 use tiny_http::{Header, Method, Request, Response, Server};
 
+mod graph;
+
 const INDEX_HTML: &str = include_str!("serve/index.html");
 /// Queries block the thread that runs them, so a few workers keep `/health` and
 /// short queries answering while one long query runs.
 const WORKERS: usize = 4;
 const MAX_BODY: u64 = 1 << 20;
-/// The browser view stays responsive up to about this many nodes.
-const GRAPH_LIMIT: usize = 500;
-const GRAPH_LIMIT_MAX: usize = 5000;
-const MAX_DEPTH: usize = 6;
 
 #[derive(Debug, Error)]
 pub enum ServeError {
@@ -193,7 +191,7 @@ fn route(rq: &mut Request, state: &State) -> Reply {
     match path {
         "/" | "/index.html" if readable => Reply::new(200, "text/html; charset=utf-8", INDEX_HTML),
         "/health" if readable => Reply::text(200, "ok"),
-        "/graph.json" if readable => graph_json(query_string, state),
+        "/graph.json" if readable => graph::graph_json(query_string, state),
         "/update" => refuse(state, ""),
         "/query" | "/sparql" => sparql(rq, &method, query_string, state),
         "/" | "/index.html" | "/health" | "/graph.json" => {
@@ -495,66 +493,6 @@ fn decode_form(s: &str) -> Vec<(String, String)> {
             (decode(k), decode(v))
         })
         .collect()
-}
-
-fn graph_json(query_string: &str, state: &State) -> Reply {
-    let params = decode_form(query_string);
-    let bad = |status: u16, msg: String| Reply::json(status, &serde_json::json!({ "error": msg }));
-    let number = |name: &str, default: usize, max: usize| -> Result<usize, Reply> {
-        match param(&params, name).filter(|v| !v.is_empty()) {
-            None => Ok(default),
-            Some(v) => v
-                .parse::<usize>()
-                .map(|n| n.min(max))
-                .map_err(|_| bad(400, format!("{name} must be a number, not {v:?}"))),
-        }
-    };
-    let (depth, limit) = match (
-        number("depth", 1, MAX_DEPTH),
-        number("limit", GRAPH_LIMIT, GRAPH_LIMIT_MAX),
-    ) {
-        (Ok(d), Ok(l)) => (d, l),
-        (Err(r), _) | (_, Err(r)) => return r,
-    };
-    let nonempty = |name: &str| {
-        param(&params, name)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-    };
-    let filter = Filter {
-        types: params
-            .iter()
-            .filter(|(k, v)| k == "type" && !v.trim().is_empty())
-            .map(|(_, v)| v.clone())
-            .collect(),
-        around: nonempty("around"),
-        depth,
-        article: nonempty("article"),
-    };
-    let index = match state.graph.get() {
-        Some(i) => i.clone(),
-        None => match GraphIndex::load(&state.store) {
-            // Two first requests may both load; either copy is the same.
-            Ok(i) => state.graph.get_or_init(|| Arc::new(i)).clone(),
-            Err(e) => return bad(500, e.to_string()),
-        },
-    };
-    let mut graph = match index.select(&filter) {
-        Ok(g) => g,
-        Err(e @ (ExportError::NoMatch(_) | ExportError::NoArticle(_))) => {
-            return bad(404, e.to_string());
-        }
-        Err(e @ ExportError::UnknownType(_)) => return bad(400, e.to_string()),
-        Err(e) => return bad(500, e.to_string()),
-    };
-    let matched = graph.nodes.len();
-    let truncated = graph.truncate(limit);
-    let mut value = export::cytoscape::to_value(&graph);
-    value["data"]["truncated"] = truncated.into();
-    value["data"]["matched_nodes"] = matched.into();
-    value["data"]["total_nodes"] = index.node_count().into();
-    Reply::json(200, &value).with("Cache-Control", "no-cache")
 }
 
 #[cfg(test)]

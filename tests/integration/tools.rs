@@ -5,7 +5,10 @@
 //! ours to copy); Graphviz renders the DOT; Python's csv module reads the Neo4j
 //! import files; rdflib parses the Turtle and N-Quads exports; curl talks to
 //! `zhengqi serve`; headless Chromium loads its page with every outside host made
-//! unreachable.
+//! unreachable, and checks its views: the overview draws every type on a larger
+//! store, and errors show in Chinese under the search box, clear of the node card,
+//! both from a link and when node drives the page over the DevTools protocol (clicks,
+//! searches, window sizes).
 //!
 //! Every count is compared with the same count taken from the store by SPARQL,
 //! written here from the export's definition (`src/export/mod.rs`): a node is an
@@ -1752,4 +1755,488 @@ fn chromium_shows_the_graph_with_no_internet() {
         .filter(|v| v.as_u64().unwrap() >= 30)
         .count();
     assert!(drawn >= 4, "the graph view shows no graph: {got}");
+}
+
+/// The page's own account of what it shows (`#probe`, JSON written by its script),
+/// read from the DOM Chromium dumps once the page's script has run.
+fn page_probe(dom: &str) -> serde_json::Value {
+    let text = dom
+        .split("id=\"probe\"")
+        .nth(1)
+        .and_then(|s| s.split_once('>'))
+        .and_then(|(_, s)| s.split_once("</output>"))
+        .map(|(s, _)| s)
+        .unwrap_or_else(|| panic!("the page wrote no probe: {dom}"));
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("the probe is not JSON ({e}): {text}"))
+}
+
+/// A rectangle the probe reports, as (left, top, right, bottom) in CSS pixels.
+fn probe_rect(v: &serde_json::Value) -> Option<(i64, i64, i64, i64)> {
+    let r = v.as_array()?;
+    let at = |i: usize| r.get(i).and_then(serde_json::Value::as_i64);
+    Some((at(0)?, at(1)?, at(2)?, at(3)?))
+}
+
+fn overlaps(a: (i64, i64, i64, i64), b: (i64, i64, i64, i64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Whether a text is worded in Chinese rather than only quoting the server: it has
+/// CJK characters and no run of three Latin words.
+fn is_chinese(text: &str) -> bool {
+    let cjk = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let english = text
+        .split(|c: char| !c.is_ascii_alphabetic() && c != ' ')
+        .any(|run| run.split_whitespace().filter(|w| w.len() > 1).count() >= 3);
+    cjk && !english
+}
+
+/// Headless Chromium on `url` at a window size; returns the DOM after the script ran.
+fn chromium_dom(browser: &str, dir: &TempDir, name: &str, size: &str, url: &str) -> String {
+    let window = format!("--window-size={size}");
+    let dom = chromium(browser, &dir.path(name), &[&window, "--dump-dom"], url);
+    String::from_utf8_lossy(&dom).into_owned()
+}
+
+/// The first `n` lines of the shared Xinwen Lianbo corpus in a file of their own,
+/// for a store of a few hundred articles and over a thousand nodes.
+fn xwlb_head(dir: &TempDir, n: usize) -> Option<PathBuf> {
+    let corpus = shared().join("corpus/xwlb/xwlb-2012-2024.jsonl");
+    let file = std::fs::File::open(corpus).ok()?;
+    let head: Vec<String> = BufReader::new(file)
+        .lines()
+        .take(n)
+        .collect::<Result<_, _>>()
+        .ok()?;
+    let path = dir.path("xwlb-head.jsonl");
+    std::fs::write(&path, head.join("\n") + "\n").unwrap();
+    Some(path)
+}
+
+/// The issue: on a store of a thousand nodes and more the whole-graph view was the
+/// 500 most mentioned nodes, nearly all divisions and agencies. The page opens on
+/// the overview instead: each type's best-ranked nodes, so every type present is
+/// drawn (in its colour), within the overview's bound. The store is the usual inputs
+/// and the first 300 news items of the shared corpus (some 2,100 nodes).
+#[test]
+fn chromium_overview_shows_every_type_on_a_larger_store() {
+    let test = "chromium_overview_shows_every_type_on_a_larger_store";
+    require!(test, have("curl", &["--version"]), "curl is missing");
+    let Some(browser) = chromium_binary() else {
+        skip(test, "Chromium is missing");
+        return;
+    };
+    require!(test, have_python(), "python3 is missing");
+    let dir = TempDir::new("overview");
+    let Some(xwlb) = xwlb_head(&dir, 300) else {
+        skip(
+            test,
+            "../shared/corpus/xwlb/xwlb-2012-2024.jsonl is missing",
+        );
+        return;
+    };
+    let path = dir.path("store");
+    {
+        let store = Store::open(&path).unwrap();
+        let mut all = inputs();
+        all.push(xwlb);
+        // Some news items repeat others; the build skips them, which is fine here.
+        crate::build_into(&store, &all, &Gazetteer::bundled(), |_| {}).unwrap();
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    let want = store_summary(&store);
+    assert!(want.nodes > 1000, "{want:?}");
+    let present: BTreeSet<&str> = want
+        .types
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|(t, _)| t.as_str())
+        .collect();
+    assert_eq!(present.len(), 7, "{want:?}");
+    drop(store);
+    let server = Server::start(&path, &[]);
+    let home = server.url("/");
+
+    let dom = chromium_dom(browser, &dir, "profile-dom", "1200,800", &home);
+    let probe = page_probe(&dom);
+    assert_eq!(probe["view"], "overview", "{probe}");
+    let per_type = probe["per_type"].as_u64().unwrap();
+    assert!((1..=100).contains(&per_type), "{probe}");
+    let (shown, totals) = (&probe["shown"], &probe["totals"]);
+    let mut sum = 0;
+    for ty in &present {
+        let total = totals[ty].as_u64().unwrap_or(0);
+        assert!(total > 0, "{ty} has no total: {probe}");
+        // Balanced: every type shows its share, however few times it is mentioned.
+        assert_eq!(
+            shown[ty].as_u64().unwrap_or(0),
+            total.min(per_type),
+            "{ty}: {probe}"
+        );
+        sum += total;
+    }
+    assert_eq!(sum as usize, want.nodes, "{probe}");
+    let drawn: u64 = shown
+        .as_object()
+        .unwrap()
+        .values()
+        .map(|v| v.as_u64().unwrap())
+        .sum();
+    assert!(drawn <= 7 * per_type, "{probe}");
+    assert!(probe["edges"].as_u64().unwrap() > 0, "{probe}");
+    // The legend says how many of each type are shown and how many there are.
+    assert!(
+        dom.contains(&format!("{}/{}", per_type, totals["Division"])),
+        "no shown/total counts in the legend"
+    );
+    // The note above the graph says what the overview is, in Chinese.
+    assert_eq!(probe["status"]["kind"], "note", "{probe}");
+    let note = probe["status"]["text"].as_str().unwrap();
+    assert!(note.contains("概览") && is_chinese(note), "{note}");
+
+    // What the page draws matches what /graph.json serves for the same request.
+    let served = curl(&[&server.url(&format!("/graph.json?view=overview&per_type={per_type}"))]);
+    assert_eq!(served.status, 200);
+    let served: serde_json::Value = serde_json::from_slice(&served.body).unwrap();
+    assert_eq!(
+        served["elements"]["nodes"].as_array().unwrap().len() as u64,
+        drawn
+    );
+    assert_eq!(&served["data"]["type_totals"], totals);
+
+    let png = dir.path("overview.png");
+    chromium(
+        browser,
+        &dir.path("profile-shot"),
+        &[&format!("--screenshot={}", path_str(&png))],
+        &home,
+    );
+    let got = python_json(PNG, &[path_str(&png), PALETTE, "0.45", "0.3"]);
+    // Nodes of every type in their colour (articles, never linked here, included).
+    let colours = got["type_pixels"].as_object().unwrap();
+    for ty in &present {
+        assert!(
+            colours[*ty].as_u64().unwrap() >= 30,
+            "{ty} is not drawn: {got}"
+        );
+    }
+}
+
+/// The issue: the page showed the server's English error for a name that matches
+/// nothing, in the middle of the graph, under the node card. Now it is worded in
+/// Chinese in the status line under the search box, inside the window and clear of
+/// the card, at a wide, a middling and a narrow window (which stacks the panels).
+#[test]
+fn chromium_shows_errors_in_chinese_beside_the_search_box() {
+    let test = "chromium_shows_errors_in_chinese_beside_the_search_box";
+    require!(test, have("curl", &["--version"]), "curl is missing");
+    let Some(browser) = chromium_binary() else {
+        skip(test, "Chromium is missing");
+        return;
+    };
+    let dir = TempDir::new("page-errors");
+    drop(stored(&dir));
+    let server = Server::start(&dir.path("store"), &[]);
+    // The server's answer stays in English, with a kind the page words itself.
+    let unknown = "不存在的名字";
+    let reply = curl(&[
+        "-G",
+        "--data-urlencode",
+        &format!("around={unknown}"),
+        &server.url("/graph.json"),
+    ]);
+    assert_eq!(reply.status, 404);
+    let body: serde_json::Value = serde_json::from_slice(&reply.body).unwrap();
+    assert_eq!(body["kind"], "no_match", "{body}");
+
+    // A link with a name that matches nothing and a node whose card is open.
+    let url = server.url(&format!("/#around={unknown}&node=海宁市"));
+    for (i, size) in ["1200,800", "760,900", "500,900"].into_iter().enumerate() {
+        let dom = chromium_dom(browser, &dir, &format!("profile-{i}"), size, &url);
+        let probe = page_probe(&dom);
+        let status = &probe["status"];
+        assert_eq!(status["kind"], "error", "{size}: {probe}");
+        let text = status["text"].as_str().unwrap();
+        assert!(
+            text.contains(unknown) && text.contains("找不到") && is_chinese(text),
+            "{size}: {text}"
+        );
+        assert!(!dom.contains("no node is named"), "{size}: English shown");
+        let vw = probe["viewport"][0].as_i64().unwrap();
+        let vh = probe["viewport"][1].as_i64().unwrap();
+        assert_eq!(vw, size.split(',').next().unwrap().parse::<i64>().unwrap());
+        let error = probe_rect(&status["rect"]).expect("the error has a box");
+        let search = probe_rect(&probe["search"]).expect("the search box has a box");
+        let card = probe_rect(&probe["card"]).unwrap_or_else(|| panic!("{size}: no card: {probe}"));
+        // Inside the window, with room for a line of text.
+        assert!(
+            error.0 >= 0 && error.1 >= 0 && error.2 <= vw && error.3 <= vh,
+            "{size}: the error is outside the window: {probe}"
+        );
+        assert!(
+            error.3 - error.1 >= 16 && error.2 - error.0 >= 200,
+            "{size}: {probe}"
+        );
+        // Below the search box and close to it, not in the middle of the graph.
+        assert!(
+            error.1 >= search.3 && error.1 - search.3 <= 120,
+            "{size}: the error is far from the search box: {probe}"
+        );
+        // Never under (or over) the node card.
+        assert!(
+            !overlaps(error, card),
+            "{size}: the card covers the error: {probe}"
+        );
+        // The page still shows a graph, and the card is the node the link named.
+        assert_eq!(probe["view"], "overview", "{size}: {probe}");
+        assert!(
+            probe["selected"]
+                .as_str()
+                .is_some_and(|s| s.contains("division/330481")),
+            "{size}: {probe}"
+        );
+    }
+}
+
+/// Drives the page in headless Chromium over the DevTools protocol (on a pipe, so no
+/// port is opened) as a user would: click a node, search a name that matches
+/// nothing at three window widths, search a real name, go back to the overview, run
+/// a bad query and a good one. Prints what the page showed at each step as JSON.
+const DRIVER: &str = r##"
+// Drives the page in headless Chromium over the DevTools protocol (on a pipe, so no
+// port is opened) the way a user would: click a node, search a name that matches
+// nothing, resize the window, search a real name, run a bad query. Prints what the
+// page showed at each step as JSON.
+const { spawn } = require("child_process");
+const [bin, url, profile] = process.argv.slice(1);
+const chrome = spawn(bin, [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+  "--hide-scrollbars", "--window-size=1200,800",
+  "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+  `--user-data-dir=${profile}`, "--remote-debugging-pipe", "about:blank",
+], { stdio: ["ignore", "ignore", "ignore", "pipe", "pipe"] });
+const guard = setTimeout(() => { console.log(JSON.stringify({ error: "timed out" })); chrome.kill(); process.exit(1); }, 150000);
+const pending = new Map();
+let next = 0, buf = Buffer.alloc(0);
+chrome.stdio[4].on("data", (d) => {
+  buf = Buffer.concat([buf, d]);
+  let i;
+  while ((i = buf.indexOf(0)) >= 0) {
+    const msg = JSON.parse(buf.subarray(0, i).toString("utf8"));
+    buf = buf.subarray(i + 1);
+    const p = msg.id && pending.get(msg.id);
+    if (!p) continue;
+    pending.delete(msg.id);
+    if (msg.error) p.reject(new Error(JSON.stringify(msg.error))); else p.resolve(msg.result);
+  }
+});
+const send = (method, params = {}, sessionId) => new Promise((resolve, reject) => {
+  const m = { id: ++next, method, params };
+  if (sessionId) m.sessionId = sessionId;
+  pending.set(m.id, { resolve, reject });
+  chrome.stdio[3].write(JSON.stringify(m) + "\0");
+});
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+(async () => {
+  const { targetInfos } = await send("Target.getTargets");
+  const target = targetInfos.find((t) => t.type === "page");
+  const { sessionId } = await send("Target.attachToTarget", { targetId: target.targetId, flatten: true });
+  const S = (m, p) => send(m, p, sessionId);
+  const ev = async (expression) => {
+    const r = await S("Runtime.evaluate", { expression, awaitPromise: true, returnByValue: true });
+    if (r.exceptionDetails) throw new Error(expression + ": " + JSON.stringify(r.exceptionDetails));
+    return r.result.value;
+  };
+  const waitFor = async (what, expression, ms = 20000) => {
+    const end = Date.now() + ms;
+    let last;
+    while (Date.now() < end) {
+      try { last = await ev(expression); if (last) return last; } catch (e) { last = String(e); }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what} (${expression}): ${JSON.stringify(last)}`);
+  };
+  const probe = () => ev(`JSON.parse(document.getElementById("probe").textContent || "null")`);
+  // Whether the middle of the status line is what the window shows there (nothing on top).
+  const statusOnTop = () => ev(`(() => {
+    const r = document.getElementById("graph-status").getBoundingClientRect();
+    const el = document.elementFromPoint((r.left + r.right) / 2, (r.top + r.bottom) / 2);
+    return !!(el && el.closest("#graph-status"));
+  })()`);
+  const settle = () => waitFor("the layout to settle", `!running`);
+  const click = async (x, y) => {
+    await S("Input.dispatchMouseEvent", { type: "mouseMoved", x, y });
+    await S("Input.dispatchMouseEvent", { type: "mousePressed", x, y, button: "left", buttons: 1, clickCount: 1 });
+    await S("Input.dispatchMouseEvent", { type: "mouseReleased", x, y, button: "left", buttons: 0, clickCount: 1 });
+  };
+  const search = async (text) => {
+    await ev(`(() => { const a = document.getElementById("around"); a.focus(); a.select(); })()`);
+    await S("Input.insertText", { text });
+    await S("Input.dispatchKeyEvent", { type: "keyDown", key: "Enter", code: "Enter", windowsVirtualKeyCode: 13 });
+    await S("Input.dispatchKeyEvent", { type: "keyUp", key: "Enter", code: "Enter", windowsVirtualKeyCode: 13 });
+  };
+  const steps = {};
+  await S("Page.enable");
+  await S("Runtime.enable");
+  await S("Emulation.setDeviceMetricsOverride", { width: 1200, height: 800, deviceScaleFactor: 1, mobile: false });
+  await S("Page.navigate", { url });
+  await waitFor("the overview", `(() => { const p = JSON.parse(document.getElementById("probe").textContent || "null"); return p && p.view === "overview"; })()`);
+  await settle();
+  steps.opened = await probe();
+
+  // Click the most mentioned node: its card opens and its neighbours are added.
+  const target0 = await ev(`(() => {
+    const n = [...G.nodes.values()].sort((a, b) => b.article_count - a.article_count || (a.id < b.id ? -1 : 1))[0];
+    const r = canvas.getBoundingClientRect();
+    return { id: n.id, label: n.label, x: r.left + view.x + n.x * view.k, y: r.top + view.y + n.y * view.k };
+  })()`);
+  await click(target0.x, target0.y);
+  await waitFor("the card", `(() => { const p = JSON.parse(document.getElementById("probe").textContent); return p.card && p.selected === ${JSON.stringify(target0.id)} && p.status.text.includes("已展开"); })()`);
+  steps.clicked = Object.assign(await probe(), { target: target0 });
+
+  // A name that matches nothing, with the card open, at three window widths.
+  steps.unknown = [];
+  for (const [width, height] of [[1200, 800], [760, 900], [500, 900]]) {
+    await S("Emulation.setDeviceMetricsOverride", { width, height, deviceScaleFactor: 1, mobile: false });
+    await sleep(200);
+    await search("不存在的名字");
+    await waitFor("the error", `JSON.parse(document.getElementById("probe").textContent).status.kind === "error"`);
+    await sleep(200);
+    steps.unknown.push(Object.assign(await probe(), { width, on_top: await statusOnTop() }));
+    // The next search starts from no error, so each width shows its own.
+    await ev(`graphStatus("")`);
+  }
+  await S("Emulation.setDeviceMetricsOverride", { width: 1200, height: 800, deviceScaleFactor: 1, mobile: false });
+  await sleep(200);
+
+  // Searching a real name succeeds and clears the error.
+  await search("不存在的名字");
+  await waitFor("the error", `JSON.parse(document.getElementById("probe").textContent).status.kind === "error"`);
+  await search(target0.label);
+  await waitFor("the neighbourhood", `(() => { const p = JSON.parse(document.getElementById("probe").textContent); return p.view === "all" && p.status.kind === "note" && p.status.text !== "加载中…"; })()`);
+  steps.found = await probe();
+
+  // The overview button brings the overview back.
+  await ev(`document.getElementById("whole").click()`);
+  await waitFor("the overview again", `(() => { const p = JSON.parse(document.getElementById("probe").textContent); return p.view === "overview" && p.status.kind === "note" && p.status.text !== "加载中…"; })()`);
+  steps.overview = await probe();
+
+  // A query with a syntax error, then a good one.
+  await ev(`document.getElementById("query").value = "SELECT WHERE {"; document.getElementById("run").click()`);
+  await waitFor("the query error", `document.getElementById("status").className === "error"`);
+  steps.bad_query = await ev(`({ status: document.getElementById("status").textContent, results: document.getElementById("results").textContent })`);
+  await ev(`document.getElementById("query").value = "ASK { ?s ?p ?o }"; document.getElementById("run").click()`);
+  await waitFor("the query answer", `document.getElementById("status").className === "" && document.getElementById("status").textContent.includes("是非")`);
+  steps.good_query = await ev(`({ status: document.getElementById("status").textContent, results: document.getElementById("results").textContent })`);
+
+  console.log(JSON.stringify(steps));
+})().catch((e) => { console.log(JSON.stringify({ error: String(e && e.stack || e) })); process.exitCode = 1; })
+  .finally(() => { clearTimeout(guard); chrome.kill(); });
+"##;
+
+/// The issue's errors in use: with a node's card open (by a click), a search for a
+/// name that matches nothing shows a Chinese error under the search box that
+/// nothing covers (the browser's own hit test at its centre finds it), at a wide, a
+/// middling and a narrow window; the next successful search clears it; a bad SPARQL
+/// query is reported with a Chinese lead-in, and the next good one clears that.
+#[test]
+fn chromium_page_reports_errors_where_the_user_looks_and_clears_them() {
+    let test = "chromium_page_reports_errors_where_the_user_looks_and_clears_them";
+    let Some(browser) = chromium_binary() else {
+        skip(test, "Chromium is missing");
+        return;
+    };
+    require!(test, have("node", &["--version"]), "node is missing");
+    let dir = TempDir::new("page-drive");
+    drop(stored(&dir));
+    let server = Server::start(&dir.path("store"), &[]);
+    // The driver gives up (and closes Chromium) after 150 s of its own.
+    let out = Command::new("node")
+        .args([
+            "-e",
+            DRIVER,
+            browser,
+            &server.url("/"),
+            path_str(&dir.path("profile")),
+        ])
+        .stdin(Stdio::null())
+        .output()
+        .expect("cannot run node");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let steps: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap_or_else(|e| {
+        panic!(
+            "the driver printed no JSON ({e}): {stdout} {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    assert!(steps.get("error").is_none(), "{}", steps["error"]);
+    assert!(out.status.success(), "{steps}");
+
+    assert_eq!(steps["opened"]["view"], "overview");
+    let clicked = &steps["clicked"];
+    let target = clicked["target"]["id"].as_str().unwrap();
+    assert_eq!(clicked["selected"], target);
+    assert!(probe_rect(&clicked["card"]).is_some(), "no card: {clicked}");
+
+    for seen in steps["unknown"].as_array().unwrap() {
+        let width = &seen["width"];
+        let status = &seen["status"];
+        assert_eq!(status["kind"], "error", "{width}: {seen}");
+        let text = status["text"].as_str().unwrap();
+        assert!(
+            text.contains("不存在的名字") && is_chinese(text),
+            "{width}: {text}"
+        );
+        // Nothing is drawn over it, the card least of all, and the card is open.
+        assert_eq!(seen["on_top"], true, "{width}: covered: {seen}");
+        assert_eq!(seen["selected"], target, "{width}: {seen}");
+        let error = probe_rect(&status["rect"]).unwrap();
+        let card = probe_rect(&seen["card"]).unwrap_or_else(|| panic!("{width}: {seen}"));
+        let search = probe_rect(&seen["search"]).unwrap();
+        assert!(!overlaps(error, card), "{width}: {seen}");
+        let (vw, vh) = (
+            seen["viewport"][0].as_i64().unwrap(),
+            seen["viewport"][1].as_i64().unwrap(),
+        );
+        assert_eq!(Some(vw), width.as_i64(), "{seen}");
+        assert!(
+            error.0 >= 0 && error.1 >= 0 && error.2 <= vw && error.3 <= vh,
+            "{width}: outside the window: {seen}"
+        );
+        assert!(
+            error.1 >= search.3 && error.1 - search.3 <= 120,
+            "{width}: far from the search box: {seen}"
+        );
+    }
+    assert_eq!(steps["unknown"].as_array().unwrap().len(), 3);
+
+    // The next search that works clears the error.
+    let found = &steps["found"];
+    assert_eq!(found["status"]["kind"], "note", "{found}");
+    assert_eq!(found["view"], "all", "{found}");
+    assert_eq!(found["selected"], target, "{found}");
+    assert_eq!(steps["overview"]["view"], "overview");
+
+    let bad = &steps["bad_query"];
+    assert!(
+        bad["status"].as_str().unwrap().starts_with("查询出错"),
+        "{bad}"
+    );
+    assert!(
+        bad["results"]
+            .as_str()
+            .unwrap()
+            .starts_with("查询出错（查询语句有误）："),
+        "{bad}"
+    );
+    let good = &steps["good_query"];
+    assert!(!good["status"].as_str().unwrap().contains("出错"), "{good}");
+    assert_eq!(good["results"], "是", "{good}");
 }
