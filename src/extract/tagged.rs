@@ -25,10 +25,13 @@ pub fn find(cx: &mut Cx) {
         return;
     }
     trim_verb_heads(cx, &tokens);
+    foreign::join_dotted(cx, &tokens);
     drop_split_words(cx, &tokens);
     let coverage = cx.coverage();
     let free = |s: usize, e: usize| (s..e).all(|k| coverage.get(k) == Some(&0));
-    let mut found: Vec<Mention> = Vec::new();
+    // Transliterated persons and teams first: a run of transliteration is
+    // surer than a tagged word inside it.
+    let mut found: Vec<Mention> = foreign::find(cx, &tokens, &free);
     for (k, t) in tokens.iter().enumerate() {
         match t.pos {
             Pos::Person | Pos::Unknown | Pos::ForeignPerson => {
@@ -64,12 +67,6 @@ pub fn find(cx: &mut Cx) {
             && free(m.span.start, m.span.end)
             && !found.iter().any(|f| f.span.overlaps(m.span))
         {
-            found.push(m);
-        }
-    }
-    // Transliterated persons and teams.
-    for m in foreign::find(cx, &tokens, &free) {
-        if !found.iter().any(|f| f.span.overlaps(m.span)) {
             found.push(m);
         }
     }
@@ -224,6 +221,16 @@ fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
         .collect();
     let mut k = keep.iter();
     cx.mentions.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Whether the text from `s` to `e` is a division's name, or its name without
+/// the level word (`某田` for `某田县`).
+pub(super) fn names_a_division(cx: &Cx, s: usize, e: usize) -> bool {
+    let name = cx.slice(s, e);
+    !cx.gaz.lookup(&name).is_empty()
+        || ["县", "市", "区", "镇", "乡", "旗"]
+            .iter()
+            .any(|l| !cx.gaz.lookup(&format!("{name}{l}")).is_empty())
 }
 
 fn is_numeral(c: char) -> bool {
@@ -457,6 +464,10 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
             || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方"
                 .contains(cx.chars[e - 1])
         {
+            continue;
+        }
+        // A division's name or short form (`古田`) is that place.
+        if names_a_division(cx, s, e) {
             continue;
         }
         // A transliteration that happens to start like a surname (clubs,
