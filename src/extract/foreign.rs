@@ -8,7 +8,7 @@
 
 use super::lexicon::{PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER};
 use super::names::normalise_name;
-use super::tagged::names_a_division;
+use super::tagged::{names_a_division, sentence_around};
 use super::{Cx, Mention, is_han, namemodel};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
@@ -32,20 +32,6 @@ fn foreign_token(cx: &Cx, t: &Token) -> bool {
         && chars
             .iter()
             .all(|&c| namemodel::foreign_score(&[c]) >= CHAR_FLOOR)
-}
-
-/// The start and end of the sentence around `at`.
-fn sentence(cx: &Cx, at: usize) -> (usize, usize) {
-    let end_of = |c: char| "。！？；!?\n".contains(c);
-    let s = cx.chars[..at]
-        .iter()
-        .rposition(|&c| end_of(c))
-        .map_or(0, |i| i + 1);
-    let e = cx.chars[at..]
-        .iter()
-        .position(|&c| end_of(c))
-        .map_or(cx.chars.len(), |i| at + i);
-    (s, e)
 }
 
 /// Transliterated persons and teams the rules did not find. `free` says whether a
@@ -179,7 +165,7 @@ fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> 
     let (name, ty, rule) = if person {
         (cx.slice(s, e), EntityType::Person, "person:transliterated")
     } else {
-        let (ss, se) = sentence(cx, s);
+        let (ss, se) = sentence_around(cx, s);
         let said = cx.slice(ss, se);
         if !SPORTS_WORDS.iter().any(|w| said.contains(w)) {
             return None;

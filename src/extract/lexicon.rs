@@ -289,6 +289,9 @@ lists! {
     /// Trade words that make a company of the brand before them (某某地产).
     BRAND_ENDINGS: Vec<&'static str> = "brand_endings", Any;
 
+    /// Words after a surname that address someone without a given name (某总).
+    KIN_TERMS: Vec<&'static str> = "kin_terms", Any;
+
     /// Words before a transliterated name that make it a person's (诗人某某).
     PERSON_ROLES: Vec<&'static str> = "person_roles", Any;
 

@@ -8,8 +8,8 @@
 
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_SUFFIXES,
-    GOVERNMENT_ENDINGS, HEAD_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS,
-    TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
+    GOVERNMENT_ENDINGS, HEAD_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS,
+    SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
@@ -408,8 +408,34 @@ fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
 /// given-name character, which ordinary two-character words resemble, needs more.
 const NAME_SCORE: f32 = 6.0;
 const SHORT_NAME_SCORE: f32 = 7.0;
-/// Above this mean log-odds of transliteration the span reads as foreign.
+/// Above this mean log-odds of transliteration the span reads as foreign; in a
+/// sentence about a match, above the second.
 const FOREIGN_SCORE: f32 = 2.4;
+const SPORTS_FOREIGN_SCORE: f32 = 1.8;
+
+/// Whether `at` lies inside a title in 《》 (looking back to the nearest bracket).
+fn inside_book_title(cx: &Cx, at: usize) -> bool {
+    let from = at.saturating_sub(30);
+    cx.chars[from..at]
+        .iter()
+        .rev()
+        .find(|&&c| c == '《' || c == '》')
+        .is_some_and(|&c| c == '《')
+}
+
+/// The start and end of the sentence around `at`.
+pub(super) fn sentence_around(cx: &Cx, at: usize) -> (usize, usize) {
+    let end_of = |c: char| "。！？；!?\n".contains(c);
+    let s = cx.chars[..at]
+        .iter()
+        .rposition(|&c| end_of(c))
+        .map_or(0, |i| i + 1);
+    let e = cx.chars[at..]
+        .iter()
+        .position(|&c| end_of(c))
+        .map_or(cx.chars.len(), |i| at + i);
+    (s, e)
+}
 
 /// Words before a name in a byline or a credit.
 const CREDIT_WORDS: [&str; 7] = ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
@@ -439,6 +465,13 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
     if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && before == 0.0 {
         return None;
     }
+    // Inside a title in 《》 a name is part of the title.
+    if inside_book_title(cx, s) {
+        return None;
+    }
+    // A sentence about a match: names like transliterations are teams.
+    let (ss, se) = sentence_around(cx, s);
+    let sports = SPORTS_WORDS.iter().any(|w| cx.slice(ss, se).contains(w));
     let mut best: Option<(f32, usize)> = None;
     for given in [2, 1] {
         let e = s + sur + given;
@@ -461,7 +494,7 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
         // in talks (`某方`).
         if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
-            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方"
+            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞"
                 .contains(cx.chars[e - 1])
         {
             continue;
@@ -472,7 +505,12 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         }
         // A transliteration that happens to start like a surname (clubs,
         // places, brands) is not a Chinese name.
-        if namemodel::foreign_score(&cx.chars[s..e]) >= FOREIGN_SCORE {
+        let foreign = namemodel::foreign_score(&cx.chars[s..e]);
+        if foreign >= FOREIGN_SCORE || sports && foreign >= SPORTS_FOREIGN_SCORE {
+            continue;
+        }
+        // `某总`, `某阿姨`: a surname and a form of address.
+        if KIN_TERMS.iter().any(|w| cx.slice(s + sur, e) == *w) {
             continue;
         }
         let follows = if SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v))
