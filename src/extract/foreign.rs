@@ -153,6 +153,28 @@ fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> 
     if after.is_some_and(|c| "国人省州市县语族籍裔岛湾河山湖港城区".contains(c)) {
         return None;
     }
+    // `某国总统某某`: a title followed by a name makes this run the country.
+    if let Some(title) = TITLES_AFTER
+        .iter()
+        .chain(PERSON_ROLES.iter())
+        .filter(|w| cx.starts_with(e, w))
+        .max_by_key(|w| w.chars().count())
+    {
+        let next = e + title.chars().count();
+        if tokens
+            .iter()
+            .any(|t| t.start == next && (foreign_token(cx, t) || t.pos == Pos::Person))
+        {
+            return None;
+        }
+    }
+    // A regnal number belongs to the name (`某某二世`).
+    if let Some(n) = ["一世", "二世", "三世", "四世", "五世", "六世"]
+        .iter()
+        .find(|w| cx.starts_with(e, w))
+    {
+        e += n.chars().count();
+    }
     let before_word = |words: &[&str]| words.iter().any(|w| cx.ends_with_at(s, w));
     let after_word = |words: &[&str]| words.iter().any(|w| cx.starts_with(e, w));
     let person = dotted

@@ -4,7 +4,7 @@
 //! worksFor from the organisation next to a post, author from the byline.
 
 use super::lexicon::{CAUSATIVE, COMPANY_POSTS, CREATE_VERBS, FOLLOWING, THE_COMPANY};
-use super::{Cx, DivInfo, Object, division, is_han};
+use super::{Cx, DivInfo, Mention, Object, division, is_han};
 use crate::model::{EntityType, Predicate};
 
 pub fn find(cx: &mut Cx) {
@@ -671,11 +671,18 @@ fn works_for(cx: &mut Cx) {
             EntityType::Company,
             EntityType::Organization,
         ];
-        // The organisation named right before the post.
-        let adjacent = (0..n).find(|&j| {
-            let o = &cx.mentions[j];
-            org_types.contains(&o.ty) && o.span.end == role_start
-        });
+        // The organisation named right before the post, or one the post's first
+        // words belong to (`某某党委` + `党委书记`).
+        let person_start = m.span.start;
+        let adjacent = (0..n)
+            .filter(|&j| {
+                let o = &cx.mentions[j];
+                org_types.contains(&o.ty)
+                    && o.span.start < role_start
+                    && o.span.end >= role_start
+                    && o.span.end <= person_start
+            })
+            .max_by_key(|&j| cx.mentions[j].span.end);
         let company_post = COMPANY_POSTS.iter().any(|p| role.ends_with(p));
         let wanted: &[EntityType] = if company_post {
             &[
@@ -690,6 +697,16 @@ fn works_for(cx: &mut Cx) {
                 EntityType::Company,
             ]
         };
+        // Another person named between a body and this post holds the body's
+        // post (`某党委书记甲…国家主席乙`): the body is not this person's.
+        let person_between = |o: &Mention| {
+            cx.mentions.iter().any(|p| {
+                p.ty == EntityType::Person
+                    && !p.anaphoric
+                    && p.span.start >= o.span.end
+                    && p.span.end <= role_start
+            })
+        };
         let nearest = |from: usize| {
             for ty in wanted {
                 let found = (0..n)
@@ -698,8 +715,8 @@ fn works_for(cx: &mut Cx) {
                         o.ty == *ty && o.span.end <= role_start && o.span.start >= from
                     })
                     .max_by_key(|&j| cx.mentions[j].span.end);
-                if found.is_some() {
-                    return found;
+                if let Some(j) = found {
+                    return (!person_between(&cx.mentions[j])).then_some(j);
                 }
             }
             None

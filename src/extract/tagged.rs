@@ -690,6 +690,10 @@ fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         e = t.end;
         j += 1;
     }
+    // A member's post after the body (`某某政治局常委`) is not part of its name.
+    if e - s > 4 && cx.slice(e - 2, e) == "常委" {
+        e -= 2;
+    }
     let name = cx.slice(s, e);
     if name.chars().count() < 3 || !name.chars().all(is_han) {
         return None;
