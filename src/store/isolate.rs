@@ -139,11 +139,7 @@ impl Supervised {
         let watcher = thread::Builder::new()
             .name("zhengqi-query-watch".into())
             .spawn(move || {
-                let pid = w
-                    .child
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .id();
+                let pid = w.child.lock().unwrap_or_else(PoisonError::into_inner).id();
                 while !w.done.load(Ordering::Acquire) {
                     // Reaping happens in `finish`; here only whether it still runs.
                     let running = w
@@ -252,7 +248,11 @@ impl Read for Supervised {
 
 impl Drop for Supervised {
     fn drop(&mut self) {
-        let mut child = self.watch.child.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut child = self
+            .watch
+            .child
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
         if child.try_wait().is_ok_and(|s| s.is_none()) {
             let _ = child.kill();
         }
@@ -277,14 +277,14 @@ pub fn resident_bytes(pid: u32) -> Option<u64> {
     Some(kb * 1024)
 }
 
-/// Ends this process if the one that started it is gone, or long after the
-/// query's limit (a child nobody reads must not live on). Called by the child.
-pub fn exit_with_parent(limit: Duration) {
+/// Ends this process once the one that started it is gone (a child nobody
+/// watches must not run on). Called by the child; its limits are the parent's
+/// to enforce.
+pub fn exit_with_parent() {
     let parent = std::os::unix::process::parent_id();
-    let give_up = Instant::now() + limit + Duration::from_secs(10);
     thread::spawn(move || {
         loop {
-            if std::os::unix::process::parent_id() != parent || Instant::now() > give_up {
+            if std::os::unix::process::parent_id() != parent {
                 std::process::exit(3);
             }
             thread::sleep(Duration::from_millis(100));
@@ -347,7 +347,8 @@ impl QueryRequest {
     }
 
     fn decode(bytes: &[u8]) -> Result<QueryRequest, StoreError> {
-        let bad = |what: &str| StoreError::Worker(format!("bad request to the query process: {what}"));
+        let bad =
+            |what: &str| StoreError::Worker(format!("bad request to the query process: {what}"));
         let v: serde_json::Value =
             serde_json::from_slice(bytes).map_err(|e| bad(&e.to_string()))?;
         let s = |k: &str| v[k].as_str().ok_or_else(|| bad(k));
@@ -521,9 +522,9 @@ impl Frames {
             return Frame::End;
         }
         let frame = match &mut self.source {
-            Source::Channel(rx) => rx
-                .recv()
-                .unwrap_or_else(|_| Frame::Failed(StoreError::Worker("the query thread ended".into()))),
+            Source::Channel(rx) => rx.recv().unwrap_or_else(|_| {
+                Frame::Failed(StoreError::Worker("the query thread ended".into()))
+            }),
             Source::Child(child) => read_frame(child),
         };
         if matches!(frame, Frame::End | Frame::Failed(_)) {

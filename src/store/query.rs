@@ -1,9 +1,9 @@
 //! SPARQL evaluation with time limits, and serialisation of answers and of the
 //! store's contents in the RDF syntaxes. Reads only; writing is `store`'s.
 
+use super::answer::evaluation_error;
 use super::terms::from_ox;
 use super::timer::Deadline;
-use super::answer::evaluation_error;
 use super::{QueryOutput, RdfSyntax, ResultsSyntax, Serialized, Store, StoreError, internal};
 use crate::rdf::{self, Term};
 use oxigraph::io::{RdfFormat, RdfSerializer};
