@@ -419,7 +419,10 @@ fn endpoint_refuses_queries_past_its_workers_with_retry_after() {
     let mut long = start_long();
     let give_up = Instant::now() + Duration::from_secs(20);
     let busy = loop {
-        assert!(Instant::now() < give_up, "the long query never took the worker");
+        assert!(
+            Instant::now() < give_up,
+            "the long query never took the worker"
+        );
         if long.is_finished() {
             // A probe took the worker first and the long query was the one refused.
             let refused = long.join().unwrap();
