@@ -280,6 +280,7 @@ pub fn resident_bytes(pid: u32) -> Option<u64> {
 /// Ends this process once the one that started it is gone (a child nobody
 /// watches must not run on). Called by the child; its limits are the parent's
 /// to enforce.
+#[cfg(unix)]
 pub fn exit_with_parent() {
     let parent = std::os::unix::process::parent_id();
     thread::spawn(move || {
@@ -291,6 +292,10 @@ pub fn exit_with_parent() {
         }
     });
 }
+
+/// Elsewhere a child cannot tell; its parent still kills it at its limits.
+#[cfg(not(unix))]
+pub fn exit_with_parent() {}
 
 /// One piece of an answer as the endpoint receives it.
 #[derive(Debug)]
