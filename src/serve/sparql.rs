@@ -436,6 +436,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn slots_bound_running_and_waiting_queries() {
+        let slots = Arc::new(Slots::new(1, 1));
+        let first = slots.acquire(Duration::ZERO).unwrap();
+        // One may wait: it gets the slot once the first is done.
+        let s = slots.clone();
+        let waiter = thread::spawn(move || s.acquire(Duration::from_secs(30)).map(|_| ()));
+        while slots.lock().waiting == 0 {
+            thread::yield_now();
+        }
+        // The queue is full: refused at once, saying why.
+        let full = slots.acquire(Duration::from_secs(30)).err().unwrap();
+        assert!(full.contains("busy"), "{full}");
+        drop(first);
+        assert!(waiter.join().unwrap().is_ok());
+        // A wait that outlasts its limit is refused too.
+        let held = slots.acquire(Duration::ZERO).unwrap();
+        let late = Arc::new(Slots::new(1, 4));
+        let _busy = late.acquire(Duration::ZERO).unwrap();
+        let timed_out = late.acquire(Duration::from_millis(20)).err().unwrap();
+        assert!(timed_out.contains("within"), "{timed_out}");
+        assert_eq!(late.lock().waiting, 0);
+        drop(held);
+        assert_eq!(slots.lock().running, 0);
+    }
+
+    #[test]
     fn accept_negotiation() {
         use RdfSyntax as G;
         use ResultsSyntax as R;

@@ -455,6 +455,44 @@ fn endpoint_refuses_queries_past_its_workers_with_retry_after() {
     assert_eq!(query(addr, "ASK {}", "*/*").status, 200);
 }
 
+/// Past `--connections` open connections, a new one gets 503 with Retry-After
+/// at once instead of waiting behind idle clients; the idle ones are dropped
+/// after `--io-timeout`, and the endpoint answers again.
+#[test]
+fn endpoint_refuses_connections_past_its_bound() {
+    let dir = TempDir::new("connections");
+    let store = sample_store(&dir);
+    let server = Server::start(&store, &["--connections", "2", "--io-timeout", "2"]);
+    let idle: Vec<TcpStream> = (0..2)
+        .map(|_| TcpStream::connect(server.addr).unwrap())
+        .collect();
+    // The acceptor counts a connection once it has taken it: retry until both
+    // idle ones are counted (bounded).
+    let give_up = Instant::now() + Duration::from_secs(10);
+    let refused = loop {
+        let a = get(server.addr, "/health", "*/*");
+        if a.status == 503 {
+            break a;
+        }
+        assert!(Instant::now() < give_up, "never refused: {a:?}");
+    };
+    assert_eq!(refused.header("Retry-After"), Some("1"), "{}", refused.head);
+    assert!(refused.text().contains("connections"), "{}", refused.text());
+    let t = Instant::now();
+    let back = loop {
+        let a = get(server.addr, "/health", "*/*");
+        if a.status == 200 {
+            break a;
+        }
+        assert!(
+            t.elapsed() < Duration::from_secs(15),
+            "idle clients held on"
+        );
+    };
+    assert_eq!(back.text(), "ok\n");
+    drop(idle);
+}
+
 /// Answers longer than the first part stream in chunks and arrive whole; in
 /// HTTP/1.0 they end with the connection.
 #[test]
