@@ -32,8 +32,6 @@ const MAX_DEPTH: usize = 6;
 pub enum ServeError {
     #[error("cannot listen on {addr}: {message}")]
     Bind { addr: String, message: String },
-    #[error("a worker thread panicked")]
-    Worker,
 }
 
 /// How the endpoint runs queries and how much it lets them and its clients take.

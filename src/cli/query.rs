@@ -183,7 +183,7 @@ pub fn query_cmd(
         QueryOutput::Solutions { variables, rows } => {
             write!(out, "{}", table(&variables, &rows))?;
         }
-        QueryOutput::Graph(_) => unreachable!("the answer started as solutions"),
+        QueryOutput::Graph(_) => bail!("the query answered with triples on its second run"),
     }
     Ok(())
 }
