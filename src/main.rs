@@ -56,6 +56,9 @@ enum Command {
     NerCheck(cli::eval::NerCheckArgs),
     /// Serve a read-only SPARQL endpoint and a graph browser.
     Serve(cli::serve::Args),
+    /// Runs one query for `serve` or `query`, which watch it (internal).
+    #[command(name = "query-worker", hide = true)]
+    QueryWorker(cli::worker::Args),
 }
 
 fn main() -> ExitCode {
@@ -91,5 +94,6 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Eval(args) => cli::eval::eval(args),
         Command::NerCheck(args) => cli::eval::ner_check(args),
         Command::Serve(args) => cli::serve::run(args),
+        Command::QueryWorker(args) => cli::worker::run(args),
     }
 }

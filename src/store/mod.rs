@@ -15,6 +15,8 @@
 //! Callers hand it plain [`Quad`]s and get back plain [`Term`]s, so no Oxigraph
 //! type leaks out.
 
+mod answer;
+pub mod isolate;
 mod loader;
 mod lock;
 mod query;
@@ -22,6 +24,7 @@ mod terms;
 mod timer;
 
 use crate::rdf::{self, GraphContent, Quad, Term};
+pub use answer::{Limited, TooLarge};
 pub use loader::Loader;
 use lock::WriterLock;
 use oxigraph::io::{JsonLdProfileSet, RdfFormat, RdfParser};
@@ -77,12 +80,41 @@ pub enum StoreError {
     Syntax(String),
     #[error("SPARQL evaluation failed: {0}")]
     Evaluation(String),
-    #[error("query took longer than {0:?} and was stopped")]
+    #[error("query took longer than {0:?} and was stopped (the time limit is --timeout)")]
     Timeout(Duration),
+    #[error(
+        "query used more than {} of memory and was stopped (the limit is --max-memory)",
+        bytes(*.0)
+    )]
+    MemoryLimit(u64),
+    #[error(
+        "the answer passed {} and was cut (the limit is --max-response; add LIMIT or raise it)",
+        bytes(*.0)
+    )]
+    ResponseLimit(u64),
+    #[error("not supported: {0}")]
+    Unsupported(String),
+    #[error("cannot write the answer: {0}")]
+    Output(String),
+    #[error("the query process failed: {0}")]
+    Worker(String),
     #[error("updates are refused: this endpoint is read-only")]
     UpdateRefused,
     #[error("{0}")]
     Internal(String),
+}
+
+/// A byte count for messages: whole MiB or GiB when it is one, else bytes.
+pub fn bytes(n: u64) -> String {
+    const MIB: u64 = 1 << 20;
+    const GIB: u64 = 1 << 30;
+    if n >= GIB && n.is_multiple_of(GIB) {
+        format!("{} GiB", n / GIB)
+    } else if n >= MIB && n.is_multiple_of(MIB) {
+        format!("{} MiB", n / MIB)
+    } else {
+        format!("{n} bytes")
+    }
 }
 
 fn internal(e: impl std::fmt::Display) -> StoreError {
@@ -255,6 +287,11 @@ impl Store {
             _lock: None,
             dir: Some(dir.to_path_buf()),
         })
+    }
+
+    /// The folder of an on-disk store; `None` for a store in memory.
+    pub fn dir(&self) -> Option<&Path> {
+        self.dir.as_deref()
     }
 
     /// Whether the store has a named graph `graph`.

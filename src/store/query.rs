@@ -1,13 +1,13 @@
 //! SPARQL evaluation with time limits, and serialisation of answers and of the
 //! store's contents in the RDF syntaxes. Reads only; writing is `store`'s.
 
+use super::answer::evaluation_error;
 use super::terms::from_ox;
 use super::timer::Deadline;
 use super::{QueryOutput, RdfSyntax, ResultsSyntax, Serialized, Store, StoreError, internal};
 use crate::rdf::{self, Term};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, Quad as OxQuad};
-use oxigraph::sparql::results::QueryResultsSerializer;
 use oxigraph::sparql::{CancellationToken, QueryResults, SparqlEvaluator};
 use std::io::Write;
 use std::time::Duration;
@@ -25,17 +25,13 @@ impl Store {
         Ok(v)
     }
 
-    fn prepare(
+    pub(super) fn prepare(
         &self,
         sparql: &str,
         timeout: Option<Duration>,
     ) -> Result<(QueryResults<'static>, Option<Deadline>), StoreError> {
         let token = CancellationToken::new();
-        let mut evaluator = SparqlEvaluator::new();
-        for (p, ns) in rdf::PREFIXES {
-            evaluator = evaluator.with_prefix(p, ns).map_err(internal)?;
-        }
-        let prepared = evaluator
+        let prepared = evaluator()?
             .with_cancellation_token(token.clone())
             .parse_query(sparql)
             .map_err(|e| StoreError::Syntax(e.to_string()))?;
@@ -47,7 +43,7 @@ impl Store {
         let results = prepared
             .on_store(&self.inner)
             .execute()
-            .map_err(|e| timed_out(&deadline, timeout, e.to_string()))?;
+            .map_err(|e| evaluation_error(&deadline, timeout, e))?;
         Ok((results, deadline))
     }
 
@@ -58,7 +54,12 @@ impl Store {
         timeout: Option<Duration>,
     ) -> Result<QueryOutput, StoreError> {
         let (results, deadline) = self.prepare(sparql, timeout)?;
-        let fail = |e: String| timed_out(&deadline, timeout, e);
+        let fail = |e| evaluation_error(&deadline, timeout, e);
+        // Rows are checked against the limit too (see `answer`).
+        let alive = || match (&deadline, timeout) {
+            (Some(d), Some(limit)) if d.expired() => Err(StoreError::Timeout(limit)),
+            _ => Ok(()),
+        };
         Ok(match results {
             QueryResults::Boolean(b) => QueryOutput::Boolean(b),
             QueryResults::Solutions(solutions) => {
@@ -68,7 +69,8 @@ impl Store {
                     .collect();
                 let mut rows = Vec::new();
                 for s in solutions {
-                    let s = s.map_err(|e| fail(e.to_string()))?;
+                    let s = s.map_err(fail)?;
+                    alive()?;
                     rows.push(
                         variables
                             .iter()
@@ -81,7 +83,8 @@ impl Store {
             QueryResults::Graph(triples) => {
                 let mut out = Vec::new();
                 for t in triples {
-                    let t = t.map_err(|e| fail(e.to_string()))?;
+                    let t = t.map_err(fail)?;
+                    alive()?;
                     out.push([
                         from_ox(&t.subject.into()),
                         Term::Iri(t.predicate.as_str().to_string()),
@@ -93,8 +96,9 @@ impl Store {
         })
     }
 
-    /// Runs a query and serialises the answer: SELECT/ASK in `results`, CONSTRUCT and
-    /// DESCRIBE in `graph_syntax`.
+    /// Runs a query and serialises the whole answer into memory: SELECT/ASK in
+    /// `results`, CONSTRUCT and DESCRIBE in `graph_syntax`. [`Store::answer`]
+    /// writes it as it comes instead.
     pub fn query_serialized(
         &self,
         sparql: &str,
@@ -102,43 +106,12 @@ impl Store {
         graph_syntax: RdfSyntax,
         timeout: Option<Duration>,
     ) -> Result<Serialized, StoreError> {
-        let (answer, deadline) = self.prepare(sparql, timeout)?;
-        let fail = |e: String| timed_out(&deadline, timeout, e);
-        match answer {
-            QueryResults::Boolean(b) => Ok(Serialized {
-                media_type: results.media_type(),
-                body: QueryResultsSerializer::from_format(results.format())
-                    .serialize_boolean_to_writer(Vec::new(), b)
-                    .map_err(internal)?,
-            }),
-            QueryResults::Solutions(solutions) => {
-                let mut w = QueryResultsSerializer::from_format(results.format())
-                    .serialize_solutions_to_writer(
-                        Vec::new(),
-                        in_query_order(sparql, solutions.variables()),
-                    )
-                    .map_err(internal)?;
-                for s in solutions {
-                    let s = s.map_err(|e| fail(e.to_string()))?;
-                    w.serialize(&s).map_err(internal)?;
-                }
-                Ok(Serialized {
-                    media_type: results.media_type(),
-                    body: w.finish().map_err(internal)?,
-                })
-            }
-            QueryResults::Graph(triples) => {
-                let mut w = prefixed(graph_syntax.format())?.for_writer(Vec::new());
-                for t in triples {
-                    let t = t.map_err(|e| fail(e.to_string()))?;
-                    w.serialize_triple(t.as_ref()).map_err(internal)?;
-                }
-                Ok(Serialized {
-                    media_type: graph_syntax.media_type(),
-                    body: w.finish().map_err(internal)?,
-                })
-            }
-        }
+        let mut media_type = "";
+        let body = self.answer(sparql, results, graph_syntax, timeout, |m| {
+            media_type = m;
+            Ok(Vec::new())
+        })?;
+        Ok(Serialized { media_type, body })
     }
 
     /// Refuses SPARQL updates with a clear error; the endpoint calls this when a
@@ -305,20 +278,16 @@ impl Store {
     }
 }
 
-/// The error for a failed evaluation: a timeout when the query's deadline has
-/// passed (cancellation surfaces as an evaluation error), else the error itself.
-fn timed_out(
-    deadline: &Option<Deadline>,
-    timeout: Option<Duration>,
-    message: String,
-) -> StoreError {
-    match (deadline, timeout) {
-        (Some(d), Some(limit)) if d.expired() => StoreError::Timeout(limit),
-        _ => StoreError::Evaluation(message),
+/// A SPARQL parser and evaluator that knows the project's prefixes.
+pub(super) fn evaluator() -> Result<SparqlEvaluator, StoreError> {
+    let mut evaluator = SparqlEvaluator::new();
+    for (p, ns) in rdf::PREFIXES {
+        evaluator = evaluator.with_prefix(p, ns).map_err(internal)?;
     }
+    Ok(evaluator)
 }
 
-fn prefixed(format: RdfFormat) -> Result<RdfSerializer, StoreError> {
+pub(super) fn prefixed(format: RdfFormat) -> Result<RdfSerializer, StoreError> {
     let mut s = RdfSerializer::from_format(format);
     for (p, ns) in rdf::PREFIXES {
         s = s.with_prefix(p, ns).map_err(internal)?;
@@ -329,7 +298,7 @@ fn prefixed(format: RdfFormat) -> Result<RdfSerializer, StoreError> {
 /// The columns of a `SELECT *` in the order their variables first appear in
 /// the query, as a reader of the query expects; other queries keep the order of
 /// their projection.
-fn in_query_order(
+pub(super) fn in_query_order(
     sparql: &str,
     variables: &[oxigraph::sparql::Variable],
 ) -> Vec<oxigraph::sparql::Variable> {

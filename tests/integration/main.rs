@@ -3,6 +3,7 @@
 //! against its document in `data/samples`, and the shared sample page against its
 //! hand annotation in `../shared/gold`.
 
+mod endpoint;
 mod ner;
 mod readme;
 mod robust;
