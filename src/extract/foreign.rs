@@ -8,7 +8,7 @@
 
 use super::lexicon::{PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER};
 use super::names::normalise_name;
-use super::tagged::{names_a_division, sentence_around};
+use super::tagged::{names_a_division, sentence_around, token_at};
 use super::{Cx, Mention, is_han, namemodel};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
@@ -83,7 +83,7 @@ pub(super) fn join_dotted(cx: &mut Cx, tokens: &[Token]) {
         let (mut s, mut e) = (m.span.start, m.span.end);
         // Leftwards: a dot, then foreign tokens ending at it.
         while s >= 2 && dot(cx.chars[s - 1]) {
-            let Some(k) = tokens.iter().position(|t| t.end == s - 1) else {
+            let Some(k) = tokens.binary_search_by_key(&(s - 1), |t| t.end).ok() else {
                 break;
             };
             let mut j = k;
@@ -98,7 +98,7 @@ pub(super) fn join_dotted(cx: &mut Cx, tokens: &[Token]) {
         }
         // Rightwards: a dot, then foreign tokens.
         while e + 1 < cx.chars.len() && dot(cx.chars[e]) {
-            let Some(k) = tokens.iter().position(|t| t.start == e + 1) else {
+            let Some(k) = tokens.binary_search_by_key(&(e + 1), |t| t.start).ok() else {
                 break;
             };
             let mut j = k;
@@ -137,11 +137,7 @@ fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> 
         return None;
     }
     // One word the dictionary knows as a place is a country or a city.
-    if !dotted
-        && tokens
-            .iter()
-            .any(|t| t.start == s && t.end == e && t.pos == Pos::Place)
-    {
+    if !dotted && token_at(tokens, s).is_some_and(|t| t.end == e && t.pos == Pos::Place) {
         return None;
     }
     // Divisions are often transliterations too (in Xinjiang, Tibet, Inner
@@ -161,10 +157,7 @@ fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> 
         .max_by_key(|w| w.chars().count())
     {
         let next = e + title.chars().count();
-        if tokens
-            .iter()
-            .any(|t| t.start == next && (foreign_token(cx, t) || t.pos == Pos::Person))
-        {
+        if token_at(tokens, next).is_some_and(|t| foreign_token(cx, t) || t.pos == Pos::Person) {
             return None;
         }
     }

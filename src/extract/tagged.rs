@@ -100,20 +100,24 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         let mut cur = start;
         // A name the dictionary knows whole ends the mention, and only ordinary
         // words come before it (`据某某银行`, `但如果某某银行`): it starts there.
-        if let Some(known) = tokens.iter().find(|t| {
-            t.pos == Pos::Organization && t.end == end && t.start > start && t.end - t.start >= 3
-        }) && tokens
-            .iter()
-            .filter(|t| t.start >= start && t.end <= known.start)
-            .all(|t| {
-                matches!(t.pos, Pos::Other | Pos::Verb)
-                    && !covered_by_division(cx, t)
-                    && !cx.chars[t.start..t.end].iter().any(|&c| is_numeral(c))
-            })
+        let ending = tokens
+            .binary_search_by_key(&end, |t| t.end)
+            .ok()
+            .map(|j| tokens[j]);
+        if let Some(known) =
+            ending.filter(|t| t.pos == Pos::Organization && t.start > start && t.end - t.start >= 3)
+            && tokens[tokens.partition_point(|t| t.start < start)..]
+                .iter()
+                .take_while(|t| t.end <= known.start)
+                .all(|t| {
+                    matches!(t.pos, Pos::Other | Pos::Verb)
+                        && !covered_by_division(cx, t)
+                        && !cx.chars[t.start..t.end].iter().any(|&c| is_numeral(c))
+                })
         {
             cur = known.start;
         }
-        while let Some(t) = tokens.iter().find(|t| t.start == cur) {
+        while let Some(t) = token_at(tokens, cur) {
             let word = text(cx, t);
             // A verb of two characters or more opens the cut (one-character
             // "verbs" are often the first character of a place: `横州市`), and
@@ -158,7 +162,7 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             if let Some(last) = last_verb {
                 cur = last.end;
             }
-            while let Some(t) = tokens.iter().find(|t| t.start == cur) {
+            while let Some(t) = token_at(tokens, cur) {
                 if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
                     break;
                 }
@@ -180,6 +184,14 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
     }
 }
 
+/// The token starting at `at` (tokens are sorted and cover the text).
+pub(super) fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
+    tokens
+        .binary_search_by_key(&at, |t| t.start)
+        .ok()
+        .map(|j| &tokens[j])
+}
+
 fn covered_by_division(cx: &Cx, t: &Token) -> bool {
     cx.mentions
         .iter()
@@ -191,7 +203,7 @@ fn covered_by_division(cx: &Cx, t: &Token) -> bool {
 /// surname before a word, `马` + `建新`, is still a name), and company or
 /// organisation names that count things (`两家公司`).
 fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
-    let token_at = |at: usize| tokens.iter().find(|t| t.start == at);
+    let token_at = |at: usize| token_at(tokens, at);
     let split = |cx: &Cx, m: &Mention| {
         let (s, e) = (m.span.start, m.span.end);
         m.ty == EntityType::Person
@@ -296,7 +308,7 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
             return None;
         }
     }
-    let next = tokens.iter().find(|n| n.start == e);
+    let next = token_at(tokens, e);
     let prev = if s > 0 {
         cx.chars.get(s - 1).copied()
     } else {
@@ -469,9 +481,13 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
     if inside_book_title(cx, s) {
         return None;
     }
-    // A sentence about a match: names like transliterations are teams.
-    let (ss, se) = sentence_around(cx, s);
-    let sports = SPORTS_WORDS.iter().any(|w| cx.slice(ss, se).contains(w));
+    // A sentence about a match: names like transliterations are teams (asked
+    // only of candidates that look foreign at all).
+    let sports = || {
+        let (ss, se) = sentence_around(cx, s);
+        let said = cx.slice(ss, se);
+        SPORTS_WORDS.iter().any(|w| said.contains(w))
+    };
     let mut best: Option<(f32, usize)> = None;
     for given in [2, 1] {
         let e = s + sur + given;
@@ -499,14 +515,10 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         {
             continue;
         }
-        // A division's name or short form (`古田`) is that place.
-        if names_a_division(cx, s, e) {
-            continue;
-        }
         // A transliteration that happens to start like a surname (clubs,
         // places, brands) is not a Chinese name.
         let foreign = namemodel::foreign_score(&cx.chars[s..e]);
-        if foreign >= FOREIGN_SCORE || sports && foreign >= SPORTS_FOREIGN_SCORE {
+        if foreign >= FOREIGN_SCORE || foreign >= SPORTS_FOREIGN_SCORE && sports() {
             continue;
         }
         // `某总`, `某阿姨`: a surname and a form of address.
@@ -557,7 +569,8 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         } else {
             NAME_SCORE
         };
-        if score >= needed && best.is_none_or(|(b, _)| score > b) {
+        // A division's name or short form (`古田`) is that place.
+        if score >= needed && best.is_none_or(|(b, _)| score > b) && !names_a_division(cx, s, e) {
             best = Some((score, e));
         }
     }
@@ -591,11 +604,11 @@ const PLACE_ORG_ENDINGS: [&str; 8] = [
 /// characters or more, so generic two-character words (`当局`) stay out.
 fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let t = tokens[k];
-    let word = text(cx, &t);
     let len = t.end - t.start;
-    if len < 3 || !word.chars().all(is_han) {
+    if len < 3 || !(t.start..t.end).all(|i| is_han(cx.chars[i])) {
         return None;
     }
+    let word = text(cx, &t);
     let prev = k.checked_sub(1).map(|j| tokens[j]);
     if BARE_AGENCY_ENDINGS.iter().any(|e| word.ends_with(e))
         && !NOT_AGENCY_END.iter().any(|e| word.ends_with(e))
@@ -643,8 +656,9 @@ fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     if !matches!(t.pos, Pos::Unknown | Pos::Proper | Pos::Organization)
         || !(2..=4).contains(&(t.end - t.start))
         || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
-        || covered_by_division(cx, &t)
+        || next.end - next.start < 2
         || !BRAND_ENDINGS.contains(&text(cx, next).as_str())
+        || covered_by_division(cx, &t)
     {
         return None;
     }
