@@ -327,11 +327,25 @@ pub fn find_agencies(cx: &mut Cx) {
     let mut new: Vec<Mention> = Vec::new();
     // Keys of agencies also reachable through a bracketed division.
     let mut alt_keys: Vec<(String, String)> = Vec::new();
-    for a in anchors(cx) {
-        let Some(mut end) = match_body(cx, a.end) else {
-            continue;
+    let all = anchors(cx);
+    for (k, a) in all.iter().enumerate() {
+        // `某省和某市纪委监委`: two places share one body named after the second;
+        // the first place's body is named here, its span the first place alone.
+        let shared = cx
+            .chars
+            .get(a.end)
+            .filter(|&&c| "和与及、".contains(c))
+            .and_then(|_| all.get(k + 1))
+            .filter(|b| b.start == a.end + 1 && !b.anaphoric && !a.anaphoric)
+            .and_then(|b| match_body(cx, b.end).map(|e| (b.end, e)));
+        let (body_start, mut end) = match shared {
+            Some(found) => found,
+            None => match match_body(cx, a.end) {
+                Some(e) => (a.end, e),
+                None => continue,
+            },
         };
-        let body = cx.slice(a.end, end);
+        let body = cx.slice(body_start, end);
         // `(监察办)` after a discipline body belongs to it.
         if let Some(close) = cx.chars.get(end).copied().and_then(opening)
             && let Some(len) = cx.chars[end + 1..].iter().take(6).position(|&c| c == close)
@@ -352,7 +366,14 @@ pub fn find_agencies(cx: &mut Cx) {
                 new.push(h);
             }
         }
-        let text = cx.slice(a.start, end);
+        let (text, span_end) = if shared.is_some() {
+            (
+                format!("{}{}", cx.slice(a.start, a.end), cx.slice(body_start, end)),
+                a.end,
+            )
+        } else {
+            (cx.slice(a.start, end), end)
+        };
         let (canon_body, variants) = body_variants(&body);
         let canon_body = format!("{canon_body}{extension}");
         let variants: Vec<String> = variants
@@ -400,7 +421,7 @@ pub fn find_agencies(cx: &mut Cx) {
         };
         new.push(Mention {
             ty: EntityType::Agency,
-            span: Span::new(a.start, end),
+            span: Span::new(a.start, span_end),
             text,
             key,
             name: format!("{}{}", a.div.name, canon_body),
@@ -1647,5 +1668,24 @@ fn initiative(
         role: None,
         rule,
         anaphoric: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    #[test]
+    fn two_places_sharing_one_body_name_two_agencies() {
+        let ex = run("调研期间，他来到湖南省和衡阳市纪委监委看望干部。");
+        let mut agencies: Vec<String> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.name.clone())
+            .collect();
+        agencies.sort();
+        assert_eq!(agencies, ["湖南省纪委监委", "衡阳市纪委监委"]);
     }
 }
