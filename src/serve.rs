@@ -71,20 +71,20 @@ impl Options {
 
 /// Serves `store` on `bind` until the process ends, under `options`.
 pub fn serve(store: Store, bind: &str, options: Options) -> Result<(), ServeError> {
-    let triples = store.triple_count().ok();
+    // No triple count here: it scans the whole store (13 s on a year of news)
+    // before the address is printed; `zhengqi stats` gives the figures.
     let endpoint = Endpoint::bind(store, bind, options)?;
     let addr = endpoint.addr();
     let o = &endpoint.state.options;
     // One line, printed once the socket listens (so a script may wait for it; with
     // port 0 it is the only way to learn the port).
-    let size = triples.map_or_else(String::new, |n| format!("{n} triples; "));
     let isolation = if endpoint.state.launcher().is_some() {
         "each in a process of its own"
     } else {
         "in this process"
     };
     eprintln!(
-        "zhengqi: serving {size}SPARQL endpoint at http://{addr}/query, browser view at http://{addr}/ (limits per query: {:?}, {} of memory, {} of answer; {} workers, {isolation})",
+        "zhengqi: serving a SPARQL endpoint at http://{addr}/query, browser view at http://{addr}/ (limits per query: {:?}, {} of memory, {} of answer; {} workers, {isolation})",
         o.limits.timeout,
         crate::store::bytes(o.limits.max_memory),
         crate::store::bytes(o.limits.max_response),
