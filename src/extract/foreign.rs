@@ -28,7 +28,10 @@ fn dot(c: char) -> bool {
 /// Whether every character of the token could be part of a transliteration.
 fn foreign_token(cx: &Cx, t: &Token) -> bool {
     let chars = &cx.chars[t.start..t.end];
-    chars.iter().all(|&c| is_han(c))
+    // An ordinary word of the dictionary (`夫人`) is Chinese, not a sound.
+    let ordinary = chars.len() >= 2 && matches!(t.pos, Pos::Other | Pos::Verb);
+    !ordinary
+        && chars.iter().all(|&c| is_han(c))
         && chars
             .iter()
             .all(|&c| namemodel::foreign_score(&[c]) >= CHAR_FLOOR)

@@ -420,6 +420,9 @@ fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
 /// given-name character, which ordinary two-character words resemble, needs more.
 const NAME_SCORE: f32 = 6.0;
 const SHORT_NAME_SCORE: f32 = 7.0;
+/// Characters that end a clause word rather than a name.
+const FUNCTION_CHARS: &str = "的也却在都了和与是就还又才将被把对从向说为等";
+
 /// Above this mean log-odds of transliteration the span reads as foreign; in a
 /// sentence about a match, above the second.
 const FOREIGN_SCORE: f32 = 2.4;
@@ -495,10 +498,23 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
             continue;
         }
         let inside: Vec<&Token> = tokens[k..].iter().take_while(|t| t.start < e).collect();
-        // One dictionary word that is not a name is that word.
+        // One dictionary word that is not a name is that word; so is a span
+        // whose surname is the start of such a word, unless that word is the
+        // compound surname itself.
         if let [only] = inside[..]
             && !matches!(only.pos, Pos::Person | Pos::Unknown)
         {
+            continue;
+        }
+        if let Some(first) = inside.first()
+            && first.end - first.start > sur
+            && !matches!(first.pos, Pos::Person | Pos::Unknown)
+        {
+            continue;
+        }
+        // A function word after a two-character name (`某某也`, `某某的`) is not
+        // its third character.
+        if given == 2 && FUNCTION_CHARS.contains(cx.chars[e - 1]) {
             continue;
         }
         let words = inside
@@ -510,7 +526,7 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
         // in talks (`某方`).
         if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
-            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞"
+            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞村镇乡郡"
                 .contains(cx.chars[e - 1])
         {
             continue;
