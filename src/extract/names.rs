@@ -62,6 +62,20 @@ fn match_body(cx: &Cx, p: usize) -> Option<usize> {
             if !cx.starts_with(p + core_len, suffix) {
                 continue;
             }
+            // `区委宣传部`, `县委政法委`: a party department after the committee's
+            // short form is the body meant.
+            if suffix == "委" && core_len == 0 {
+                let at = p + 1;
+                if let Some(d) = PARTY_DEPARTMENTS
+                    .iter()
+                    .find(|d| cx.starts_with(at, &format!("{d}部")))
+                {
+                    return Some(at + d.chars().count() + 1);
+                }
+                if cx.starts_with(at, "政法委") {
+                    return Some(at + 3);
+                }
+            }
             let ok = match suffix {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
                 "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
@@ -667,6 +681,31 @@ fn extension_after(cx: &Cx, end: usize, div: &DivInfo) -> Option<(usize, String,
                         return Some((e, cx.slice(end, e), None));
                     }
                 }
+            }
+        }
+    }
+    // A sub-bureau named by a short place name, and a station under it:
+    // 某市公安局某某分局, 某市公安局某某分局某某派出所.
+    if cx.ends_with_at(end, "局") {
+        let han_run = |from: usize, n: usize| {
+            (from..from + n).all(|k| cx.chars.get(k).is_some_and(|&c| is_han(c) && !is_stop(c)))
+        };
+        for gap in 1..=4 {
+            if !han_run(end, gap) {
+                break;
+            }
+            if cx.starts_with(end + gap, "分局") {
+                let mut e = end + gap + 2;
+                for gap2 in 1..=5 {
+                    if !han_run(e, gap2) {
+                        break;
+                    }
+                    if cx.starts_with(e + gap2, "派出所") {
+                        e = e + gap2 + 3;
+                        break;
+                    }
+                }
+                return Some((e, cx.slice(end, e), None));
             }
         }
     }
@@ -1687,5 +1726,27 @@ mod tests {
             .collect();
         agencies.sort();
         assert_eq!(agencies, ["湖南省纪委监委", "衡阳市纪委监委"]);
+    }
+
+    fn agencies(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_party_department_after_the_committees_short_form_is_the_body() {
+        let found = agencies("西湖区委宣传部、区委组织部联合举办活动。");
+        assert!(found.contains(&"西湖区委宣传部".to_string()), "{found:?}");
+        assert!(found.contains(&"西湖区委组织部".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_station_under_a_sub_bureau_named_by_a_short_place_name_is_one_body() {
+        let found = agencies("杭州市公安局西湖分局文新派出所民警介绍了情况。");
+        assert_eq!(found, ["杭州市公安局西湖分局文新派出所"]);
     }
 }
