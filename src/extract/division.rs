@@ -131,11 +131,20 @@ pub fn find(cx: &mut Cx) {
     }
     for hit in hits {
         let surface = cx.slice(hit.start, hit.end);
-        // A short form followed by a street word is a street name (中山路), and one
-        // followed by 街道/镇/乡 names a town of that name, not the county.
+        // A short form followed by a street word is a street name (中山路), one
+        // followed by 街道/镇/乡 names a town of that name, and a county's short
+        // form followed by a word for water or land (江, 湖, 山, 畔) names a river,
+        // a lake or a hill (`某塘江`), not the county. (A province's or a city's
+        // short form before 港 or 山 is still that place: `某岛港`.)
+        let short_only = hit.candidates.iter().all(|c| c.1 == NameForm::Short);
+        let county_only = hit
+            .candidates
+            .iter()
+            .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 2);
         if let Some(&next) = cx.chars.get(hit.end)
-            && ("路街巷弄镇乡".contains(next))
-            && hit.candidates.iter().all(|c| c.1 == NameForm::Short)
+            && short_only
+            && ("路街巷弄镇乡".contains(next)
+                || county_only && "江河湖海溪山岭峰港湾桥岛泉潭峡畔滩".contains(next))
         {
             continue;
         }
@@ -676,5 +685,32 @@ fn find_towns(cx: &mut Cx) {
             div,
             "division:town-pattern",
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn divisions(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_countys_short_form_before_a_water_word_is_a_river_not_the_county() {
+        // 钱塘 is the short form of 钱塘区; 钱塘江 is the river.
+        assert!(divisions("沿着钱塘江两岸，企业加快发展。").is_empty());
+        assert_eq!(divisions("杭州市钱塘的企业加快发展。").len(), 2);
+    }
+
+    #[test]
+    fn a_citys_short_form_before_a_port_is_still_the_city() {
+        assert!(!divisions("宁波港的吞吐量创新高。").is_empty());
     }
 }

@@ -480,8 +480,9 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
     if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && before == 0.0 {
         return None;
     }
-    // Inside a title in 《》 a name is part of the title.
-    if inside_book_title(cx, s) {
+    // Inside a title in 《》 a name is part of the title; a word that opens
+    // with a county's short form (`某塘江`) is a place's.
+    if inside_book_title(cx, s) || s + 2 <= cx.chars.len() && names_a_division(cx, s, s + 2) {
         return None;
     }
     // A sentence about a match: names like transliterations are teams (asked
