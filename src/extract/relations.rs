@@ -171,7 +171,9 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
         {
             let opens_clause = dm.span.start == 0
                 || !is_han(cx.chars[dm.span.start - 1])
-                || cx.ends_with_at(dm.span.start, "位于");
+                || ["位于", "来自", "地处"]
+                    .iter()
+                    .any(|w| cx.ends_with_at(dm.span.start, w));
             if d.level.depth() >= 3 || opens_clause {
                 return Some((d, "locatedIn:place-de-name"));
             }
@@ -769,5 +771,27 @@ fn authors(cx: &mut Cx) {
             // The article is the subject; `link` turns this into Article author Person.
             cx.relate(i, Predicate::Author, Object::Mention(i), "author:byline");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Object;
+    use crate::extract::tests::run;
+    use crate::model::Predicate;
+
+    #[test]
+    fn a_company_from_a_place_is_located_there() {
+        let ex = run("海宁市召开会议。会上，来自桐乡的庚辛公司介绍了经验。");
+        let places: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some(d.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(places, ["桐乡市"]);
     }
 }
