@@ -8,7 +8,7 @@
 
 use super::lexicon::{PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER};
 use super::names::normalise_name;
-use super::tagged::{names_a_division, sentence_around, token_at};
+use super::tagged::{names_a_division, token_at};
 use super::{Cx, Mention, is_han, namemodel};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
@@ -183,8 +183,7 @@ fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> 
     let (name, ty, rule) = if person {
         (cx.slice(s, e), EntityType::Person, "person:transliterated")
     } else {
-        let (ss, se) = sentence_around(cx, s);
-        let said = cx.slice(ss, se);
+        let said = cx.slice(cx.sentence_start(s), cx.sentence_end(s));
         if !SPORTS_WORDS.iter().any(|w| said.contains(w)) {
             return None;
         }

@@ -438,20 +438,6 @@ fn inside_book_title(cx: &Cx, at: usize) -> bool {
         .is_some_and(|&c| c == '《')
 }
 
-/// The start and end of the sentence around `at`.
-pub(super) fn sentence_around(cx: &Cx, at: usize) -> (usize, usize) {
-    let end_of = |c: char| "。！？；!?\n".contains(c);
-    let s = cx.chars[..at]
-        .iter()
-        .rposition(|&c| end_of(c))
-        .map_or(0, |i| i + 1);
-    let e = cx.chars[at..]
-        .iter()
-        .position(|&c| end_of(c))
-        .map_or(cx.chars.len(), |i| at + i);
-    (s, e)
-}
-
 /// Words before a name in a byline or a credit.
 const CREDIT_WORDS: [&str; 7] = ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
 
@@ -488,8 +474,7 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
     // A sentence about a match: names like transliterations are teams (asked
     // only of candidates that look foreign at all).
     let sports = || {
-        let (ss, se) = sentence_around(cx, s);
-        let said = cx.slice(ss, se);
+        let said = cx.slice(cx.sentence_start(s), cx.sentence_end(s));
         SPORTS_WORDS.iter().any(|w| said.contains(w))
     };
     let mut best: Option<(f32, usize)> = None;
