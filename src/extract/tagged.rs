@@ -8,8 +8,9 @@
 
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_SUFFIXES,
-    GOVERNMENT_ENDINGS, HEAD_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS,
-    SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
+    GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS,
+    ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
+    is_surname_start,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
@@ -614,6 +615,8 @@ fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let prev = k.checked_sub(1).map(|j| tokens[j]);
     if BARE_AGENCY_ENDINGS.iter().any(|e| word.ends_with(e))
         && !NOT_AGENCY_END.iter().any(|e| word.ends_with(e))
+        // `各级党委`, `五部委`, `该局`: a count or a pointer, not a name.
+        && !word.starts_with(|c: char| "各该本这那某每诸".contains(c) || is_numeral(c))
         && prev.is_none_or(|p| p.pos != Pos::Place)
     {
         // A level word right before (`区某某局`) makes it the body of a place
@@ -660,6 +663,8 @@ fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
         || next.end - next.start < 2
         || !BRAND_ENDINGS.contains(&text(cx, next).as_str())
+        // An industry word (`冷链物流`) is a trade, not a brand.
+        || INDUSTRY_WORDS.contains(&text(cx, &t).as_str())
         || covered_by_division(cx, &t)
     {
         return None;
