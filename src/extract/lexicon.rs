@@ -286,6 +286,9 @@ lists! {
     /// Verbs after which a person is named (会见某某, 陪同某某).
     VERBS_BEFORE: Vec<&'static str> = "person_verbs", Any;
 
+    /// Words inside a would-be company name that end the clause before it.
+    CLAUSE_WORDS: Vec<&'static str> = "clause_words", Any;
+
     /// Trade words that make a company of the brand before them (某某地产).
     BRAND_ENDINGS: Vec<&'static str> = "brand_endings", Any;
 

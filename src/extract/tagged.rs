@@ -7,10 +7,10 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_SUFFIXES,
-    GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS,
-    ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
-    is_surname_start,
+    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, CLAUSE_WORDS,
+    COMPANY_SUFFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
+    ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER,
+    VERBS_BEFORE, is_surname_start,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
@@ -163,6 +163,34 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             if let Some(last) = last_verb {
                 cur = last.end;
             }
+            while let Some(t) = token_at(tokens, cur) {
+                if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
+                    break;
+                }
+                cur = t.end;
+            }
+        }
+        // A clause word, or a person, inside the span ends the clause before the
+        // name, whatever opens the span (`某地会见某某银行`, `某某听取某某集团`).
+        let people_end = cx
+            .mentions
+            .iter()
+            .filter(|p| {
+                p.ty == EntityType::Person
+                    && !p.anaphoric
+                    && p.span.start >= cur
+                    && p.span.end + 3 <= end
+            })
+            .map(|p| p.span.end)
+            .max();
+        let clause_end = tokens[tokens.partition_point(|t| t.start < cur)..]
+            .iter()
+            .take_while(|t| t.end + 3 <= end)
+            .filter(|t| CLAUSE_WORDS.contains(&text(cx, t).as_str()))
+            .map(|t| t.end)
+            .max();
+        if let Some(cut) = people_end.max(clause_end) {
+            cur = cur.max(cut);
             while let Some(t) = token_at(tokens, cur) {
                 if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
                     break;
@@ -794,6 +822,15 @@ mod tests {
     fn a_known_name_with_a_title_after_it_is_a_person() {
         let ex = run("国务院总理李克强会见了来访的客人。李克强总理指出，要加强合作。");
         assert!(named(&ex, EntityType::Person).contains(&"李克强".to_string()));
+    }
+
+    #[test]
+    fn a_clause_word_inside_a_company_span_ends_the_clause_before_the_name() {
+        let ex = run("中方愿同欧洲复兴开发银行加强合作。");
+        assert_eq!(
+            named(&ex, EntityType::Company),
+            ["欧洲复兴开发银行".to_string()]
+        );
     }
 
     #[test]
