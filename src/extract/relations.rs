@@ -82,7 +82,8 @@ fn located_in(cx: &mut Cx) {
         if let Some((d, rule)) = stated {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         } else if let Some(d) = m.div.clone()
-            && (rule != "locatedIn:article-locality" || place_in_paragraph(cx, i, &d))
+            && (rule != "locatedIn:article-locality"
+                || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))
         {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
@@ -107,6 +108,26 @@ fn place_in_paragraph(cx: &Cx, i: usize, d: &DivInfo) -> bool {
             && x.div.as_ref().is_some_and(|xd| {
                 xd.key == d.key
                     || matches!((xd.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b))
+            })
+    })
+}
+
+/// Whether the sentence of mention `i` names a county or a town that is neither
+/// `d` nor inside it nor around it: then the article's place is one of several
+/// the sentence speaks of, and giving it to the company would be a guess.
+fn other_places_in_sentence(cx: &Cx, i: usize, d: &DivInfo) -> bool {
+    let at = cx.mentions[i].span.start;
+    let (start, end) = (cx.sentence_start(at), cx.sentence_end(at));
+    cx.mentions.iter().any(|x| {
+        x.ty == EntityType::Division
+            && x.span.start >= start
+            && x.span.end <= end
+            && x.div.as_ref().is_some_and(|xd| {
+                // Zones the gazetteer does not know cannot be placed: not counted.
+                xd.gaz.is_some()
+                    && xd.level.depth() >= 2
+                    && xd.key != d.key
+                    && !matches!((xd.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b) || cx.gaz.within(b, a))
             })
     })
 }
@@ -779,6 +800,19 @@ mod tests {
     use crate::extract::Object;
     use crate::extract::tests::run;
     use crate::model::Predicate;
+
+    #[test]
+    fn a_sentence_naming_another_county_gives_no_guess_from_the_article() {
+        // The article is about 海宁市; the sentence also names 桐乡市, so the
+        // company's place is not guessed from the article.
+        let ex = run("海宁市召开会议。海宁市和桐乡市的庚辛公司签约。");
+        let placed = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .any(|r| r.rule == "locatedIn:article-locality");
+        assert!(!placed, "{:?}", ex.relations);
+    }
 
     #[test]
     fn a_company_from_a_place_is_located_there() {
