@@ -301,6 +301,18 @@ lists! {
     /// Words that put a sentence on a match or a league.
     SPORTS_WORDS: Vec<&'static str> = "sports_words", Any;
 
+    /// Fields of government before 部 or 署 (水利, 交通运输): a ministry or department.
+    MINISTRY_CORES: Vec<&'static str> = "ministry_cores", Any;
+
+    /// Words for a country's armed forces after its name (海军, 军方), longest first.
+    ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
+
+    /// Names of countries, longest first where one begins another.
+    COUNTRIES: Vec<&'static str> = "countries", FirstFits;
+
+    /// One-character short forms of countries before 军 (美军).
+    COUNTRY_INITIALS: String = "country_initials", Any;
+
     /// Ordinary words that end like a government office (布局, 举办).
     NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
 

@@ -10,6 +10,7 @@ mod foreign;
 mod lexicon;
 mod namemodel;
 mod names;
+mod national;
 mod people;
 mod relations;
 mod tagged;
@@ -252,7 +253,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     };
     division::find(&mut cx);
     names::find_agencies(&mut cx);
-    names::find_national_agencies(&mut cx);
+    national::find(&mut cx);
+    national::find_unplaced(&mut cx);
     names::find_organisations(&mut cx);
     // After organisations, so that `该行` can reach a central-bank branch.
     names::body_anaphora(&mut cx);

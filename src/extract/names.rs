@@ -17,7 +17,7 @@ fn opening(c: char) -> Option<char> {
 }
 
 /// The canonical form of an agency body and all its written variants.
-fn body_variants(body: &str) -> (String, Vec<String>) {
+pub(super) fn body_variants(body: &str) -> (String, Vec<String>) {
     for row in BODY_VARIANTS.iter() {
         for v in row.iter() {
             if let Some(stem) = body.strip_suffix(v) {
@@ -32,7 +32,7 @@ fn body_variants(body: &str) -> (String, Vec<String>) {
 
 /// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.
 /// Returns the end and the body text.
-fn match_body(cx: &Cx, p: usize) -> Option<usize> {
+pub(super) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
     for core_len in 0..=10 {
         if core_len > 0 {
             let c = *cx.chars.get(p + core_len - 1)?;
@@ -116,7 +116,7 @@ fn is_party(body: &str) -> bool {
 }
 
 /// Resolves a bare prefix (`市`, `县`, `区`, `省`) against the article's locality.
-fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
+pub(super) fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
     let loc = cx.locality.as_ref()?;
     let chain = cx.gaz.chain(loc.gaz?);
     for ix in chain {
@@ -1184,105 +1184,6 @@ fn central_bank_branch(
         rule: "agency:central-bank-branch",
         anaphoric: false,
     })
-}
-
-/// National bodies, which carry no division: `国家…委/局`, `…总局`, `…总署`,
-/// `国务院…办公室`. Found only after a boundary so that `国家级` and the like stay
-/// words.
-pub fn find_national_agencies(cx: &mut Cx) {
-    let n = cx.chars.len();
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    let boundary = |i: usize| {
-        i == 0
-            || !is_han(cx.chars[i - 1])
-            || is_stop(cx.chars[i - 1])
-            || "从向经由据和同".contains(cx.chars[i - 1])
-            || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
-    };
-    let coverage = cx.coverage();
-    let taken = (1 << EntityType::Agency as u8) | (1 << EntityType::Division as u8);
-    let mut i = 0;
-    while i < n {
-        if !boundary(i) || coverage[i] & taken != 0 {
-            i += 1;
-            continue;
-        }
-        let lead = if cx.starts_with(i, "国务院") {
-            3
-        } else if cx.starts_with(i, "国家") {
-            2
-        } else {
-            0
-        };
-        let mut hit = None;
-        'core: for core_len in 1..=8 {
-            let p = i + lead + core_len;
-            if p > n {
-                break;
-            }
-            let c = cx.chars[p - 1];
-            if !is_han(c) || is_stop(c) {
-                break;
-            }
-            let suffixes: &[&str] = match lead {
-                3 => &["办公室", "委员会", "办"],
-                2 => &["委员会", "总局", "委", "局", "署"],
-                _ => &["总局", "总署"],
-            };
-            for suf in suffixes {
-                if cx.starts_with(p, suf) {
-                    hit = Some(p + suf.chars().count());
-                    break 'core;
-                }
-            }
-        }
-        match hit {
-            Some(e) if lead > 0 || e - i >= 4 => {
-                found.push((i, e));
-                i = e;
-            }
-            _ => i += 1,
-        }
-    }
-    // `国家某某总局某市监管分局`: the national name heads a local body's name, and
-    // is no separate mention there.
-    found.retain(|&(s, e)| {
-        let head: String = cx.chars[s..e].iter().collect();
-        let Some(local) = cx
-            .mentions
-            .iter_mut()
-            .find(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.start == e)
-        else {
-            return true;
-        };
-        local.span = Span::new(s, local.span.end);
-        local.text = format!("{head}{}", local.text);
-        local.aliases.push(local.text.clone());
-        false
-    });
-    for (s, e) in found {
-        let text = cx.slice(s, e);
-        let (canon, variants) = body_variants(&text);
-        let mut aliases = variants;
-        aliases.push(text.clone());
-        aliases.sort();
-        aliases.dedup();
-        cx.mentions.push(Mention {
-            ty: EntityType::Agency,
-            span: Span::new(s, e),
-            text,
-            key: format!("national/{canon}"),
-            name: canon,
-            aliases,
-            class: None,
-            div: None,
-            role: None,
-            rule: "agency:national",
-            anaphoric: false,
-        });
-    }
-    cx.mentions
-        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// Overlapping candidates keep the longest.

@@ -1,0 +1,306 @@
+//! Bodies named without a division of their own: national bodies (`国家某某局`,
+//! `某某总局`, `国务院某某办`, a ministry named by its field, `某某部`, a
+//! regulator, `某监会`), a country's ministries and armed forces (`某国某某部`,
+//! `某国海军`, `某军`), and bodies after a bare level word (`市某某委`) when the
+//! article's place does not say which city or county is meant. These passes run
+//! after the division-prefixed agencies and never take text another mention
+//! holds; they add no relations.
+
+use super::lexicon::{
+    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, POSTS,
+};
+use super::names::{body_variants, match_body, resolve_bare};
+use super::{Cx, Mention, is_han, is_stop};
+use crate::model::{EntityType, Span};
+
+/// Characters after `某军` that make it part of a longer word (`军事`, `军工`,
+/// `军费`), not a country's army.
+const NOT_AFTER_ARMY: &str = "事工用民火费备械衔训区歌旗装官医校营";
+
+/// Whether a name may start at `i`: the text starts there, or the character
+/// before is no part of a Han word, or a preposition or a word that stands
+/// before bodies ends there.
+fn boundary(cx: &Cx, i: usize) -> bool {
+    i == 0
+        || !is_han(cx.chars[i - 1])
+        || is_stop(cx.chars[i - 1])
+        || "从向经由据和同".contains(cx.chars[i - 1])
+        || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
+}
+
+/// What names a national or foreign body at `i`, if anything: its end, and how
+/// many of its first characters name the country (0 for none).
+fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
+    let n = cx.chars.len();
+    let country = COUNTRIES
+        .iter()
+        .find(|c| cx.starts_with(i, c))
+        .map_or(0, |c| c.chars().count());
+    let lead = if cx.starts_with(i, "国务院") {
+        3
+    } else if cx.starts_with(i, "国家") {
+        2
+    } else {
+        country
+    };
+    let p = i + lead;
+    // `国家某某委`, `某某总局`, `国务院某某办`.
+    let suffixes: &[&str] = match lead {
+        3 => &["办公室", "委员会", "办"],
+        2 if country == 0 => &["委员会", "总局", "委", "局", "署"],
+        _ => &["总局", "总署"],
+    };
+    for core_len in 1..=8 {
+        let q = p + core_len;
+        if q > n {
+            break;
+        }
+        let c = cx.chars[q - 1];
+        if !is_han(c) || is_stop(c) {
+            break;
+        }
+        if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
+            let e = q + suf.chars().count();
+            if lead > 0 || e - i >= 4 {
+                return Some((e, country));
+            }
+        }
+    }
+    // A ministry named by its field (`水利部`, `审计署`): not `某某部门`, and not a
+    // post (`某某部长`).
+    for core in MINISTRY_CORES.iter() {
+        if !cx.starts_with(p, core) {
+            continue;
+        }
+        let q = p + core.chars().count();
+        if (cx.starts_with(q, "部") || cx.starts_with(q, "署"))
+            && !cx.chars.get(q + 1).is_some_and(|&c| "门长分队".contains(c))
+        {
+            return Some((q + 1, country));
+        }
+    }
+    // A regulator by its short name (`某监会`).
+    for core_len in 1..=2 {
+        let q = p + core_len;
+        if (p..q).all(|k| cx.chars.get(k).is_some_and(|&c| is_han(c) && !is_stop(c)))
+            && cx.starts_with(q, "监会")
+        {
+            return Some((q + 2, country));
+        }
+    }
+    // A country's armed forces (`某国海军`, `某军`).
+    if country > 0
+        && let Some(w) = ARMED_FORCES.iter().find(|w| cx.starts_with(p, w))
+    {
+        return Some((p + w.chars().count(), country));
+    }
+    if lead == 0
+        && COUNTRY_INITIALS.contains(cx.chars[i])
+        && cx.chars.get(i + 1) == Some(&'军')
+        // `某日军方`: 日 after a date is the day, not Japan.
+        && !(cx.chars[i] == '日' && i > 0 && (cx.chars[i - 1].is_ascii_digit() || "一二三四五六七八九十今昨明当次同每".contains(cx.chars[i - 1])))
+    {
+        let e = if cx.starts_with(i + 1, "军方") {
+            i + 3
+        } else {
+            i + 2
+        };
+        if !cx
+            .chars
+            .get(e)
+            .is_some_and(|&c| e == i + 2 && NOT_AFTER_ARMY.contains(c))
+        {
+            return Some((e, 0));
+        }
+    }
+    None
+}
+
+/// National and foreign bodies. Found only after a boundary so that `国家级`
+/// and the like stay words.
+pub fn find(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    let coverage = cx.coverage();
+    let agency = 1 << EntityType::Agency as u8;
+    let division = 1 << EntityType::Division as u8;
+    let mut i = 0;
+    while i < n {
+        if !boundary(cx, i) || coverage[i] & agency != 0 {
+            i += 1;
+            continue;
+        }
+        match body_at(cx, i) {
+            // A Chinese division may hold the country's name (`中国`), never
+            // the body after it.
+            Some((e, country))
+                if coverage[i..e]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, b)| b & division == 0 || k < country) =>
+            {
+                found.push((i, e, country));
+                i = e;
+            }
+            _ => i += 1,
+        }
+    }
+    // `国家某某总局某市监管分局`: the national name heads a local body's name, and
+    // is no separate mention there.
+    found.retain(|&(s, e, _)| {
+        let head: String = cx.chars[s..e].iter().collect();
+        let Some(local) = cx
+            .mentions
+            .iter_mut()
+            .find(|m| m.ty == EntityType::Agency && !m.anaphoric && m.span.start == e)
+        else {
+            return true;
+        };
+        local.span = Span::new(s, local.span.end);
+        local.text = format!("{head}{}", local.text);
+        local.aliases.push(local.text.clone());
+        false
+    });
+    for (s, e, country) in found {
+        let text = cx.slice(s, e);
+        // China's own bodies are named without the country (`中国某监会` is
+        // `某监会`); a foreign country's keep it.
+        let own = ["中华人民共和国", "中国"]
+            .iter()
+            .any(|c| text.starts_with(c) && c.chars().count() == country);
+        let body = if own {
+            cx.slice(s + country, e)
+        } else {
+            text.clone()
+        };
+        let (canon, variants) = body_variants(&body);
+        let mut aliases = variants;
+        aliases.push(text.clone());
+        aliases.push(body);
+        aliases.sort();
+        aliases.dedup();
+        cx.mentions.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(s, e),
+            text,
+            key: format!("national/{canon}"),
+            name: canon,
+            aliases,
+            class: None,
+            div: None,
+            role: None,
+            rule: "agency:national",
+            anaphoric: false,
+        });
+    }
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `市某某委`, `区某某办` where the article's place does not say which city or
+/// district is meant (a single sentence, an article about no one place): the
+/// body is an agency of this article alone, keyed by the article so that two
+/// articles' `市某某委` never merge, and placed nowhere.
+pub fn find_unplaced(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let coverage = cx.coverage();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < n {
+        let c = cx.chars[i];
+        if !"省市区县".contains(c)
+            || !boundary(cx, i)
+            || coverage[i] != 0
+            || coverage[i + 1] != 0
+            || resolve_bare(cx, c).is_some()
+        {
+            i += 1;
+            continue;
+        }
+        let Some(e) = match_body(cx, i + 1) else {
+            i += 1;
+            continue;
+        };
+        // `区人大代表`, `市政协委员`: a post held in the body, not the body.
+        if e > n
+            || coverage[i..e].iter().any(|&b| b != 0)
+            || ["代表", "委员"].iter().any(|w| cx.starts_with(e, w))
+            || POSTS.iter().any(|p| cx.starts_with(i + 1, p))
+        {
+            i += 1;
+            continue;
+        }
+        let text = cx.slice(i, e);
+        let (canon, mut aliases) = body_variants(&text);
+        aliases.push(text.clone());
+        aliases.sort();
+        aliases.dedup();
+        out.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(i, e),
+            text,
+            key: format!("unplaced/{}/{canon}", cx.article.id),
+            name: canon,
+            aliases,
+            class: None,
+            div: None,
+            role: None,
+            rule: "agency:unplaced",
+            anaphoric: false,
+        });
+        i = e;
+    }
+    cx.mentions.extend(out);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn agencies(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.text.clone())
+            .collect()
+    }
+
+    #[test]
+    fn ministries_by_field_and_regulators() {
+        let found = agencies("交通运输部、水利部和审计署派员参加，银监会随后发文。");
+        for want in ["交通运输部", "水利部", "审计署", "银监会"] {
+            assert!(found.iter().any(|f| f == want), "{want} in {found:?}");
+        }
+        // A department in general and a post are not a ministry.
+        assert!(agencies("相关水利部门负责人表示。").is_empty());
+        assert!(agencies("他曾任教育部长。").is_empty());
+    }
+
+    #[test]
+    fn armed_forces_of_a_country() {
+        let found = agencies("美国海军和日军都参加了演习，美军事专家称。");
+        assert!(found.contains(&"美国海军".to_string()), "{found:?}");
+        assert!(found.contains(&"日军".to_string()), "{found:?}");
+        assert!(!found.iter().any(|f| f.starts_with("美军")), "{found:?}");
+        // 日 after a date is the day.
+        assert!(agencies("17日军方宣布").is_empty());
+    }
+
+    #[test]
+    fn a_bare_level_word_with_no_place_is_this_articles_body() {
+        let ex = run("市住建委相关负责人昨天表示，区人大代表也到场。");
+        let bodies: Vec<_> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .collect();
+        assert_eq!(bodies.len(), 1, "{bodies:?}");
+        assert_eq!(bodies[0].text, "市住建委");
+        assert!(bodies[0].key.starts_with("unplaced/"));
+        assert!(bodies[0].div.is_none());
+    }
+}
