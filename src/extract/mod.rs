@@ -169,6 +169,17 @@ impl Cx<'_> {
         mask
     }
 
+    /// Whether `at` is inside a title in 《》 (a book, a game, a document), where
+    /// a name is part of the title.
+    pub fn in_book_title(&self, at: usize) -> bool {
+        let from = at.saturating_sub(30);
+        self.chars[from..at.min(self.chars.len())]
+            .iter()
+            .rev()
+            .find(|&&c| c == '《' || c == '》')
+            .is_some_and(|&c| c == '《')
+    }
+
     /// Start of the sentence holding `at` (after 。！？；or a line break).
     pub fn sentence_start(&self, at: usize) -> usize {
         let mut i = at.min(self.chars.len());

@@ -79,7 +79,8 @@ pub(super) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
             let ok = match suffix {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
                 "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
-                "委" => core_len <= 4,
+                // `某市住房和城乡建设委`: a field of government may be longer.
+                "委" => core_len <= 4 || MINISTRY_CORES.contains(&core.as_str()),
                 "办" => (1..=4).contains(&core_len),
                 "部门" => core_len >= 2,
                 "局" | "厅" | "分局" => core_len >= 1,

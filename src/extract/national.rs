@@ -7,7 +7,7 @@
 //! holds; they add no relations.
 
 use super::lexicon::{
-    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, POSTS,
+    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NOT_AGENCY_END, POSTS,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -61,7 +61,9 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
             let e = q + suf.chars().count();
-            if lead > 0 || e - i >= 4 {
+            // `签署`, `部署`: a verb, not an office.
+            let word = cx.slice(i, e);
+            if (lead > 0 || e - i >= 4) && !NOT_AGENCY_END.iter().any(|w| word.ends_with(w)) {
                 return Some((e, country));
             }
         }
@@ -126,7 +128,15 @@ pub fn find(cx: &mut Cx) {
     let division = 1 << EntityType::Division as u8;
     let mut i = 0;
     while i < n {
-        if !boundary(cx, i) || coverage[i] & agency != 0 {
+        // A country's name is a start of its own (`日前某国军方`), except 中国,
+        // which ends many words (`发展中国家`).
+        let country_start = COUNTRIES
+            .iter()
+            .any(|c| c.chars().count() > 2 && cx.starts_with(i, c))
+            || COUNTRIES
+                .iter()
+                .any(|c| *c != "中国" && c.chars().count() == 2 && cx.starts_with(i, c));
+        if !(boundary(cx, i) || country_start) || coverage[i] & agency != 0 || cx.in_book_title(i) {
             i += 1;
             continue;
         }
@@ -225,6 +235,7 @@ pub fn find_unplaced(cx: &mut Cx) {
         if e > n
             || coverage[i..e].iter().any(|&b| b != 0)
             || ["代表", "委员"].iter().any(|w| cx.starts_with(e, w))
+            || cx.chars[e - 1] == '委' && cx.chars.get(e) == Some(&'员')
             || POSTS.iter().any(|p| cx.starts_with(i + 1, p))
         {
             i += 1;

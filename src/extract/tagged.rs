@@ -458,15 +458,6 @@ const FOREIGN_SCORE: f32 = 2.4;
 const SPORTS_FOREIGN_SCORE: f32 = 1.8;
 
 /// Whether `at` lies inside a title in 《》 (looking back to the nearest bracket).
-fn inside_book_title(cx: &Cx, at: usize) -> bool {
-    let from = at.saturating_sub(30);
-    cx.chars[from..at]
-        .iter()
-        .rev()
-        .find(|&&c| c == '《' || c == '》')
-        .is_some_and(|&c| c == '《')
-}
-
 /// Words before a name in a byline or a credit.
 const CREDIT_WORDS: [&str; 7] = ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
 
@@ -497,7 +488,7 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
     }
     // Inside a title in 《》 a name is part of the title; a word that opens
     // with a county's short form (`某塘江`) is a place's.
-    if inside_book_title(cx, s) || s + 2 <= cx.chars.len() && names_a_division(cx, s, s + 2) {
+    if cx.in_book_title(s) || s + 2 <= cx.chars.len() && names_a_division(cx, s, s + 2) {
         return None;
     }
     // A sentence about a match: names like transliterations are teams (asked
