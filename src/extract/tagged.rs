@@ -8,7 +8,7 @@
 
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, CLAUSE_WORDS,
-    COMPANY_SUFFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
+    COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
     ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER,
     VERBS_BEFORE, is_surname_start,
 };
@@ -26,6 +26,7 @@ pub fn find(cx: &mut Cx) {
         return;
     }
     trim_verb_heads(cx, &tokens);
+    drop_generic_after_trim(cx, &tokens);
     foreign::join_dotted(cx, &tokens);
     drop_split_words(cx, &tokens);
     let coverage = cx.coverage();
@@ -211,6 +212,49 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         m.key = normalise_name(&name);
         m.name = name;
     }
+}
+
+/// Drops suffix-found companies and organisations that are no names once the
+/// clause before them is cut off (`已通知国内银行` is `国内银行`, a kind of bank):
+/// the core before the suffix is generic (`国内`, `贸易`), a pointer
+/// (`某`), or a short run of the segmenter's verbs and pronouns (`刺激银行`,
+/// `他证实公司`) that the dictionary does not know as one name.
+fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
+    cx.mentions.retain(|m| {
+        if !matches!(m.rule, "company:suffix" | "organization:suffix") {
+            return true;
+        }
+        let suffix = COMPANY_SUFFIXES
+            .iter()
+            .chain(ORG_SUFFIXES.iter())
+            .filter(|s| m.text.ends_with(*s))
+            .max_by_key(|s| s.chars().count());
+        let Some(suffix) = suffix else {
+            return true;
+        };
+        let core_end = m.span.end - suffix.chars().count();
+        let core: String = cx.chars[m.span.start..core_end].iter().collect();
+        // An empty core is an abbreviation that is a suffix too (`农商行`).
+        let generic = core.contains('某')
+            || GENERIC_CORES.contains(&core.as_str())
+            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
+        if generic {
+            return false;
+        }
+        // A name the dictionary knows whole (`某某银行` as one word) stays.
+        let whole = tokens
+            .binary_search_by_key(&m.span.start, |t| t.start)
+            .is_ok_and(|j| tokens[j].end >= m.span.end);
+        let short = core.chars().count() <= 3;
+        let clause = tokens[tokens.partition_point(|t| t.start < m.span.start)..]
+            .iter()
+            .take_while(|t| t.end <= core_end)
+            .any(|t| {
+                t.pos == Pos::Verb && t.end - t.start >= 2
+                    || t.end - t.start == 1 && "他她我你它和与及请".contains(cx.chars[t.start])
+            });
+        whole || !(short && clause)
+    });
 }
 
 /// The token starting at `at` (tokens are sorted and cover the text).
