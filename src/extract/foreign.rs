@@ -6,7 +6,10 @@
 //! or a title after it make a person; a sentence about a match makes a team; a
 //! run followed by 国, 人 or 省 is a place and is left alone.
 
-use super::lexicon::{PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER};
+use super::lexicon::{
+    LEAGUE_INITIALS, LEAGUE_TIERS, NOT_AFTER_TIER, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS,
+    TITLES_AFTER,
+};
 use super::names::normalise_name;
 use super::tagged::{names_a_division, token_at};
 use super::{Cx, Mention, is_han, namemodel};
@@ -71,6 +74,51 @@ pub(super) fn find(cx: &Cx, tokens: &[Token], free: &dyn Fn(usize, usize) -> boo
         {
             out.push(m);
         }
+    }
+    out
+}
+
+/// National leagues named by a country's short form and a tier (`某甲`, `某超`),
+/// where the character after does not make the tier part of another word and
+/// the pair does not continue a word (the character before is no Han
+/// character, a stop character, or the end of a league or team name).
+pub(super) fn leagues(cx: &Cx, free: &dyn Fn(usize, usize) -> bool) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let n = cx.chars.len();
+    for i in 0..n.saturating_sub(1) {
+        if !LEAGUE_INITIALS.contains(cx.chars[i])
+            || !LEAGUE_TIERS.contains(cx.chars[i + 1])
+            || cx.chars.get(i + 2).is_some_and(|&c| NOT_AFTER_TIER.contains(c))
+            || !free(i, i + 2)
+        {
+            continue;
+        }
+        // Another league word must be in the sentence unless the pair stands
+        // alone (a headline, a list).
+        let said = cx.slice(cx.sentence_start(i), cx.sentence_end(i));
+        if !SPORTS_WORDS.iter().any(|w| said.contains(w)) && !said.contains("联赛") {
+            let alone = (i == 0 || !is_han(cx.chars[i - 1]))
+                && cx.chars.get(i + 2).is_none_or(|&c| !is_han(c));
+            if !alone {
+                continue;
+            }
+        }
+        // `某甲联赛` is the league's full name.
+        let e = if cx.starts_with(i + 2, "联赛") { i + 4 } else { i + 2 };
+        let name = cx.slice(i, e);
+        out.push(Mention {
+            ty: EntityType::Organization,
+            span: Span::new(i, e),
+            text: name.clone(),
+            key: normalise_name(&name),
+            name: name.clone(),
+            aliases: vec![name],
+            class: None,
+            div: None,
+            role: None,
+            rule: "organization:league",
+            anaphoric: false,
+        });
     }
     out
 }
@@ -179,7 +227,7 @@ fn classify(cx: &Cx, tokens: &[Token], s: usize, mut e: usize, dotted: bool) -> 
         || before_word(&TITLES_AFTER)
         || after_word(&SPEECH_VERBS)
         || after_word(&TITLES_AFTER)
-        || after_word(&["女士", "夫人", "教练"]);
+        || after_word(&["女士", "夫人", "教练", "执教", "上任", "的球队", "的作品"]);
     let (name, ty, rule) = if person {
         (cx.slice(s, e), EntityType::Person, "person:transliterated")
     } else {
@@ -247,5 +295,13 @@ mod tests {
     fn a_transliteration_before_a_country_word_is_left_alone() {
         let people = named("代表团访问了克雷斯托国。", EntityType::Person);
         assert!(people.is_empty(), "{people:?}");
+    }
+
+    #[test]
+    fn a_country_and_a_tier_in_a_sports_sentence_is_a_league() {
+        let found = named("本赛季意甲和英超的主场胜率都超过五成。", EntityType::Organization);
+        assert!(found.contains(&"意甲".to_string()), "{found:?}");
+        assert!(found.contains(&"英超".to_string()), "{found:?}");
+        assert!(named("中超市场份额增长。", EntityType::Organization).is_empty());
     }
 }

@@ -313,6 +313,15 @@ lists! {
     /// One-character short forms of countries before 军 (美军).
     COUNTRY_INITIALS: String = "country_initials", Any;
 
+    /// One-character short forms of countries before a league tier (意甲).
+    LEAGUE_INITIALS: String = "league_initials", Any;
+
+    /// Tiers of a national league (甲, 超).
+    LEAGUE_TIERS: String = "league_tiers", Any;
+
+    /// Characters after a tier that make it part of another word (超过).
+    NOT_AFTER_TIER: String = "not_after_tier", Any;
+
     /// Ordinary words that end like a government office (布局, 举办).
     NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
 

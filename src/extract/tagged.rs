@@ -34,6 +34,7 @@ pub fn find(cx: &mut Cx) {
     // Transliterated persons and teams first: a run of transliteration is
     // surer than a tagged word inside it.
     let mut found: Vec<Mention> = foreign::find(cx, &tokens, &free);
+    found.extend(foreign::leagues(cx, &free));
     for (k, t) in tokens.iter().enumerate() {
         match t.pos {
             Pos::Person | Pos::Unknown | Pos::ForeignPerson => {
