@@ -859,6 +859,11 @@ pub fn find_organisations(cx: &mut Cx) {
             i += 1;
             continue;
         };
+        // `银行业协会`: a bank suffix before 业 names the trade, not a bank.
+        if ty == EntityType::Company && suffix.ends_with('行') && cx.chars.get(i + suffix.chars().count()) == Some(&'业') {
+            i += suffix.chars().count();
+            continue;
+        }
         let end = i + suffix.chars().count();
         // A longer suffix may follow (研究院 then a place and 创新中心 is handled by nesting).
         if cx.covering(i, &[EntityType::Agency]).is_some() {
