@@ -8,6 +8,7 @@
 
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, CLAUSE_WORDS,
+    COMPANY_POSTS,
     COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
     ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER,
     VERBS_BEFORE, is_surname_start,
@@ -722,7 +723,17 @@ fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
 fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let t = tokens[k];
     let next = tokens.get(k + 1)?;
-    if !matches!(t.pos, Pos::Unknown | Pos::Proper | Pos::Organization)
+    // An ordinary word is a brand too when a company's post follows the trade
+    // word (`某某地产常务副总`, `某某经纪策划总监`).
+    let post_after = || {
+        let words = cx.slice(next.end, (next.end + 6).min(cx.chars.len()));
+        ["常务", "副", "首席", "执行", "策划", "营销", "市场", "销售", "公关"]
+            .iter()
+            .any(|w| words.starts_with(w))
+            || COMPANY_POSTS.iter().any(|p| words.starts_with(p))
+    };
+    let ordinary_brand = t.pos == Pos::Other && post_after();
+    if !(matches!(t.pos, Pos::Unknown | Pos::Proper | Pos::Organization) || ordinary_brand)
         || !(2..=4).contains(&(t.end - t.start))
         || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
         || next.end - next.start < 2
