@@ -88,7 +88,10 @@ pub(super) fn leagues(cx: &Cx, free: &dyn Fn(usize, usize) -> bool) -> Vec<Menti
     for i in 0..n.saturating_sub(1) {
         if !LEAGUE_INITIALS.contains(cx.chars[i])
             || !LEAGUE_TIERS.contains(cx.chars[i + 1])
-            || cx.chars.get(i + 2).is_some_and(|&c| NOT_AFTER_TIER.contains(c))
+            || cx
+                .chars
+                .get(i + 2)
+                .is_some_and(|&c| NOT_AFTER_TIER.contains(c))
             || !free(i, i + 2)
         {
             continue;
@@ -104,7 +107,11 @@ pub(super) fn leagues(cx: &Cx, free: &dyn Fn(usize, usize) -> bool) -> Vec<Menti
             }
         }
         // `某甲联赛` is the league's full name.
-        let e = if cx.starts_with(i + 2, "联赛") { i + 4 } else { i + 2 };
+        let e = if cx.starts_with(i + 2, "联赛") {
+            i + 4
+        } else {
+            i + 2
+        };
         let name = cx.slice(i, e);
         out.push(Mention {
             ty: EntityType::Organization,
@@ -299,7 +306,10 @@ mod tests {
 
     #[test]
     fn a_country_and_a_tier_in_a_sports_sentence_is_a_league() {
-        let found = named("本赛季意甲和英超的主场胜率都超过五成。", EntityType::Organization);
+        let found = named(
+            "本赛季意甲和英超的主场胜率都超过五成。",
+            EntityType::Organization,
+        );
         assert!(found.contains(&"意甲".to_string()), "{found:?}");
         assert!(found.contains(&"英超".to_string()), "{found:?}");
         assert!(named("中超市场份额增长。", EntityType::Organization).is_empty());

@@ -747,7 +747,7 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
         assert_eq!(POSTS.len(), 117);
         assert_eq!((POSTS[0], POSTS[116]), ("党工委书记", "警长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 40);
+        assert_eq!(AGENCY_SUFFIXES.len(), 41);
         assert_eq!(INITIATIVE_CUES.len(), 67);
         assert_eq!(INITIATIVE_CUES[66], ("站", "Platform"));
         assert_eq!(BODY_VARIANTS.len(), 32);

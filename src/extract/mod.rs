@@ -271,6 +271,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::body_anaphora(&mut cx);
     names::find_initiatives(&mut cx);
     people::find(&mut cx);
+    people::credits(&mut cx);
     tagged::find(&mut cx);
     relations::find(&mut cx);
     Extraction {

@@ -860,7 +860,10 @@ pub fn find_organisations(cx: &mut Cx) {
             continue;
         };
         // `银行业协会`: a bank suffix before 业 names the trade, not a bank.
-        if ty == EntityType::Company && suffix.ends_with('行') && cx.chars.get(i + suffix.chars().count()) == Some(&'业') {
+        if ty == EntityType::Company
+            && suffix.ends_with('行')
+            && cx.chars.get(i + suffix.chars().count()) == Some(&'业')
+        {
             i += suffix.chars().count();
             continue;
         }

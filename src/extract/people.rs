@@ -4,6 +4,7 @@
 //! decided by what follows.
 
 use super::lexicon::*;
+use super::tagged::CREDIT_WORDS;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
@@ -240,6 +241,95 @@ pub fn find(cx: &mut Cx) {
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
+/// Reporters and other contributors credited in running text, their names
+/// written one after another with no separator: `（记者某某某某实习生某某）`,
+/// `本报记者某某某北京报道`, `每经记者某某某某发自上海`. After a credit word
+/// each name is a surname and one or two characters, the length chosen so that
+/// the next name, another credit word, a place or the end of the credit
+/// follows. Names the byline already gives are left to it.
+pub fn credits(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let coverage = cx.coverage();
+    let division = 1u8 << EntityType::Division as u8;
+    let bylined: Vec<String> = cx.article.authors.iter().map(|a| a.name.clone()).collect();
+    let credit_at = |i: usize| {
+        CREDIT_WORDS
+            .iter()
+            .filter(|w| cx.starts_with(i, w))
+            .map(|w| w.chars().count())
+            .max()
+    };
+    // Where a name ends: the end of the text, a character that is no part of
+    // a Han word, a credit word, a place, or the words that close a credit.
+    let ends_credit = |j: usize| {
+        j >= n
+            || !is_han(cx.chars[j])
+            || credit_at(j).is_some()
+            || coverage[j] & division != 0
+            || ["报道", "发自", "摄影", "摄", "报"]
+                .iter()
+                .any(|w| cx.starts_with(j, w))
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some(len) = credit_at(i) else {
+            i += 1;
+            continue;
+        };
+        // A credit opens a bracket, a line or a dateline (`某报讯`, `本报`).
+        let opens = i == 0
+            || "（(【[ \u{3000}\n讯".contains(cx.chars[i - 1])
+            || ["本报", "本刊", "每经", "特约"]
+                .iter()
+                .any(|w| cx.ends_with_at(i, w));
+        if !opens {
+            i += len;
+            continue;
+        }
+        let mut k = i + len;
+        let mut names = 0;
+        while k < n && names < 6 {
+            if let Some(l) = credit_at(k) {
+                k += l;
+                continue;
+            }
+            let sur = is_surname_start(&cx.chars, k);
+            if sur == 0 || coverage[k] & division != 0 {
+                break;
+            }
+            let fits = |g: usize, next: &dyn Fn(usize) -> bool| {
+                let j = k + sur + g;
+                j <= n && (k..j).all(|x| is_han(cx.chars[x]) && coverage[x] == 0) && next(j)
+            };
+            // The end of the credit decides first (`某某实习生`: 实 opens the
+            // credit word, though it could end a name), then the next surname.
+            let next_name = |j: usize| is_surname_start(&cx.chars, j) > 0;
+            let Some(g) = [2, 1]
+                .into_iter()
+                .find(|&g| fits(g, &ends_credit))
+                .or_else(|| [2, 1].into_iter().find(|&g| fits(g, &next_name)))
+            else {
+                break;
+            };
+            let e = k + sur + g;
+            let name = cx.slice(k, e);
+            if !bylined.contains(&name) {
+                found.push(person(name, None, Span::new(k, e), "person:credit"));
+            }
+            names += 1;
+            k = e;
+            if e >= n || !is_han(cx.chars[e]) {
+                break;
+            }
+        }
+        i = k.max(i + len);
+    }
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
 /// The longest post or descriptor starting at each character that starts one,
 /// with its length in characters: one pass of an automaton over the text instead
 /// of every word tried at every character.
@@ -324,5 +414,38 @@ pub(super) fn person(
         role,
         rule,
         anaphoric: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn credited(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person && m.rule == "person:credit")
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn names_run_together_after_a_credit_word_are_split_at_the_next_name() {
+        assert_eq!(
+            credited("晨报讯（记者杨莉通讯员王媛）信用卡欠款，银行多次催要。"),
+            ["杨莉", "王媛"]
+        );
+        assert_eq!(
+            credited("早报讯（记者孟梅实习生夏冬梅）央行表示。"),
+            ["孟梅", "夏冬梅"]
+        );
+        assert_eq!(credited("每经记者曹晟源胡琼发自上海"), ["曹晟源", "胡琼"]);
+    }
+
+    #[test]
+    fn a_credit_word_inside_a_sentence_is_no_credit() {
+        assert!(credited("他接受记者采访时说，记者张三也在场。").is_empty());
     }
 }

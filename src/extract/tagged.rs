@@ -8,10 +8,9 @@
 
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, CLAUSE_WORDS,
-    COMPANY_POSTS,
-    COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
-    ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER,
-    VERBS_BEFORE, is_surname_start,
+    COMPANY_POSTS, COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES, GOVERNMENT_ENDINGS,
+    HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS,
+    SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
@@ -237,7 +236,10 @@ fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         let core_end = m.span.end - suffix.chars().count();
         let core: String = cx.chars[m.span.start..core_end].iter().collect();
         // An empty core is an abbreviation that is a suffix too (`农商行`).
-        let generic = core.contains('某')
+        // `某银行`, `国内某银行`, `某大型银行`: an unnamed one (`某某` is a
+        // placeholder for a name, and stays).
+        let pointer = core.ends_with('某') || core.starts_with('某') && !core.starts_with("某某");
+        let generic = pointer
             || GENERIC_CORES.contains(&core.as_str())
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
         if generic {
@@ -505,7 +507,8 @@ const SPORTS_FOREIGN_SCORE: f32 = 1.8;
 
 /// Whether `at` lies inside a title in 《》 (looking back to the nearest bracket).
 /// Words before a name in a byline or a credit.
-const CREDIT_WORDS: [&str; 7] = ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
+pub(super) const CREDIT_WORDS: [&str; 7] =
+    ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
 
 /// A Chinese name that nothing but its characters vouches for: a surname and one
 /// or two given-name characters starting at token `k`, ending where a word ends.
@@ -727,9 +730,11 @@ fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     // word (`某某地产常务副总`, `某某经纪策划总监`).
     let post_after = || {
         let words = cx.slice(next.end, (next.end + 6).min(cx.chars.len()));
-        ["常务", "副", "首席", "执行", "策划", "营销", "市场", "销售", "公关"]
-            .iter()
-            .any(|w| words.starts_with(w))
+        [
+            "常务", "副", "首席", "执行", "策划", "营销", "市场", "销售", "公关",
+        ]
+        .iter()
+        .any(|w| words.starts_with(w))
             || COMPANY_POSTS.iter().any(|p| words.starts_with(p))
     };
     let ordinary_brand = t.pos == Pos::Other && post_after();
