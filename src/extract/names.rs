@@ -839,7 +839,19 @@ pub fn find_organisations(cx: &mut Cx) {
     let n = cx.chars.len();
     let mut found: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
     let mut i = 0;
+    // Most characters open no suffix: they are passed over with one search.
+    let openers = {
+        let mut v = super::national::first_chars(&COMPANY_SUFFIXES);
+        v.extend(super::national::first_chars(&ORG_SUFFIXES));
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
     while i < n {
+        if openers.binary_search(&cx.chars[i]).is_err() {
+            i += 1;
+            continue;
+        }
         let mut matched = None;
         for &s in COMPANY_SUFFIXES.iter() {
             if cx.starts_with(i, s) {

@@ -12,6 +12,32 @@ use super::lexicon::{
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use std::sync::LazyLock;
+
+/// First characters of countries' names and of fields of government: most
+/// characters open neither, and are passed over without trying each word.
+static COUNTRY_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&COUNTRIES));
+static FIELD_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&MINISTRY_CORES));
+
+/// The sorted first characters of a list's words, for a binary search (faster
+/// than hashing, at every character of the text).
+pub(super) fn first_chars(words: &[&str]) -> Vec<char> {
+    let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// The country whose name starts at `i`, as its length in characters.
+fn country_at(cx: &Cx, i: usize) -> usize {
+    if COUNTRY_FIRST.binary_search(&cx.chars[i]).is_err() {
+        return 0;
+    }
+    COUNTRIES
+        .iter()
+        .find(|c| cx.starts_with(i, c))
+        .map_or(0, |c| c.chars().count())
+}
 
 /// Characters after `某军` that make it part of a longer word (`军事`, `军工`,
 /// `军费`), not a country's army.
@@ -32,10 +58,7 @@ fn boundary(cx: &Cx, i: usize) -> bool {
 /// many of its first characters name the country (0 for none).
 fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     let n = cx.chars.len();
-    let country = COUNTRIES
-        .iter()
-        .find(|c| cx.starts_with(i, c))
-        .map_or(0, |c| c.chars().count());
+    let country = country_at(cx, i);
     let lead = if cx.starts_with(i, "国务院") {
         3
     } else if cx.starts_with(i, "国家") {
@@ -70,7 +93,16 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     }
     // A ministry named by its field (`水利部`, `审计署`): not `某某部门`, and not a
     // post (`某某部长`).
-    for core in MINISTRY_CORES.iter() {
+    let fields: &[&str] = if cx
+        .chars
+        .get(p)
+        .is_some_and(|c| FIELD_FIRST.binary_search(c).is_ok())
+    {
+        &MINISTRY_CORES
+    } else {
+        &[]
+    };
+    for core in fields {
         if !cx.starts_with(p, core) {
             continue;
         }
@@ -130,13 +162,16 @@ pub fn find(cx: &mut Cx) {
     while i < n {
         // A country's name is a start of its own (`日前某国军方`), except 中国,
         // which ends many words (`发展中国家`).
-        let country_start = COUNTRIES
-            .iter()
-            .any(|c| c.chars().count() > 2 && cx.starts_with(i, c))
-            || COUNTRIES
-                .iter()
-                .any(|c| *c != "中国" && c.chars().count() == 2 && cx.starts_with(i, c));
-        if !(boundary(cx, i) || country_start) || coverage[i] & agency != 0 || cx.in_book_title(i) {
+        let country_start = || match country_at(cx, i) {
+            0 => false,
+            2 => !cx.starts_with(i, "中国"),
+            _ => true,
+        };
+        if coverage[i] & agency != 0
+            || !is_han(cx.chars[i])
+            || !(boundary(cx, i) || country_start())
+            || cx.in_book_title(i)
+        {
             i += 1;
             continue;
         }
@@ -219,9 +254,9 @@ pub fn find_unplaced(cx: &mut Cx) {
     while i + 1 < n {
         let c = cx.chars[i];
         if !"省市区县".contains(c)
-            || !boundary(cx, i)
             || coverage[i] != 0
             || coverage[i + 1] != 0
+            || !boundary(cx, i)
             || resolve_bare(cx, c).is_some()
         {
             i += 1;
