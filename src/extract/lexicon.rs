@@ -745,9 +745,9 @@ mod tests {
         force_all();
         assert_eq!(SURNAMES.chars().count(), 440);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
-        assert_eq!(POSTS.len(), 117);
-        assert_eq!((POSTS[0], POSTS[116]), ("党工委书记", "警长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 41);
+        assert_eq!(POSTS.len(), 130);
+        assert_eq!((POSTS[0], POSTS[129]), ("党工委书记", "旗长"));
+        assert_eq!(AGENCY_SUFFIXES.len(), 45);
         assert_eq!(INITIATIVE_CUES.len(), 67);
         assert_eq!(INITIATIVE_CUES[66], ("站", "Platform"));
         assert_eq!(BODY_VARIANTS.len(), 32);
@@ -914,10 +914,10 @@ mod tests {
         let lists = load(&dir.0).unwrap();
         assert_eq!(lists.len(), 2);
         let posts = words(&lists["posts"]);
-        assert_eq!(posts.len(), 118);
+        assert_eq!(posts.len(), 131);
         // Five characters: in front of the first shorter post, after the bundled ones
         // of the same length.
-        assert_eq!(posts[11], "首席数据官");
+        assert_eq!(posts[12], "首席数据官");
         let surnames: String = words(&lists["surnames"]).concat();
         assert_eq!(surnames.chars().count(), 440 + 1);
         assert!(surnames.ends_with('笪'));

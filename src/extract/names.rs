@@ -83,6 +83,8 @@ pub(super) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 "委" => core_len <= 4 || MINISTRY_CORES.contains(&core.as_str()),
                 "办" => (1..=4).contains(&core_len),
                 "部门" => core_len >= 2,
+                // `某某人大代表` is a deputy, not the congress.
+                "人大" => !cx.starts_with(p + core_len + 2, "代表"),
                 "局" | "厅" | "分局" => core_len >= 1,
                 _ => true,
             };

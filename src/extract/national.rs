@@ -67,6 +67,19 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         country
     };
     let p = i + lead;
+    // The State Council is the national level of `人民政府` and is named alone.
+    let state_council = country == 0 && lead == 3;
+    // The national level of a body that every level has (`全国政协`,
+    // `中央纪委`, `中共中央办公厅`), named like `省委`, `市政协` with the
+    // country's level words in place of a division.
+    if lead == 0
+        && let Some(level) = ["中共中央", "全国", "中央"]
+            .iter()
+            .find(|w| cx.starts_with(i, w))
+        && let Some(e) = match_body(cx, i + level.chars().count())
+    {
+        return Some((e, 0));
+    }
     // `国家某某委`, `某某总局`, `国务院某某办`.
     let suffixes: &[&str] = match lead {
         3 => &["办公室", "委员会", "办"],
@@ -147,7 +160,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             return Some((e, 0));
         }
     }
-    None
+    state_council.then_some((p, 0))
 }
 
 /// National and foreign bodies. Found only after a boundary so that `国家级`
@@ -348,5 +361,39 @@ mod tests {
         assert_eq!(bodies[0].text, "市住建委");
         assert!(bodies[0].key.starts_with("unplaced/"));
         assert!(bodies[0].div.is_none());
+    }
+
+    #[test]
+    fn the_national_level_of_a_body_and_its_people() {
+        let ex = run("全国政协副主席王某某、国务院副总理张某某和中央军委主席李某某出席。");
+        let bodies: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(bodies, ["全国政协", "国务院", "中央军委"]);
+        let works: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::model::Predicate::WorksFor)
+            .filter_map(|r| match r.object {
+                crate::extract::Object::Mention(o) => Some((
+                    ex.mentions[r.subject].text.clone(),
+                    ex.mentions[o].text.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        for want in [
+            ("王某某", "全国政协"),
+            ("张某某", "国务院"),
+            ("李某某", "中央军委"),
+        ] {
+            assert!(
+                works.contains(&(want.0.to_string(), want.1.to_string())),
+                "{want:?} in {works:?}"
+            );
+        }
     }
 }

@@ -370,7 +370,9 @@ fn role_start(cx: &Cx, post_start: usize) -> usize {
             s -= 1;
             continue;
         }
-        if !is_han(c) || is_stop(c) {
+        // `某某书记某某和某某主席`: a conjunction ends the role; the words before
+        // it are another person's.
+        if !is_han(c) || is_stop(c) || "和同".contains(c) {
             break;
         }
         if cx
