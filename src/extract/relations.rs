@@ -3,7 +3,7 @@
 //! sentence patterns and the sentence's subject, participatesIn from use verbs,
 //! worksFor from the organisation next to a post, author from the byline.
 
-use super::lexicon::{CAUSATIVE, COMPANY_POSTS, CREATE_VERBS, FOLLOWING, THE_COMPANY};
+use super::lexicon::{CAUSATIVE, COMPANY_POSTS, CREATE_VERBS, FOLLOWING, POSTS, THE_COMPANY};
 use super::{Cx, DivInfo, Mention, Object, division, is_han};
 use crate::model::{EntityType, Predicate};
 
@@ -781,8 +781,47 @@ fn works_for(cx: &mut Cx) {
             });
         if let Some((j, rule)) = target {
             cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
+            if rule == "worksFor:adjacent" {
+                for k in post_chain(cx, j) {
+                    cx.relate(
+                        i,
+                        Predicate::WorksFor,
+                        Object::Mention(k),
+                        "worksFor:post-chain",
+                    );
+                }
+            }
         }
     }
+}
+
+/// The bodies of the posts listed before a body and its post (`某委常委、某政协
+/// 主席某某`): each is a body followed by a post and `、`, walked back from the
+/// body `j`, up to four.
+fn post_chain(cx: &Cx, j: usize) -> Vec<usize> {
+    let bodies = [
+        EntityType::Agency,
+        EntityType::Company,
+        EntityType::Organization,
+    ];
+    let mut out = Vec::new();
+    let mut at = cx.mentions[j].span.start;
+    while out.len() < 4 && at > 0 && cx.chars[at - 1] == '、' {
+        let post_end = at - 1;
+        let Some(post) = POSTS.iter().find(|p| cx.ends_with_at(post_end, p)) else {
+            break;
+        };
+        let post_start = post_end - post.chars().count();
+        let Some(k) = (0..cx.mentions.len()).find(|&k| {
+            let o = &cx.mentions[k];
+            bodies.contains(&o.ty) && !o.anaphoric && o.span.end == post_start
+        }) else {
+            break;
+        };
+        out.push(k);
+        at = cx.mentions[k].span.start;
+    }
+    out
 }
 
 fn authors(cx: &mut Cx) {
@@ -827,5 +866,20 @@ mod tests {
             })
             .collect();
         assert_eq!(places, ["桐乡市"]);
+    }
+
+    #[test]
+    fn each_body_in_a_list_of_posts_employs_the_person() {
+        let ex = run("浙江省委常委、杭州市委书记王某某出席会议。");
+        let bodies: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::WorksFor)
+            .filter_map(|r| match r.object {
+                Object::Mention(o) => Some(ex.mentions[o].text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
     }
 }
