@@ -322,6 +322,12 @@ lists! {
     /// Characters after a tier that make it part of another word (超过).
     NOT_AFTER_TIER: String = "not_after_tier", Any;
 
+    /// Nouns that end an event's, a fair's or an award's name (博览会, 峰会), longest first.
+    EVENT_NOUNS: Vec<&'static str> = "event_nouns", FirstFits;
+
+    /// Verbs of attending or hosting before an event's name (出席, 举办).
+    EVENT_VERBS: Vec<&'static str> = "event_verbs", Any;
+
     /// Ordinary words that end like a government office (布局, 举办).
     NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
 

@@ -6,6 +6,7 @@
 //! not merge entities across articles (that is `link`) and builds no graph.
 
 mod division;
+mod events;
 mod foreign;
 mod lexicon;
 mod namemodel;
@@ -270,6 +271,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     // After organisations, so that `该行` can reach a central-bank branch.
     names::body_anaphora(&mut cx);
     names::find_initiatives(&mut cx);
+    events::find(&mut cx);
     people::find(&mut cx);
     people::credits(&mut cx);
     tagged::find(&mut cx);

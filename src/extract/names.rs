@@ -1339,6 +1339,8 @@ fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
 
 /// NFKC-like normalisation for keys: full-width brackets to ASCII, no spaces.
 pub fn normalise_name(s: &str) -> String {
+    // A dash is written single or double (`某——某`, `某—某`): one key for both.
+    let s = s.replace("——", "—");
     s.chars()
         .filter(|c| !c.is_whitespace() && !"“”‘’\"'《》「」".contains(*c))
         .map(|c| match c {

@@ -353,6 +353,11 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     if launched_by_company(cx, i) {
         return None;
     }
+    // An event's host is seldom the sentence's subject (`某某出席某某峰会`): only
+    // the rules above, which say who made it, place it.
+    if cx.mentions[i].rule == "initiative:event" {
+        return None;
+    }
     // 4. The sentence's subject: the first agency or division before the name that
     // is not a place phrase (`在某街道，…`), unless the clause says the subject only
     // follows the programme. When the subject has another body do the work

@@ -1,0 +1,143 @@
+//! Events, fairs and awards named without quotes (`某年某某博览会`, `出席某某
+//! 峰会`, `第某届某某奖`), kept as initiatives of class Campaign. A name needs
+//! an opening the text makes plain: a year, an ordinal (`第某届`, left out of
+//! the name but kept as an alias), or a verb of attending or hosting right
+//! before it. Runs after the quoted initiatives and never overlaps a mention.
+
+use super::lexicon::{EVENT_NOUNS, EVENT_VERBS, GENERIC_PREFIXES};
+use super::names::normalise_name;
+use super::{Cx, Mention, is_han, is_stop};
+use crate::model::{EntityType, Span};
+
+/// How far back from its noun an event's name may start.
+const MAX_NAME: usize = 20;
+
+fn is_year_at(cx: &Cx, k: usize) -> bool {
+    k + 4 <= cx.chars.len()
+        && cx.chars[k..k + 4].iter().all(|c| c.is_ascii_digit())
+        && matches!(cx.chars[k], '1' | '2')
+        && (k == 0 || !cx.chars[k - 1].is_ascii_digit())
+        && cx.chars.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
+}
+
+/// The end of an ordinal (`第十届`, `第3次`) starting at `k`.
+fn ordinal_end(cx: &Cx, k: usize) -> Option<usize> {
+    if cx.chars.get(k) != Some(&'第') {
+        return None;
+    }
+    let mut j = k + 1;
+    while cx
+        .chars
+        .get(j)
+        .is_some_and(|&c| c.is_ascii_digit() || "一二三四五六七八九十百零〇两".contains(c))
+    {
+        j += 1;
+    }
+    (j > k + 1 && cx.chars.get(j).is_some_and(|&c| "届次期".contains(c))).then_some(j + 1)
+}
+
+pub fn find(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let coverage = cx.coverage();
+    let mut found: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some(noun) = EVENT_NOUNS.iter().find(|w| cx.starts_with(i, w)) else {
+            i += 1;
+            continue;
+        };
+        let e = i + noun.chars().count();
+        // Walk back over the name: Han characters, digits and dashes, to a
+        // stop character, punctuation or a verb of attending.
+        let mut j = i;
+        let mut after_verb = false;
+        while j > 0 && i - j < MAX_NAME {
+            if EVENT_VERBS.iter().any(|v| cx.ends_with_at(j, v)) {
+                after_verb = true;
+                break;
+            }
+            let c = cx.chars[j - 1];
+            if is_stop(c) || !(is_han(c) || c.is_ascii_digit() || "—－-·".contains(c)) {
+                break;
+            }
+            j -= 1;
+        }
+        let year = (j..i).find(|&k| is_year_at(cx, k));
+        let ordinal = (j..i).find_map(|k| ordinal_end(cx, k).map(|o| (k, o)));
+        let start = match (year, ordinal) {
+            (Some(y), _) => Some(y),
+            (None, Some((_, o))) => Some(o),
+            (None, None) if after_verb => Some(j),
+            _ => None,
+        };
+        let Some(s) = start.filter(|&s| s < i) else {
+            i = e;
+            continue;
+        };
+        let core = cx.slice(s, i);
+        let generic = core.chars().filter(|&c| is_han(c)).count() < 2
+            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || core.starts_with(['本', '该', '此', '这', '各', '每', '首']);
+        if generic || coverage[s..e].iter().any(|&b| b != 0) {
+            i = e;
+            continue;
+        }
+        let name = cx.slice(s, e);
+        let mut aliases = vec![name.clone()];
+        if let Some((k, o)) = ordinal
+            && o == s
+        {
+            aliases.push(cx.slice(k, e));
+        }
+        aliases.sort();
+        aliases.dedup();
+        found.push(Mention {
+            ty: EntityType::Initiative,
+            span: Span::new(s, e),
+            text: name.clone(),
+            key: normalise_name(&name),
+            name,
+            aliases,
+            class: Some("Campaign"),
+            div: None,
+            role: None,
+            rule: "initiative:event",
+            anaphoric: false,
+        });
+        i = e;
+    }
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn events(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative && m.rule == "initiative:event")
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_event_opened_by_a_year_an_ordinal_or_a_verb_is_named() {
+        assert_eq!(
+            events("2019示例农产品博览会昨日开幕。"),
+            ["2019示例农产品博览会"]
+        );
+        assert_eq!(events("今天第十届示例图书奖揭晓。"), ["示例图书奖"]);
+        assert_eq!(events("他出席示例工商峰会并致辞。"), ["示例工商峰会"]);
+    }
+
+    #[test]
+    fn a_generic_event_is_not_named() {
+        assert!(events("本届博览会吸引了客商。").is_empty());
+        assert!(events("论坛期间，双方签约。").is_empty());
+    }
+}
