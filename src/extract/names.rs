@@ -873,6 +873,11 @@ pub fn find_organisations(cx: &mut Cx) {
             i += 1;
             continue;
         };
+        // `小学生`, `大学生`: a school's suffix before 生 is a pupil, not the school.
+        if suffix.ends_with('学') && cx.chars.get(i + suffix.chars().count()) == Some(&'生') {
+            i += suffix.chars().count();
+            continue;
+        }
         // `银行业协会`: a bank suffix before 业 names the trade, not a bank.
         if ty == EntityType::Company
             && suffix.ends_with('行')
