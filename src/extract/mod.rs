@@ -8,10 +8,12 @@
 mod division;
 mod events;
 mod foreign;
+mod initiatives;
 mod lexicon;
 mod namemodel;
 mod names;
 mod national;
+mod organisations;
 mod people;
 mod relations;
 mod tagged;
@@ -267,10 +269,10 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::find_agencies(&mut cx);
     national::find(&mut cx);
     national::find_unplaced(&mut cx);
-    names::find_organisations(&mut cx);
+    organisations::find(&mut cx);
     // After organisations, so that `该行` can reach a central-bank branch.
     names::body_anaphora(&mut cx);
-    names::find_initiatives(&mut cx);
+    initiatives::find(&mut cx);
     events::find(&mut cx);
     people::find(&mut cx);
     people::credits(&mut cx);

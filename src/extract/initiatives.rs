@@ -1,0 +1,280 @@
+//! Initiatives named in quotes and titles: a quoted name with evidence (a cue
+//! noun after it, a creation verb before it), 《…》 policy documents, and
+//! unquoted programmes right after a creation verb (`组建某某产业招商专班`).
+//! Events named without quotes are `events`; who runs an initiative is
+//! `relations`.
+
+use super::lexicon::{
+    CREATION_VERBS, DOCUMENT_WORDS, INITIATIVE_CUES, INITIATIVE_VERBS, PROGRAMME_NOUNS,
+};
+use super::names::normalise_name;
+use super::{Cx, Mention, is_han, is_stop};
+use crate::model::{EntityType, Span};
+
+/// Initiative mentions: “…” with evidence, and 《…》 policy documents.
+pub fn find(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut titles: Vec<(usize, usize)> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if cx.chars[i] == '《'
+            && let Some(len) = cx.chars[i + 1..].iter().take(60).position(|&c| c == '》')
+        {
+            let (s, e) = (i + 1, i + 1 + len);
+            titles.push((i, e + 1));
+            let inner = cx.slice(s, e);
+            let before = cx.slice(i.saturating_sub(3), i);
+            let doc_like = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
+                || ["制定", "出台", "印发", "发布", "实施", "贯彻"]
+                    .iter()
+                    .any(|v| before.contains(v));
+            let paper = inner.ends_with('报') || inner.ends_with("杂志") || inner.ends_with('网');
+            if doc_like && !paper && len >= 2 {
+                let plain = normalise_name(&inner);
+                let mut aliases = vec![inner.clone(), plain.clone()];
+                // An inner quoted name is another way to say it.
+                if let (Some(a), Some(b)) = (inner.find('“'), inner.find('”'))
+                    && a < b
+                {
+                    aliases.push(inner[a + '“'.len_utf8()..b].to_string());
+                }
+                found.push(initiative(
+                    cx,
+                    i,
+                    e + 1,
+                    plain,
+                    aliases,
+                    "PolicyDocument",
+                    "initiative:title",
+                ));
+            }
+            i = e + 1;
+            continue;
+        }
+        i += 1;
+    }
+    // Quoted names.
+    let mut quotes: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if cx.chars[i] == '“'
+            && let Some(len) = cx.chars[i + 1..].iter().take(40).position(|&c| c == '”')
+        {
+            quotes.push((i, i + len + 2));
+            // Look inside for single-quoted names.
+            let inner_quoted = cx.chars[i + 1..i + 1 + len].contains(&'‘');
+            i += if inner_quoted { 1 } else { len + 2 };
+            continue;
+        }
+        // Single quotes nest inside a quotation (`“……‘项目一链办’……”`).
+        if cx.chars[i] == '‘'
+            && let Some(len) = cx.chars[i + 1..].iter().take(30).position(|&c| c == '’')
+        {
+            quotes.push((i, i + len + 2));
+            i += len + 2;
+            continue;
+        }
+        i += 1;
+    }
+    for (qi, &(qs, qe)) in quotes.iter().enumerate() {
+        if titles.iter().any(|&(s, e)| s <= qs && qe <= e) {
+            continue;
+        }
+        let inner = cx.slice(qs + 1, qe - 1);
+        let len = inner.chars().count();
+        if !(3..=24).contains(&len)
+            || inner.contains(['，', ',', '。', '！', '？', '：', '；'])
+            || inner.ends_with('化')
+        {
+            continue;
+        }
+        // A cue noun after the quote (possibly after other quotes in a list), or at
+        // the end of the quoted name itself.
+        let mut cue = cue_after(cx, qe);
+        let mut k = qi;
+        while cue.is_none() && k + 1 < quotes.len() {
+            let (ns, ne) = quotes[k + 1];
+            // A single quote inside the quotation before it is not the next item
+            // of a list: the list goes on only with quotes that start after it.
+            if ns < quotes[k].1 {
+                break;
+            }
+            let gap = cx.slice(quotes[k].1, ns);
+            if gap.is_empty() || gap == "、" || gap == "和" || gap == "及" {
+                cue = cue_after(cx, ne).map(|(_, c, class)| (qe, c, class));
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        // Single quotes inside speech are mostly figures of speech (‘加油站’), so
+        // only a cue after them or a verb before them makes them names.
+        let single = cx.chars[qs] == '‘';
+        let inner_cue = INITIATIVE_CUES
+            .iter()
+            .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1)
+            .filter(|_| !single);
+        let before = cx.slice(qs.saturating_sub(4), qs);
+        // A strong creation verb a few modifiers back in the same clause counts too.
+        let clause_start = (qs.saturating_sub(10)..qs)
+            .rev()
+            .find(|&k| !is_han(cx.chars[k]) || "的了是".contains(cx.chars[k]))
+            .map_or(qs.saturating_sub(10), |k| k + 1);
+        let clause = cx.slice(clause_start, qs);
+        let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v))
+            || CREATION_VERBS.iter().any(|v| clause.contains(v));
+        let digits_first = inner.starts_with(|c: char| c.is_ascii_digit());
+        let (class, full_end, cue_text) = match (cue, inner_cue) {
+            (Some((end, c, class)), _) => (class, end, Some(c)),
+            (None, Some((_, class))) => (*class, qe, None),
+            (None, None) if verb && !digits_first && cx.chars.get(qe) != Some(&'的') => {
+                ("Campaign", qe, None)
+            }
+            _ => continue,
+        };
+        let plain = normalise_name(&inner);
+        let mut aliases = vec![plain.clone()];
+        if let Some(c) = cue_text
+            && full_end > qe
+        {
+            let tail = cx.slice(qe, full_end);
+            aliases.push(format!("{plain}{tail}"));
+            aliases.push(format!("“{inner}”{tail}"));
+            let _ = c;
+        }
+        let mut m = initiative(
+            cx,
+            qs,
+            full_end.max(qe),
+            plain,
+            aliases,
+            class,
+            "initiative:quote",
+        );
+        if cue_text.is_none() && inner_cue.is_none() {
+            m.rule = "initiative:quote-after-verb";
+        }
+        found.push(m);
+    }
+    unquoted_programmes(cx, &mut found, &quotes, &titles);
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least seven characters
+/// right after a creation verb and ending in a programme noun, outside quotes.
+fn unquoted_programmes(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    for v in CREATION_VERBS.iter() {
+        let vc: Vec<char> = v.chars().collect();
+        for at in 0..n.saturating_sub(vc.len()) {
+            if cx.chars[at..at + vc.len()] != vc[..] {
+                continue;
+            }
+            let s = at + vc.len();
+            let mut best = None;
+            for e in s + 1..(s + 14).min(n) {
+                let c = cx.chars[e - 1];
+                if !is_han(c) || "的了和与及、".contains(c) {
+                    break;
+                }
+                if let Some((_, class)) =
+                    PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+                {
+                    best = Some((e, *class));
+                }
+            }
+            let Some((e, class)) = best else { continue };
+            let inside = |a: usize, b: usize| {
+                quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < b && a < qe)
+            };
+            if e - s < 7
+                || inside(s, e)
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                || cx
+                    .covering(
+                        s,
+                        &[
+                            EntityType::Agency,
+                            EntityType::Company,
+                            EntityType::Organization,
+                        ],
+                    )
+                    .is_some()
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                class,
+                "initiative:unquoted-after-verb",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
+
+/// A cue noun within six modifier characters after position `at`.
+fn cue_after(cx: &Cx, at: usize) -> Option<(usize, &'static str, &'static str)> {
+    for gap in 0..=6 {
+        if gap > 0 {
+            let c = *cx.chars.get(at + gap - 1)?;
+            if !is_han(c) || is_stop(c) {
+                return None;
+            }
+        }
+        for &(cue, class) in INITIATIVE_CUES.iter() {
+            // Single-character cues only right after the quote.
+            if cue.chars().count() == 1 && gap > 0 {
+                continue;
+            }
+            if cx.starts_with(at + gap, cue) {
+                return Some((at + gap + cue.chars().count(), cue, class));
+            }
+        }
+    }
+    None
+}
+
+fn initiative(
+    cx: &Cx,
+    s: usize,
+    e: usize,
+    name: String,
+    mut aliases: Vec<String>,
+    class: &'static str,
+    rule: &'static str,
+) -> Mention {
+    aliases.retain(|a| !a.is_empty());
+    aliases.sort();
+    aliases.dedup();
+    Mention {
+        ty: EntityType::Initiative,
+        span: Span::new(s, e),
+        text: cx.slice(s, e),
+        key: name.clone(),
+        name,
+        aliases,
+        class: Some(class),
+        div: None,
+        role: None,
+        rule,
+        anaphoric: false,
+    }
+}

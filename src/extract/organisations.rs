@@ -1,0 +1,639 @@
+//! Companies and organisations: names walked back from a company or
+//! organisation suffix (`某某科技有限公司`, `某某研究院`), bank branches and the
+//! central bank's branches, brands and their short forms met again later
+//! (`某某精密`), a place's centre inside an institute's name, and brands
+//! before a project (`某某项目`). Agencies are `names`; names the segmenter
+//! proposes are `tagged`.
+
+use super::lexicon::*;
+use super::names::{normalise_name, resolve_bare};
+use super::{Cx, DivInfo, Mention, is_han, is_stop};
+use crate::model::{EntityType, Span};
+
+/// Walks left from a suffix at `k` to the start of the name.
+fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
+    let mut s = k;
+    while s > floor && k - s < 24 {
+        let c = cx.chars[s - 1];
+        if c == ')' || c == '）' {
+            // Include a bracketed place: 某某电子(昆山)有限公司.
+            let open = if c == ')' { '(' } else { '（' };
+            match cx.chars[..s - 1]
+                .iter()
+                .rev()
+                .take(8)
+                .position(|&x| x == open)
+            {
+                Some(d) => {
+                    s = s - 2 - d;
+                    continue;
+                }
+                None => break,
+            }
+        }
+        // A place inside the name is taken whole, even when one of its
+        // characters is a function word elsewhere (成都, 都 being one).
+        if let Some(d) = cx.covering(s - 1, &[EntityType::Division])
+            && cx.mentions[d].span.start >= floor
+            && k - cx.mentions[d].span.start < 24
+            && is_han(c)
+        {
+            s = cx.mentions[d].span.start;
+            continue;
+        }
+        if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) {
+            break;
+        }
+        if cx
+            .covering(s - 1, &[EntityType::Agency, EntityType::Person])
+            .is_some()
+        {
+            break;
+        }
+        s -= 1;
+    }
+    // A name starts at its first place name (完成第一批宜昌银行 -> 宜昌银行), unless a
+    // national prefix comes first; a bracketed place (某某电子(昆山)) does not count.
+    let mut depth = 0;
+    let mut cut = None;
+    for j in s..k {
+        match cx.chars[j] {
+            '(' | '（' => depth += 1,
+            ')' | '）' => depth -= 1,
+            _ => {}
+        }
+        if depth == 0
+            && j > s
+            && cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.start == j && m.span.end <= k)
+        {
+            let prefix = cx.slice(s, j);
+            let national = ["中国", "中华", "国家", "全国"]
+                .iter()
+                .any(|p| prefix.starts_with(p))
+                || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p));
+            let joined = cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.end == j);
+            if !national && !joined {
+                cut = Some(j);
+            }
+            break;
+        }
+    }
+    if let Some(j) = cut {
+        s = j;
+    }
+    for det in ["一家", "这家", "多家", "该"] {
+        let rest = cx.slice(s, k);
+        if let Some(p) = rest.find(det) {
+            s += rest[..p].chars().count() + det.chars().count();
+        }
+    }
+    // A name starts after the last word that cannot be inside one.
+    let rest: Vec<char> = cx.chars[s..k].to_vec();
+    let mut cut_at = 0;
+    for w in INNER_CUTS.iter() {
+        let wc: Vec<char> = w.chars().collect();
+        for p in (0..rest.len().saturating_sub(wc.len() - 1)).rev() {
+            if rest[p..p + wc.len()] == wc[..] {
+                cut_at = cut_at.max(p + wc.len());
+                break;
+            }
+        }
+    }
+    s += cut_at;
+    // Trim leading verbs and determiners.
+    loop {
+        let rest = cx.slice(s, k);
+        match LEADING_NOISE.iter().find(|w| rest.starts_with(*w)) {
+            Some(w) => s += w.chars().count(),
+            None => break,
+        }
+    }
+    s
+}
+
+pub fn find(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
+    let mut i = 0;
+    // Most characters open no suffix: they are passed over with one search.
+    let openers = {
+        let mut v = super::national::first_chars(&COMPANY_SUFFIXES);
+        v.extend(super::national::first_chars(&ORG_SUFFIXES));
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    while i < n {
+        if openers.binary_search(&cx.chars[i]).is_err() {
+            i += 1;
+            continue;
+        }
+        let mut matched = None;
+        for &s in COMPANY_SUFFIXES.iter() {
+            if cx.starts_with(i, s) {
+                matched = Some((s, EntityType::Company));
+                break;
+            }
+        }
+        if matched.is_none() {
+            for &s in ORG_SUFFIXES.iter() {
+                if cx.starts_with(i, s) {
+                    matched = Some((s, EntityType::Organization));
+                    break;
+                }
+            }
+        }
+        let Some((suffix, ty)) = matched else {
+            i += 1;
+            continue;
+        };
+        // `小学生`, `大学生`: a school's suffix before 生 is a pupil, not the school.
+        if suffix.ends_with('学') && cx.chars.get(i + suffix.chars().count()) == Some(&'生') {
+            i += suffix.chars().count();
+            continue;
+        }
+        // `银行业协会`: a bank suffix before 业 names the trade, not a bank.
+        if ty == EntityType::Company
+            && suffix.ends_with('行')
+            && cx.chars.get(i + suffix.chars().count()) == Some(&'业')
+        {
+            i += suffix.chars().count();
+            continue;
+        }
+        let end = i + suffix.chars().count();
+        // A longer suffix may follow (研究院 then a place and 创新中心 is handled by nesting).
+        if cx.covering(i, &[EntityType::Agency]).is_some() {
+            i = end;
+            continue;
+        }
+        // A name never reaches back into the name found before it
+        // (`某公司参加协会` is not one organisation).
+        let floor = found
+            .iter()
+            .map(|f| f.1)
+            .filter(|&e| e <= i)
+            .max()
+            .unwrap_or(0);
+        let start = name_start(cx, i, floor);
+        let core = cx.slice(start, i);
+        let core_len = i - start;
+        let branch_of_previous = BRANCH_SUFFIXES.contains(&suffix)
+            && found.last().is_some_and(|f| {
+                f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司")
+            });
+        // `县工商联`: a bare prefix before a body named by its place.
+        let bare_place_named = core_len == 1
+            && "省市县区".contains(cx.chars[start])
+            && PLACE_NAMED_ORGS.contains(&suffix);
+        let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
+            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || GENERIC_CORES.contains(&core.as_str());
+        // A centre or branch an institution keeps in a place, written right after
+        // it (`某研究院某地创新中心`), is one name; nested_parents adds the parent.
+        let place_unit_of_previous = ty == EntityType::Organization
+            && found
+                .last()
+                .is_some_and(|f| f.1 == start && f.2 == EntityType::Organization)
+            && cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.start == start);
+        if place_unit_of_previous && let Some(last) = found.last_mut() {
+            *last = (last.0, end, ty, suffix);
+        } else if !generic {
+            found.push((start, end, ty, suffix));
+        }
+        i = end;
+    }
+    // Bank abbreviations (农行宜昌分行 is caught by 分行; a bare 农行 is a bank too).
+    for (s, e, ty, suffix) in merge_adjacent(cx, found) {
+        let text = cx.slice(s, e);
+        let divs: Vec<DivInfo> = cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division && s <= m.span.start && m.span.end <= e)
+            .filter_map(|m| m.div.clone())
+            .collect();
+        // A name that is only a place plus suffix is a real name for banks
+        // (城市商业银行), but a generic phrase otherwise.
+        let place_only = divs.iter().any(|d| {
+            text == format!("{}{}", d.name, suffix)
+                || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
+        });
+        // Some bodies are named by their place alone (某区工商联, 某县科协).
+        let place_named = PLACE_NAMED_ORGS.contains(&suffix);
+        if place_named
+            && e - s == suffix.chars().count() + 1
+            && let Some(d) = resolve_bare(cx, cx.chars[s])
+        {
+            let name = format!("{}{suffix}", d.name);
+            cx.mentions.push(Mention {
+                ty,
+                span: Span::new(s, e),
+                text: text.clone(),
+                key: normalise_name(&name),
+                name: name.clone(),
+                aliases: vec![name, text.clone()],
+                class: None,
+                div: Some(d),
+                role: None,
+                rule: "organization:bare-prefix",
+                anaphoric: false,
+            });
+            continue;
+        }
+        if place_only && !place_named && !suffix.contains("银行") && !suffix.contains('行') {
+            continue;
+        }
+        // The central bank's branches are government bodies, not banks for business.
+        if let Some(m) = central_bank_branch(cx, s, e, &text, &divs) {
+            cx.mentions.push(m);
+            continue;
+        }
+        let mut aliases = vec![text.clone()];
+        if ty == EntityType::Company {
+            aliases.extend(brand_forms(&text, &divs));
+        }
+        // Nested: 研究院 + place + 创新中心 makes an alias of the place part.
+        let class = if suffix.contains('行') {
+            Some("Bank")
+        } else {
+            None
+        };
+        aliases.sort();
+        aliases.dedup();
+        cx.mentions.push(Mention {
+            ty,
+            span: Span::new(s, e),
+            text: text.clone(),
+            key: normalise_name(&text),
+            name: text,
+            aliases,
+            class,
+            div: most_specific(cx, &divs),
+            role: None,
+            rule: if ty == EntityType::Company {
+                "company:suffix"
+            } else {
+                "organization:suffix"
+            },
+            anaphoric: false,
+        });
+    }
+    nested_parents(cx);
+    brand_projects(cx);
+    short_repeats(cx);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Later mentions of a company by its short form (`某某精密财务负责人`, after the
+/// full `某某精密模具有限公司`): each brand form of three or more characters found
+/// again outside other names is a mention of the same company.
+fn short_repeats(cx: &mut Cx) {
+    let mut forms: Vec<(Vec<char>, Mention)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Company && m.rule == "company:suffix")
+    {
+        for a in &m.aliases {
+            let n = a.chars().count();
+            if n >= 3 && n < m.text.chars().count() && !GENERIC_CORES.contains(&a.as_str()) {
+                forms.push((a.chars().collect(), m.clone()));
+            }
+        }
+    }
+    // Longest forms first, so `某某精密` wins over `某某` at the same place.
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut added: Vec<Mention> = Vec::new();
+    for (form, template) in &forms {
+        let n = form.len();
+        for at in 0..cx.chars.len().saturating_sub(n - 1) {
+            if cx.chars[at..at + n] != form[..] {
+                continue;
+            }
+            let span = Span::new(at, at + n);
+            let covered = cx
+                .mentions
+                .iter()
+                .chain(added.iter())
+                .any(|m| m.ty != EntityType::Division && m.span.overlaps(span));
+            // The form must stand alone, not start a longer word.
+            let next_is_suffix = COMPANY_SUFFIXES.iter().any(|s| cx.starts_with(at + n, s));
+            if covered || next_is_suffix {
+                continue;
+            }
+            let mut m = template.clone();
+            m.span = span;
+            m.text = form.iter().collect();
+            m.rule = "company:short-repeat";
+            added.push(m);
+        }
+    }
+    cx.mentions.extend(added);
+}
+
+/// Companies named only by their brand before a project or plant
+/// (`某某新能源汽车零部件工厂`, `“某某饮品项目”`). The brand is two to four
+/// characters, ended by an industry word; the longer forms up to each industry
+/// word are aliases.
+fn brand_projects(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut out = Vec::new();
+    for k in 0..n {
+        let Some(kw) = ["工厂", "项目", "基地", "生产线"]
+            .iter()
+            .find(|w| cx.starts_with(k, w))
+        else {
+            continue;
+        };
+        if cx
+            .covering(
+                k.saturating_sub(1),
+                &[
+                    EntityType::Company,
+                    EntityType::Organization,
+                    EntityType::Agency,
+                ],
+            )
+            .is_some()
+        {
+            continue;
+        }
+        let floor = cx
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= k)
+            .map(|m| m.span.end)
+            .max()
+            .unwrap_or(0);
+        let s = name_start(cx, k, floor);
+        let core: Vec<char> = cx.chars[s..k].to_vec();
+        let core_s: String = core.iter().collect();
+        if core.len() < 3
+            || NOT_BRAND.iter().any(|w| core_s.starts_with(w))
+            || "一二两三四五六七八九十几多每个条家项".contains(core[0])
+            || core[..2].iter().any(|c| "个条家项座期批".contains(*c))
+        {
+            continue;
+        }
+        if !core.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        if cx
+            .mentions
+            .iter()
+            .any(|m| m.ty == EntityType::Division && m.span.start == s)
+        {
+            continue;
+        }
+        let quoted =
+            s > 0 && cx.chars[s - 1] == '“' && cx.chars.get(k + kw.chars().count()) == Some(&'”');
+        // Where each industry word starts, scanning from the brand's end.
+        let word_at = |p: usize| {
+            INDUSTRY_WORDS
+                .iter()
+                .filter(|w| core_s.chars().skip(p).collect::<String>().starts_with(*w))
+                .map(|w| w.chars().count())
+                .max()
+        };
+        let brand_len = (2..=4).find(|&b| b < core.len() && word_at(b).is_some());
+        let brand_len = match brand_len {
+            Some(b) => b,
+            None if quoted => 3.min(core.len()),
+            None => continue,
+        };
+        let brand: String = core[..brand_len].iter().collect();
+        if GENERIC_CORES.contains(&brand.as_str()) {
+            continue;
+        }
+        let mut aliases = vec![brand.clone()];
+        let mut p = brand_len;
+        while p < core.len() {
+            match word_at(p) {
+                Some(l) => {
+                    p += l;
+                    aliases.push(core[..p].iter().collect());
+                }
+                None => break,
+            }
+        }
+        aliases.sort();
+        aliases.dedup();
+        out.push(Mention {
+            ty: EntityType::Company,
+            span: Span::new(s, k + kw.chars().count()),
+            text: cx.slice(s, k + kw.chars().count()),
+            key: normalise_name(&brand),
+            name: brand,
+            aliases,
+            class: None,
+            div: cx.locality.clone(),
+            role: None,
+            rule: "company:brand-project",
+            anaphoric: false,
+        });
+    }
+    cx.mentions.extend(out);
+}
+
+/// `人行某市中心支行`, `人民银行某市分行`: an agency keyed by its division and branch.
+fn central_bank_branch(
+    cx: &Cx,
+    s: usize,
+    e: usize,
+    text: &str,
+    divs: &[DivInfo],
+) -> Option<Mention> {
+    if !["中国人民银行", "人民银行", "人行"]
+        .iter()
+        .any(|h| text.starts_with(h))
+    {
+        return None;
+    }
+    let d = most_specific(cx, divs)?;
+    let place_end = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && s <= m.span.start && m.span.end <= e)
+        .map(|m| m.span.end)
+        .max()?;
+    let branch = cx.slice(place_end, e);
+    if !["中心支行", "分行", "支行", "营业管理部"].contains(&branch.as_str()) {
+        return None;
+    }
+    let mut aliases: Vec<String> = vec![text.to_string()];
+    let mut places = vec![d.name.clone()];
+    places.extend(d.aliases.iter().cloned());
+    for h in ["中国人民银行", "人民银行", "人行"] {
+        for p in &places {
+            aliases.push(format!("{h}{p}{branch}"));
+        }
+    }
+    aliases.sort();
+    aliases.dedup();
+    Some(Mention {
+        ty: EntityType::Agency,
+        span: Span::new(s, e),
+        text: text.to_string(),
+        key: format!("{}/人民银行{branch}", d.key),
+        name: format!("中国人民银行{}{branch}", d.name),
+        aliases,
+        class: None,
+        div: Some(d),
+        role: None,
+        rule: "agency:central-bank-branch",
+        anaphoric: false,
+    })
+}
+
+/// Overlapping candidates keep the longest.
+fn merge_adjacent(
+    _cx: &Cx,
+    mut found: Vec<(usize, usize, EntityType, &'static str)>,
+) -> Vec<(usize, usize, EntityType, &'static str)> {
+    found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
+    let mut out: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
+    for f in found {
+        // A branch right after its bank (`某某银行某地分行`) is one name.
+        if let Some(last) = out.last_mut()
+            && f.0 == last.1
+            && BRANCH_SUFFIXES.contains(&f.3)
+            && (last.3.ends_with('行') || last.3 == "集团" || last.3 == "公司")
+        {
+            *last = (last.0, f.1, f.2, f.3);
+            continue;
+        }
+        if let Some(last) = out.last_mut()
+            && f.0 < last.1
+        {
+            if f.1 > last.1 {
+                // The later candidate extends the earlier one: 研究院…创新中心.
+                *last = (last.0, f.1, f.2, f.3);
+            }
+            continue;
+        }
+        out.push(f);
+    }
+    out
+}
+
+/// For an organisation name holding another organisation's name and then a place
+/// (`X研究院昆山创新中心`), adds the inner organisation and the place-led alias.
+fn nested_parents(cx: &mut Cx) {
+    let mut extra = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Organization)
+    {
+        for &suffix in ORG_SUFFIXES.iter() {
+            let chars: Vec<char> = m.text.chars().collect();
+            let sl = suffix.chars().count();
+            for k in 1..chars.len().saturating_sub(sl) {
+                let piece: String = chars[k..k + sl].iter().collect();
+                if piece != suffix || k + sl >= chars.len() {
+                    continue;
+                }
+                let at = m.span.start + k + sl;
+                let next_is_place = cx
+                    .mentions
+                    .iter()
+                    .any(|d| d.ty == EntityType::Division && d.span.start == at);
+                if next_is_place {
+                    let inner: String = chars[..k + sl].iter().collect();
+                    let tail: String = chars[k + sl..].iter().collect();
+                    extra.push((m.span.start, at, inner, m.key.clone(), tail));
+                }
+            }
+        }
+    }
+    for (s, e, inner, outer_key, tail) in extra {
+        if let Some(o) = cx.mentions.iter_mut().find(|m| m.key == outer_key) {
+            o.aliases.push(tail);
+        }
+        cx.mentions.push(Mention {
+            ty: EntityType::Organization,
+            span: Span::new(s, e),
+            text: inner.clone(),
+            key: normalise_name(&inner),
+            name: inner.clone(),
+            aliases: vec![inner],
+            class: None,
+            div: None,
+            role: None,
+            rule: "organization:nested",
+            anaphoric: false,
+        });
+    }
+}
+
+/// Short brand forms of a company name: without the leading place and the legal
+/// suffix (`恒锐精密` from `安徽恒锐精密科技有限公司`).
+fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
+    let mut core = name.to_string();
+    for d in divs {
+        for a in std::iter::once(&d.name).chain(d.aliases.iter()) {
+            if let Some(rest) = core.strip_prefix(a.as_str()) {
+                core = rest.to_string();
+                break;
+            }
+        }
+    }
+    for s in [
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "集团公司",
+        "公司",
+    ] {
+        if let Some(rest) = core.strip_suffix(s) {
+            core = rest.to_string();
+            break;
+        }
+    }
+    // A bracketed place inside the name is dropped for the brand.
+    if let Some(p) = core.find(['(', '（']) {
+        core.truncate(p);
+    }
+    let mut out = Vec::new();
+    let n = core.chars().count();
+    if n >= 2 && core != name {
+        out.push(core.clone());
+    }
+    // Each industry word stripped from the end gives a shorter brand
+    // (`某某精密模具` -> `某某精密` -> `某某`), down to two characters.
+    let mut rest = core.clone();
+    while let Some(w) = INDUSTRY_WORDS
+        .iter()
+        .filter(|w| rest.ends_with(*w) && rest.chars().count() >= w.chars().count() + 2)
+        .max_by_key(|w| w.chars().count())
+    {
+        rest.truncate(rest.len() - w.len());
+        out.push(rest.clone());
+    }
+    out
+}
+
+fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
+    // A province in a company's name (浙江某某有限公司) says little about where it
+    // is, so the article's county, when inside that province, is the better
+    // place. A prefecture in the name is kept as written: narrowing it to the
+    // article's county would be a guess, and a wrong guess costs twice.
+    let named = divs.iter().max_by_key(|d| d.level.depth()).cloned();
+    match (named, cx.locality.clone()) {
+        (Some(n), Some(l)) if n.level.depth() == 0 => match (l.gaz, n.gaz) {
+            (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
+            _ => Some(n),
+        },
+        (Some(n), _) => Some(n),
+        (None, l) => l,
+    }
+}
