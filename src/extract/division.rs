@@ -591,7 +591,12 @@ fn find_towns(cx: &mut Cx) {
         let mut s = i;
         while s > 0 && i - s < 4 {
             let c = cx.chars[s - 1];
-            if !is_han(c) || is_stop(c) || "住到往至位于向经".contains(c) {
+            if !is_han(c) || is_stop(c) || "住到往至位于向经据".contains(c) {
+                break;
+            }
+            // `这个县某某镇`: a level word before a name of two characters or
+            // more is the county's, not the town's.
+            if "县市区省州旗".contains(c) && i - s >= 2 {
                 break;
             }
             if cx.covering(s - 1, &[EntityType::Division]).is_some() {

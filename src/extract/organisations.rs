@@ -158,10 +158,14 @@ pub fn find(cx: &mut Cx) {
             i += suffix.chars().count();
             continue;
         }
-        // `银行业协会`: a bank suffix before 业 names the trade, not a bank.
+        // `银行业协会`, `银行间`: a bank suffix before 业 or 间 names the trade
+        // or the market, not a bank.
         if ty == EntityType::Company
             && suffix.ends_with('行')
-            && cx.chars.get(i + suffix.chars().count()) == Some(&'业')
+            && cx
+                .chars
+                .get(i + suffix.chars().count())
+                .is_some_and(|&c| c == '业' || c == '间')
         {
             i += suffix.chars().count();
             continue;

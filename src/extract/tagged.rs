@@ -239,7 +239,10 @@ fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // `某银行`, `国内某银行`, `某大型银行`: an unnamed one (`某某` is a
         // placeholder for a name, and stays).
         let pointer = core.ends_with('某') || core.starts_with('某') && !core.starts_with("某某");
+        // `某国最大银行`: a description, not a name.
+        let superlative = core.contains("最大") || core.contains("最小") || core.contains("第一大");
         let generic = pointer
+            || superlative
             || GENERIC_CORES.contains(&core.as_str())
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
         if generic {
