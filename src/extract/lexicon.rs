@@ -328,6 +328,9 @@ lists! {
     /// Verbs of attending or hosting before an event's name (出席, 举办).
     EVENT_VERBS: Vec<&'static str> = "event_verbs", Any;
 
+    /// Descriptors that say who a person is, not where they work (村民, 学生).
+    RESIDENTS: Vec<&'static str> = "residents", Any;
+
     /// Ordinary words that end like a government office (布局, 举办).
     NOT_AGENCY_END: Vec<&'static str> = "not_agency_end", Any;
 

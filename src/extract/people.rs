@@ -136,8 +136,22 @@ pub fn find(cx: &mut Cx) {
         }
         // The longest post or descriptor starting here (`党组书记` over `书记`).
         if let Some(&(post, post_len)) = posts_at.get(&i) {
-            let after = i + post_len;
-            let end = if DESCRIPTORS.contains(&post) {
+            let mut after = i + post_len;
+            // A caption (`某地 学生家长 某某`): a space between the post and a
+            // name that ends the line.
+            if cx
+                .chars
+                .get(after)
+                .is_some_and(|&c| c == ' ' || c == '\u{3000}')
+                && let Some(e) = name_after_post(cx, after + 1)
+                && cx.chars.get(e).is_none_or(|&c| c == '\n')
+            {
+                after += 1;
+            }
+            let end = if DESCRIPTORS.contains(&post)
+                && cx.chars.get(after - 1) != Some(&' ')
+                && cx.chars.get(after - 1) != Some(&'\u{3000}')
+            {
                 // A descriptor is often just a noun before another noun, so the
                 // name needs a verb right after it or a second mention.
                 name_after_post(cx, after).filter(|&e| {
@@ -156,7 +170,7 @@ pub fn find(cx: &mut Cx) {
             };
             if let Some(end) = end {
                 let role_start = role_start(cx, i);
-                let role = cx.slice(role_start, after);
+                let role = cx.slice(role_start, i + post_len);
                 let name = cx.slice(after, end);
                 found.push(person(
                     name,

@@ -3,7 +3,9 @@
 //! sentence patterns and the sentence's subject, participatesIn from use verbs,
 //! worksFor from the organisation next to a post, author from the byline.
 
-use super::lexicon::{CAUSATIVE, COMPANY_POSTS, CREATE_VERBS, FOLLOWING, POSTS, THE_COMPANY};
+use super::lexicon::{
+    CAUSATIVE, COMPANY_POSTS, CREATE_VERBS, FOLLOWING, POSTS, RESIDENTS, THE_COMPANY,
+};
 use super::{Cx, DivInfo, Mention, Object, division, is_han};
 use crate::model::{EntityType, Predicate};
 
@@ -693,6 +695,10 @@ fn works_for(cx: &mut Cx) {
             continue;
         }
         let Some(role) = m.role.clone() else { continue };
+        // A villager, a pupil or a tourist works for no body the text names.
+        if RESIDENTS.iter().any(|w| role.ends_with(w)) {
+            continue;
+        }
         let role_start = m.span.start - role.chars().count();
         let org_types = [
             EntityType::Agency,
