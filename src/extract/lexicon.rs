@@ -672,6 +672,20 @@ fn merge(
     Ok(())
 }
 
+/// The sorted first characters of the words of some lists, for a binary search
+/// at every character of a text (most characters open no word, and are passed
+/// over with one search instead of a try of each word).
+pub fn first_chars(lists: &[&[&str]]) -> Vec<char> {
+    let mut v: Vec<char> = lists
+        .iter()
+        .flat_map(|l| l.iter())
+        .filter_map(|w| w.chars().next())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
 /// How many characters of a surname start at `i`: 2 for a compound surname, 1 for a
 /// single-character one, 0 for none.
 pub fn is_surname_start(chars: &[char], i: usize) -> usize {

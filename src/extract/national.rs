@@ -8,6 +8,7 @@
 
 use super::lexicon::{
     ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NOT_AGENCY_END, POSTS,
+    first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -16,17 +17,8 @@ use std::sync::LazyLock;
 
 /// First characters of countries' names and of fields of government: most
 /// characters open neither, and are passed over without trying each word.
-static COUNTRY_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&COUNTRIES));
-static FIELD_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&MINISTRY_CORES));
-
-/// The sorted first characters of a list's words, for a binary search (faster
-/// than hashing, at every character of the text).
-pub(super) fn first_chars(words: &[&str]) -> Vec<char> {
-    let mut v: Vec<char> = words.iter().filter_map(|w| w.chars().next()).collect();
-    v.sort_unstable();
-    v.dedup();
-    v
-}
+static COUNTRY_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&[&COUNTRIES]));
+static FIELD_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&[&MINISTRY_CORES]));
 
 /// The country whose name starts at `i`, as its length in characters.
 fn country_at(cx: &Cx, i: usize) -> usize {

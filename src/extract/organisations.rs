@@ -122,13 +122,7 @@ pub fn find(cx: &mut Cx) {
     let mut found: Vec<(usize, usize, EntityType, &'static str)> = Vec::new();
     let mut i = 0;
     // Most characters open no suffix: they are passed over with one search.
-    let openers = {
-        let mut v = super::national::first_chars(&COMPANY_SUFFIXES);
-        v.extend(super::national::first_chars(&ORG_SUFFIXES));
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
+    let openers = first_chars(&[&COMPANY_SUFFIXES, &ORG_SUFFIXES]);
     while i < n {
         if openers.binary_search(&cx.chars[i]).is_err() {
             i += 1;

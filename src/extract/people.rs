@@ -136,22 +136,18 @@ pub fn find(cx: &mut Cx) {
         }
         // The longest post or descriptor starting here (`党组书记` over `书记`).
         if let Some(&(post, post_len)) = posts_at.get(&i) {
-            let mut after = i + post_len;
+            let post_end = i + post_len;
             // A caption (`某地 学生家长 某某`): a space between the post and a
-            // name that ends the line.
-            if cx
+            // name that ends the line. The line says the name is one, so a
+            // descriptor needs no more evidence there.
+            let caption = cx
                 .chars
-                .get(after)
+                .get(post_end)
                 .is_some_and(|&c| c == ' ' || c == '\u{3000}')
-                && let Some(e) = name_after_post(cx, after + 1)
-                && cx.chars.get(e).is_none_or(|&c| c == '\n')
-            {
-                after += 1;
-            }
-            let end = if DESCRIPTORS.contains(&post)
-                && cx.chars.get(after - 1) != Some(&' ')
-                && cx.chars.get(after - 1) != Some(&'\u{3000}')
-            {
+                && name_after_post(cx, post_end + 1)
+                    .is_some_and(|e| cx.chars.get(e).is_none_or(|&c| c == '\n'));
+            let after = if caption { post_end + 1 } else { post_end };
+            let end = if DESCRIPTORS.contains(&post) && !caption {
                 // A descriptor is often just a noun before another noun, so the
                 // name needs a verb right after it or a second mention.
                 name_after_post(cx, after).filter(|&e| {
@@ -170,7 +166,7 @@ pub fn find(cx: &mut Cx) {
             };
             if let Some(end) = end {
                 let role_start = role_start(cx, i);
-                let role = cx.slice(role_start, i + post_len);
+                let role = cx.slice(role_start, post_end);
                 let name = cx.slice(after, end);
                 found.push(person(
                     name,
