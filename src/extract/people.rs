@@ -135,7 +135,12 @@ pub fn find(cx: &mut Cx) {
             continue;
         }
         // The longest post or descriptor starting here (`党组书记` over `书记`).
-        if let Some(&(post, post_len)) = posts_at.get(&i) {
+        // `赛区长沙`, `某区长丰街道`: a post whose last character opens a place
+        // is no post.
+        let posts_at_here = posts_at
+            .get(&i)
+            .filter(|&&(_, len)| !covered(i + len - 1, &[EntityType::Division]));
+        if let Some(&(post, post_len)) = posts_at_here {
             let post_end = i + post_len;
             // A caption (`某地 学生家长 某某`): a space between the post and a
             // name that ends the line. The line says the name is one, so a
@@ -459,5 +464,15 @@ mod tests {
     #[test]
     fn a_credit_word_inside_a_sentence_is_no_credit() {
         assert!(credited("他接受记者采访时说，记者张三也在场。").is_empty());
+    }
+
+    #[test]
+    fn a_post_whose_last_character_opens_a_place_is_no_post() {
+        let ex = run("全省最重要的城市赛区长沙赛区昨天开赛。");
+        assert!(
+            !ex.mentions.iter().any(|m| m.ty == EntityType::Person),
+            "{:?}",
+            ex.mentions
+        );
     }
 }
