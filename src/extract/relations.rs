@@ -384,6 +384,16 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     }) else {
         return fallback;
     };
+    // `某省某市实施…`: a chain of places names the innermost one.
+    let mut subject = subject;
+    while cx.mentions[subject].ty == EntityType::Division
+        && let Some(next) = candidates.iter().copied().find(|&j| {
+            cx.mentions[j].ty == EntityType::Division
+                && cx.mentions[j].span.start == cx.mentions[subject].span.end
+        })
+    {
+        subject = next;
+    }
     let between = cx.slice(cx.mentions[subject].span.end, qs);
     if FOLLOWING.iter().any(|w| between.contains(w)) {
         return fallback;
@@ -892,5 +902,20 @@ mod tests {
             })
             .collect();
         assert_eq!(bodies.len(), 2, "{bodies:?}");
+    }
+
+    #[test]
+    fn a_chain_of_places_launches_through_its_innermost() {
+        let ex = run("浙江嘉兴实施示例企业梯度培育计划，推动产业升级。");
+        let by: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LaunchedBy)
+            .filter_map(|r| match &r.object {
+                Object::Mention(o) => Some(ex.mentions[*o].name.clone()),
+                Object::Division(d) => Some(d.name.clone()),
+            })
+            .collect();
+        assert_eq!(by, ["嘉兴市"]);
     }
 }
