@@ -911,9 +911,9 @@ mod tests {
             .relations
             .iter()
             .filter(|r| r.predicate == Predicate::LaunchedBy)
-            .filter_map(|r| match &r.object {
-                Object::Mention(o) => Some(ex.mentions[*o].name.clone()),
-                Object::Division(d) => Some(d.name.clone()),
+            .map(|r| match &r.object {
+                Object::Mention(o) => ex.mentions[*o].name.clone(),
+                Object::Division(d) => d.name.clone(),
             })
             .collect();
         assert_eq!(by, ["嘉兴市"]);
