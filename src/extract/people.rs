@@ -304,6 +304,8 @@ pub fn credits(cx: &mut Cx) {
         }
         let mut k = i + len;
         let mut names = 0;
+        let before = found.len();
+        let mut spoke = false;
         while k < n && names < 6 {
             if let Some(l) = credit_at(k) {
                 k += l;
@@ -320,9 +322,13 @@ pub fn credits(cx: &mut Cx) {
             // The end of the credit decides first (`某某实习生`: 实 opens the
             // credit word, though it could end a name), then the next surname.
             let next_name = |j: usize| is_surname_start(&cx.chars, j) > 0;
-            let Some(g) = [2, 1]
-                .into_iter()
-                .find(|&g| fits(g, &ends_credit))
+            // A verb of speech after a name makes the reporter the subject of
+            // running text (`记者某某说`): the name ends there, and so does the credit.
+            let speech = |j: usize| follows_name(cx, j);
+            let said = [2, 1].into_iter().find(|&g| fits(g, &speech));
+            spoke = said.is_some();
+            let Some(g) = said
+                .or_else(|| [2, 1].into_iter().find(|&g| fits(g, &ends_credit)))
                 .or_else(|| [2, 1].into_iter().find(|&g| fits(g, &next_name)))
             else {
                 break;
@@ -334,9 +340,14 @@ pub fn credits(cx: &mut Cx) {
             }
             names += 1;
             k = e;
-            if e >= n || !is_han(cx.chars[e]) {
+            if spoke || e >= n || !is_han(cx.chars[e]) {
                 break;
             }
+        }
+        // Names that run on into words that close no credit were running text
+        // (`记者某某某了解到`), not a credit: other passes read that name whole.
+        if !spoke && !ends_credit(k) {
+            found.truncate(before);
         }
         i = k.max(i + len);
     }
@@ -459,6 +470,19 @@ mod tests {
             ["孟梅", "夏冬梅"]
         );
         assert_eq!(credited("每经记者曹晟源胡琼发自上海"), ["曹晟源", "胡琼"]);
+    }
+
+    #[test]
+    fn a_reporter_in_running_text_is_one_name_or_none() {
+        assert_eq!(credited("记者王明说，这里很好。"), ["王明"]);
+        assert!(credited("记者王小明了解到，这里很好。").is_empty());
+        let people: Vec<String> = run("记者王小明了解到，这里很好。")
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(people, ["王小明"]);
     }
 
     #[test]
