@@ -148,6 +148,12 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // A city's or a county's short form that the segmenter reads as part of
+        // a longer word which is no place name (`壮大新产业`, `朝阳产业`) is
+        // inside that word: two characters of an ordinary word, not the place.
+        if short_only && county_only && inside_word(cx.tokens(), hit.start, hit.end) {
+            continue;
+        }
         // A place heading a paper's or broadcaster's name (`某省日报讯`) is part of
         // that name, not a place the article speaks of.
         if MEDIA_WORDS.iter().any(|w| cx.starts_with(hit.end, w)) {
@@ -171,7 +177,32 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
-        let Some((ix, form)) = choose(cx, &hit.candidates, &surface) else {
+        // A place written right after a larger one lies inside it (`某市某区`):
+        // a short form that names no place there is the start of another name
+        // (a park or a lake in that city), not a county of the same name elsewhere.
+        let outer = cx
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| m.ty == EntityType::Division && m.span.end == hit.start)
+            .and_then(|m| m.div.as_ref().and_then(|d| d.gaz));
+        let inside: Vec<(DivisionIx, NameForm)>;
+        let candidates = match outer {
+            Some(o) if short_only => {
+                inside = hit
+                    .candidates
+                    .iter()
+                    .filter(|&&(ix, _)| ix != o && cx.gaz.chain(ix).contains(&o))
+                    .copied()
+                    .collect();
+                if inside.is_empty() {
+                    continue;
+                }
+                &inside[..]
+            }
+            _ => &hit.candidates[..],
+        };
+        let Some((ix, form)) = choose(cx, candidates, &surface) else {
             continue;
         };
         let d = info(cx.gaz, ix);
@@ -195,6 +226,17 @@ pub fn find(cx: &mut Cx) {
     merge_bracketed_equivalents(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Whether the segmenter puts either end of `start..end` inside a word that is
+/// no place name.
+fn inside_word(tokens: &[crate::segment::Token], start: usize, end: usize) -> bool {
+    [start, end].into_iter().any(|at| {
+        let k = tokens.partition_point(|t| t.end <= at);
+        tokens
+            .get(k)
+            .is_some_and(|t| t.start < at && at < t.end && t.pos != crate::segment::Pos::Place)
+    })
 }
 
 /// The division an article is about: its section's place, else the county-level

@@ -108,9 +108,17 @@ pub(crate) struct Cx<'a> {
     pub locality: Option<DivInfo>,
     /// Work done so far, against [`WORK_BUDGET`].
     pub work: std::cell::Cell<u64>,
+    /// The segmenter's words, computed once when a pass first asks.
+    tokens: std::cell::OnceCell<Vec<crate::segment::Token>>,
 }
 
 impl Cx<'_> {
+    /// The segmenter's words over the whole text (see [`crate::segment::tag`]).
+    pub fn tokens(&self) -> &[crate::segment::Token] {
+        self.tokens
+            .get_or_init(|| crate::segment::tag(&self.article.text))
+    }
+
     /// Counts `units` of work; past the budget, extraction of this article stops
     /// (a panic with [`OverBudget`], which the build reports).
     pub fn spend(&self, units: usize) {
@@ -264,6 +272,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
         context: doc_context.to_vec(),
         locality: None,
         work: std::cell::Cell::new(0),
+        tokens: std::cell::OnceCell::new(),
     };
     division::find(&mut cx);
     names::find_agencies(&mut cx);

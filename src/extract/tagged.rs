@@ -19,7 +19,7 @@ use crate::model::{EntityType, Span};
 use crate::segment::{self, Pos, Token};
 
 pub fn find(cx: &mut Cx) {
-    let tokens = segment::tag(&cx.article.text);
+    let tokens = cx.tokens().to_vec();
     if tokens.last().map(|t| t.end) != Some(cx.chars.len()) {
         // The segmenter saw other text than the rules (it never should): propose
         // nothing rather than misplace spans.
