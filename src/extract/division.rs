@@ -17,6 +17,8 @@ fn zone_forms(kind: &str) -> &'static [&'static str] {
     match kind {
         "开发区" => &["开发区", "经济开发区", "经济技术开发区", "经开区"],
         "高新区" => &["高新区", "高新技术产业开发区", "高新技术开发区"],
+        "自贸区" => &["自贸区", "自贸试验区", "自由贸易试验区"],
+        "科技园区" => &["科技园区", "科技园"],
         _ => &[],
     }
 }
@@ -347,7 +349,13 @@ fn find_zones(cx: &mut Cx) {
         }
         aliases.sort();
         aliases.dedup();
-        let name = format!("{}{middle}{}", parent.name, kind);
+        // A free-trade zone's area named by its county alone (`某某片区`) keeps
+        // the county's short form, as written.
+        let name = if middle.is_empty() && kind == "片区" && !short.is_empty() {
+            format!("{short}{kind}")
+        } else {
+            format!("{}{middle}{}", parent.name, kind)
+        };
         let div = DivInfo {
             gaz: None,
             name: name.clone(),
@@ -543,6 +551,21 @@ fn find_standalone_zones(cx: &mut Cx) {
             &cx.slice(s, i),
             TOWN_BREAKERS.iter().chain(INNER_CUTS.iter()),
         );
+        // A verb before the name is no part of it (`调研某某合作区`), nor is a
+        // measure word (`4个自贸试验区`).
+        let tokens = cx.tokens();
+        if let Some(v) = tokens
+            .iter()
+            .filter(|t| t.start >= s && t.end <= i && t.pos == crate::segment::Pos::Verb)
+            .map(|t| t.end)
+            .max()
+        {
+            s = v;
+        }
+        if cx.chars.get(s).is_some_and(|&c| "个些各".contains(c)) {
+            i = end;
+            continue;
+        }
         let core = cx.slice(s, i);
         let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g));
         if i - s >= 2 && !generic {
