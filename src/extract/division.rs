@@ -45,6 +45,17 @@ pub fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<DivisionIx> {
     let mut ctx = Vec::new();
     for t in texts {
         for hit in gaz.find(t) {
+            // A name that several divisions share (和平区, 朝阳区) says nothing
+            // about where we are: which one it is, the context decides.
+            if hit
+                .candidates
+                .iter()
+                .filter(|c| c.1 == NameForm::Full)
+                .count()
+                > 1
+            {
+                continue;
+            }
             for &(ix, form) in &hit.candidates {
                 let d = gaz.get(ix);
                 let name = &gaz.get(ix).name;
@@ -153,7 +164,7 @@ pub fn find(cx: &mut Cx) {
         // A city's or a county's short form that the segmenter reads as part of
         // a longer word which is no place name (`壮大新产业`, `朝阳产业`) is
         // inside that word: two characters of an ordinary word, not the place.
-        if short_only && county_only && inside_word(cx.tokens(), hit.start, hit.end) {
+        if short_only && county_only && inside_word(cx, hit.start, hit.end) {
             continue;
         }
         // A place heading a paper's or broadcaster's name (`某省日报讯`) is part of
@@ -231,14 +242,19 @@ pub fn find(cx: &mut Cx) {
 }
 
 /// Whether the segmenter puts either end of `start..end` inside a word that is
-/// no place name.
-fn inside_word(tokens: &[crate::segment::Token], start: usize, end: usize) -> bool {
-    [start, end].into_iter().any(|at| {
+/// no place name. A place word may run on past the end (`某湖新城`), but one that
+/// starts before the name must start with another division (`某市某湖`): a
+/// transliteration the segmenter tags as a place (`奥巴马`) does not.
+fn inside_word(cx: &Cx, start: usize, end: usize) -> bool {
+    let tokens = cx.tokens();
+    let straddling = |at: usize| {
         let k = tokens.partition_point(|t| t.end <= at);
-        tokens
-            .get(k)
-            .is_some_and(|t| t.start < at && at < t.end && t.pos != crate::segment::Pos::Place)
-    })
+        tokens.get(k).filter(|t| t.start < at && at < t.end)
+    };
+    let place = |t: &crate::segment::Token| t.pos == crate::segment::Pos::Place;
+    straddling(start).is_some_and(|t| {
+        !place(t) || cx.gaz.lookup(&cx.slice(t.start, start)).is_empty()
+    }) || straddling(end).is_some_and(|t| !place(t))
 }
 
 /// The division an article is about: its section's place, else the county-level

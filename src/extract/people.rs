@@ -475,7 +475,8 @@ mod tests {
     #[test]
     fn a_reporter_in_running_text_is_one_name_or_none() {
         assert_eq!(credited("记者王明说，这里很好。"), ["王明"]);
-        assert!(credited("记者王小明了解到，这里很好。").is_empty());
+        assert_eq!(credited("记者王小明了解到，这里很好。"), ["王小明"]);
+        assert!(credited("记者王小明前往现场。").is_empty());
         let people: Vec<String> = run("记者王小明了解到，这里很好。")
             .mentions
             .iter()
