@@ -221,6 +221,11 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
 /// (`某`), or a short run of the segmenter's verbs and pronouns (`刺激银行`,
 /// `他证实公司`) that the dictionary does not know as one name.
 fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
+    let placed: Vec<bool> = cx
+        .coverage()
+        .iter()
+        .map(|&b| b & (1 << EntityType::Division as u8) != 0)
+        .collect();
     cx.mentions.retain(|m| {
         if !matches!(m.rule, "company:suffix" | "organization:suffix") {
             return true;
@@ -241,8 +246,13 @@ fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         let pointer = core.ends_with('某') || core.starts_with('某') && !core.starts_with("某某");
         // `某国最大银行`: a description, not a name.
         let superlative = core.contains("最大") || core.contains("最小") || core.contains("第一大");
+        // `某市11家合作社`, `首家某某公司`: a count, not a name.
+        let counted = core.chars().zip(core.chars().skip(1)).any(|(a, b)| {
+            b == '家' && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
+        });
         let generic = pointer
             || superlative
+            || counted
             || GENERIC_CORES.contains(&core.as_str())
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
         if generic {
@@ -260,7 +270,30 @@ fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 t.pos == Pos::Verb && t.end - t.start >= 2
                     || t.end - t.start == 1 && "他她我你它和与及请".contains(cx.chars[t.start])
             });
-        whole || !(short && clause)
+        // A pronoun inside says the "name" is a clause (`黑市中他专门出售某银行`).
+        let pronoun = core.chars().any(|c| "他她我你它".contains(c))
+            && tokens.iter().any(|t| {
+                t.start >= m.span.start
+                    && t.end <= core_end
+                    && t.end - t.start == 1
+                    && "他她我你它".contains(cx.chars[t.start])
+            });
+        // A core of ordinary words only, with no place, no word the segmenter
+        // knows as a name and none it had to make up, describes a kind of
+        // business (`养猪合作社`, `科技公司`, `农业信贷担保公司`): it names none.
+        // Two characters are a brand's length (`某某银行`), so only longer cores
+        // are judged.
+        let ordinary = m.rule == "company:suffix"
+            && core_end >= m.span.start + 3
+            && !core.contains("某某")
+            && (m.span.start..core_end).all(|k| is_han(cx.chars[k]))
+            && tokens[tokens.partition_point(|t| t.end <= m.span.start)..]
+                .iter()
+                .take_while(|t| t.start < core_end)
+                .all(|t| {
+                    matches!(t.pos, Pos::Other | Pos::Verb) && !(t.start..t.end).any(|k| placed[k])
+                });
+        whole || !(short && clause) && !pronoun && !ordinary
     });
 }
 
@@ -877,6 +910,20 @@ mod tests {
     fn a_known_name_with_a_title_after_it_is_a_person() {
         let ex = run("国务院总理李克强会见了来访的客人。李克强总理指出，要加强合作。");
         assert!(named(&ex, EntityType::Person).contains(&"李克强".to_string()));
+    }
+
+    #[test]
+    fn a_kind_of_business_a_count_or_a_clause_names_no_company() {
+        for text in [
+            "村里成立了特色农业合作社，带动农户增收。",
+            "目前，某某市11家合作社已经入网。",
+            "黑市中他专门出售客户银行卡信息。",
+        ] {
+            let ex = run(text);
+            assert!(named(&ex, EntityType::Company).is_empty(), "{text}");
+        }
+        let ex = run("村里成立了新韩银行分理处。");
+        assert!(named(&ex, EntityType::Company).contains(&"新韩银行".to_string()));
     }
 
     #[test]
