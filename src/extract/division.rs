@@ -252,9 +252,9 @@ fn inside_word(cx: &Cx, start: usize, end: usize) -> bool {
         tokens.get(k).filter(|t| t.start < at && at < t.end)
     };
     let place = |t: &crate::segment::Token| t.pos == crate::segment::Pos::Place;
-    straddling(start).is_some_and(|t| {
-        !place(t) || cx.gaz.lookup(&cx.slice(t.start, start)).is_empty()
-    }) || straddling(end).is_some_and(|t| !place(t))
+    straddling(start)
+        .is_some_and(|t| !place(t) || cx.gaz.lookup(&cx.slice(t.start, start)).is_empty())
+        || straddling(end).is_some_and(|t| !place(t))
 }
 
 /// The division an article is about: its section's place, else the county-level

@@ -9,6 +9,7 @@ use super::lexicon::*;
 use super::names::{normalise_name, resolve_bare};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use crate::segment::Pos;
 
 /// Walks left from a suffix at `k` to the start of the name.
 fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
@@ -410,6 +411,21 @@ fn brand_projects(cx: &mut Cx) {
         };
         let brand: String = core[..brand_len].iter().collect();
         if GENERIC_CORES.contains(&brand.as_str()) {
+            continue;
+        }
+        // The segmenter decides what a brand can be: it starts where a word
+        // starts (not `球航空` out of `全球航空`), and it is not a run of
+        // ordinary words (`化学品`, `传动系统`).
+        let tokens = cx.tokens();
+        let first = tokens.partition_point(|t| t.end <= s);
+        let in_brand = tokens[first..]
+            .iter()
+            .take_while(|t| t.start < s + brand_len);
+        if tokens.get(first).is_none_or(|t| t.start != s)
+            || in_brand
+                .clone()
+                .all(|t| matches!(t.pos, Pos::Other | Pos::Verb))
+        {
             continue;
         }
         let mut aliases = vec![brand.clone()];
