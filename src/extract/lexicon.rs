@@ -328,6 +328,10 @@ lists! {
     /// Verbs of attending or hosting before an event's name (出席, 举办).
     EVENT_VERBS: Vec<&'static str> = "event_verbs", Any;
 
+    /// Bodies every division has, listed after one place's body with the place
+    /// left out (某省党委、政府和纪委), longest first.
+    LEVEL_BODIES: Vec<&'static str> = "level_bodies", FirstFits;
+
     /// Descriptors that say who a person is, not where they work (村民, 学生).
     RESIDENTS: Vec<&'static str> = "residents", Any;
 

@@ -456,6 +456,9 @@ pub fn find_agencies(cx: &mut Cx) {
             },
             anaphoric: a.anaphoric,
         });
+        if shared.is_none() && extension.is_empty() && !a.anaphoric {
+            new.extend(listed_bodies(cx, &all, span_end, &a.div));
+        }
     }
     // Anaphoric mentions take the key of the body reached through a bracketed division.
     for m in &mut new {
@@ -486,6 +489,55 @@ pub fn find_agencies(cx: &mut Cx) {
     cx.mentions.extend(kept);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// `某省党委、政府和纪委`: bodies every level has, listed after one place's body
+/// with the place left out, are that place's.
+fn listed_bodies(cx: &Cx, anchors: &[Anchor], mut end: usize, div: &DivInfo) -> Vec<Mention> {
+    let mut out = Vec::new();
+    while cx.chars.get(end).is_some_and(|&c| "、和与及".contains(c)) {
+        let at = end + 1;
+        if anchors.iter().any(|b| b.start == at) {
+            break;
+        }
+        let Some(body) = LEVEL_BODIES.iter().find(|w| cx.starts_with(at, w)) else {
+            break;
+        };
+        let e = at + body.chars().count();
+        // The body word must end where the segmenter ends a word: `政府部门`
+        // is no listed body.
+        let tokens = cx.tokens();
+        let k = tokens.partition_point(|t| t.end <= e);
+        if tokens.get(k).is_some_and(|t| t.start < e) {
+            break;
+        }
+        let (canon, variants) = body_variants(body);
+        let mut aliases: Vec<String> = variants
+            .iter()
+            .map(|v| format!("{}{v}", div.name))
+            .collect();
+        if let Some(ix) = div.gaz {
+            let short = cx.gaz.short(ix);
+            aliases.extend(variants.iter().map(|v| format!("{short}{v}")));
+        }
+        aliases.sort();
+        aliases.dedup();
+        out.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(at, e),
+            text: body.to_string(),
+            key: format!("{}/{}", div.key, canon),
+            name: format!("{}{}", div.name, canon),
+            aliases,
+            class: is_party(body).then_some("PartyBody"),
+            div: Some(div.clone()),
+            role: None,
+            rule: "agency:listed-body",
+            anaphoric: false,
+        });
+        end = e;
+    }
+    out
 }
 
 /// `该局`, `该中心`, `该委`: the agency named last whose name ends that way.
@@ -762,6 +814,17 @@ mod tests {
             .collect();
         agencies.sort();
         assert_eq!(agencies, ["湖南省纪委监委", "衡阳市纪委监委"]);
+    }
+
+    #[test]
+    fn bodies_listed_after_one_places_body_are_that_places() {
+        let mut found = agencies("内蒙古自治区党委、政府和纪委高度重视。");
+        found.sort();
+        assert_eq!(
+            found,
+            ["内蒙古自治区党委", "内蒙古自治区政府", "内蒙古自治区纪委监委"]
+        );
+        assert_eq!(agencies("嘉兴市公安局和政府部门联合行动。"), ["嘉兴市公安局"]);
     }
 
     fn agencies(text: &str) -> Vec<String> {
