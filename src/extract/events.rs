@@ -4,7 +4,7 @@
 //! the name but kept as an alias), or a verb of attending or hosting right
 //! before it. Runs after the quoted initiatives and never overlaps a mention.
 
-use super::lexicon::{EVENT_NOUNS, EVENT_VERBS, GENERIC_PREFIXES};
+use super::lexicon::{EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES};
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
@@ -64,10 +64,19 @@ pub fn find(cx: &mut Cx) {
         }
         let year = (j..i).find(|&k| is_year_at(cx, k));
         let ordinal = (j..i).find_map(|k| ordinal_end(cx, k).map(|o| (k, o)));
-        let start = match (year, ordinal) {
-            (Some(y), _) => Some(y),
-            (None, Some((_, o))) => Some(o),
-            (None, None) if after_verb => Some(j),
+        // A word of scope where the segmenter starts a word (`中国某某交易会`),
+        // with a name of its own before the noun.
+        let tokens = cx.tokens();
+        let scope = (j..i).find(|&k| {
+            i >= k + 4
+                && EVENT_SCOPES.iter().any(|w| cx.starts_with(k, w))
+                && tokens.binary_search_by_key(&k, |t| t.start).is_ok()
+        });
+        let start = match (year, ordinal, scope) {
+            (Some(y), _, _) => Some(y),
+            (None, Some((_, o)), _) => Some(o),
+            (None, None, _) if after_verb => Some(j),
+            (None, None, Some(k)) => Some(k),
             _ => None,
         };
         let Some(s) = start.filter(|&s| s < i) else {

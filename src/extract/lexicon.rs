@@ -325,6 +325,9 @@ lists! {
     /// Nouns that end an event's, a fair's or an award's name (博览会, 峰会), longest first.
     EVENT_NOUNS: Vec<&'static str> = "event_nouns", FirstFits;
 
+    /// Words of scope that open a national or international event's name (中国, 世界).
+    EVENT_SCOPES: Vec<&'static str> = "event_scopes", Any;
+
     /// Verbs of attending or hosting before an event's name (出席, 举办).
     EVENT_VERBS: Vec<&'static str> = "event_verbs", Any;
 

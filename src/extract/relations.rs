@@ -279,6 +279,12 @@ fn is_agent(cx: &Cx, j: usize) -> bool {
             .any(|o| o.ty == EntityType::Division && o.span.contains(m.span) && o.span != m.span)
 }
 
+/// A body before a post (`某委主席某某`) says where a person works: the person,
+/// not the body, is who acts in the sentence.
+fn before_post(cx: &Cx, m: &Mention) -> bool {
+    POSTS.iter().any(|p| cx.starts_with(m.span.end, p))
+}
+
 /// The agent of one initiative mention, with the rule's priority (lower is better).
 fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     cx.spend(cx.mentions.len());
@@ -370,7 +376,7 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
             let in_clause = m.span.start >= sent && m.span.end <= qs;
             let named_agent = is_agent(cx, j) && !is_locative(cx, j) && !m.anaphoric;
             let agency_anaphor = m.anaphoric && m.ty == EntityType::Agency;
-            in_clause && (named_agent || agency_anaphor)
+            in_clause && (named_agent || agency_anaphor) && !before_post(cx, m)
         })
         .collect();
     let fallback = prefix_place.map(|j| (j, 3, "launchedBy:name-prefix"));
@@ -528,6 +534,7 @@ fn launched_by(cx: &mut Cx) {
                         m.ty == EntityType::Agency
                             && m.span.start >= para
                             && m.span.end <= cx.mentions[i].span.start
+                            && !before_post(cx, m)
                     })
                     .max_by_key(|&j| cx.mentions[j].span.end)
                     .map(|j| (i, j))
