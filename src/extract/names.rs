@@ -822,9 +822,16 @@ mod tests {
         found.sort();
         assert_eq!(
             found,
-            ["内蒙古自治区党委", "内蒙古自治区政府", "内蒙古自治区纪委监委"]
+            [
+                "内蒙古自治区党委",
+                "内蒙古自治区政府",
+                "内蒙古自治区纪委监委"
+            ]
         );
-        assert_eq!(agencies("嘉兴市公安局和政府部门联合行动。"), ["嘉兴市公安局"]);
+        assert_eq!(
+            agencies("嘉兴市公安局和政府部门联合行动。"),
+            ["嘉兴市公安局"]
+        );
     }
 
     fn agencies(text: &str) -> Vec<String> {

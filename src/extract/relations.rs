@@ -711,6 +711,25 @@ fn works_for(cx: &mut Cx) {
         if m.ty != EntityType::Person || m.rule == "person:byline" {
             continue;
         }
+        // A name listed after another one's post works where the first does.
+        if m.rule == "person:post-list" {
+            let head = (0..i).rev().find(|&j| {
+                cx.mentions[j].ty == EntityType::Person && cx.mentions[j].rule == "person:post-name"
+            });
+            let employers: Vec<(Object, &'static str)> = head
+                .map(|h| {
+                    cx.relations
+                        .iter()
+                        .filter(|r| r.subject == h && r.predicate == Predicate::WorksFor)
+                        .map(|r| (r.object.clone(), r.rule))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (object, rule) in employers {
+                cx.relate(i, Predicate::WorksFor, object, rule);
+            }
+            continue;
+        }
         let Some(role) = m.role.clone() else { continue };
         // A villager, a pupil or a tourist works for no body the text names.
         if RESIDENTS.iter().any(|w| role.ends_with(w)) {
