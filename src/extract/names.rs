@@ -140,6 +140,26 @@ pub(super) fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
     None
 }
 
+/// A bare level word (`省`, `市`) in a paragraph that has just named a place of
+/// that level (`在某省，省委…`): that place, before the article's locality.
+fn recent_of_level(cx: &Cx, i: usize, c: char) -> Option<DivInfo> {
+    let para = cx.paragraph_start(i);
+    let d = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && m.span.end <= i && m.span.start >= para)
+        .filter_map(|m| m.div.as_ref())
+        .rfind(|d| d.gaz.is_some())?;
+    let fits = match c {
+        '省' => d.level == Level::Province && d.name.ends_with('省'),
+        '市' => d.name.ends_with('市'),
+        '县' => d.name.ends_with('县'),
+        '区' => d.name.ends_with('区') && d.level == Level::County,
+        _ => false,
+    };
+    fits.then(|| d.clone())
+}
+
 struct Anchor {
     start: usize,
     end: usize,
@@ -258,7 +278,7 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
             {
                 continue;
             }
-            if let Some(div) = resolve_bare(cx, c) {
+            if let Some(div) = recent_of_level(cx, i, c).or_else(|| resolve_bare(cx, c)) {
                 out.push(Anchor {
                     start: i,
                     end: i + 1,
@@ -268,6 +288,29 @@ fn anchors(cx: &Cx) -> Vec<Anchor> {
                     anaphoric: false,
                 });
             }
+        }
+        // `在某自治区，由自治区某某委牵头`: the region named last in the paragraph.
+        if boundary
+            && let Some(word) = ["自治区", "自治州"].iter().find(|w| cx.starts_with(i, w))
+            && let Some(div) = cx
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.ty == EntityType::Division
+                        && m.span.end <= i
+                        && m.span.start >= cx.paragraph_start(i)
+                })
+                .rev()
+                .find_map(|m| m.div.clone().filter(|d| d.name.ends_with(word)))
+        {
+            out.push(Anchor {
+                start: i,
+                end: i + word.chars().count(),
+                div,
+                alt: None,
+                bare: true,
+                anaphoric: false,
+            });
         }
         // A zone's bare kind before its own body (`开发区管委会` after the zone was
         // named): the most recent zone of that kind.

@@ -7,10 +7,11 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, CLAUSE_WORDS,
-    COMPANY_POSTS, COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES, GOVERNMENT_ENDINGS,
-    HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS,
-    SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
+    ACTS_AFTER_NAME, AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS,
+    CLAUSE_WORDS, COMPANY_POSTS, COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES,
+    GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS,
+    ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
+    is_surname_start,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
@@ -125,7 +126,9 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             // A verb of two characters or more opens the cut (one-character
             // "verbs" are often the first character of a place: `横州市`), and
             // prepositions may follow it; a word that names a place is kept.
-            let long_verb = t.pos == Pos::Verb && t.end - t.start >= 2;
+            // Officials' verbs the dictionary tags otherwise (`前往`) are verbs too.
+            let long_verb = (t.pos == Pos::Verb || ACTS_AFTER_NAME.contains(&word.as_str()))
+                && t.end - t.start >= 2;
             let head = long_verb || cur > start && HEAD_WORDS.contains(&word.as_str());
             let place = t.pos == Pos::Place || covered_by_division(cx, t);
             // Keep at least a three-character name.
