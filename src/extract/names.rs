@@ -877,6 +877,14 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_bare_level_word_after_a_place_of_that_level_is_that_place() {
+        assert_eq!(
+            agencies("在内蒙古，由自治区发展改革委牵头，成立专班。"),
+            ["内蒙古自治区发改委"]
+        );
+    }
+
     fn agencies(text: &str) -> Vec<String> {
         run(text)
             .mentions
