@@ -71,16 +71,18 @@ fn located_in(cx: &mut Cx) {
             }
             _ => "locatedIn:article-locality",
         };
-        // Organisations without a place in their name are only placed by a county
-        // section; a page-level guess would too often be wrong.
-        if m.ty == EntityType::Organization && rule == "locatedIn:article-locality" {
-            continue;
-        }
+        let organisation = m.ty == EntityType::Organization;
         let stated = stated_place(cx, i).or_else(|| {
             // `A、B等企业`: B shares the place stated for A.
             let prev = listed_before(cx, i)?;
             stated_place(cx, prev).map(|(d, _)| (d, "locatedIn:listed-with"))
         });
+        // Organisations without a place in their name or their sentence are
+        // only placed by a county section; a page-level guess would too often
+        // be wrong.
+        if organisation && rule == "locatedIn:article-locality" && stated.is_none() {
+            continue;
+        }
         if let Some((d, rule)) = stated {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         } else if let Some(d) = m.div.clone()
@@ -219,6 +221,29 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
             && d.level.depth() >= 2
         {
             return Some((d, "locatedIn:place-clause"));
+        }
+    }
+    // `在X，某某来到Y、Z…`: a sentence that opens by placing itself places what
+    // it names, when nothing but the place stands in that opening clause.
+    let ss = cx.sentence_start(s);
+    let opening = cx.slice(ss, s);
+    if let Some(comma) = opening.find('，')
+        && let Some(rest) = opening[..comma]
+            .trim_start_matches(['　', ' '])
+            .strip_prefix('在')
+        && !rest.is_empty()
+    {
+        let comma_at = ss + opening[..comma].chars().count();
+        let place_start = comma_at - rest.chars().count();
+        if let Some(d) = division_starting_at(place_start)
+            && cx.mentions.iter().any(|x| {
+                x.ty == EntityType::Division
+                    && x.span.start >= place_start
+                    && x.span.end == comma_at
+            })
+            && d.level.depth() >= 1
+        {
+            return Some((d, "locatedIn:sentence-place"));
         }
     }
     // `Y位于X`, `Y地处X`, `Y落户X`.
@@ -913,6 +938,22 @@ mod tests {
             })
             .collect();
         assert_eq!(places, ["桐乡市"]);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_a_place_places_what_it_names() {
+        let ex =
+            run("王某某在浙江调研。在绍兴，他来到庚辛纺织技术创新中心、庚辛电子股份有限公司。");
+        let places: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some(d.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(places, ["绍兴市", "绍兴市"]);
     }
 
     #[test]
