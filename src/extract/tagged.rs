@@ -26,6 +26,7 @@ pub fn find(cx: &mut Cx) {
         // nothing rather than misplace spans.
         return;
     }
+    extend_to_known(cx, &tokens);
     trim_verb_heads(cx, &tokens);
     drop_generic_after_trim(cx, &tokens);
     foreign::join_dotted(cx, &tokens);
@@ -94,6 +95,36 @@ pub fn find(cx: &mut Cx) {
 /// Cuts verbs and prepositions off the start of company and organisation names
 /// the suffix rules found (`出席某某集团` is `某某集团`), where the segmenter's
 /// words say the name starts later.
+/// A company or organisation found by its suffix whose name the dictionary knows
+/// whole, starting further left (`华为技术有限公司` found as `技术有限公司`, the
+/// walk having stopped at a function character): the name starts where the
+/// dictionary's word does, when nothing else was found in between.
+fn extend_to_known(cx: &mut Cx, tokens: &[Token]) {
+    let coverage = cx.coverage();
+    for m in cx.mentions.iter_mut() {
+        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
+            continue;
+        }
+        let Ok(j) = tokens.binary_search_by_key(&m.span.end, |t| t.end) else {
+            continue;
+        };
+        let known = tokens[j];
+        if known.pos != Pos::Organization
+            || known.start >= m.span.start
+            || !(known.start..m.span.start)
+                .all(|k| is_han(cx.chars[k]) && coverage.get(k) == Some(&0))
+        {
+            continue;
+        }
+        let name: String = cx.chars[known.start..m.span.end].iter().collect();
+        m.span = Span::new(known.start, m.span.end);
+        m.text = name.clone();
+        m.aliases.insert(0, name.clone());
+        m.key = normalise_name(&name);
+        m.name = name;
+    }
+}
+
 fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
     for i in 0..cx.mentions.len() {
         let m = &cx.mentions[i];
@@ -150,20 +181,29 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             .iter()
             .filter(|t| t.start >= from && t.end + 3 <= end)
             .rfind(|t| t.pos == Pos::Verb && t.end - t.start >= 2);
-        let brand_before = last_verb.is_some_and(|v| {
-            tokens.iter().any(|t| {
-                t.start >= from
-                    && t.end <= v.start
-                    && matches!(
-                        t.pos,
-                        Pos::Unknown
-                            | Pos::Proper
-                            | Pos::Organization
-                            | Pos::Person
-                            | Pos::ForeignPerson
-                    )
-            })
-        });
+        // A person followed by a verb is a clause's subject (`某某希望…`), no brand.
+        let subject = |t: &Token| {
+            matches!(t.pos, Pos::Person | Pos::ForeignPerson)
+                && token_at(tokens, t.end).is_some_and(|n| n.pos == Pos::Verb)
+        };
+        let clause_subject = tokens
+            .iter()
+            .any(|t| t.start >= from && t.end + 3 <= end && subject(t));
+        let brand_before = !clause_subject
+            && last_verb.is_some_and(|v| {
+                tokens.iter().any(|t| {
+                    t.start >= from
+                        && t.end <= v.start
+                        && matches!(
+                            t.pos,
+                            Pos::Unknown
+                                | Pos::Proper
+                                | Pos::Organization
+                                | Pos::Person
+                                | Pos::ForeignPerson
+                        )
+                })
+            });
         if !opens_with_place && !brand_before {
             if let Some(last) = last_verb {
                 cur = last.end;
@@ -253,7 +293,13 @@ fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         let counted = core.chars().zip(core.chars().skip(1)).any(|(a, b)| {
             b == '家' && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
         });
+        // A suffix alone that the segmenter reads as an ordinary word (`合作社`)
+        // names nothing; an abbreviation that is also a suffix (`农商行`) does.
+        let bare = core.is_empty()
+            && token_at(tokens, m.span.start)
+                .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other);
         let generic = pointer
+            || bare
             || superlative
             || counted
             || GENERIC_CORES.contains(&core.as_str())
