@@ -201,11 +201,17 @@ pub fn find(cx: &mut Cx) {
             .and_then(|m| m.div.as_ref().and_then(|d| d.gaz));
         let inside: Vec<(DivisionIx, NameForm)>;
         let candidates = match outer {
-            Some(o) if short_only => {
+            Some(o)
+                if short_only
+                    && hit
+                        .candidates
+                        .iter()
+                        .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1) =>
+            {
                 inside = hit
                     .candidates
                     .iter()
-                    .filter(|&&(ix, _)| ix != o && cx.gaz.chain(ix).contains(&o))
+                    .filter(|&&(ix, _)| cx.gaz.chain(ix).contains(&o))
                     .copied()
                     .collect();
                 if inside.is_empty() {
@@ -567,16 +573,16 @@ fn find_standalone_zones(cx: &mut Cx) {
             &cx.slice(s, i),
             TOWN_BREAKERS.iter().chain(INNER_CUTS.iter()),
         );
-        // A verb before the name is no part of it (`调研某某合作区`), nor is a
-        // measure word (`4个自贸试验区`).
+        // A verb opening the walked-back name is no part of it (`调研某某合作区`,
+        // `了解某某示范区`), nor is a measure word (`4个自贸试验区`). A verb
+        // inside the name is (`某某合作特别试验区`).
         let tokens = cx.tokens();
-        if let Some(v) = tokens
-            .iter()
-            .filter(|t| t.start >= s && t.end <= i && t.pos == crate::segment::Pos::Verb)
-            .map(|t| t.end)
-            .max()
-        {
-            s = v;
+        loop {
+            let k = tokens.partition_point(|t| t.end <= s);
+            match tokens.get(k) {
+                Some(t) if t.end < i && t.pos == crate::segment::Pos::Verb => s = t.end,
+                _ => break,
+            }
         }
         if cx.chars.get(s).is_some_and(|&c| "个些各".contains(c)) {
             i = end;

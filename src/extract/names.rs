@@ -140,8 +140,8 @@ pub(super) fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
     None
 }
 
-/// A bare level word (`省`, `市`) in a paragraph that has just named a place of
-/// that level (`在某省，省委…`): that place, before the article's locality.
+/// A bare level word (`省`, `市`, `县`) in a paragraph that has just named a place
+/// of that level (`在某省，省委…`): that place, before the article's locality.
 fn recent_of_level(cx: &Cx, i: usize, c: char) -> Option<DivInfo> {
     let para = cx.paragraph_start(i);
     let d = cx
@@ -150,11 +150,12 @@ fn recent_of_level(cx: &Cx, i: usize, c: char) -> Option<DivInfo> {
         .filter(|m| m.ty == EntityType::Division && m.span.end <= i && m.span.start >= para)
         .filter_map(|m| m.div.as_ref())
         .rfind(|d| d.gaz.is_some())?;
+    // Not districts: a city's page often names other districts in passing, and
+    // there the article's own district is the better reading.
     let fits = match c {
         '省' => d.level == Level::Province && d.name.ends_with('省'),
         '市' => d.name.ends_with('市'),
         '县' => d.name.ends_with('县'),
-        '区' => d.name.ends_with('区') && d.level == Level::County,
         _ => false,
     };
     fits.then(|| d.clone())

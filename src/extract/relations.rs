@@ -227,7 +227,12 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
     // it names, when nothing but the place stands in that opening clause.
     let ss = cx.sentence_start(s);
     let opening = cx.slice(ss, s);
-    if let Some(comma) = opening.find('，')
+    let place_in_name = cx
+        .mentions
+        .iter()
+        .any(|x| x.ty == EntityType::Division && m.span.contains(x.span));
+    if !place_in_name
+        && let Some(comma) = opening.find('，')
         && let Some(rest) = opening[..comma]
             .trim_start_matches(['　', ' '])
             .strip_prefix('在')
@@ -307,7 +312,9 @@ fn is_agent(cx: &Cx, j: usize) -> bool {
 /// A body before a post (`某委主席某某`) says where a person works: the person,
 /// not the body, is who acts in the sentence.
 fn before_post(cx: &Cx, m: &Mention) -> bool {
-    POSTS.iter().any(|p| cx.starts_with(m.span.end, p))
+    // Only national bodies: a local official speaks for the body (`某县委书记
+    // 说，我们推出…`), while a leader's titles only introduce the leader.
+    m.div.is_none() && POSTS.iter().any(|p| cx.starts_with(m.span.end, p))
 }
 
 /// The agent of one initiative mention, with the rule's priority (lower is better).
