@@ -180,6 +180,14 @@ pub fn find(cx: &mut Cx) {
             i += 1;
             continue;
         }
+        // A preposition is no part of the name (`据某监会统计`): the body
+        // starts after it when it is a body from there too.
+        if "据在由对向从被将把让".contains(cx.chars[i])
+            && body_at(cx, i + 1).is_some_and(|(e, _)| Some(e) == body_at(cx, i).map(|b| b.0))
+        {
+            i += 1;
+            continue;
+        }
         match body_at(cx, i) {
             // A Chinese division may hold the country's name (`中国`), never
             // the body after it.

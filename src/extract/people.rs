@@ -172,6 +172,23 @@ pub fn find(cx: &mut Cx) {
             } else {
                 name_after_post(cx, after)
             };
+            // A transliterated name runs on past three characters when the
+            // segmenter reads a longer name there (`某国总理某某某某`).
+            let end = end.map(|e| {
+                let tokens = cx.tokens();
+                let k = tokens.partition_point(|t| t.end <= e);
+                match tokens.get(k) {
+                    Some(t)
+                        if t.start < e
+                            && t.end > e
+                            && t.end <= after + 5
+                            && t.pos == crate::segment::Pos::Person =>
+                    {
+                        t.end
+                    }
+                    _ => e,
+                }
+            });
             if let Some(end) = end {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, post_end);
@@ -410,7 +427,12 @@ fn role_start(cx: &Cx, post_start: usize) -> usize {
     let mut s = post_start;
     while s > 0 && post_start - s < 12 {
         let c = cx.chars[s - 1];
+        // A list of posts (`某委常委、某委书记`) goes on past `、`; a list of
+        // things (`某物、某国总理`) does not.
         if c == '、' {
+            if !POSTS.iter().any(|p| cx.ends_with_at(s - 1, p)) {
+                break;
+            }
             s -= 1;
             continue;
         }

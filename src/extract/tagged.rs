@@ -8,10 +8,10 @@
 
 use super::lexicon::{
     ACTS_AFTER_NAME, AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS,
-    CLAUSE_WORDS, COMPANY_POSTS, COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_PREFIXES,
-    GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS,
-    ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
-    is_surname_start,
+    CLAUSE_WORDS, COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, GENERIC_CORES,
+    GENERIC_PREFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
+    ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER,
+    VERBS_BEFORE, is_surname_start,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
@@ -43,6 +43,26 @@ pub fn find(cx: &mut Cx) {
                 if let Some(m) = person(cx, &tokens, k)
                     && free(m.span.start, m.span.end)
                     && !found.iter().any(|f| f.span.overlaps(m.span))
+                {
+                    found.push(m);
+                }
+            }
+            // The dictionary tags some leaders' names as places (`某国总统某某`):
+            // a place word right after a title that is no place the gazetteer
+            // or the list of countries knows is a name.
+            Pos::Place
+                if TITLES_AFTER.iter().any(|w| cx.ends_with_at(t.start, w))
+                    && t.end - t.start >= 2
+                    && !names_a_division(cx, t.start, t.end)
+                    && !COUNTRIES.contains(&text(cx, t).as_str()) =>
+            {
+                let m = super::people::person(
+                    text(cx, t),
+                    None,
+                    Span::new(t.start, t.end),
+                    "person:tagged-foreign",
+                );
+                if free(m.span.start, m.span.end) && !found.iter().any(|f| f.span.overlaps(m.span))
                 {
                     found.push(m);
                 }
@@ -88,8 +108,28 @@ pub fn find(cx: &mut Cx) {
     }
     repeat_names(cx, &boundary, &free, &mut found);
     cx.mentions.extend(found);
+    drop_non_people(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Names that look like people's but say a country or a side in talks: a
+/// country (`阿富汗`), a country's initial and 方 (`某方表示`: that country's
+/// side), or a country's initial and a title (`某首相`).
+fn drop_non_people(cx: &mut Cx) {
+    cx.mentions.retain(|m| {
+        if m.ty != EntityType::Person || m.rule == "person:byline" {
+            return true;
+        }
+        let chars: Vec<char> = m.name.chars().collect();
+        let initial = chars.first().is_some_and(|&c| COUNTRY_INITIALS.contains(c));
+        let side = chars.len() == 2 && initial && chars[1] == '方';
+        let titled = initial
+            && TITLES_AFTER
+                .iter()
+                .any(|t| m.name[chars[0].len_utf8()..] == **t);
+        !(side || titled || COUNTRIES.contains(&m.name.as_str()))
+    });
 }
 
 /// Cuts verbs and prepositions off the start of company and organisation names
@@ -485,9 +525,11 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let after = cx.chars.get(e).copied();
     let listed = prev.is_some_and(|c| "、和与同及".contains(c))
         && after.is_some_and(|c| "、和与及，。".contains(c));
+    // `某国总统某某`, `某国前总理某某`: a title right before a foreign name.
+    let title_before = TITLES_AFTER.iter().any(|w| cx.ends_with_at(s, w));
     let evidence = if !chinese {
         // Foreign names and countries look alike in lists: a list is no evidence.
-        title.is_some() || verb_after || verb_before
+        title.is_some() || verb_after || verb_before || title_before
     } else if t.pos == Pos::Unknown || e - s == 2 {
         // Words the HMM made up, and two-character words, are often not names:
         // they need a title, a verb of speech or a verb that takes a person.
