@@ -255,6 +255,24 @@ pub fn find(cx: &mut Cx) {
             cx.mentions.push(m);
             continue;
         }
+        // The central bank is a government body, not a bank that trades.
+        if ["中国人民银行", "人民银行", "中央银行"].contains(&text.as_str()) {
+            let name = "中国人民银行".to_string();
+            cx.mentions.push(Mention {
+                ty: EntityType::Agency,
+                span: Span::new(s, e),
+                text: text.clone(),
+                key: format!("national/{name}"),
+                aliases: vec![text.clone(), "人民银行".to_string(), "央行".to_string()],
+                name,
+                class: None,
+                div: None,
+                role: None,
+                rule: "agency:central-bank",
+                anaphoric: false,
+            });
+            continue;
+        }
         let mut aliases = vec![text.clone()];
         if ty == EntityType::Company {
             aliases.extend(brand_forms(&text, &divs));

@@ -200,7 +200,12 @@ fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             // Officials' verbs the dictionary tags otherwise (`前往`) are verbs too.
             let long_verb = (t.pos == Pos::Verb || ACTS_AFTER_NAME.contains(&word.as_str()))
                 && t.end - t.start >= 2;
-            let head = long_verb || cur > start && HEAD_WORDS.contains(&word.as_str());
+            // A conjunction or a preposition opening the span (`但某某银行`,
+            // `据某某公司`) is cut too.
+            let opening_word =
+                cur == start && t.end - t.start == 1 && "但而并据由".contains(cx.chars[t.start]);
+            let head =
+                long_verb || opening_word || cur > start && HEAD_WORDS.contains(&word.as_str());
             let place = t.pos == Pos::Place || covered_by_division(cx, t);
             // Keep at least a three-character name.
             if !head || place || t.end + 3 > end {
@@ -1015,6 +1020,15 @@ mod tests {
         }
         let ex = run("村里成立了新韩银行分理处。");
         assert!(named(&ex, EntityType::Company).contains(&"新韩银行".to_string()));
+    }
+
+    #[test]
+    fn the_central_bank_is_a_government_body_and_a_conjunction_opens_no_bank() {
+        let ex = run("中国人民银行将发行票据。");
+        assert!(named(&ex, EntityType::Company).is_empty());
+        assert_eq!(named(&ex, EntityType::Agency), ["中国人民银行"]);
+        let ex = run("条件有变。但通远银行指出，条件有变。");
+        assert_eq!(named(&ex, EntityType::Company), ["通远银行"]);
     }
 
     #[test]
