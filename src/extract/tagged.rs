@@ -387,7 +387,7 @@ fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 .all(|t| {
                     matches!(t.pos, Pos::Other | Pos::Verb) && !(t.start..t.end).any(|k| placed[k])
                 });
-        whole || !(short && clause) && !pronoun && !ordinary
+        whole || !(pronoun || ordinary || short && clause)
     });
 }
 

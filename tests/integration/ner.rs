@@ -19,8 +19,8 @@ fn cluener_mention_detection_holds() {
     // (kind, exact F1 floor, overlap precision floor): the targets are
     // exact-span F1; precision floors keep recall from being bought with noise.
     let floors = [
-        (Kind::Company, 0.36, 0.75),
-        (Kind::Agency, 0.58, 0.90),
+        (Kind::Company, 0.37, 0.82),
+        (Kind::Agency, 0.60, 0.90),
         (Kind::Person, 0.60, 0.75),
         (Kind::Organization, 0.30, 0.70),
         (Kind::Position, 0.11, 0.90),
@@ -44,8 +44,8 @@ fn cluener_mention_detection_holds() {
         }
     }
     let core = report.micro(&Kind::CORE);
-    if core.exact_f1() < 0.48 {
-        failures.push(format!("core micro exact F1 {:.3} < 0.48", core.exact_f1()));
+    if core.exact_f1() < 0.49 {
+        failures.push(format!("core micro exact F1 {:.3} < 0.49", core.exact_f1()));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
