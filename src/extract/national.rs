@@ -22,7 +22,10 @@ static FIELD_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&[&MINIST
 
 /// The country whose name starts at `i`, as its length in characters.
 fn country_at(cx: &Cx, i: usize) -> usize {
-    if COUNTRY_FIRST.binary_search(&cx.chars[i]).is_err() {
+    let Some(c) = cx.chars.get(i) else {
+        return 0;
+    };
+    if COUNTRY_FIRST.binary_search(c).is_err() {
         return 0;
     }
     COUNTRIES
@@ -182,7 +185,8 @@ pub fn find(cx: &mut Cx) {
         }
         // A preposition is no part of the name (`据某监会统计`): the body
         // starts after it when it is a body from there too.
-        if "据在由对向从被将把让".contains(cx.chars[i])
+        if i + 1 < n
+            && "据在由对向从被将把让".contains(cx.chars[i])
             && body_at(cx, i + 1).is_some_and(|(e, _)| Some(e) == body_at(cx, i).map(|b| b.0))
         {
             i += 1;
