@@ -11,7 +11,8 @@ use super::lexicon::{
     TITLES_AFTER,
 };
 use super::names::normalise_name;
-use super::tagged::{names_a_division, token_at};
+use super::tagged::names_a_division;
+use super::trim::token_at;
 use super::{Cx, Mention, is_han, namemodel};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};

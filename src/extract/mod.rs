@@ -17,6 +17,7 @@ mod organisations;
 mod people;
 mod relations;
 mod tagged;
+mod trim;
 
 pub use lexicon::{LexiconError, extend_from as extend_lexicons};
 

@@ -7,13 +7,13 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    ACTS_AFTER_NAME, AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS,
-    CLAUSE_WORDS, COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, GENERIC_CORES,
-    GENERIC_PREFIXES, GOVERNMENT_ENDINGS, HEAD_WORDS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END,
-    ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER,
-    VERBS_BEFORE, is_surname_start,
+    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
+    COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, KIN_TERMS,
+    NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
+    UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
 use super::names::normalise_name;
+use super::trim::{self, covered_by_division, token_at};
 use super::{Cx, Mention, is_han};
 use super::{foreign, namemodel};
 use crate::model::{EntityType, Span};
@@ -26,11 +26,11 @@ pub fn find(cx: &mut Cx) {
         // nothing rather than misplace spans.
         return;
     }
-    extend_to_known(cx, &tokens);
-    trim_verb_heads(cx, &tokens);
-    drop_generic_after_trim(cx, &tokens);
+    trim::extend_to_known(cx, &tokens);
+    trim::trim_verb_heads(cx, &tokens);
+    trim::drop_generic_after_trim(cx, &tokens);
     foreign::join_dotted(cx, &tokens);
-    drop_split_words(cx, &tokens);
+    trim::drop_split_words(cx, &tokens);
     let coverage = cx.coverage();
     let free = |s: usize, e: usize| (s..e).all(|k| coverage.get(k) == Some(&0));
     // Transliterated persons and teams first: a run of transliteration is
@@ -132,316 +132,6 @@ fn drop_non_people(cx: &mut Cx) {
     });
 }
 
-/// Cuts verbs and prepositions off the start of company and organisation names
-/// the suffix rules found (`出席某某集团` is `某某集团`), where the segmenter's
-/// words say the name starts later.
-/// A company or organisation found by its suffix whose name the dictionary knows
-/// whole, starting further left (`华为技术有限公司` found as `技术有限公司`, the
-/// walk having stopped at a function character): the name starts where the
-/// dictionary's word does, when nothing else was found in between.
-fn extend_to_known(cx: &mut Cx, tokens: &[Token]) {
-    let coverage = cx.coverage();
-    for m in cx.mentions.iter_mut() {
-        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
-            continue;
-        }
-        let Ok(j) = tokens.binary_search_by_key(&m.span.end, |t| t.end) else {
-            continue;
-        };
-        let known = tokens[j];
-        if known.pos != Pos::Organization
-            || known.start >= m.span.start
-            || !(known.start..m.span.start)
-                .all(|k| is_han(cx.chars[k]) && coverage.get(k) == Some(&0))
-        {
-            continue;
-        }
-        let name: String = cx.chars[known.start..m.span.end].iter().collect();
-        m.span = Span::new(known.start, m.span.end);
-        m.text = name.clone();
-        m.aliases.insert(0, name.clone());
-        m.key = normalise_name(&name);
-        m.name = name;
-    }
-}
-
-fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
-    for i in 0..cx.mentions.len() {
-        let m = &cx.mentions[i];
-        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
-            continue;
-        }
-        let (start, end) = (m.span.start, m.span.end);
-        let mut cur = start;
-        // A name the dictionary knows whole ends the mention, and only ordinary
-        // words come before it (`据某某银行`, `但如果某某银行`): it starts there.
-        let ending = tokens
-            .binary_search_by_key(&end, |t| t.end)
-            .ok()
-            .map(|j| tokens[j]);
-        if let Some(known) =
-            ending.filter(|t| t.pos == Pos::Organization && t.start > start && t.end - t.start >= 3)
-            && tokens[tokens.partition_point(|t| t.start < start)..]
-                .iter()
-                .take_while(|t| t.end <= known.start)
-                .all(|t| {
-                    matches!(t.pos, Pos::Other | Pos::Verb)
-                        && !covered_by_division(cx, t)
-                        && !cx.chars[t.start..t.end].iter().any(|&c| is_numeral(c))
-                })
-        {
-            cur = known.start;
-        }
-        while let Some(t) = token_at(tokens, cur) {
-            let word = text(cx, t);
-            // A verb of two characters or more opens the cut (one-character
-            // "verbs" are often the first character of a place: `横州市`), and
-            // prepositions may follow it; a word that names a place is kept.
-            // Officials' verbs the dictionary tags otherwise (`前往`) are verbs too.
-            let long_verb = (t.pos == Pos::Verb || ACTS_AFTER_NAME.contains(&word.as_str()))
-                && t.end - t.start >= 2;
-            // A conjunction or a preposition opening the span (`但某某银行`,
-            // `据某某公司`) is cut too.
-            let opening_word =
-                cur == start && t.end - t.start == 1 && "但而并据由".contains(cx.chars[t.start]);
-            let head =
-                long_verb || opening_word || cur > start && HEAD_WORDS.contains(&word.as_str());
-            let place = t.pos == Pos::Place || covered_by_division(cx, t);
-            // Keep at least a three-character name.
-            if !head || place || t.end + 3 > end {
-                break;
-            }
-            cur = t.end;
-        }
-        // A verb inside the name (`力抓好某某集团`) ends a clause the walk took
-        // in: the name starts after the last one, unless a place opens the name
-        // (`中国移动通信集团` keeps its verb-like word).
-        // Nor when a word before that verb may be a brand: one the dictionary
-        // does not know, or knows as a name (`某某科汽车马达…驱动电机工厂`).
-        let opens_with_place = tokens
-            .iter()
-            .any(|t| t.start == cur && (t.pos == Pos::Place || covered_by_division(cx, t)));
-        let from = cur;
-        let last_verb = tokens
-            .iter()
-            .filter(|t| t.start >= from && t.end + 3 <= end)
-            .rfind(|t| t.pos == Pos::Verb && t.end - t.start >= 2);
-        // A person followed by a verb is a clause's subject (`某某希望…`), no brand.
-        let subject = |t: &Token| {
-            matches!(t.pos, Pos::Person | Pos::ForeignPerson)
-                && token_at(tokens, t.end).is_some_and(|n| n.pos == Pos::Verb)
-        };
-        let clause_subject = tokens
-            .iter()
-            .any(|t| t.start >= from && t.end + 3 <= end && subject(t));
-        let brand_before = !clause_subject
-            && last_verb.is_some_and(|v| {
-                tokens.iter().any(|t| {
-                    t.start >= from
-                        && t.end <= v.start
-                        && matches!(
-                            t.pos,
-                            Pos::Unknown
-                                | Pos::Proper
-                                | Pos::Organization
-                                | Pos::Person
-                                | Pos::ForeignPerson
-                        )
-                })
-            });
-        if !opens_with_place && !brand_before {
-            if let Some(last) = last_verb {
-                cur = last.end;
-            }
-            while let Some(t) = token_at(tokens, cur) {
-                if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
-                    break;
-                }
-                cur = t.end;
-            }
-        }
-        // A clause word, or a person, inside the span ends the clause before the
-        // name, whatever opens the span (`某地会见某某银行`, `某某听取某某集团`).
-        let people_end = cx
-            .mentions
-            .iter()
-            .filter(|p| {
-                p.ty == EntityType::Person
-                    && !p.anaphoric
-                    && p.span.start >= cur
-                    && p.span.end + 3 <= end
-            })
-            .map(|p| p.span.end)
-            .max();
-        let clause_end = tokens[tokens.partition_point(|t| t.start < cur)..]
-            .iter()
-            .take_while(|t| t.end + 3 <= end)
-            .filter(|t| CLAUSE_WORDS.contains(&text(cx, t).as_str()))
-            .map(|t| t.end)
-            .max();
-        if let Some(cut) = people_end.max(clause_end) {
-            cur = cur.max(cut);
-            while let Some(t) = token_at(tokens, cur) {
-                if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
-                    break;
-                }
-                cur = t.end;
-            }
-        }
-        if cur == start {
-            continue;
-        }
-        let name = cx.slice(cur, end);
-        let m = &mut cx.mentions[i];
-        m.span = Span::new(cur, end);
-        m.text = name.clone();
-        m.aliases
-            .retain(|a| name.contains(a.as_str()) && *a != name);
-        m.aliases.insert(0, name.clone());
-        m.key = normalise_name(&name);
-        m.name = name;
-    }
-}
-
-/// Drops suffix-found companies and organisations that are no names once the
-/// clause before them is cut off (`已通知国内银行` is `国内银行`, a kind of bank):
-/// the core before the suffix is generic (`国内`, `贸易`), a pointer
-/// (`某`), or a short run of the segmenter's verbs and pronouns (`刺激银行`,
-/// `他证实公司`) that the dictionary does not know as one name.
-fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
-    let placed: Vec<bool> = cx
-        .coverage()
-        .iter()
-        .map(|&b| b & (1 << EntityType::Division as u8) != 0)
-        .collect();
-    cx.mentions.retain(|m| {
-        if !matches!(m.rule, "company:suffix" | "organization:suffix") {
-            return true;
-        }
-        let suffix = COMPANY_SUFFIXES
-            .iter()
-            .chain(ORG_SUFFIXES.iter())
-            .filter(|s| m.text.ends_with(*s))
-            .max_by_key(|s| s.chars().count());
-        let Some(suffix) = suffix else {
-            return true;
-        };
-        let core_end = m.span.end - suffix.chars().count();
-        let core: String = cx.chars[m.span.start..core_end].iter().collect();
-        // An empty core is an abbreviation that is a suffix too (`农商行`).
-        // `某银行`, `国内某银行`, `某大型银行`: an unnamed one (`某某` is a
-        // placeholder for a name, and stays).
-        let pointer = core.ends_with('某') || core.starts_with('某') && !core.starts_with("某某");
-        // `某国最大银行`: a description, not a name.
-        let superlative = core.contains("最大") || core.contains("最小") || core.contains("第一大");
-        // `某市11家合作社`, `首家某某公司`: a count, not a name.
-        let counted = core.chars().zip(core.chars().skip(1)).any(|(a, b)| {
-            b == '家' && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
-        });
-        // A suffix alone that the segmenter reads as an ordinary word (`合作社`)
-        // names nothing; an abbreviation that is also a suffix (`农商行`) does.
-        let bare = core.is_empty()
-            && token_at(tokens, m.span.start)
-                .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other);
-        let generic = pointer
-            || bare
-            || superlative
-            || counted
-            || GENERIC_CORES.contains(&core.as_str())
-            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
-        if generic {
-            return false;
-        }
-        // A name the dictionary knows whole (`某某银行` as one word) stays.
-        let whole = tokens
-            .binary_search_by_key(&m.span.start, |t| t.start)
-            .is_ok_and(|j| tokens[j].end >= m.span.end);
-        let short = core.chars().count() <= 3;
-        let clause = tokens[tokens.partition_point(|t| t.start < m.span.start)..]
-            .iter()
-            .take_while(|t| t.end <= core_end)
-            .any(|t| {
-                t.pos == Pos::Verb && t.end - t.start >= 2
-                    || t.end - t.start == 1 && "他她我你它和与及请".contains(cx.chars[t.start])
-            });
-        // A pronoun inside says the "name" is a clause (`黑市中他专门出售某银行`).
-        let pronoun = core.chars().any(|c| "他她我你它".contains(c))
-            && tokens.iter().any(|t| {
-                t.start >= m.span.start
-                    && t.end <= core_end
-                    && t.end - t.start == 1
-                    && "他她我你它".contains(cx.chars[t.start])
-            });
-        // A core of ordinary words only, with no place, no word the segmenter
-        // knows as a name and none it had to make up, describes a kind of
-        // business (`养猪合作社`, `科技公司`, `农业信贷担保公司`): it names none.
-        // Two characters are a brand's length (`某某银行`), so only longer cores
-        // are judged.
-        let ordinary = m.rule == "company:suffix"
-            && core_end >= m.span.start + 3
-            && !core.contains("某某")
-            && (m.span.start..core_end).all(|k| is_han(cx.chars[k]))
-            && tokens[tokens.partition_point(|t| t.end <= m.span.start)..]
-                .iter()
-                .take_while(|t| t.start < core_end)
-                .all(|t| {
-                    matches!(t.pos, Pos::Other | Pos::Verb) && !(t.start..t.end).any(|k| placed[k])
-                });
-        whole || !(pronoun || ordinary || short && clause)
-    });
-}
-
-/// The token starting at `at` (tokens are sorted and cover the text).
-pub(super) fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
-    tokens
-        .binary_search_by_key(&at, |t| t.start)
-        .ok()
-        .map(|j| &tokens[j])
-}
-
-fn covered_by_division(cx: &Cx, t: &Token) -> bool {
-    cx.mentions
-        .iter()
-        .any(|d| d.ty == EntityType::Division && d.span.overlaps(Span::new(t.start, t.end)))
-}
-
-/// Drops names the rules read as surname plus given name where the segmenter
-/// sees a preposition before an ordinary word (`向` + `大会` after a post; a
-/// surname before a word, `马` + `建新`, is still a name), and company or
-/// organisation names that count things (`两家公司`).
-fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
-    let token_at = |at: usize| token_at(tokens, at);
-    let split = |cx: &Cx, m: &Mention| {
-        let (s, e) = (m.span.start, m.span.end);
-        m.ty == EntityType::Person
-            && m.rule != "person:byline"
-            && token_at(s).is_some_and(|t| {
-                t.end == s + 1 && HEAD_WORDS.contains(&cx.slice(s, s + 1).as_str())
-            })
-            && token_at(s + 1).is_some_and(|t| {
-                t.end == e && matches!(t.pos, Pos::Other | Pos::Verb) && e - s >= 3
-            })
-            && is_surname_start(&cx.chars, s) == 1
-    };
-    let counted = |m: &Mention| {
-        matches!(m.ty, EntityType::Company | EntityType::Organization)
-            && m.name
-                .chars()
-                .next()
-                .is_some_and(|c| "一二两三四五六七八九十几多各数0123456789".contains(c))
-            && m.name.chars().take(4).any(|c| "家个所".contains(c))
-    };
-    // `二十国集团` and the like are groups of countries, not companies.
-    let countries = |m: &Mention| m.ty == EntityType::Company && m.name.ends_with("国集团");
-    let keep: Vec<bool> = cx
-        .mentions
-        .iter()
-        .map(|m| !split(cx, m) && !counted(m) && !countries(m))
-        .collect();
-    let mut k = keep.iter();
-    cx.mentions.retain(|_| *k.next().unwrap_or(&true));
-}
-
 /// Whether the text from `s` to `e` is a division's name, or its name without
 /// the level word (`某田` for `某田县`).
 pub(super) fn names_a_division(cx: &Cx, s: usize, e: usize) -> bool {
@@ -452,11 +142,11 @@ pub(super) fn names_a_division(cx: &Cx, s: usize, e: usize) -> bool {
             .any(|l| !cx.gaz.lookup(&format!("{name}{l}")).is_empty())
 }
 
-fn is_numeral(c: char) -> bool {
+pub(super) fn is_numeral(c: char) -> bool {
     c.is_ascii_digit() || "一二两三四五六七八九十百千万几".contains(c)
 }
 
-fn text(cx: &Cx, t: &Token) -> String {
+pub(super) fn text(cx: &Cx, t: &Token) -> String {
     cx.slice(t.start, t.end)
 }
 
