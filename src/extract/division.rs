@@ -252,15 +252,10 @@ pub fn find(cx: &mut Cx) {
 /// starts before the name must start with another division (`某市某湖`): a
 /// transliteration the segmenter tags as a place (`奥巴马`) does not.
 fn inside_word(cx: &Cx, start: usize, end: usize) -> bool {
-    let tokens = cx.tokens();
-    let straddling = |at: usize| {
-        let k = tokens.partition_point(|t| t.end <= at);
-        tokens.get(k).filter(|t| t.start < at && at < t.end)
-    };
     let place = |t: &crate::segment::Token| t.pos == crate::segment::Pos::Place;
-    straddling(start)
+    cx.word_across(start)
         .is_some_and(|t| !place(t) || cx.gaz.lookup(&cx.slice(t.start, start)).is_empty())
-        || straddling(end).is_some_and(|t| !place(t))
+        || cx.word_across(end).is_some_and(|t| !place(t))
 }
 
 /// The division an article is about: its section's place, else the county-level

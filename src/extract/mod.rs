@@ -120,6 +120,14 @@ impl Cx<'_> {
             .get_or_init(|| crate::segment::tag(&self.article.text))
     }
 
+    /// The segmenter's word that runs across character offset `at` (starts
+    /// before it and ends after it), if a word boundary does not fall there.
+    pub fn word_across(&self, at: usize) -> Option<&crate::segment::Token> {
+        let tokens = self.tokens();
+        let k = tokens.partition_point(|t| t.end <= at);
+        tokens.get(k).filter(|t| t.start < at && at < t.end)
+    }
+
     /// Counts `units` of work; past the budget, extraction of this article stops
     /// (a panic with [`OverBudget`], which the build reports).
     pub fn spend(&self, units: usize) {

@@ -550,9 +550,7 @@ fn listed_bodies(cx: &Cx, anchors: &[Anchor], mut end: usize, div: &DivInfo) -> 
         let e = at + body.chars().count();
         // The body word must end where the segmenter ends a word: `政府部门`
         // is no listed body.
-        let tokens = cx.tokens();
-        let k = tokens.partition_point(|t| t.end <= e);
-        if tokens.get(k).is_some_and(|t| t.start < e) {
+        if cx.word_across(e).is_some() {
             break;
         }
         let (canon, variants) = body_variants(body);

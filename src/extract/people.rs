@@ -174,20 +174,9 @@ pub fn find(cx: &mut Cx) {
             };
             // A transliterated name runs on past three characters when the
             // segmenter reads a longer name there (`某国总理某某某某`).
-            let end = end.map(|e| {
-                let tokens = cx.tokens();
-                let k = tokens.partition_point(|t| t.end <= e);
-                match tokens.get(k) {
-                    Some(t)
-                        if t.start < e
-                            && t.end > e
-                            && t.end <= after + 5
-                            && t.pos == crate::segment::Pos::Person =>
-                    {
-                        t.end
-                    }
-                    _ => e,
-                }
+            let end = end.map(|e| match cx.word_across(e) {
+                Some(t) if t.end <= after + 5 && t.pos == crate::segment::Pos::Person => t.end,
+                _ => e,
             });
             if let Some(end) = end {
                 let role_start = role_start(cx, i);
