@@ -83,6 +83,28 @@ fn follows_name(cx: &Cx, k: usize) -> bool {
     }
 }
 
+/// Whether the characters after a post open an ordinary word rather than a
+/// name: the segmenter reads a shorter everyday word there (`总书记高兴地`), or a
+/// conjunction stands alone there (`工作人员和来办事的群众`).
+fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
+    use crate::segment::Pos;
+    let Some(t) = super::trim::token_at(cx.tokens(), s) else {
+        return false;
+    };
+    let ordinary = !matches!(t.pos, Pos::Person | Pos::ForeignPerson | Pos::Unknown);
+    let len = t.end - t.start;
+    ordinary && (len >= 2 && t.end < e || len == 1 && "和与及同跟".contains(cx.chars[s]))
+}
+
+/// Whether `s..e` is one two-character word the dictionary knows as an
+/// everyday word, not a name (`文章指出`: the article says).
+fn everyday_word(cx: &Cx, s: usize, e: usize) -> bool {
+    use crate::segment::Pos;
+    e - s == 2
+        && super::trim::token_at(cx.tokens(), s)
+            .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Other | Pos::Verb))
+}
+
 /// A name right after a post. The post already says a name follows, so when the
 /// characters after the name do not settle its length, the common three-character
 /// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
@@ -178,7 +200,7 @@ pub fn find(cx: &mut Cx) {
                 Some(t) if t.end <= after + 5 && t.pos == crate::segment::Pos::Person => t.end,
                 _ => e,
             });
-            if let Some(end) = end {
+            if let Some(end) = end.filter(|&e| !ordinary_word_opens(cx, after, e)) {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, post_end);
                 let name = cx.slice(after, end);
@@ -215,6 +237,7 @@ pub fn find(cx: &mut Cx) {
             && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
             && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
                 || COURTESY.iter().any(|t| cx.starts_with(end, t)))
+            && !everyday_word(cx, i, end)
             && !covered(
                 i,
                 &[

@@ -224,7 +224,12 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let title_before = TITLES_AFTER.iter().any(|w| cx.ends_with_at(s, w));
     let evidence = if !chinese {
         // Foreign names and countries look alike in lists: a list is no evidence.
-        title.is_some() || verb_after || verb_before || title_before
+        // A two-character word the dictionary calls a foreign name is more often
+        // an everyday word (`拓宽`, `冬闲`): a verb after it says nothing.
+        title.is_some()
+            || (verb_after && (e - s > 2 || speech_after))
+            || verb_before
+            || title_before
     } else if t.pos == Pos::Unknown || e - s == 2 {
         // Words the HMM made up, and two-character words, are often not names:
         // they need a title, a verb of speech or a verb that takes a person.
@@ -390,8 +395,13 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
             continue;
         }
         // A function word after a two-character name (`某某也`, `某某的`) is not
-        // its third character.
-        if given == 2 && FUNCTION_CHARS.contains(cx.chars[e - 1]) {
+        // its third character; nor is anything after `某`, which stands for a
+        // withheld given name (`徐某曾在`). A doubled character (`殷殷嘱托`) is
+        // a word of manner, not a surname and a given name.
+        if given == 2 && FUNCTION_CHARS.contains(cx.chars[e - 1])
+            || given == 2 && cx.chars[s + sur] == '某'
+            || sur == 1 && cx.chars[s] == cx.chars[s + 1]
+        {
             continue;
         }
         let words = inside
@@ -634,6 +644,11 @@ fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         return None;
     }
     let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+    // The dictionary also tags everyday words that end like a body (`新格局`,
+    // `中西部`, `党和政府`).
+    if ends(&NOT_AGENCY_END) {
+        return None;
+    }
     // The dictionary also tags generic places of work (`加工厂`, `供电所`) and
     // phrases; a name must end like a body, a business or an organisation.
     let facility =
