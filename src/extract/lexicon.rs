@@ -230,6 +230,11 @@ lists! {
     INITIATIVE_CUES: Vec<(&'static str, &'static str)> =
         "initiative_cues", FirstFits, INITIATIVE_CLASSES;
 
+    /// Class nouns that close a list of names (`甲、乙等企业`), with the type they
+    /// give each item. The first that fits wins.
+    LIST_CLASSES: Vec<(&'static str, &'static str)> =
+        "list_classes", FirstFits, &["Company", "Organization"];
+
     /// Verbs that create or use an initiative named right after them.
     INITIATIVE_VERBS: Vec<&'static str> = "initiative_verbs", Any;
 

@@ -10,6 +10,7 @@ mod events;
 mod foreign;
 mod initiatives;
 mod lexicon;
+mod lists;
 mod namemodel;
 mod names;
 mod national;
@@ -295,6 +296,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     people::find(&mut cx);
     people::credits(&mut cx);
     tagged::find(&mut cx);
+    lists::find(&mut cx);
     relations::find(&mut cx);
     Extraction {
         mentions: cx.mentions,

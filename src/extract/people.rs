@@ -91,7 +91,7 @@ fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
     let Some(t) = super::trim::token_at(cx.tokens(), s) else {
         return false;
     };
-    let ordinary = !matches!(t.pos, Pos::Person | Pos::ForeignPerson | Pos::Unknown);
+    let ordinary = matches!(t.pos, Pos::Other | Pos::Verb);
     let len = t.end - t.start;
     ordinary && (len >= 2 && t.end < e || len == 1 && "和与及同跟".contains(cx.chars[s]))
 }

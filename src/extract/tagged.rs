@@ -398,8 +398,7 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // its third character; nor is anything after `某`, which stands for a
         // withheld given name (`徐某曾在`). A doubled character (`殷殷嘱托`) is
         // a word of manner, not a surname and a given name.
-        if given == 2 && FUNCTION_CHARS.contains(cx.chars[e - 1])
-            || given == 2 && cx.chars[s + sur] == '某'
+        if given == 2 && (FUNCTION_CHARS.contains(cx.chars[e - 1]) || cx.chars[s + sur] == '某')
             || sur == 1 && cx.chars[s] == cx.chars[s + 1]
         {
             continue;
