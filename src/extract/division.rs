@@ -154,8 +154,11 @@ pub fn find(cx: &mut Cx) {
             .candidates
             .iter()
             .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 2);
+        // (`某某乡村旅游` is the county's countryside, not a township.)
+        let countryside = cx.starts_with(hit.end, "乡村");
         if let Some(&next) = cx.chars.get(hit.end)
             && short_only
+            && !countryside
             && ("路街巷弄镇乡".contains(next)
                 || county_only && "江河湖海溪山岭峰港湾桥岛泉潭峡畔滩".contains(next))
         {
@@ -326,6 +329,14 @@ fn find_zones(cx: &mut Cx) {
                         .mentions
                         .iter()
                         .any(|o| o.span.start == e && o.ty == EntityType::Division && mid > 0)
+                    {
+                        break 'mid;
+                    }
+                    // A verb right after the place (`某省调研自贸区`) says what
+                    // was done there: the zone is named without the place.
+                    if mid > 0
+                        && super::trim::token_at(cx.tokens(), e)
+                            .is_some_and(|t| t.pos == crate::segment::Pos::Verb)
                     {
                         break 'mid;
                     }
@@ -575,7 +586,7 @@ fn find_standalone_zones(cx: &mut Cx) {
         loop {
             let k = tokens.partition_point(|t| t.end <= s);
             match tokens.get(k) {
-                Some(t) if t.end < i && t.pos == crate::segment::Pos::Verb => s = t.end,
+                Some(t) if t.end <= i && t.pos == crate::segment::Pos::Verb => s = t.end,
                 _ => break,
             }
         }

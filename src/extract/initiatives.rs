@@ -5,7 +5,8 @@
 //! `relations`.
 
 use super::lexicon::{
-    CREATION_VERBS, DOCUMENT_WORDS, INITIATIVE_CUES, INITIATIVE_VERBS, PROGRAMME_NOUNS,
+    COMMON_LAW_WORDS, CREATION_VERBS, DOCUMENT_WORDS, INITIATIVE_CUES, INITIATIVE_VERBS,
+    LAW_ENDINGS, LAW_VERBS, PROGRAMME_NOUNS,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
@@ -26,9 +27,12 @@ pub fn find(cx: &mut Cx) {
             let inner = cx.slice(s, e);
             let before = cx.slice(i.saturating_sub(3), i);
             let doc_like = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
-                || ["制定", "出台", "印发", "发布", "实施", "贯彻"]
-                    .iter()
-                    .any(|v| before.contains(v));
+                || [
+                    "制定", "出台", "印发", "发布", "实施", "贯彻", "签署", "签订", "修订", "颁布",
+                    "退出", "遵守",
+                ]
+                .iter()
+                .any(|v| before.contains(v));
             let paper = inner.ends_with('报') || inner.ends_with("杂志") || inner.ends_with('网');
             if doc_like && !paper && len >= 2 {
                 let plain = normalise_name(&inner);
@@ -158,6 +162,7 @@ pub fn find(cx: &mut Cx) {
         found.push(m);
     }
     unquoted_programmes(cx, &mut found, &quotes, &titles);
+    unquoted_laws(cx, &mut found, &quotes, &titles);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -230,6 +235,89 @@ fn unquoted_programmes(
     }
 }
 
+/// `颁布实施某某法`, `退出某某条约`: a name of four to fourteen characters
+/// right after a verb of law (an optional 了 between), ending in a word of law
+/// where the segmenter ends a word and the clause goes on no further.
+fn unquoted_laws(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    let tokens = cx.tokens();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for v in LAW_VERBS.iter() {
+        let vc: Vec<char> = v.chars().collect();
+        for at in 0..n.saturating_sub(vc.len()) {
+            if cx.chars[at..at + vc.len()] != vc[..] {
+                continue;
+            }
+            // Further verbs and modifiers before the name are no part of it
+            // (`贯彻落实好某某法`, `修订现行某某法`).
+            let mut s = at + vc.len();
+            while let Some(w) = LAW_VERBS
+                .iter()
+                .copied()
+                .chain([
+                    "了", "好", "并", "通过", "相关", "有关", "现行", "新", "该", "本",
+                ])
+                .find(|w| cx.starts_with(s, w))
+            {
+                s += w.chars().count();
+            }
+            let Some(e) = (s + 1..=(s + 14).min(n))
+                .take_while(|&e| {
+                    let c = cx.chars[e - 1];
+                    is_han(c) && !is_stop(c) && !"的了和与及、".contains(c)
+                })
+                .find(|&e| {
+                    LAW_ENDINGS.iter().any(|w| cx.ends_with_at(e, w))
+                        && tokens.binary_search_by_key(&e, |t| t.end).is_ok()
+                        && cx
+                            .chars
+                            .get(e)
+                            .is_none_or(|&c| !is_han(c) || "的和与及".contains(c))
+                })
+            else {
+                continue;
+            };
+            let span = Span::new(s, e);
+            let last = tokens
+                .iter()
+                .rfind(|t| t.end == e)
+                .map(|t| cx.slice(t.start, t.end))
+                .unwrap_or_default();
+            let inside = quotes
+                .iter()
+                .chain(titles.iter())
+                .any(|&(qs, qe)| qs < e && s < qe);
+            if e - s < 4
+                || COMMON_LAW_WORDS
+                    .iter()
+                    .any(|w| last.ends_with(w) || cx.ends_with_at(e, w))
+                || inside
+                || taken.iter().any(|&(a, b)| a < e && s < b)
+                || found.iter().any(|m| m.span.overlaps(span))
+                || cx.mentions.iter().any(|m| m.span.overlaps(span))
+            {
+                continue;
+            }
+            taken.push((s, e));
+            let text = cx.slice(s, e);
+            found.push(initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "PolicyDocument",
+                "initiative:unquoted-law",
+            ));
+        }
+    }
+}
+
 /// A cue noun within six modifier characters after position `at`.
 fn cue_after(cx: &Cx, at: usize) -> Option<(usize, &'static str, &'static str)> {
     for gap in 0..=6 {
@@ -276,5 +364,31 @@ fn initiative(
         role: None,
         rule,
         anaphoric: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn initiatives(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_unquoted_law_after_a_verb_of_law_is_a_document() {
+        assert_eq!(initiatives("会议审议通过了滩涂养护法。"), ["滩涂养护法"]);
+        assert_eq!(
+            initiatives("贯彻落实好现行滩涂养护条例，"),
+            ["滩涂养护条例"]
+        );
+        assert!(initiatives("制定了新的考核办法。").is_empty());
+        assert!(initiatives("要依法实施行政执法。").is_empty());
     }
 }

@@ -235,6 +235,16 @@ lists! {
     LIST_CLASSES: Vec<(&'static str, &'static str)> =
         "list_classes", FirstFits, &["Company", "Organization"];
 
+    /// Verbs before an unquoted law, treaty or regulation (`颁布实施某某法`).
+    LAW_VERBS: Vec<&'static str> = "law_verbs", Any;
+
+    /// Words that end an unquoted law's name after one of [`LAW_VERBS`], longest
+    /// first.
+    LAW_ENDINGS: Vec<&'static str> = "law_endings", FirstFits;
+
+    /// Everyday words ending like a law (`办法`, `依法`) that name none.
+    COMMON_LAW_WORDS: Vec<&'static str> = "common_law_words", Any;
+
     /// Verbs that create or use an initiative named right after them.
     INITIATIVE_VERBS: Vec<&'static str> = "initiative_verbs", Any;
 

@@ -5,7 +5,7 @@
 //! other passes already found keep their reading; a lone word that no pass
 //! vouches for needs a name-like word the segmenter does not know as ordinary.
 
-use super::lexicon::{COUNTRIES, INDUSTRY_WORDS, LIST_CLASSES};
+use super::lexicon::{COUNTRIES, COUNTRY_INITIALS, INDUSTRY_WORDS, LIST_CLASSES};
 use super::names::normalise_name;
 use super::trim::{covered_by_division, token_at};
 use super::{Cx, Mention, is_han, is_stop};
@@ -90,7 +90,8 @@ fn class_after(cx: &Cx, at: usize) -> Option<EntityType> {
             let start = at + gap;
             let end = start + noun.chars().count();
             // The noun used as a verb (`联合组织实施`) closes no list.
-            let verb = token_at(cx.tokens(), start).is_some_and(|t| t.pos == Pos::Verb);
+            let verb =
+                token_at(cx.tokens(), start).is_some_and(|t| t.pos == Pos::Verb && t.end == end);
             if verb
                 || cx.chars.get(end).is_some_and(|c| "家主界".contains(*c))
                 || ["代表", "负责人", "高管", "员工", "职工", "人员", "领导"]
@@ -111,11 +112,17 @@ fn class_after(cx: &Cx, at: usize) -> Option<EntityType> {
 
 /// The items of the list that ends at `p` (the 等), as spans, last first.
 fn items_before(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
+    // A word the segmenter knows with 等 in it (`中等`, `高等`) means 等
+    // closes no list.
+    if cx.word_across(p).is_some_and(|t| t.pos != Pos::Unknown) {
+        return Vec::new();
+    }
     let mut items = Vec::new();
     let mut end = p;
     loop {
         // The middle items run back to the separator before them.
-        let start = (end.saturating_sub(MAX_ITEM + 1)..end)
+        // (Twice the longest item: `甲和乙` is split after.)
+        let start = (end.saturating_sub(2 * MAX_ITEM + 2)..end)
             .rev()
             .find(|&k| cx.chars[k] == '、' || !item_char(cx.chars[k]))
             .map(|k| k + 1);
@@ -132,6 +139,13 @@ fn items_before(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
     let tokens = cx.tokens();
     let mut k = tokens.partition_point(|t| t.end <= end);
     let mut s = end;
+    // The segmenter may join the item's last character with 等 (`城等`).
+    if let Some(t) = tokens.get(k)
+        && t.start < end
+        && (t.start..end).all(|i| item_char(cx.chars[i]))
+    {
+        s = t.start;
+    }
     while k > 0 {
         let t = &tokens[k - 1];
         if t.end != s || !first_item_word(cx, t) || end - t.start > MAX_FIRST {
@@ -206,11 +220,13 @@ fn item_mention(cx: &Cx, s: usize, e: usize, ty: EntityType, vouched: bool) -> O
         return None;
     }
     let span = Span::new(s, e);
-    if cx
-        .mentions
-        .iter()
-        .any(|m| m.span.overlaps(span) && !(m.ty == EntityType::Person && m.span == span))
-    {
+    // A place opening the item is part of its name (`某地皮革城`); a place
+    // that is the whole item is that place.
+    let inner_place =
+        |m: &Mention| m.ty == EntityType::Division && m.span.start == s && m.span.end < e;
+    if cx.mentions.iter().any(|m| {
+        m.span.overlaps(span) && !(m.ty == EntityType::Person && m.span == span) && !inner_place(m)
+    }) {
         return None;
     }
     let name = cx.slice(s, e);
@@ -234,6 +250,7 @@ fn item_mention(cx: &Cx, s: usize, e: usize, ty: EntityType, vouched: bool) -> O
             .is_some_and(|t| t.pos == Pos::Place || covered_by_division(cx, t));
     let single_word = tokens.len() == 1 && tokens.iter().all(ordinary);
     if COUNTRIES.contains(&name.as_str())
+        || name.chars().all(|c| COUNTRY_INITIALS.contains(c))
         || compound_trade
         || single_word && !vouched
         || !(name_like(cx, s, e) || vouched || e - s >= 6)

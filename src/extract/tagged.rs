@@ -727,6 +727,19 @@ mod tests {
     }
 
     #[test]
+    fn premises_need_a_name_of_their_own() {
+        for text in [
+            "他住进一家快捷酒店。",
+            "牛羊都赶到了周边牧场。",
+            "市民陆续离开商场。",
+            "一线大城市一类商场客流回升。",
+        ] {
+            let ex = run(text);
+            assert!(named(&ex, EntityType::Company).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
     fn the_central_bank_is_a_government_body_and_a_conjunction_opens_no_bank() {
         let ex = run("中国人民银行将发行票据。");
         assert!(named(&ex, EntityType::Company).is_empty());

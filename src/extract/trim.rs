@@ -220,9 +220,12 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         });
         // A suffix alone that the segmenter reads as an ordinary word (`合作社`)
         // names nothing; an abbreviation that is also a suffix (`农商行`) does.
+        let premises = m.rule == "company:suffix"
+            && suffix.ends_with(['场', '市', '店', '馆', '宿', '乐', '心']);
         let bare = core.is_empty()
-            && token_at(tokens, m.span.start)
-                .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other);
+            && (premises
+                || token_at(tokens, m.span.start)
+                    .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other));
         let generic = pointer
             || bare
             || superlative
@@ -233,9 +236,13 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             return false;
         }
         // A name the dictionary knows whole (`某某银行` as one word) stays.
+        // (A word for premises the dictionary knows, `快捷酒店`, is a kind.)
         let whole = tokens
             .binary_search_by_key(&m.span.start, |t| t.start)
-            .is_ok_and(|j| tokens[j].end >= m.span.end);
+            .is_ok_and(|j| {
+                tokens[j].end >= m.span.end
+                    && (!premises || matches!(tokens[j].pos, Pos::Proper | Pos::Organization))
+            });
         let short = core.chars().count() <= 3;
         let clause = tokens[tokens.partition_point(|t| t.start < m.span.start)..]
             .iter()
@@ -256,9 +263,10 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // knows as a name and none it had to make up, describes a kind of
         // business (`养猪合作社`, `科技公司`, `农业信贷担保公司`): it names none.
         // Two characters are a brand's length (`某某银行`), so only longer cores
-        // are judged.
+        // are judged, except before a word for premises (`周边牧场`, `大型商场`),
+        // which takes a brand of its own.
         let ordinary = m.rule == "company:suffix"
-            && core_end >= m.span.start + 3
+            && core_end >= m.span.start + if premises { 2 } else { 3 }
             && !core.contains("某某")
             && (m.span.start..core_end).all(|k| is_han(cx.chars[k]))
             && tokens[tokens.partition_point(|t| t.end <= m.span.start)..]
@@ -267,7 +275,32 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 .all(|t| {
                     matches!(t.pos, Pos::Other | Pos::Verb) && !(t.start..t.end).any(|k| placed[k])
                 });
-        whole || !(pronoun || ordinary || short && clause)
+        // Markets, shops, hotels and farms are named by common nouns, so their
+        // name needs more: Han text with no verb or number in it, and a word
+        // that names (a division, a proper noun, or a word the segmenter had to
+        // make up). Its place and person tags are too loose here (`酒店宾馆`
+        // as a place, `农家乐` as a person) to count.
+        let core_tokens = || {
+            tokens[tokens.partition_point(|t| t.end <= m.span.start)..]
+                .iter()
+                .take_while(|t| t.start < core_end)
+        };
+        let unnamed_premises = premises
+            && !whole
+            && (!(m.span.start..core_end).all(|k| is_han(cx.chars[k]))
+                || core.contains('一')
+                || core_tokens().any(|t| {
+                    t.pos == Pos::Verb && t.end - t.start >= 2
+                        || t.end - t.start == 1
+                            && "的了着在和与及名头位家个座条".contains(cx.chars[t.start])
+                })
+                || !core_tokens().any(|t| {
+                    (t.start..t.end).any(|k| placed[k])
+                        || matches!(t.pos, Pos::Proper | Pos::Organization | Pos::ForeignPerson)
+                        || t.pos == Pos::Unknown && t.end - t.start >= 2
+                        || t.pos == Pos::Person && t.end - t.start >= 3
+                }));
+        whole || !(pronoun || ordinary || unnamed_premises || short && clause)
     });
 }
 
