@@ -46,6 +46,7 @@ fn part_of(cx: &mut Cx) {
 }
 
 fn located_in(cx: &mut Cx) {
+    let visit = visit_place(cx);
     for i in 0..cx.mentions.len() {
         cx.spend(cx.mentions.len());
         let m = &cx.mentions[i];
@@ -83,8 +84,21 @@ fn located_in(cx: &mut Cx) {
         if organisation && rule == "locatedIn:article-locality" && stated.is_none() {
             continue;
         }
+        // A firm the article's visit went to lies where the visit was, unless
+        // its name or its sentence says otherwise.
+        let visited = visit.clone().filter(|v| {
+            m.ty == EntityType::Company
+                && rule == "locatedIn:article-locality"
+                && m.div.as_ref().is_none_or(|d| {
+                    d.key == v.key
+                        || matches!((v.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b))
+                })
+                && !other_places_in_sentence(cx, i, v)
+        });
         if let Some((d, rule)) = stated {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
+        } else if let Some(v) = visited {
+            cx.relate(i, Predicate::LocatedIn, Object::Division(v), "locatedIn:visit-place");
         } else if let Some(d) = m.div.clone()
             && (rule != "locatedIn:article-locality"
                 || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))
@@ -92,6 +106,50 @@ fn located_in(cx: &mut Cx) {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// Where the article's visit took place: `某某在某省某市就某事进行调研` in the
+/// headline or the first paragraph of the body, as the innermost division of the
+/// run of places after 在, with a verb of visiting later in the same sentence;
+/// the most specific when the headline and the body both say.
+/// Reports of a leader's or an inspector's visit name the firms visited without
+/// their place.
+fn visit_place(cx: &Cx) -> Option<DivInfo> {
+    let body = cx.article.body_start;
+    let first_end = cx.chars[body.min(cx.chars.len())..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(cx.chars.len(), |k| body + k);
+    let divisions = |at: usize| {
+        cx.mentions
+            .iter()
+            .filter(move |d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == at)
+            .max_by_key(|d| d.span.end)
+    };
+    let mut best: Option<DivInfo> = None;
+    for i in 0..first_end {
+        if cx.chars[i] != '在' {
+            continue;
+        }
+        let mut at = i + 1;
+        let mut place = None;
+        while let Some(d) = divisions(at) {
+            place = d.div.clone().filter(|d| d.gaz.is_some()).or(place);
+            at = d.span.end;
+        }
+        let Some(place) = place else { continue };
+        let said = cx.slice(at, cx.sentence_end(at).min(at + 40));
+        if ["调研", "考察", "视察", "检查", "走访", "察看"]
+            .iter()
+            .any(|v| said.contains(v))
+            && best
+                .as_ref()
+                .is_none_or(|b| place.level.depth() > b.level.depth())
+        {
+            best = Some(place);
+        }
+    }
+    best
 }
 
 /// The company or organisation listed right before this one (`A、B`), if any.
