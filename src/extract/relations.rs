@@ -98,7 +98,12 @@ fn located_in(cx: &mut Cx) {
         if let Some((d, rule)) = stated {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         } else if let Some(v) = visited {
-            cx.relate(i, Predicate::LocatedIn, Object::Division(v), "locatedIn:visit-place");
+            cx.relate(
+                i,
+                Predicate::LocatedIn,
+                Object::Division(v),
+                "locatedIn:visit-place",
+            );
         } else if let Some(d) = m.div.clone()
             && (rule != "locatedIn:article-locality"
                 || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))

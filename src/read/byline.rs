@@ -19,6 +19,9 @@ const ROLE_WORDS: [(&str, &str); 11] = [
     ("记者", "记者"),
 ];
 
+/// Words after the names of a byline that say what they did.
+const CREDIT_MARKS: [&str; 7] = ["报道", "摄", "摄影", "图", "采写", "整理", "发自"];
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '\u{3007}'
 }
@@ -41,6 +44,8 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
         }
     }
     let s = s
+        .replace("文/图", " ")
+        .replace("文／图", " ")
         .replace("文/", " 记者 ")
         .replace("文／", " 记者 ")
         .replace(['/', '／', '、', '，', ','], " ");
@@ -49,6 +54,11 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
     let mut pending_single: Option<char> = None;
     let mut seen_role = false;
     for raw in s.split_whitespace() {
+        // Words saying what the names did (`报道`, `摄`) close a byline; they
+        // are no names.
+        if CREDIT_MARKS.contains(&raw) {
+            continue;
+        }
         let mut token = raw;
         if let Some(stripped) = token.strip_suffix('摄') {
             token = stripped;
@@ -162,6 +172,9 @@ mod tests {
         );
         assert_eq!(names("（记者 张三）"), ["张三/记者"]);
         assert_eq!(names("本报记者张三"), ["张三/记者"]);
+        assert_eq!(names("（记者 张三 李四 报道）"), ["张三/记者", "李四/记者"]);
+        assert_eq!(names("本报记者　王五　文/图"), ["王五/记者"]);
+        assert_eq!(names("记者 赵六 摄"), ["赵六/记者"]);
     }
 
     #[test]
