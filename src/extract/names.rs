@@ -623,10 +623,13 @@ pub fn body_anaphora(cx: &mut Cx) {
         ] {
             let end = i + 1 + body.chars().count();
             if !cx.starts_with(i + 1, body)
-                // `该局` must end there: `该局长` is a post, not the body.
-                || cx.chars.get(end).is_some_and(|&c| {
-                    is_han(c) && !is_stop(c) && !"还将已在对把为与和通推联".contains(c)
-                })
+                // `该局长`, `该委员` are posts and `该行业`, `该办法` other
+                // nouns: a word running on past the body (or `应该` ending
+                // inside it) says so. Any other word after it (`该局发布`)
+                // leaves it the body.
+                || cx.chars.get(end) == Some(&'长')
+                || cx.word_across(end).is_some()
+                || cx.word_across(i + 1).is_some_and(|t| t.start < i)
                 || cx.covering(i, &[EntityType::Agency]).is_some()
             {
                 continue;
