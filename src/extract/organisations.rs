@@ -107,6 +107,21 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
     }
     s += cut_at;
+    // A date, a sum or a count before the name is no part of it (`2010年某某公司`,
+    // `5亿美元公司`, `80元和某公司`): the name starts after its unit.
+    if let Some(p) = (s + 1..k).rev().find(|&p| {
+        "年月日号元亿万个家名期".contains(cx.chars[p])
+            && (cx.chars[p - 1].is_ascii_digit()
+                || "零一二三四五六七八九十百千两余多".contains(cx.chars[p - 1]))
+    }) {
+        s = p + 1;
+        for rest in ["间", "美元", "欧元", "日元", "港元", "人民币", "元"] {
+            if cx.starts_with(s, rest) {
+                s += rest.chars().count();
+                break;
+            }
+        }
+    }
     // Trim leading verbs and determiners.
     loop {
         let rest = cx.slice(s, k);
@@ -344,7 +359,7 @@ fn short_repeats(cx: &mut Cx) {
                 .any(|m| m.ty != EntityType::Division && m.span.overlaps(span));
             // The form must stand alone, not start a longer word.
             let next_is_suffix = COMPANY_SUFFIXES.iter().any(|s| cx.starts_with(at + n, s));
-            if covered || next_is_suffix {
+            if covered || next_is_suffix || ordinary_words(cx, span) {
                 continue;
             }
             let mut m = template.clone();
@@ -355,6 +370,21 @@ fn short_repeats(cx: &mut Cx) {
         }
     }
     cx.mentions.extend(added);
+}
+
+/// Whether `span` is a country or only words the segmenter knows as ordinary
+/// (`金融服务`, `出租车`): a trade or a place, not a brand standing alone.
+fn ordinary_words(cx: &Cx, span: Span) -> bool {
+    if COUNTRIES.contains(&cx.slice(span.start, span.end).as_str()) {
+        return true;
+    }
+    let tokens = cx.tokens();
+    let inside = &tokens[tokens.partition_point(|t| t.end <= span.start)..];
+    inside.first().is_some_and(|t| t.start == span.start)
+        && inside
+            .iter()
+            .take_while(|t| t.start < span.end)
+            .all(|t| matches!(t.pos, Pos::Other | Pos::Verb) && t.end - t.start >= 2)
 }
 
 /// Companies named only by their brand before a project or plant
