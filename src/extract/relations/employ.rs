@@ -1,0 +1,196 @@
+//! worksFor: the body next to a person's post, the bodies of a list of posts,
+//! the company a person's sentence names.
+
+use super::super::lexicon::{COMPANY_POSTS, POSTS, RESIDENTS, THE_COMPANY};
+use super::super::{Cx, Mention, Object};
+use crate::model::{EntityType, Predicate};
+
+pub(super) fn works_for(cx: &mut Cx) {
+    let n = cx.mentions.len();
+    for i in 0..n {
+        cx.spend(n);
+        let m = &cx.mentions[i];
+        if m.ty != EntityType::Person || m.rule == "person:byline" {
+            continue;
+        }
+        // A name listed after another one's post works where the first does.
+        if m.rule == "person:post-list" {
+            let head = (0..i).rev().find(|&j| {
+                cx.mentions[j].ty == EntityType::Person && cx.mentions[j].rule == "person:post-name"
+            });
+            let employers: Vec<(Object, &'static str)> = head
+                .map(|h| {
+                    cx.relations
+                        .iter()
+                        .filter(|r| r.subject == h && r.predicate == Predicate::WorksFor)
+                        .map(|r| (r.object.clone(), r.rule))
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (object, rule) in employers {
+                cx.relate(i, Predicate::WorksFor, object, rule);
+            }
+            continue;
+        }
+        let Some(role) = m.role.clone() else { continue };
+        // A villager, a pupil or a tourist works for no body the text names.
+        if RESIDENTS.iter().any(|w| role.ends_with(w)) {
+            continue;
+        }
+        let role_start = m.span.start - role.chars().count();
+        let org_types = [
+            EntityType::Agency,
+            EntityType::Company,
+            EntityType::Organization,
+        ];
+        // The organisation named right before the post, or one the post's first
+        // words belong to (`某某党委` + `党委书记`).
+        let person_start = m.span.start;
+        let adjacent = (0..n)
+            .filter(|&j| {
+                let o = &cx.mentions[j];
+                org_types.contains(&o.ty)
+                    && o.span.start < role_start
+                    && o.span.end >= role_start
+                    && o.span.end <= person_start
+            })
+            .max_by_key(|&j| cx.mentions[j].span.end);
+        let company_post = COMPANY_POSTS.iter().any(|p| role.ends_with(p));
+        let wanted: &[EntityType] = if company_post {
+            &[
+                EntityType::Company,
+                EntityType::Organization,
+                EntityType::Agency,
+            ]
+        } else {
+            &[
+                EntityType::Agency,
+                EntityType::Organization,
+                EntityType::Company,
+            ]
+        };
+        // Another person named between a body and this post holds the body's
+        // post (`某党委书记甲…国家主席乙`): the body is not this person's.
+        let person_between = |o: &Mention| {
+            cx.mentions.iter().any(|p| {
+                p.ty == EntityType::Person
+                    && !p.anaphoric
+                    && p.span.start >= o.span.end
+                    && p.span.end <= role_start
+            })
+        };
+        let nearest = |from: usize| {
+            for ty in wanted {
+                let found = (0..n)
+                    .filter(|&j| {
+                        let o = &cx.mentions[j];
+                        o.ty == *ty && o.span.end <= role_start && o.span.start >= from
+                    })
+                    .max_by_key(|&j| cx.mentions[j].span.end);
+                if let Some(j) = found {
+                    return (!person_between(&cx.mentions[j])).then_some(j);
+                }
+            }
+            None
+        };
+        let sent = cx.sentence_start(role_start);
+        let prev_sent = cx.sentence_start(sent.saturating_sub(1));
+        // `该公司总经理` / `公司技术总监`: the company named last before.
+        // A post that opens with 公司/企业 is at a company whatever the post; one
+        // that opens with 行 is at a bank. The bank and the firm are told apart by
+        // the name's last character.
+        let at_bank = role.starts_with('行') || role.starts_with("该行");
+        let names_a_body = ["中心", "局", "委", "办", "院", "所", "会"]
+            .iter()
+            .any(|w| role.contains(w));
+        let the_company = (THE_COMPANY.iter().any(|w| role.starts_with(w)) && !names_a_body)
+            .then(|| {
+                (0..n)
+                    .filter(|&j| {
+                        let o = &cx.mentions[j];
+                        o.ty == EntityType::Company
+                            && !o.anaphoric
+                            && o.span.end <= role_start
+                            && o.name.ends_with('行') == at_bank
+                    })
+                    .max_by_key(|&j| cx.mentions[j].span.end)
+            })
+            .flatten();
+        let target = adjacent
+            .map(|j| (j, "worksFor:adjacent"))
+            .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))
+            .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
+            .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
+            .or_else(|| {
+                if company_post {
+                    None
+                } else {
+                    nearest(0).map(|j| (j, "worksFor:article"))
+                }
+            });
+        if let Some((j, rule)) = target {
+            cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
+            if rule == "worksFor:adjacent" {
+                for k in post_chain(cx, j) {
+                    cx.relate(
+                        i,
+                        Predicate::WorksFor,
+                        Object::Mention(k),
+                        "worksFor:post-chain",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The bodies of the posts listed before a body and its post (`某委常委、某政协
+/// 主席某某`): each is a body followed by a post and `、`, walked back from the
+/// body `j`, up to four.
+fn post_chain(cx: &Cx, j: usize) -> Vec<usize> {
+    let bodies = [
+        EntityType::Agency,
+        EntityType::Company,
+        EntityType::Organization,
+    ];
+    let mut out = Vec::new();
+    let mut at = cx.mentions[j].span.start;
+    while out.len() < 4 && at > 0 && cx.chars[at - 1] == '、' {
+        let post_end = at - 1;
+        let Some(post) = POSTS.iter().find(|p| cx.ends_with_at(post_end, p)) else {
+            break;
+        };
+        let post_start = post_end - post.chars().count();
+        let Some(k) = (0..cx.mentions.len()).find(|&k| {
+            let o = &cx.mentions[k];
+            bodies.contains(&o.ty) && !o.anaphoric && o.span.end == post_start
+        }) else {
+            break;
+        };
+        out.push(k);
+        at = cx.mentions[k].span.start;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Object;
+    use crate::extract::tests::run;
+    use crate::model::Predicate;
+
+    #[test]
+    fn each_body_in_a_list_of_posts_employs_the_person() {
+        let ex = run("浙江省委常委、杭州市委书记王某某出席会议。");
+        let bodies: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::WorksFor)
+            .filter_map(|r| match r.object {
+                Object::Mention(o) => Some(ex.mentions[o].text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(bodies.len(), 2, "{bodies:?}");
+    }
+}

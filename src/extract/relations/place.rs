@@ -1,0 +1,385 @@
+//! locatedIn: the place a sentence states for a company or an organisation
+//! (`位于X的Y`, `在X，…`), the place in its name, the place of the article's visit,
+//! and the article's locality where the paragraph is about it; agencies by their
+//! jurisdiction.
+
+use super::super::{Cx, DivInfo, Object, is_han};
+use crate::model::{EntityType, Predicate};
+
+pub(super) fn located_in(cx: &mut Cx) {
+    let visit = visit_place(cx);
+    for i in 0..cx.mentions.len() {
+        cx.spend(cx.mentions.len());
+        let m = &cx.mentions[i];
+        if m.anaphoric
+            || !matches!(
+                m.ty,
+                EntityType::Agency | EntityType::Company | EntityType::Organization
+            )
+        {
+            continue;
+        }
+        let rule = match m.ty {
+            EntityType::Agency => "locatedIn:jurisdiction",
+            _ if m.div.as_ref().is_some_and(|d| {
+                cx.mentions.iter().any(|x| {
+                    x.ty == EntityType::Division
+                        && m.span.contains(x.span)
+                        && x.div.as_ref() == Some(d)
+                })
+            }) =>
+            {
+                "locatedIn:place-in-name"
+            }
+            _ => "locatedIn:article-locality",
+        };
+        let organisation = m.ty == EntityType::Organization;
+        let stated = stated_place(cx, i).or_else(|| {
+            // `A、B等企业`: B shares the place stated for A.
+            let prev = listed_before(cx, i)?;
+            stated_place(cx, prev).map(|(d, _)| (d, "locatedIn:listed-with"))
+        });
+        // Organisations without a place in their name or their sentence are
+        // only placed by a county section; a page-level guess would too often
+        // be wrong.
+        if organisation && rule == "locatedIn:article-locality" && stated.is_none() {
+            continue;
+        }
+        // A firm the article's visit went to lies where the visit was, unless
+        // its name or its sentence says otherwise.
+        let visited = visit.clone().filter(|v| {
+            m.ty == EntityType::Company
+                && rule == "locatedIn:article-locality"
+                && m.div.as_ref().is_none_or(|d| {
+                    d.key == v.key
+                        || matches!((v.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b))
+                })
+                && !other_places_in_sentence(cx, i, v)
+        });
+        if let Some((d, rule)) = stated {
+            cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
+        } else if let Some(v) = visited {
+            cx.relate(
+                i,
+                Predicate::LocatedIn,
+                Object::Division(v),
+                "locatedIn:visit-place",
+            );
+        } else if let Some(d) = m.div.clone()
+            && (rule != "locatedIn:article-locality"
+                || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))
+        {
+            cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
+        }
+    }
+}
+
+/// Where the article's visit took place: `某某在某省某市就某事进行调研` in the
+/// headline or the first paragraph of the body, as the innermost division of the
+/// run of places after 在, with a verb of visiting later in the same sentence;
+/// the most specific when the headline and the body both say.
+/// Reports of a leader's or an inspector's visit name the firms visited without
+/// their place.
+fn visit_place(cx: &Cx) -> Option<DivInfo> {
+    let body = cx.article.body_start;
+    let first_end = cx.chars[body.min(cx.chars.len())..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(cx.chars.len(), |k| body + k);
+    let divisions = |at: usize| {
+        cx.mentions
+            .iter()
+            .filter(move |d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == at)
+            .max_by_key(|d| d.span.end)
+    };
+    let mut best: Option<DivInfo> = None;
+    for i in 0..first_end {
+        if cx.chars[i] != '在' {
+            continue;
+        }
+        let mut at = i + 1;
+        let mut place = None;
+        while let Some(d) = divisions(at) {
+            place = d.div.clone().filter(|d| d.gaz.is_some()).or(place);
+            at = d.span.end;
+        }
+        let Some(place) = place else { continue };
+        let said = cx.slice(at, cx.sentence_end(at).min(at + 40));
+        if ["调研", "考察", "视察", "检查", "走访", "察看"]
+            .iter()
+            .any(|v| said.contains(v))
+            && best
+                .as_ref()
+                .is_none_or(|b| place.level.depth() > b.level.depth())
+        {
+            best = Some(place);
+        }
+    }
+    best
+}
+
+/// Whether the paragraph of mention `i`, or the headline, names the division `d`
+/// or a place inside it: the article's place is only a company's place when
+/// the company's paragraph is about that place, which holds in a county's page
+/// and not in a national round-up.
+fn place_in_paragraph(cx: &Cx, i: usize, d: &DivInfo) -> bool {
+    let at = cx.mentions[i].span.start;
+    let start = cx.paragraph_start(at);
+    let end = cx.chars[at..]
+        .iter()
+        .position(|&c| c == '\n')
+        .map_or(cx.chars.len(), |k| at + k);
+    cx.mentions.iter().any(|x| {
+        x.ty == EntityType::Division
+            && (x.span.start >= start && x.span.end <= end || x.span.end <= cx.article.body_start)
+            && x.div.as_ref().is_some_and(|xd| {
+                xd.key == d.key
+                    || matches!((xd.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b))
+            })
+    })
+}
+
+/// Whether the sentence of mention `i` names a county or a town that is neither
+/// `d` nor inside it nor around it: then the article's place is one of several
+/// the sentence speaks of, and giving it to the company would be a guess.
+fn other_places_in_sentence(cx: &Cx, i: usize, d: &DivInfo) -> bool {
+    let at = cx.mentions[i].span.start;
+    let (start, end) = (cx.sentence_start(at), cx.sentence_end(at));
+    cx.mentions.iter().any(|x| {
+        x.ty == EntityType::Division
+            && x.span.start >= start
+            && x.span.end <= end
+            && x.div.as_ref().is_some_and(|xd| {
+                // Zones the gazetteer does not know cannot be placed: not counted.
+                xd.gaz.is_some()
+                    && xd.level.depth() >= 2
+                    && xd.key != d.key
+                    && !matches!((xd.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b) || cx.gaz.within(b, a))
+            })
+    })
+}
+
+/// The company or organisation listed right before this one (`A、B`), if any.
+fn listed_before(cx: &Cx, i: usize) -> Option<usize> {
+    cx.spend(cx.mentions.len());
+    let s = cx.mentions[i].span.start;
+    if s == 0 || !matches!(cx.chars[s - 1], '、' | '和' | '及') {
+        return None;
+    }
+    cx.mentions.iter().position(|o| {
+        matches!(o.ty, EntityType::Company | EntityType::Organization)
+            && !o.anaphoric
+            && o.span.end == s - 1
+    })
+}
+
+/// The place a sentence gives a company or organisation: `位于X的Y`, `X的Y`, `Y位于X`,
+/// or `这家企业位于X` after Y. Agencies are placed by their jurisdiction instead.
+fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
+    cx.spend(cx.mentions.len());
+    let m = &cx.mentions[i];
+    if m.ty == EntityType::Agency {
+        return None;
+    }
+    let division_ending_at = |end: usize| {
+        cx.mentions
+            .iter()
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.end == end)
+            .min_by_key(|d| d.span.start)
+            .and_then(|d| d.div.clone())
+    };
+    // The innermost division of a chain starting here (`某区某镇` gives the town).
+    let division_starting_at = |start: usize| {
+        let mut at = start;
+        let mut found = None;
+        while let Some(d) = cx
+            .mentions
+            .iter()
+            .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.start == at)
+            .max_by_key(|d| d.span.end)
+        {
+            found = d.div.clone();
+            at = d.span.end;
+        }
+        found
+    };
+    // `X的Y` and `X内的Y`, with X a town, subdistrict or zone, or any division that
+    // opens its clause (a county before 的 mid-clause is too often the subject of a
+    // longer phrase).
+    let s = m.span.start;
+    for link in ["的", "内的", "境内的", "辖区的"] {
+        let l = link.chars().count();
+        if s > l
+            && cx.ends_with_at(s, link)
+            && let Some(dm) = cx
+                .mentions
+                .iter()
+                .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.end == s - l)
+                .min_by_key(|d| d.span.start)
+            && let Some(d) = dm.div.clone()
+        {
+            let opens_clause = dm.span.start == 0
+                || !is_han(cx.chars[dm.span.start - 1])
+                || ["位于", "来自", "地处"]
+                    .iter()
+                    .any(|w| cx.ends_with_at(dm.span.start, w));
+            if d.level.depth() >= 3 || opens_clause {
+                return Some((d, "locatedIn:place-de-name"));
+            }
+        }
+    }
+    // `在X，Y…`, `走进…X，Y…`: a clause that places the sentence, right before Y.
+    if s >= 2 && matches!(cx.chars[s - 1], '，' | ',') {
+        let mut k = s - 1;
+        while k > 0 && !"，,。；;！？\n".contains(cx.chars[k - 1]) {
+            k -= 1;
+        }
+        let clause = cx
+            .slice(k, s - 1)
+            .trim_start_matches(['　', ' '])
+            .to_string();
+        if ["在", "走进", "来到", "位于", "地处"]
+            .iter()
+            .any(|w| clause.starts_with(w))
+            && let Some(d) = division_ending_at(s - 1)
+            && d.level.depth() >= 2
+        {
+            return Some((d, "locatedIn:place-clause"));
+        }
+    }
+    // `在X，某某来到Y、Z…`: a sentence that opens by placing itself places what
+    // it names, when nothing but the place stands in that opening clause.
+    let ss = cx.sentence_start(s);
+    let opening = cx.slice(ss, s);
+    let place_in_name = cx
+        .mentions
+        .iter()
+        .any(|x| x.ty == EntityType::Division && m.span.contains(x.span));
+    if !place_in_name
+        && let Some(comma) = opening.find('，')
+        && let Some(rest) = opening[..comma]
+            .trim_start_matches(['　', ' '])
+            .strip_prefix('在')
+        && !rest.is_empty()
+    {
+        let comma_at = ss + opening[..comma].chars().count();
+        let place_start = comma_at - rest.chars().count();
+        if let Some(d) = division_starting_at(place_start)
+            && cx.mentions.iter().any(|x| {
+                x.ty == EntityType::Division
+                    && x.span.start >= place_start
+                    && x.span.end == comma_at
+            })
+            && d.level.depth() >= 1
+        {
+            return Some((d, "locatedIn:sentence-place"));
+        }
+    }
+    // `Y位于X`, `Y地处X`, `Y落户X`.
+    let e = m.span.end;
+    for verb in ["位于", "地处", "落户", "坐落于", "扎根"] {
+        if cx.starts_with(e, verb)
+            && let Some(d) = division_starting_at(e + verb.chars().count())
+        {
+            return Some((d, "locatedIn:name-is-at"));
+        }
+    }
+    // `这家企业位于X` in the next sentences, before another company is named.
+    let next = cx.sentence_end(e) + 1;
+    let limit = cx.sentence_end(next) + 1;
+    let later_company = cx.mentions.iter().any(|o| {
+        matches!(o.ty, EntityType::Company | EntityType::Organization)
+            && o.span.start >= e
+            && o.span.start < limit
+    });
+    if !later_company {
+        let text = cx.slice(e, limit.min(cx.chars.len()));
+        for lead in [
+            "这家企业位于",
+            "该企业位于",
+            "该公司位于",
+            "企业位于",
+            "公司位于",
+        ] {
+            if let Some(p) = text.find(lead) {
+                let at = e + text[..p].chars().count() + lead.chars().count();
+                if let Some(d) = division_starting_at(at) {
+                    return Some((d, "locatedIn:the-company-is-at"));
+                }
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::Object;
+    use crate::extract::tests::run;
+    use crate::model::Predicate;
+
+    #[test]
+    fn a_sentence_naming_another_county_gives_no_guess_from_the_article() {
+        // The article is about 海宁市; the sentence also names 桐乡市, so the
+        // company's place is not guessed from the article.
+        let ex = run("海宁市召开会议。海宁市和桐乡市的庚辛公司签约。");
+        let placed = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .any(|r| r.rule == "locatedIn:article-locality");
+        assert!(!placed, "{:?}", ex.relations);
+    }
+
+    #[test]
+    fn a_company_from_a_place_is_located_there() {
+        let ex = run("海宁市召开会议。会上，来自桐乡的庚辛公司介绍了经验。");
+        let places: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some(d.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(places, ["桐乡市"]);
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_a_place_places_what_it_names() {
+        let ex =
+            run("王某某在浙江调研。在绍兴，他来到庚辛纺织技术创新中心、庚辛电子股份有限公司。");
+        let places: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some(d.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(places, ["绍兴市", "绍兴市"]);
+    }
+
+    #[test]
+    fn firms_a_visit_went_to_lie_where_the_visit_was() {
+        let ex = run("王某某在湖北省武汉市就复工复产进行调研。他来到韬睿科技、昕晟光电等企业。");
+        let placed: Vec<(String, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some((d.name.clone(), r.rule)),
+                _ => None,
+            })
+            .collect();
+        assert!(!placed.is_empty(), "{:?}", ex.relations);
+        assert!(
+            placed
+                .iter()
+                .all(|(d, rule)| d == "武汉市" && *rule == "locatedIn:visit-place"),
+            "{placed:?}"
+        );
+    }
+}
