@@ -3,7 +3,8 @@
 //! [`Store::replace_content`].
 
 use super::terms::to_ox;
-use super::{BATCH_QUADS, Store, StoreError, default_quad, internal, is_fact, named};
+use super::write::{BATCH_QUADS, default_quad, is_fact, named};
+use super::{Store, StoreError, internal};
 use crate::rdf::GraphContent;
 use oxigraph::model::{GraphName, Quad as OxQuad};
 use std::collections::HashSet;

@@ -385,6 +385,7 @@ fn last_modified(dir: &std::path::Path) -> Option<std::time::SystemTime> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::tests::quad;
     use super::*;
     use oxigraph::sparql::Variable;
 
@@ -407,5 +408,84 @@ mod tests {
         assert_eq!(percent_decode("%E6%B5%B7"), "海");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%海"), "%海");
+    }
+
+    #[test]
+    fn queries_see_all_graphs_and_report_syntax_errors() {
+        let store = Store::memory().unwrap();
+        store
+            .replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")])
+            .unwrap();
+        store
+            .replace_graph("https://zhengqi.dev/graph/b", &[quad("y", "二")])
+            .unwrap();
+        match store
+            .query("SELECT ?l WHERE { ?s rdfs:label ?l } ORDER BY ?l", None)
+            .unwrap()
+        {
+            QueryOutput::Solutions { rows, .. } => assert_eq!(rows.len(), 2),
+            other => panic!("unexpected {other:?}"),
+        }
+        let err = store.query("SELECT WHERE {", None).unwrap_err();
+        assert!(matches!(err, StoreError::Syntax(_)));
+    }
+
+    /// The old limit slept in a thread per query for the whole limit; a busy
+    /// endpoint piled them up. Now hundreds of limited queries add no threads.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn limited_queries_do_not_pile_up_threads() {
+        fn threads() -> usize {
+            std::fs::read_to_string("/proc/self/status")
+                .unwrap()
+                .lines()
+                .find_map(|l| l.strip_prefix("Threads:"))
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap()
+        }
+        let store = Store::memory().unwrap();
+        store
+            .replace_graph("https://zhengqi.dev/graph/a", &[quad("x", "一")])
+            .unwrap();
+        // Starts the timer thread before counting.
+        store
+            .query("ASK {}", Some(Duration::from_secs(60)))
+            .unwrap();
+        let before = threads();
+        for _ in 0..300 {
+            store
+                .query("SELECT * WHERE { ?s ?p ?o }", Some(Duration::from_secs(60)))
+                .unwrap();
+        }
+        // Other tests run alongside and start a few threads of their own.
+        let after = threads();
+        assert!(
+            after < before + 100,
+            "{before} threads before 300 limited queries, {after} after"
+        );
+    }
+
+    #[test]
+    fn a_query_over_its_limit_is_stopped() {
+        let store = Store::memory().unwrap();
+        store
+            .replace_graph_with_turtle(rdf::ONTOLOGY_GRAPH, rdf::ONTOLOGY)
+            .unwrap();
+        // Dozens of ontology terms share `rdfs:isDefinedBy <…/ns>`: billions of rows.
+        let q = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?o . ?b ?p ?o . ?c ?p ?o . ?d ?p ?o . ?e ?p ?o }";
+        let limit = Duration::from_millis(100);
+        assert!(matches!(
+            store.query(q, Some(limit)),
+            Err(StoreError::Timeout(l)) if l == limit
+        ));
+        assert!(matches!(
+            store.query_serialized(q, ResultsSyntax::Json, RdfSyntax::Turtle, Some(limit)),
+            Err(StoreError::Timeout(_))
+        ));
+        // Quick queries under a limit are untouched.
+        assert!(matches!(
+            store.query("ASK { ?s ?p ?o }", Some(limit)),
+            Ok(QueryOutput::Boolean(true))
+        ));
     }
 }

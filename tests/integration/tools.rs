@@ -11,7 +11,7 @@
 //! searches, window sizes).
 //!
 //! Every count is compared with the same count taken from the store by SPARQL,
-//! written here from the export's definition (`src/export/mod.rs`): a node is an
+//! written here from the export's definition (`src/export/index.rs`): a node is an
 //! IRI typed with one of the seven top-level classes or a subclass of one; an edge
 //! is a distinct direct triple whose predicate is one of the relation properties,
 //! both of whose ends are nodes.

@@ -1,0 +1,294 @@
+//! Where an agency's name starts: the divisions found before it (the innermost of
+//! a chain, with a bracketed second division), bare level words (`市`, `县`, `省`)
+//! resolved against the paragraph or the article's locality, bare towns, regions
+//! and zone kinds that stand for the one named last, and anaphoric prefixes
+//! (`该街道`). Each start is an anchor that the body grammar may follow.
+
+use super::body::opening;
+use crate::extract::lexicon::BEFORE_BODY;
+use crate::extract::{Cx, DivInfo, Mention, division, is_han, is_stop};
+use crate::model::{EntityType, Level};
+use std::collections::{HashMap, HashSet};
+
+/// Resolves a bare prefix (`市`, `县`, `区`, `省`) against the article's locality.
+pub(in crate::extract) fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
+    let loc = cx.locality.as_ref()?;
+    let chain = cx.gaz.chain(loc.gaz?);
+    for ix in chain {
+        let d = cx.gaz.get(ix);
+        let fits = match c {
+            '省' => d.level == Level::Province,
+            '市' => d.name.ends_with('市') && d.level != Level::Province,
+            '县' => d.name.ends_with('县'),
+            '区' => d.name.ends_with('区') && d.level == Level::County,
+            '旗' => d.name.ends_with('旗'),
+            _ => false,
+        };
+        if fits {
+            return Some(division::info(cx.gaz, ix));
+        }
+    }
+    None
+}
+
+/// A bare level word (`省`, `市`, `县`) in a paragraph that has just named a place
+/// of that level (`在某省，省委…`): that place, before the article's locality.
+fn recent_of_level(cx: &Cx, i: usize, c: char) -> Option<DivInfo> {
+    let para = cx.paragraph_start(i);
+    let d = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && m.span.end <= i && m.span.start >= para)
+        .filter_map(|m| m.div.as_ref())
+        .rfind(|d| d.gaz.is_some())?;
+    // Not districts: a city's page often names other districts in passing, and
+    // there the article's own district is the better reading.
+    let fits = match c {
+        '省' => d.level == Level::Province && d.name.ends_with('省'),
+        '市' => d.name.ends_with('市'),
+        '县' => d.name.ends_with('县'),
+        _ => false,
+    };
+    fits.then(|| d.clone())
+}
+
+/// A place an agency's name may start from: the characters it covers, the
+/// division it stands for, a bracketed second division, and whether it was a bare
+/// level word or an anaphoric prefix rather than a division's name.
+pub(super) struct Anchor {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) div: DivInfo,
+    pub(super) alt: Option<DivInfo>,
+    pub(super) bare: bool,
+    pub(super) anaphoric: bool,
+}
+
+/// Every anchor of the article, in the order found.
+pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
+    let mut out = Vec::new();
+    let divs: Vec<&Mention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division)
+        .collect();
+    // Indexes by position, so that a text dense with place names stays linear.
+    let starts: HashSet<usize> = divs.iter().map(|o| o.span.start).collect();
+    let mut first_start_ending: HashMap<usize, usize> = HashMap::new();
+    let mut by_span: HashMap<(usize, usize), &Mention> = HashMap::new();
+    for o in &divs {
+        let e = first_start_ending.entry(o.span.end).or_insert(o.span.start);
+        *e = (*e).min(o.span.start);
+        by_span.entry((o.span.start, o.span.end)).or_insert(o);
+    }
+    for m in &divs {
+        // Use the innermost division of a chain such as 宜昌市夷陵区, and a zone over
+        // the division inside it.
+        if starts.contains(&m.span.end) {
+            continue;
+        }
+        // A longer division ending where this one ends contains it.
+        if first_start_ending
+            .get(&m.span.end)
+            .is_some_and(|&s| s < m.span.start)
+        {
+            continue;
+        }
+        let chain_start = first_start_ending
+            .get(&m.span.start)
+            .copied()
+            .unwrap_or(m.span.start);
+        let mut end = m.span.end;
+        let mut alt = None;
+        // A bracketed second division: 某市开发区(某某街道)纪委.
+        if let Some(close) = cx.chars.get(end).copied().and_then(opening)
+            && let Some(len) = cx.chars[end + 1..]
+                .iter()
+                .take(10)
+                .position(|&c| c == close)
+        {
+            let inner_s = end + 1;
+            let inner_e = end + 1 + len;
+            if let Some(d) = by_span.get(&(inner_s, inner_e)) {
+                alt = d.div.clone();
+                end = inner_e + 1;
+            }
+        }
+        if let Some(div) = m.div.clone() {
+            out.push(Anchor {
+                start: chain_start,
+                end,
+                div,
+                alt,
+                bare: false,
+                anaphoric: false,
+            });
+        }
+    }
+    // Bare prefixes and anaphoric prefixes (该街道).
+    let n = cx.chars.len();
+    let coverage = cx.coverage();
+    for (i, &covered) in coverage.iter().enumerate().take(n) {
+        if covered & (1 << EntityType::Division as u8) != 0 {
+            continue;
+        }
+        let c = cx.chars[i];
+        let boundary = i == 0
+            || !is_han(cx.chars[i - 1])
+            || is_stop(cx.chars[i - 1])
+            || "由对向同经据驻".contains(cx.chars[i - 1])
+            || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w));
+        // A bare 镇/乡/街道 before a body: the town named last (`在某某镇，镇纪委…`).
+        if boundary
+            && let Some(word) = ["街道", "镇", "乡"].iter().find(|w| cx.starts_with(i, w))
+            && !cx.starts_with(i, "乡镇")
+            && !cx.starts_with(i, "镇街")
+            && !cx
+                .chars
+                .get(i + word.chars().count())
+                .is_some_and(|c| "村和、与及两级".contains(*c))
+        {
+            let end = i + word.chars().count();
+            let town = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                .rfind(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Township))
+                .and_then(|m| m.div.clone());
+            if let Some(div) = town {
+                out.push(Anchor {
+                    start: i,
+                    end,
+                    div,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
+        if "省市县区旗".contains(c) && boundary {
+            if cx.starts_with(i, "区域")
+                || cx.starts_with(i, "市场")
+                || cx.starts_with(i, "县域")
+                || cx.starts_with(i, "市民")
+            {
+                continue;
+            }
+            if let Some(div) = recent_of_level(cx, i, c).or_else(|| resolve_bare(cx, c)) {
+                out.push(Anchor {
+                    start: i,
+                    end: i + 1,
+                    div,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
+        // `在某自治区，由自治区某某委牵头`: the region named last in the paragraph.
+        if boundary
+            && let Some(word) = ["自治区", "自治州"].iter().find(|w| cx.starts_with(i, w))
+            && let Some(div) = cx
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.ty == EntityType::Division
+                        && m.span.end <= i
+                        && m.span.start >= cx.paragraph_start(i)
+                })
+                .rev()
+                .find_map(|m| m.div.clone().filter(|d| d.name.ends_with(word)))
+        {
+            out.push(Anchor {
+                start: i,
+                end: i + word.chars().count(),
+                div,
+                alt: None,
+                bare: true,
+                anaphoric: false,
+            });
+        }
+        // A zone's bare kind before its own body (`开发区管委会` after the zone was
+        // named): the most recent zone of that kind.
+        if let Some(kind) = [
+            "开发区",
+            "经开区",
+            "高新区",
+            "投资区",
+            "新区",
+            "园区",
+            "产业园",
+        ]
+        .iter()
+        .find(|k| cx.starts_with(i, k))
+            && (i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]))
+        {
+            let end = i + kind.chars().count();
+            let zone = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                .filter(|m| m.div.as_ref().is_some_and(|d| d.level == Level::Zone))
+                .rfind(|m| m.text.ends_with(kind.chars().last().unwrap_or('区')));
+            if let Some(d) = zone.and_then(|z| z.div.clone()) {
+                out.push(Anchor {
+                    start: i,
+                    end,
+                    div: d,
+                    alt: None,
+                    bare: true,
+                    anaphoric: false,
+                });
+            }
+        }
+        if c == '该' {
+            for (word, level) in [
+                ("街道", Level::Township),
+                ("镇", Level::Township),
+                ("乡", Level::Township),
+                ("开发区", Level::Zone),
+                ("区", Level::County),
+                ("县", Level::County),
+                ("市", Level::County),
+            ] {
+                if cx.starts_with(i + 1, word) {
+                    let antecedent = cx
+                        .mentions
+                        .iter()
+                        .filter(|m| m.ty == EntityType::Division && m.span.end <= i)
+                        .rfind(|m| {
+                            m.div.as_ref().is_some_and(|d| {
+                                d.level == level
+                                    || (level == Level::Township && d.level == Level::Zone)
+                            })
+                        });
+                    if let Some(a) = antecedent.and_then(|a| a.div.clone()) {
+                        out.push(Anchor {
+                            start: i,
+                            end: i + 1 + word.chars().count(),
+                            div: a,
+                            alt: None,
+                            bare: true,
+                            anaphoric: true,
+                        });
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::agencies;
+
+    #[test]
+    fn a_bare_level_word_after_a_place_of_that_level_is_that_place() {
+        assert_eq!(
+            agencies("在内蒙古，由自治区发展改革委牵头，成立专班。"),
+            ["内蒙古自治区发改委"]
+        );
+    }
+}

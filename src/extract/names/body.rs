@@ -1,0 +1,138 @@
+//! The body grammar of agencies: a core and a suffix from the lexicon
+//! (`match_body`), the written variants of one body and its canonical form
+//! (`body_variants`), which bodies are Party bodies, and the brackets a body's name
+//! may hold. Every pass that names a government body shares it, so that a body is
+//! read the same way whoever finds it.
+
+use crate::extract::lexicon::{
+    AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, GENERIC_PREFIXES, MINISTRY_CORES,
+    PARTY_DEPARTMENTS,
+};
+use crate::extract::{Cx, is_han, is_stop};
+use crate::model::EntityType;
+
+/// The closing bracket of an opening one, for the bracketed parts of names
+/// (`某市开发区(某某街道)`, `纪委(监察办)`).
+pub(super) fn opening(c: char) -> Option<char> {
+    match c {
+        '(' => Some(')'),
+        '（' => Some('）'),
+        _ => None,
+    }
+}
+
+/// The canonical form of an agency body and all its written variants.
+pub(in crate::extract) fn body_variants(body: &str) -> (String, Vec<String>) {
+    for row in BODY_VARIANTS.iter() {
+        for v in row.iter() {
+            if let Some(stem) = body.strip_suffix(v) {
+                let canon = format!("{stem}{}", row[0]);
+                let all = row.iter().map(|w| format!("{stem}{w}")).collect();
+                return (canon, all);
+            }
+        }
+    }
+    (body.to_string(), vec![body.to_string()])
+}
+
+/// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.
+/// Returns the end and the body text.
+pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
+    for core_len in 0..=10 {
+        if core_len > 0 {
+            let c = *cx.chars.get(p + core_len - 1)?;
+            if !is_han(c) || is_stop(c) {
+                return None;
+            }
+            if cx
+                .covering(p + core_len - 1, &[EntityType::Division])
+                .is_some()
+                && core_len == 1
+            {
+                return None;
+            }
+        }
+        let core = cx.slice(p, p + core_len);
+        if GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) {
+            return None;
+        }
+        // An office inside a company (`某某有限公司办公室`) is no government body.
+        if ["公司", "银行", "集团", "协会", "商会", "大学", "学院"]
+            .iter()
+            .any(|w| core.contains(w))
+        {
+            return None;
+        }
+        for &suffix in AGENCY_SUFFIXES.iter() {
+            if !cx.starts_with(p + core_len, suffix) {
+                continue;
+            }
+            // `区委宣传部`, `县委政法委`: a party department after the committee's
+            // short form is the body meant.
+            if suffix == "委" && core_len == 0 {
+                let at = p + 1;
+                if let Some(d) = PARTY_DEPARTMENTS
+                    .iter()
+                    .find(|d| cx.starts_with(at, &format!("{d}部")))
+                {
+                    return Some(at + d.chars().count() + 1);
+                }
+                if cx.starts_with(at, "政法委") {
+                    return Some(at + 3);
+                }
+            }
+            let ok = match suffix {
+                "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
+                "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
+                // `某市住房和城乡建设委`: a field of government may be longer.
+                "委" => core_len <= 4 || MINISTRY_CORES.contains(&core.as_str()),
+                "办" => (1..=4).contains(&core_len),
+                "部门" => core_len >= 2,
+                // `某某人大代表` is a deputy, not the congress.
+                "人大" => !cx.starts_with(p + core_len + 2, "代表"),
+                "局" | "厅" | "分局" => core_len >= 1,
+                _ => true,
+            };
+            if !ok {
+                continue;
+            }
+            // `委` followed by `员会` is the longer suffix, handled by its own entry.
+            return Some(p + core_len + suffix.chars().count());
+        }
+    }
+    None
+}
+
+/// Whether a body is a Party body (committees, discipline inspection, Party
+/// departments), which the graph gives a class of its own.
+pub(super) fn is_party(body: &str) -> bool {
+    [
+        "纪委",
+        "监委",
+        "纪工委",
+        "纪检",
+        "党委",
+        "党工委",
+        "组织部",
+        "宣传部",
+        "统战部",
+        "政法委",
+        "巡察",
+        "巡视",
+    ]
+    .iter()
+    .any(|w| body.contains(w))
+        || body == "委"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::agencies;
+
+    #[test]
+    fn a_party_department_after_the_committees_short_form_is_the_body() {
+        let found = agencies("西湖区委宣传部、区委组织部联合举办活动。");
+        assert!(found.contains(&"西湖区委宣传部".to_string()), "{found:?}");
+        assert!(found.contains(&"西湖区委组织部".to_string()), "{found:?}");
+    }
+}
