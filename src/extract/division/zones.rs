@@ -1,0 +1,202 @@
+//! Zones: development zones, free-trade zones and parks built on a division's
+//! name (`某市经济技术开发区`, `某某片区`), and those named without one
+//! (`某某合作区`), placed under the article's locality. Their written forms are
+//! aliases of one another.
+
+use super::super::lexicon::{
+    GENERIC_ZONE_CORES, INNER_CUTS, STANDALONE_ZONES, TOWN_BREAKERS, ZONES,
+};
+use super::super::{Cx, DivInfo, is_han, is_stop};
+use super::{cut_after_last, division_mention};
+use crate::model::{EntityType, Level, Span};
+
+/// Written forms of each zone kind, for aliases.
+fn zone_forms(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "开发区" => &["开发区", "经济开发区", "经济技术开发区", "经开区"],
+        "高新区" => &["高新区", "高新技术产业开发区", "高新技术开发区"],
+        "自贸区" => &["自贸区", "自贸试验区", "自由贸易试验区"],
+        "科技园区" => &["科技园区", "科技园"],
+        _ => &[],
+    }
+}
+
+pub(super) fn find_zones(cx: &mut Cx) {
+    let mut found = Vec::new();
+    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Division) {
+        let Some(parent) = m.div.clone() else {
+            continue;
+        };
+        if parent.level.depth() > 2 {
+            continue;
+        }
+        // A division right after this one is the real anchor (宜昌市夷陵区...).
+        let e = m.span.end;
+        'mid: for mid in 0..=5 {
+            if mid > 0 {
+                let c = cx.chars.get(e + mid - 1).copied().unwrap_or(' ');
+                // An agency's suffix ends the place (某市公安局开发区派出所).
+                if !is_han(c) || is_stop(c) || "局委办院所厅队部".contains(c) {
+                    break;
+                }
+            }
+            for &(suffix, kind) in ZONES.iter() {
+                if cx.starts_with(e + mid, suffix) {
+                    if cx
+                        .mentions
+                        .iter()
+                        .any(|o| o.span.start == e && o.ty == EntityType::Division && mid > 0)
+                    {
+                        break 'mid;
+                    }
+                    // A verb right after the place (`某省调研自贸区`) says what
+                    // was done there: the zone is named without the place.
+                    if mid > 0
+                        && super::super::trim::token_at(cx.tokens(), e)
+                            .is_some_and(|t| t.pos == crate::segment::Pos::Verb)
+                    {
+                        break 'mid;
+                    }
+                    let end = e + mid + suffix.chars().count();
+                    let middle = cx.slice(e, e + mid);
+                    found.push((
+                        m.span.start,
+                        end,
+                        parent.clone(),
+                        middle,
+                        kind,
+                        m.text.clone(),
+                    ));
+                    break 'mid;
+                }
+            }
+        }
+    }
+    for (start, end, parent, middle, kind, written_parent) in found {
+        let text = cx.slice(start, end);
+        let parent_ix = parent.gaz;
+        let code = parent.code.clone().unwrap_or_default();
+        let key = format!("{code}-{middle}{kind}");
+        let short = parent_ix
+            .map(|ix| cx.gaz.short(ix).to_string())
+            .unwrap_or_default();
+        let mut aliases = vec![text.clone()];
+        let mut forms: Vec<&str> = zone_forms(kind).to_vec();
+        if forms.is_empty() {
+            forms.push(kind);
+        }
+        for f in forms {
+            for p in [&parent.name, &short, &written_parent] {
+                if !p.is_empty() {
+                    aliases.push(format!("{p}{middle}{f}"));
+                }
+            }
+        }
+        aliases.sort();
+        aliases.dedup();
+        // A free-trade zone's area named by its county alone (`某某片区`) keeps
+        // the county's short form, as written.
+        let name = if middle.is_empty() && kind == "片区" && !short.is_empty() {
+            format!("{short}{kind}")
+        } else {
+            format!("{}{middle}{}", parent.name, kind)
+        };
+        let div = DivInfo {
+            gaz: None,
+            name: name.clone(),
+            level: Level::Zone,
+            parent: parent_ix,
+            key: key.clone(),
+            code: None,
+            aliases: aliases.clone(),
+        };
+        cx.push(division_mention(
+            Span::new(start, end),
+            text,
+            div,
+            "division:zone",
+        ));
+    }
+}
+
+/// Zones named without a division before them: the name walked back from the
+/// kind, placed under the article's locality.
+pub(super) fn find_standalone_zones(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let Some(kind) = STANDALONE_ZONES.iter().find(|k| cx.starts_with(i, k)) else {
+            i += 1;
+            continue;
+        };
+        let end = i + kind.chars().count();
+        if cx.covering(i, &[EntityType::Division]).is_some()
+            || cx.covering(end - 1, &[EntityType::Division]).is_some()
+        {
+            i = end;
+            continue;
+        }
+        let mut s = i;
+        while s > 0 && i - s < 6 {
+            let c = cx.chars[s - 1];
+            if !is_han(c)
+                || is_stop(c)
+                || "局委办院所厅队部".contains(c)
+                || cx.covering(s - 1, &[EntityType::Division]).is_some()
+            {
+                break;
+            }
+            s -= 1;
+        }
+        s += cut_after_last(
+            &cx.slice(s, i),
+            TOWN_BREAKERS.iter().chain(INNER_CUTS.iter()),
+        );
+        // A verb opening the walked-back name is no part of it (`调研某某合作区`,
+        // `了解某某示范区`), nor is a measure word (`4个自贸试验区`). A verb
+        // inside the name is (`某某合作特别试验区`).
+        let tokens = cx.tokens();
+        loop {
+            let k = tokens.partition_point(|t| t.end <= s);
+            match tokens.get(k) {
+                Some(t) if t.end <= i && t.pos == crate::segment::Pos::Verb => s = t.end,
+                _ => break,
+            }
+        }
+        if cx.chars.get(s).is_some_and(|&c| "个些各".contains(c)) {
+            i = end;
+            continue;
+        }
+        let core = cx.slice(s, i);
+        let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g));
+        if i - s >= 2 && !generic {
+            found.push((s, end));
+        }
+        i = end;
+    }
+    for (start, end) in found {
+        let text = cx.slice(start, end);
+        let parent = cx.locality.clone().filter(|d| d.level.depth() >= 1);
+        let code = parent
+            .as_ref()
+            .and_then(|p| p.code.clone())
+            .unwrap_or_default();
+        let key = format!("{code}-{text}");
+        let div = DivInfo {
+            gaz: None,
+            name: text.clone(),
+            level: Level::Zone,
+            parent: parent.as_ref().and_then(|p| p.gaz),
+            key: key.clone(),
+            code: None,
+            aliases: vec![text.clone()],
+        };
+        cx.push(division_mention(
+            Span::new(start, end),
+            text.clone(),
+            div,
+            "division:zone-standalone",
+        ));
+    }
+}
