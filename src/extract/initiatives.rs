@@ -178,12 +178,8 @@ fn unquoted_programmes(
 ) {
     let n = cx.chars.len();
     for v in CREATION_VERBS.iter() {
-        let vc: Vec<char> = v.chars().collect();
-        for at in 0..n.saturating_sub(vc.len()) {
-            if cx.chars[at..at + vc.len()] != vc[..] {
-                continue;
-            }
-            let s = at + vc.len();
+        for at in occurrences(cx, v) {
+            let s = at + v.chars().count();
             let mut best = None;
             for e in s + 1..(s + 14).min(n) {
                 let c = cx.chars[e - 1];
@@ -248,14 +244,10 @@ fn unquoted_laws(
     let tokens = cx.tokens();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for v in LAW_VERBS.iter() {
-        let vc: Vec<char> = v.chars().collect();
-        for at in 0..n.saturating_sub(vc.len()) {
-            if cx.chars[at..at + vc.len()] != vc[..] {
-                continue;
-            }
+        for at in occurrences(cx, v) {
             // Further verbs and modifiers before the name are no part of it
             // (`贯彻落实好某某法`, `修订现行某某法`).
-            let mut s = at + vc.len();
+            let mut s = at + v.chars().count();
             while let Some(w) = LAW_VERBS
                 .iter()
                 .copied()
@@ -316,6 +308,20 @@ fn unquoted_laws(
             ));
         }
     }
+}
+
+/// Where `word` starts in the text, in order.
+fn occurrences(cx: &Cx, word: &str) -> Vec<usize> {
+    let w: Vec<char> = word.chars().collect();
+    if w.is_empty() || w.len() > cx.chars.len() {
+        return Vec::new();
+    }
+    cx.chars
+        .windows(w.len())
+        .enumerate()
+        .filter(|(_, c)| *c == &w[..])
+        .map(|(at, _)| at)
+        .collect()
 }
 
 /// A cue noun within six modifier characters after position `at`.

@@ -7,6 +7,7 @@
 
 use super::lexicon::{COUNTRIES, COUNTRY_INITIALS, INDUSTRY_WORDS, LIST_CLASSES};
 use super::names::normalise_name;
+use super::tagged::FUNCTION_CHARS;
 use super::trim::{covered_by_division, token_at};
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
@@ -172,9 +173,7 @@ fn items_before(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
 
 /// A one-character word that joins or places words rather than naming.
 fn function_char(c: char) -> bool {
-    is_stop(c)
-        || "了到在的和与是对向为从把被将给让使及或也都又就还等用以可其该此各每这那之于而"
-            .contains(c)
+    is_stop(c) || FUNCTION_CHARS.contains(c) || "到给让使及或用以可其该此各每这那之于而".contains(c)
 }
 
 fn item_char(c: char) -> bool {

@@ -325,7 +325,7 @@ fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
 const NAME_SCORE: f32 = 6.0;
 const SHORT_NAME_SCORE: f32 = 7.0;
 /// Characters that end a clause word rather than a name.
-const FUNCTION_CHARS: &str = "的也却在都了和与是就还又才将被把对从向说为等";
+pub(super) const FUNCTION_CHARS: &str = "的也却在都了和与是就还又才将被把对从向说为等";
 
 /// Above this mean log-odds of transliteration the span reads as foreign; in a
 /// sentence about a match, above the second.
