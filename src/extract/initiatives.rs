@@ -115,10 +115,12 @@ pub fn find(cx: &mut Cx) {
         // Single quotes inside speech are mostly figures of speech (‘加油站’), so
         // only a cue after them or a verb before them makes them names.
         let single = cx.chars[qs] == '‘';
+        // A quoted name ending in 项目 is a firm's project (`“某某饮品项目”`,
+        // which `organisations` reads as its brand's), not a programme.
         let inner_cue = INITIATIVE_CUES
             .iter()
             .find(|(c, _)| inner.ends_with(c) && inner.chars().count() > c.chars().count() + 1)
-            .filter(|_| !single);
+            .filter(|(c, _)| !single && *c != "项目");
         let before = cx.slice(qs.saturating_sub(4), qs);
         // A strong creation verb a few modifiers back in the same clause counts too.
         let clause_start = (qs.saturating_sub(10)..qs)

@@ -397,8 +397,8 @@ mod tests {
         assert_eq!(POSTS.len(), 134);
         assert_eq!((POSTS[0], POSTS[133]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 45);
-        assert_eq!(INITIATIVE_CUES.len(), 69);
-        assert_eq!(INITIATIVE_CUES[68], ("战略", "Campaign"));
+        assert_eq!(INITIATIVE_CUES.len(), 70);
+        assert_eq!(INITIATIVE_CUES[69], ("项目", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 32);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
         assert_eq!(ZONES[0], ("高新技术产业开发区", "高新区"));
