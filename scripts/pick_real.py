@@ -8,7 +8,9 @@ Batch 1 (40 items) favours items that name a local place together with a governm
 body or an enterprise, and keeps items short enough to annotate with care. Batch 2
 (40 more, added when batch 1's halves had drifted apart) leans harder towards the
 genre zhengqi is for: local places, bodies and firms together, and no leaders'
-meetings in the headline. In each batch the first 20 are the tuning half and the
+meetings in the headline. Batch 3 (40 more, added when the halves still stood 0.07 apart)
+draws again from batch 2's pool with a new seed, so that error analysis has fresh items
+and the held-out half grows. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
 import json, random, re, sys
@@ -36,5 +38,8 @@ random.Random(20261201).shuffle(batch1)
 picked = batch1[:40]
 random.Random(20261202).shuffle(batch2)
 picked += [i for i in batch2 if i not in picked][:40]
+rest = [i for i in batch2 if i not in picked]
+random.Random(20261203).shuffle(rest)
+picked += rest[:40]
 for i, id_ in enumerate(picked):
     print(("tune" if i % 40 < 20 else "heldout"), id_)

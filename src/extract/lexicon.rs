@@ -189,6 +189,14 @@ lists! {
     /// Trade words that make a company of the brand before them (某某地产).
     BRAND_ENDINGS: Vec<&'static str> = "brand_endings", Any;
 
+    /// Words that open the name of a bank owned by many states (世界, 亚洲): the
+    /// bank is an international organisation.
+    MULTILATERAL_OPENERS: Vec<&'static str> = "multilateral_openers", Any;
+
+    /// Words after a trade word that make it part of a common noun phrase
+    /// (资本市场, 科技革命), so the word before it is no brand.
+    BRAND_COMPOUNDS: Vec<&'static str> = "brand_compounds", Any;
+
     /// Words after a surname that address someone without a given name (某总).
     KIN_TERMS: Vec<&'static str> = "kin_terms", Any;
 

@@ -88,6 +88,19 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     if let Some(j) = cut {
         s = j;
     }
+    // A country inside opens the name (`某矿供应商某国某某公司`) when a name of
+    // its own follows it; `某某美国公司`, a firm's branch in that country, keeps it.
+    if let Some(j) = (s + 1..k).find(|&j| {
+        COUNTRIES.iter().any(|c| {
+            let n = c.chars().count();
+            n >= 2 && cx.starts_with(j, c) && j + n + 2 <= k
+        }) && !COUNTRIES.iter().any(|c| cx.slice(s, j).ends_with(c))
+    }) && !cx.mentions.iter().any(|m| {
+        // `内蒙古` holds a country's name; so does a place ending right before.
+        m.ty == EntityType::Division && m.span.start < j && j <= m.span.end
+    }) {
+        s = j;
+    }
     for det in ["一家", "这家", "多家", "该"] {
         let rest = cx.slice(s, k);
         if let Some(p) = rest.find(det) {
@@ -168,14 +181,14 @@ pub fn find(cx: &mut Cx) {
             i += suffix.chars().count();
             continue;
         }
-        // `银行业协会`, `银行间`: a bank suffix before 业 or 间 names the trade
-        // or the market, not a bank.
+        // `银行业协会`, `银行间`, `银行卡`: a bank suffix before 业, 间 or 卡
+        // names the trade, the market or the card, not a bank.
         if ty == EntityType::Company
             && suffix.ends_with('行')
             && cx
                 .chars
                 .get(i + suffix.chars().count())
-                .is_some_and(|&c| c == '业' || c == '间')
+                .is_some_and(|&c| c == '业' || c == '间' || c == '卡')
         {
             i += suffix.chars().count();
             continue;
@@ -288,12 +301,22 @@ pub fn find(cx: &mut Cx) {
             });
             continue;
         }
+        // A bank owned by many states (`世界银行`, `亚洲开发银行`) is an
+        // international organisation, not a company that trades.
+        let ty = if ty == EntityType::Company
+            && suffix.ends_with('行')
+            && MULTILATERAL_OPENERS.iter().any(|w| text.starts_with(w))
+        {
+            EntityType::Organization
+        } else {
+            ty
+        };
         let mut aliases = vec![text.clone()];
         if ty == EntityType::Company {
             aliases.extend(brand_forms(&text, &divs));
         }
         // Nested: 研究院 + place + 创新中心 makes an alias of the place part.
-        let class = if suffix.contains('行') {
+        let class = if ty == EntityType::Company && suffix.contains('行') {
             Some("Bank")
         } else {
             None

@@ -7,10 +7,10 @@
 //! last word. The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
-    COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, KIN_TERMS,
-    NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
-    UNITS_AFTER, VERBS_BEFORE, is_surname_start,
+    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS,
+    COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, GOVERNMENT_ENDINGS,
+    INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS,
+    SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
 };
 use super::names::normalise_name;
 use super::trim::{self, covered_by_division, token_at};
@@ -559,24 +559,42 @@ fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let next = tokens.get(k + 1)?;
     // An ordinary word is a brand too when a company's post follows the trade
     // word (`某某地产常务副总`, `某某经纪策划总监`).
-    let post_after = || {
-        let words = cx.slice(next.end, (next.end + 6).min(cx.chars.len()));
-        [
-            "常务", "副", "首席", "执行", "策划", "营销", "市场", "销售", "公关",
-        ]
+    let words = cx.slice(next.end, (next.end + 6).min(cx.chars.len()));
+    // A department word (`市场`, `营销`) counts only with the department or
+    // post it heads (`市场总监`, `市场研究部`), since `资本市场` has the same
+    // word after the trade word.
+    let post_after = ["常务", "副", "首席", "执行"]
         .iter()
         .any(|w| words.starts_with(w))
-            || COMPANY_POSTS.iter().any(|p| words.starts_with(p))
-    };
-    let ordinary_brand = t.pos == Pos::Other && post_after();
+        || COMPANY_POSTS.iter().any(|p| words.starts_with(p))
+        || ["策划", "营销", "市场", "销售", "公关"]
+            .iter()
+            .find(|w| words.starts_with(*w))
+            .is_some_and(|w| {
+                let rest = &words[w.len()..];
+                rest.chars().take(3).any(|c| c == '部')
+                    || COMPANY_POSTS.iter().any(|p| rest.starts_with(p))
+            });
+    let brand_word = text(cx, &t);
+    let trade = text(cx, next);
+    let ordinary_brand = t.pos == Pos::Other && post_after;
     if !(matches!(t.pos, Pos::Unknown | Pos::Proper | Pos::Organization) || ordinary_brand)
         || !(2..=4).contains(&(t.end - t.start))
         || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
         || next.end - next.start < 2
-        || !BRAND_ENDINGS.contains(&text(cx, next).as_str())
+        || !BRAND_ENDINGS.contains(&trade.as_str())
         // An industry word (`冷链物流`) is a trade, not a brand.
-        || INDUSTRY_WORDS.contains(&text(cx, &t).as_str())
+        || INDUSTRY_WORDS.contains(&brand_word.as_str())
         || covered_by_division(cx, &t)
+        // A word the segmenter made of a preposition and what follows (`对某投资`,
+        // `从以科技`), or one holding a count (`新一轮`), is no brand.
+        || brand_word.starts_with(|c: char| FUNCTION_CHARS.contains(c) || "赴往给以".contains(c))
+        || brand_word.chars().any(is_numeral)
+        // `资本市场`, `科技革命`: the trade word opens a common noun phrase.
+        || (!post_after && BRAND_COMPOUNDS.iter().any(|w| words.starts_with(w)))
+        // `投资` is as often the verb (`加大对某地投资`); a brand before it needs
+        // its post after it.
+        || (trade == "投资" && !post_after)
     {
         return None;
     }

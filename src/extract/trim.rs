@@ -243,6 +243,23 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 tokens[j].end >= m.span.end
                     && (!premises || matches!(tokens[j].pos, Pos::Proper | Pos::Organization))
             });
+        // A two-character core the dictionary sees thousands of times is a
+        // common word (`创业公司`, `法律公司`, `办理银行`), not a brand's short
+        // form (`某钢集团`, seen a few dozen times).
+        let common_core = m.ty == EntityType::Company
+            && m.rule == "company:suffix"
+            && core.chars().count() == 2
+            // Banks take common words for names (a bank named for safety or
+            // for the people); their generic cores are listed instead.
+            && !suffix.ends_with('行')
+            && !["中国", "国家", "全国", "中华"].contains(&core.as_str())
+            && !(m.span.start..core_end).any(|k| placed[k])
+            && token_at(tokens, m.span.start)
+                .is_some_and(|t| t.end == core_end && matches!(t.pos, Pos::Other | Pos::Verb))
+            && crate::segment::frequency(&core) >= COMMON_WORD_FREQUENCY;
+        if common_core && !whole {
+            return false;
+        }
         let short = core.chars().count() <= 3;
         let clause = tokens[tokens.partition_point(|t| t.start < m.span.start)..]
             .iter()
@@ -303,6 +320,11 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         whole || !(pronoun || ordinary || unnamed_premises || short && clause)
     });
 }
+
+/// How often the segmenter's dictionary must have seen a two-character word for it
+/// to count as common rather than a name: the brands' short forms in our real
+/// items sit below 700, words such as 电器, 创业, 主力 above 1,000.
+const COMMON_WORD_FREQUENCY: usize = 1000;
 
 /// The token starting at `at` (tokens are sorted and cover the text).
 pub(super) fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
