@@ -59,6 +59,11 @@ fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
 }
 
+/// How often the dictionary must have seen a two-character word for it to count
+/// as common rather than a name: the brands' short forms in our real items sit
+/// below 700, words such as 电器, 创业, 主力 and 绿色 above 1,000.
+pub const COMMON_WORD: usize = 1000;
+
 /// How often the dictionary has seen `word` as a word of its own (0 when it does
 /// not know it). A common word (`创业`, `法律`) is seen thousands of times; a
 /// brand's short form (`某钢`) a few dozen: the count tells them apart where

@@ -87,7 +87,11 @@ pub fn find(cx: &mut Cx) {
         }
         let inner = cx.slice(qs + 1, qe - 1);
         let len = inner.chars().count();
-        if !(3..=24).contains(&len)
+        // Two characters (`“某改”工程`) make a name only with a cue after them.
+        let two_with_cue = len == 2
+            && cue_after(cx, qe).is_some()
+            && crate::segment::frequency(&inner) < crate::segment::COMMON_WORD;
+        if !((3..=24).contains(&len) || two_with_cue)
             || inner.contains(['，', ',', '。', '！', '？', '：', '；'])
             || inner.ends_with('化')
         {
@@ -131,10 +135,24 @@ pub fn find(cx: &mut Cx) {
         let verb = INITIATIVE_VERBS.iter().any(|v| before.ends_with(v))
             || CREATION_VERBS.iter().any(|v| clause.contains(v));
         let digits_first = inner.starts_with(|c: char| c.is_ascii_digit());
+        // A name quoted more than once in the article is a name even where a
+        // description follows it (`共建“某某”的重大项目`); once found, such
+        // mentions add nothing but a place to guess its launcher from.
+        let recurs = quotes
+            .iter()
+            .filter(|&&(s, e)| cx.slice(s + 1, e - 1) == inner)
+            .count()
+            > 1
+            && !found.iter().any(|m| m.name == normalise_name(&inner));
         let (class, full_end, cue_text) = match (cue, inner_cue) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
-            (None, None) if verb && !digits_first && cx.chars.get(qe) != Some(&'的') => {
+            (None, None)
+                if verb
+                    && !digits_first
+                    && len >= 3
+                    && (recurs || cx.chars.get(qe) != Some(&'的')) =>
+            {
                 ("Campaign", qe, None)
             }
             _ => continue,
@@ -181,9 +199,20 @@ fn unquoted_programmes(
     let n = cx.chars.len();
     for v in CREATION_VERBS.iter() {
         for at in occurrences(cx, v) {
-            let s = at + v.chars().count();
+            let mut s = at + v.chars().count();
+            // `启动了某某行动方案`, `实施新一轮某某行动`: the aspect mark and a
+            // round's count are no part of the name.
+            if cx.chars.get(s) == Some(&'了') {
+                s += 1;
+            }
+            for round in ["新一轮", "新一批", "一系列", "一批", "首批"] {
+                if cx.starts_with(s, round) {
+                    s += round.chars().count();
+                    break;
+                }
+            }
             let mut best = None;
-            for e in s + 1..(s + 14).min(n) {
+            for e in s + 1..(s + 17).min(n) {
                 let c = cx.chars[e - 1];
                 if !is_han(c) || "的了和与及、".contains(c) {
                     break;

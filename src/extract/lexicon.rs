@@ -299,6 +299,9 @@ lists! {
     /// character before the suffix.
     NOT_TOWN_END: String = "not_town_end", Any;
 
+    /// Last characters of a place named after a family (某家巷, 某家庄).
+    FAMILY_PLACE_ENDS: String = "family_place_ends", Any;
+
     /// Words that make a place before them part of a media outlet's name.
     MEDIA_WORDS: Vec<&'static str> = "media_words", Any;
 

@@ -14,7 +14,7 @@ mod extension;
 pub(super) use anchors::resolve_bare;
 pub(super) use body::{body_variants, match_body};
 
-use super::lexicon::LEVEL_BODIES;
+use super::lexicon::{LEVEL_BODIES, NOT_AGENCY_END};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use anchors::{Anchor, anchors};
@@ -44,6 +44,15 @@ pub fn find_agencies(cx: &mut Cx) {
             },
         };
         let body = cx.slice(body_start, end);
+        // A hall (`某地某中心展览厅`, `服务大厅`) is a room, not a body; only the
+        // general office (`办公厅`) is one.
+        if body.ends_with('厅')
+            && NOT_AGENCY_END
+                .iter()
+                .any(|w| w.ends_with('厅') && *w != "办公厅" && body.ends_with(w))
+        {
+            continue;
+        }
         // `(监察办)` after a discipline body belongs to it.
         if let Some(close) = cx.chars.get(end).copied().and_then(opening)
             && let Some(len) = cx.chars[end + 1..].iter().take(6).position(|&c| c == close)

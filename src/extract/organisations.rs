@@ -90,16 +90,32 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     }
     // A country inside opens the name (`某矿供应商某国某某公司`) when a name of
     // its own follows it; `某某美国公司`, a firm's branch in that country, keeps it.
+    let bracketed = |j: usize| {
+        cx.chars[s..j].iter().fold(0i32, |d, &c| match c {
+            '(' | '（' => d + 1,
+            ')' | '）' => d - 1,
+            _ => d,
+        }) > 0
+    };
     if let Some(j) = (s + 1..k).find(|&j| {
-        COUNTRIES.iter().any(|c| {
-            let n = c.chars().count();
-            n >= 2 && cx.starts_with(j, c) && j + n + 2 <= k
-        }) && !COUNTRIES.iter().any(|c| cx.slice(s, j).ends_with(c))
+        !bracketed(j)
+            && COUNTRIES.iter().any(|c| {
+                let n = c.chars().count();
+                n >= 2 && cx.starts_with(j, c) && j + n + 2 <= k
+            })
+            && !COUNTRIES.iter().any(|c| cx.slice(s, j).ends_with(c))
     }) && !cx.mentions.iter().any(|m| {
         // `内蒙古` holds a country's name; so does a place ending right before.
         m.ty == EntityType::Division && m.span.start < j && j <= m.span.end
     }) {
         s = j;
+    }
+    // `某国企业某某公司`: the country's firms are the kind, the name follows.
+    if let Some(c) = COUNTRIES.iter().find(|c| cx.starts_with(s, c)) {
+        let after = s + c.chars().count();
+        if cx.starts_with(after, "企业") && after + 4 < k {
+            s = after + 2;
+        }
     }
     for det in ["一家", "这家", "多家", "该"] {
         let rest = cx.slice(s, k);

@@ -8,9 +8,10 @@
 
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS,
-    COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, GOVERNMENT_ENDINGS,
-    INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, POSTS, SPEECH_VERBS,
-    SPORTS_WORDS, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE, is_surname_start,
+    COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS,
+    GOVERNMENT_ENDINGS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES,
+    POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
+    is_surname_start,
 };
 use super::names::normalise_name;
 use super::trim::{self, covered_by_division, token_at};
@@ -117,19 +118,52 @@ pub fn find(cx: &mut Cx) {
 /// country (`阿富汗`), a country's initial and 方 (`某方表示`: that country's
 /// side), or a country's initial and a title (`某首相`).
 fn drop_non_people(cx: &mut Cx) {
-    cx.mentions.retain(|m| {
-        if m.ty != EntityType::Person || m.rule == "person:byline" {
-            return true;
-        }
-        let chars: Vec<char> = m.name.chars().collect();
-        let initial = chars.first().is_some_and(|&c| COUNTRY_INITIALS.contains(c));
-        let side = chars.len() == 2 && initial && chars[1] == '方';
-        let titled = initial
-            && TITLES_AFTER
-                .iter()
-                .any(|t| m.name[chars[0].len_utf8()..] == **t);
-        !(side || titled || COUNTRIES.contains(&m.name.as_str()))
-    });
+    let keep: Vec<bool> = cx
+        .mentions
+        .iter()
+        .map(|m| {
+            if m.ty != EntityType::Person || m.rule == "person:byline" {
+                return true;
+            }
+            let chars: Vec<char> = m.name.chars().collect();
+            let initial = chars.first().is_some_and(|&c| COUNTRY_INITIALS.contains(c));
+            let side = chars.len() == 2 && initial && chars[1] == '方';
+            let titled = initial
+                && TITLES_AFTER
+                    .iter()
+                    .any(|t| m.name[chars[0].len_utf8()..] == **t);
+            !(side || titled || COUNTRIES.contains(&m.name.as_str()) || common_word_name(cx, m))
+        })
+        .collect();
+    let mut k = keep.iter();
+    cx.mentions.retain(|_| *k.next().unwrap_or(&true));
+}
+
+/// Words the dictionary knows well that the name rules can take for a name: a
+/// common word read as surname and given name (`居民来说`), a noun made with
+/// a suffix of kind (`智能化`, which the dictionary itself tags as a name), a
+/// lane or village named after a family (`某家巷`), and a place before a zone
+/// (`某某工业区`).
+fn common_word_name(cx: &Cx, m: &Mention) -> bool {
+    use crate::segment::{COMMON_WORD, frequency};
+    let chars: Vec<char> = m.name.chars().collect();
+    let (s, e) = (m.span.start, m.span.end);
+    if e - s != chars.len() || m.rule == "person:byline" {
+        return false;
+    }
+    let one_word = super::trim::token_at(cx.tokens(), s)
+        .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Other | Pos::Verb));
+    // A frequent surname keeps its name even when the name is also a word.
+    let rare_surname = !SURNAMES.chars().take(100).any(|c| c == chars[0]);
+    let common = one_word && rare_surname && frequency(&m.name) >= COMMON_WORD;
+    let kind_suffix = chars.len() == 3
+        && "化性式型率度".contains(chars[2])
+        && frequency(&m.name[..m.name.len() - chars[2].len_utf8()]) >= COMMON_WORD;
+    let family_place = chars.len() == 3 && chars[1] == '家' && FAMILY_PLACE_ENDS.contains(chars[2]);
+    let zone_after = ["工业区", "开发区", "工业园", "园区", "新区", "科学城"]
+        .iter()
+        .any(|z| cx.starts_with(e, z));
+    common || kind_suffix || family_place || zone_after
 }
 
 /// Whether the text from `s` to `e` is a division's name, or its name without

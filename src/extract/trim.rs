@@ -256,7 +256,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             && !(m.span.start..core_end).any(|k| placed[k])
             && token_at(tokens, m.span.start)
                 .is_some_and(|t| t.end == core_end && matches!(t.pos, Pos::Other | Pos::Verb))
-            && crate::segment::frequency(&core) >= COMMON_WORD_FREQUENCY;
+            && crate::segment::frequency(&core) >= crate::segment::COMMON_WORD;
         if common_core && !whole {
             return false;
         }
@@ -320,11 +320,6 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         whole || !(pronoun || ordinary || unnamed_premises || short && clause)
     });
 }
-
-/// How often the segmenter's dictionary must have seen a two-character word for it
-/// to count as common rather than a name: the brands' short forms in our real
-/// items sit below 700, words such as 电器, 创业, 主力 above 1,000.
-const COMMON_WORD_FREQUENCY: usize = 1000;
 
 /// The token starting at `at` (tokens are sorted and cover the text).
 pub(super) fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
