@@ -4,7 +4,9 @@
 //! the name but kept as an alias), or a verb of attending or hosting right
 //! before it. Runs after the quoted initiatives and never overlaps a mention.
 
-use super::lexicon::{EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES};
+use super::lexicon::{
+    EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES, ORDINAL_EVENT_NOUNS,
+};
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
@@ -42,7 +44,12 @@ pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < n {
-        let Some(noun) = EVENT_NOUNS.iter().find(|w| cx.starts_with(i, w)) else {
+        let ordinal_only = ORDINAL_EVENT_NOUNS.iter().find(|w| cx.starts_with(i, w));
+        let Some(noun) = EVENT_NOUNS
+            .iter()
+            .find(|w| cx.starts_with(i, w))
+            .or(ordinal_only)
+        else {
             i += 1;
             continue;
         };
@@ -73,6 +80,9 @@ pub fn find(cx: &mut Cx) {
                 && tokens.binary_search_by_key(&k, |t| t.start).is_ok()
         });
         let start = match (year, ordinal, scope) {
+            _ if ordinal_only.is_some() && !EVENT_NOUNS.contains(noun) => {
+                ordinal.map(|(_, o)| o).filter(|&o| o + 3 <= i)
+            }
             (Some(y), _, _) => Some(y),
             (None, Some((_, o)), _) => Some(o),
             (None, None, _) if after_verb => Some(j),

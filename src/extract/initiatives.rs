@@ -5,8 +5,8 @@
 //! `relations`.
 
 use super::lexicon::{
-    COMMON_LAW_WORDS, CREATION_VERBS, DOCUMENT_WORDS, INITIATIVE_CUES, INITIATIVE_VERBS,
-    LAW_ENDINGS, LAW_VERBS, PROGRAMME_NOUNS,
+    COMMON_LAW_WORDS, CREATION_VERBS, DOCUMENT_WORDS, GENERIC_PREFIXES, INITIATIVE_CUES,
+    INITIATIVE_VERBS, LAW_ENDINGS, LAW_VERBS, PROGRAMME_NOUNS, REFORM_VERBS,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
@@ -183,6 +183,7 @@ pub fn find(cx: &mut Cx) {
     }
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
+    unquoted_reforms(cx, &mut found, &quotes, &titles);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -255,6 +256,58 @@ fn unquoted_programmes(
                 vec![text.clone()],
                 class,
                 "initiative:unquoted-after-verb",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
+
+/// `深化某某结构性改革`, `探索某某采购改革`: a name of five to fourteen Han
+/// characters before 改革, right after a verb of reform, with no word in it
+/// that ends a clause. Generic reforms (`全面深化改革`, `相关改革`) name none.
+fn unquoted_reforms(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    for v in REFORM_VERBS.iter() {
+        for at in occurrences(cx, v) {
+            let s = at + v.chars().count();
+            let Some(len) = (5..=14).find(|&l| cx.starts_with(s + l, "改革")) else {
+                continue;
+            };
+            let e = s + len + 2;
+            let core = cx.slice(s, s + len);
+            // Function characters end the clause; others (`供给`) are words.
+            if !(s..s + len).all(|k| is_han(cx.chars[k]) && !"的了在是对把被从向将".contains(cx.chars[k]))
+                || core.contains(['和', '与', '及', '等'])
+                || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+                || quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < e && s < qe)
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                // A company read inside the reform (`某某集团采购改革`) yields to it;
+                // anything reaching past its ends does not.
+                || cx.mentions.iter().any(|m| {
+                    m.span.overlaps(Span::new(s, e))
+                        && m.ty != EntityType::Division
+                        && !(s <= m.span.start && m.span.end <= e)
+                })
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "Campaign",
+                "initiative:reform",
             );
             m.text = text;
             found.push(m);
@@ -427,5 +480,19 @@ mod tests {
         );
         assert!(initiatives("制定了新的考核办法。").is_empty());
         assert!(initiatives("要依法实施行政执法。").is_empty());
+    }
+
+    #[test]
+    fn a_named_reform_after_a_verb_of_reform_is_an_initiative() {
+        assert_eq!(
+            initiatives("成都持续深化供给侧结构性改革。"),
+            ["供给侧结构性改革"]
+        );
+        assert_eq!(
+            initiatives("某市探索药品集中采购改革，三年来成效显著。"),
+            ["药品集中采购改革"]
+        );
+        assert!(initiatives("要全面深化改革。").is_empty());
+        assert!(initiatives("推进相关领域改革。").is_empty());
     }
 }

@@ -230,6 +230,12 @@ lists! {
     /// Nouns that end an event's, a fair's or an award's name (博览会, 峰会), longest first.
     EVENT_NOUNS: Vec<&'static str> = "event_nouns", FirstFits;
 
+    /// Nouns of gatherings that make an event only after an ordinal (第七次某某大会).
+    ORDINAL_EVENT_NOUNS: Vec<&'static str> = "ordinal_event_nouns", Any;
+
+    /// Verbs after which an unquoted name ending in 改革 is a named reform.
+    REFORM_VERBS: Vec<&'static str> = "reform_verbs", Any;
+
     /// Words of scope that open a national or international event's name (中国, 世界).
     EVENT_SCOPES: Vec<&'static str> = "event_scopes", Any;
 
@@ -408,8 +414,8 @@ mod tests {
         assert_eq!(POSTS.len(), 134);
         assert_eq!((POSTS[0], POSTS[133]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 45);
-        assert_eq!(INITIATIVE_CUES.len(), 70);
-        assert_eq!(INITIATIVE_CUES[69], ("项目", "Campaign"));
+        assert_eq!(INITIATIVE_CUES.len(), 72);
+        assert_eq!(INITIATIVE_CUES[71], ("沿线", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 32);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
         assert_eq!(ZONES[0], ("高新技术产业开发区", "高新区"));

@@ -117,6 +117,15 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     if cx.mentions[i].rule == "initiative:event" {
         return None;
     }
+    // A reform named without quotes after `深化` or `推进` is mostly a national
+    // one that the subject carries on (`某市深化某某结构性改革`), not its own.
+    // Nor does a programme named for the lands along it (`对“某某”沿线国家`).
+    if cx.mentions[i].rule == "initiative:reform"
+        && ["深化", "推进"].iter().any(|v| cx.ends_with_at(qs, v))
+        || cx.ends_with_at(qe, "沿线")
+    {
+        return None;
+    }
     // 4. The sentence's subject: the first agency or division before the name that
     // is not a place phrase (`在某街道，…`), unless the clause says the subject only
     // follows the programme. When the subject has another body do the work
