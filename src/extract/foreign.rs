@@ -79,6 +79,110 @@ pub(super) fn find(cx: &Cx, tokens: &[Token], free: &dyn Fn(usize, usize) -> boo
     out
 }
 
+/// The mean log-odds of transliteration a name right after a foreign title needs
+/// (`某国总统某某`): the title already says a name follows, so single ordinary
+/// characters inside it (`武`, `桑`) are let through.
+const TITLED_SCORE: f32 = 1.0;
+
+/// Foreign names right after a title (`某国总统某某某`), to the next boundary:
+/// punctuation, a stop character or a verb of speech. A person found there
+/// already, but cut short by the segmenter (`某某` of `某某某某`), is
+/// lengthened to the boundary; a name found nowhere is returned.
+pub(super) fn titled(
+    cx: &mut Cx,
+    tokens: &[Token],
+    free: &dyn Fn(usize, usize) -> bool,
+) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let n = cx.chars.len();
+    let mut starts = Vec::new();
+    for title in TITLES_AFTER.iter().chain(POSTS.iter()) {
+        let len = title.chars().count();
+        for at in (0..n.saturating_sub(len)).filter(|&at| cx.starts_with(at, title)) {
+            starts.push(at + len);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    for s in starts {
+        // Whole words of the segmenter: a word the dictionary knows (`发表`,
+        // `赠送`) ends the name, as do punctuation, stop characters and verbs
+        // of speech.
+        let Some(first) = tokens.binary_search_by_key(&s, |t| t.start).ok() else {
+            continue;
+        };
+        let mut e = s;
+        for t in &tokens[first..] {
+            let c = cx.chars[t.start];
+            let dictionary_word = t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb);
+            // `某某和总理某某`: a conjunction is no part of the name.
+            let joiner = t.end - t.start == 1 && "和同跟".contains(c);
+            if e - s >= 9
+                || dictionary_word
+                || joiner
+                || !(is_han(c) || dot(c))
+                || super::is_stop(c)
+                || SPEECH_VERBS.iter().any(|v| cx.starts_with(t.start, v))
+                || TITLES_AFTER.iter().any(|w| cx.starts_with(t.start, w))
+            {
+                break;
+            }
+            // `某某利说`: a verb of speech the segmenter glued to the name's end.
+            if let Some(k) =
+                (t.start + 1..t.end).find(|&k| SPEECH_VERBS.iter().any(|v| cx.starts_with(k, v)))
+            {
+                e = k;
+                break;
+            }
+            e = t.end;
+        }
+        let letters: Vec<char> = cx.chars[s..e]
+            .iter()
+            .copied()
+            .filter(|&c| !dot(c))
+            .collect();
+        // Only a name that ends at the boundary is taken: a longer run is a
+        // clause (`总统在会上…`), and the score decides whether it sounds foreign.
+        // `同某某` opens with a preposition; `某国人某某` holds a nationality.
+        if !(3..=8).contains(&letters.len())
+            || "同和与跟向对".contains(letters[0])
+            || letters.contains(&'人')
+            || e - s > 8
+            || namemodel::foreign_score(&letters) < TITLED_SCORE
+            || names_a_division(cx, s, e)
+        {
+            continue;
+        }
+        let name = cx.slice(s, e);
+        if let Some(m) = cx.mentions.iter_mut().find(|m| {
+            m.ty == EntityType::Person && m.span.start == s && m.span.end < e && !m.anaphoric
+        }) {
+            m.span = Span::new(s, e);
+            m.text = name.clone();
+            m.key = name.clone();
+            m.aliases = vec![name.clone()];
+            m.name = name;
+            continue;
+        }
+        if free(s, e) {
+            out.push(Mention {
+                ty: EntityType::Person,
+                span: Span::new(s, e),
+                text: name.clone(),
+                key: name.clone(),
+                name: name.clone(),
+                aliases: vec![name],
+                class: None,
+                div: None,
+                role: None,
+                rule: "person:titled-foreign",
+                anaphoric: false,
+            });
+        }
+    }
+    out
+}
+
 /// National leagues named by a country's short form and a tier (`某甲`, `某超`),
 /// where the character after does not make the tier part of another word and
 /// the pair does not continue a word (the character before is no Han
@@ -314,5 +418,21 @@ mod tests {
         assert!(found.contains(&"意甲".to_string()), "{found:?}");
         assert!(found.contains(&"英超".to_string()), "{found:?}");
         assert!(named("中超市场份额增长。", EntityType::Organization).is_empty());
+    }
+
+    #[test]
+    fn a_name_after_a_title_runs_to_the_next_word_or_mark() {
+        let people = named(
+            "开幕式上，某国总统卡洛维萨、某国总理武斯特奇发表致辞，某州州长诺维利说。",
+            EntityType::Person,
+        );
+        assert!(people.contains(&"卡洛维萨".to_string()), "{people:?}");
+        assert!(people.contains(&"武斯特奇".to_string()), "{people:?}");
+        assert!(
+            !people
+                .iter()
+                .any(|p| p.ends_with("发表") || p.ends_with('说')),
+            "{people:?}"
+        );
     }
 }

@@ -36,7 +36,12 @@ pub fn find(cx: &mut Cx) {
     let free = |s: usize, e: usize| (s..e).all(|k| coverage.get(k) == Some(&0));
     // Transliterated persons and teams first: a run of transliteration is
     // surer than a tagged word inside it.
-    let mut found: Vec<Mention> = foreign::find(cx, &tokens, &free);
+    let mut found: Vec<Mention> = foreign::titled(cx, &tokens, &free);
+    for m in foreign::find(cx, &tokens, &free) {
+        if !found.iter().any(|f| f.span.overlaps(m.span)) {
+            found.push(m);
+        }
+    }
     found.extend(foreign::leagues(cx, &free));
     for (k, t) in tokens.iter().enumerate() {
         match t.pos {
@@ -158,7 +163,9 @@ fn common_word_name(cx: &Cx, m: &Mention) -> bool {
     let common = one_word && rare_surname && frequency(&m.name) >= COMMON_WORD;
     let kind_suffix = chars.len() == 3
         && "化性式型率度".contains(chars[2])
-        && frequency(&m.name[..m.name.len() - chars[2].len_utf8()]) >= COMMON_WORD;
+        // With a suffix of kind after it, a word seen a few hundred times is
+        // enough (`智能化`).
+        && frequency(&m.name[..m.name.len() - chars[2].len_utf8()]) >= COMMON_WORD / 4;
     let family_place = chars.len() == 3 && chars[1] == '家' && FAMILY_PLACE_ENDS.contains(chars[2]);
     let zone_after = ["工业区", "开发区", "工业园", "园区", "新区", "科学城"]
         .iter()
