@@ -194,6 +194,23 @@ fn first_item_word(cx: &Cx, t: &Token) -> bool {
 /// Whether `s..e` holds a word the segmenter does not know as ordinary: an
 /// unknown word, a proper noun, a name, or a place name that names no division.
 fn name_like(cx: &Cx, s: usize, e: usize) -> bool {
+    let words: Vec<&Token> = cx
+        .tokens()
+        .iter()
+        .skip_while(|t| t.end <= s)
+        .take_while(|t| t.start < e)
+        .collect();
+    // A country or place and one short word (`某国石油`, `某地电信`) is how
+    // state and regional firms are named in a list of firms.
+    if let [place, word] = words[..]
+        && place.start == s
+        && word.end == e
+        && place.pos == Pos::Place
+        && word.end - word.start == 2
+        && matches!(word.pos, Pos::Other | Pos::Verb)
+    {
+        return true;
+    }
     cx.tokens()
         .iter()
         .skip_while(|t| t.end <= s)

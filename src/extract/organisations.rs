@@ -197,6 +197,25 @@ pub fn find(cx: &mut Cx) {
             i += suffix.chars().count();
             continue;
         }
+        // `某某厂村`: a village named after a works, not the works; `某某工厂`
+        // is a plant of a firm (`某某旗舰工厂项目`), which `brand_projects` reads.
+        // The segmenter's word must end with 厂 (`厂房`, `厂长` are other words).
+        if suffix == "厂"
+            && (cx
+                .chars
+                .get(i + 1)
+                .is_some_and(|&c| "村区镇街路".contains(c))
+                || i > 0 && cx.chars[i - 1] == '工'
+                || {
+                    let tokens = cx.tokens();
+                    tokens
+                        .get(tokens.partition_point(|t| t.end <= i))
+                        .is_some_and(|t| t.end > i + 1)
+                })
+        {
+            i += 1;
+            continue;
+        }
         // `银行业协会`, `银行间`, `银行卡`: a bank suffix before 业, 间 or 卡
         // names the trade, the market or the card, not a bank.
         if ty == EntityType::Company

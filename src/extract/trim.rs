@@ -221,7 +221,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // A suffix alone that the segmenter reads as an ordinary word (`合作社`)
         // names nothing; an abbreviation that is also a suffix (`农商行`) does.
         let premises = m.rule == "company:suffix"
-            && suffix.ends_with(['场', '市', '店', '馆', '宿', '乐', '心']);
+            && suffix.ends_with(['场', '市', '店', '馆', '宿', '乐', '心', '厂']);
         let bare = core.is_empty()
             && (premises
                 || token_at(tokens, m.span.start)
@@ -241,7 +241,9 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             .binary_search_by_key(&m.span.start, |t| t.start)
             .is_ok_and(|j| {
                 tokens[j].end >= m.span.end
-                    && (!premises || matches!(tokens[j].pos, Pos::Proper | Pos::Organization))
+                    // A dictionary word for premises or works is a kind
+                    // (`加工厂` is tagged as an organisation).
+                    && (!premises || tokens[j].pos == Pos::Proper)
             });
         // A two-character core the dictionary sees thousands of times is a
         // common word (`创业公司`, `法律公司`, `办理银行`), not a brand's short
@@ -297,10 +299,12 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // that names (a division, a proper noun, or a word the segmenter had to
         // make up). Its place and person tags are too loose here (`酒店宾馆`
         // as a place, `农家乐` as a person) to count.
+        // Only words wholly inside the core count (`这座` before `某某工厂`
+        // is no part of its name).
         let core_tokens = || {
-            tokens[tokens.partition_point(|t| t.end <= m.span.start)..]
+            tokens[tokens.partition_point(|t| t.start < m.span.start)..]
                 .iter()
-                .take_while(|t| t.start < core_end)
+                .take_while(|t| t.end <= core_end)
         };
         let unnamed_premises = premises
             && !whole
