@@ -217,13 +217,14 @@ pub fn find(cx: &mut Cx) {
             continue;
         }
         // `银行业协会`, `银行间`, `银行卡`: a bank suffix before 业, 间 or 卡
-        // names the trade, the market or the card, not a bank.
+        // names the trade, the market or the card, not a bank; `商行政` is
+        // `商` and `行政`.
         if ty == EntityType::Company
             && suffix.ends_with('行')
             && cx
                 .chars
                 .get(i + suffix.chars().count())
-                .is_some_and(|&c| c == '业' || c == '间' || c == '卡')
+                .is_some_and(|&c| "业间卡政".contains(c))
         {
             i += suffix.chars().count();
             continue;

@@ -6,6 +6,7 @@
 //! its neighbours (a post, a verb, a list of names), and takes its type from its
 //! last word. The segmenter proposes; these rules decide.
 
+use super::lexicon::GENERIC_CORES;
 use super::lexicon::{
     AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS,
     COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS,
@@ -711,7 +712,15 @@ fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     // phrases; a name must end like a body, a business or an organisation.
     let facility =
         name.chars().count() <= 3 && name.ends_with(['厂', '站', '所', '店', '场', '队']);
+    // A dictionary word that is a generic core and a suffix (`上市公司`,
+    // `外贸公司`, `公立医院`) is a kind of body, not one.
+    let generic = COMPANY_SUFFIXES
+        .iter()
+        .chain(ORG_SUFFIXES.iter())
+        .filter_map(|s| name.strip_suffix(s))
+        .any(|core| GENERIC_CORES.contains(&core));
     if facility
+        || generic
         || !(ends(&GOVERNMENT_ENDINGS)
             || ends(&BUSINESS_ENDINGS)
             || ends(&COMPANY_SUFFIXES)

@@ -226,8 +226,22 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             && (premises
                 || token_at(tokens, m.span.start)
                     .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other));
+        // `就能开公司`, `加拿大保险和银行`: single verbs or a conjunction
+        // before the suffix make a clause, not a name.
+        let core_words = || {
+            tokens[tokens.partition_point(|t| t.start < m.span.start)..]
+                .iter()
+                .take_while(|t| t.end <= core_end)
+        };
+        let single_verbs = core_end > m.span.start
+            && core_words()
+                .all(|t| t.end - t.start == 1 && matches!(t.pos, Pos::Verb | Pos::Other))
+            && core_words().any(|t| t.pos == Pos::Verb);
+        let conjoined = core.ends_with(['和', '与', '及']);
         let generic = pointer
             || bare
+            || single_verbs
+            || conjoined
             || superlative
             || counted
             || GENERIC_CORES.contains(&core.as_str())

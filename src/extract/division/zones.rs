@@ -169,7 +169,12 @@ pub(super) fn find_standalone_zones(cx: &mut Cx) {
             continue;
         }
         let core = cx.slice(s, i);
-        let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g));
+        // `四个老工业区`, `两大开发区`: a count, not a name.
+        let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g))
+            || core.chars().any(|c| {
+                super::super::tagged::is_numeral(c)
+                    || "个大老新各该".contains(c) && core.starts_with(c)
+            });
         if i - s >= 2 && !generic {
             found.push((s, end));
         }
