@@ -335,9 +335,12 @@ pub(super) fn launched_by(cx: &mut Cx) {
 /// is about. Launchers of an initiative are never also its participants.
 pub(super) fn participates_in(cx: &mut Cx) {
     let n = cx.mentions.len();
+    // Firms comply with laws and documents; they do not join them, so only
+    // programmes, platforms, windows and products are taken part in.
     let initiatives: Vec<usize> = (0..n)
         .filter(|&j| cx.mentions[j].ty == EntityType::Initiative)
         .filter_map(|j| resolve_anaphor(cx, j))
+        .filter(|&j| cx.mentions[j].class != Some("PolicyDocument"))
         .collect();
     if initiatives.is_empty() {
         return;
