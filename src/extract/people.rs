@@ -167,15 +167,16 @@ pub fn find(cx: &mut Cx) {
             .filter(|&&(_, len)| !covered(i + len - 1, &[EntityType::Division]));
         if let Some(&(post, post_len)) = posts_at_here {
             let post_end = i + post_len;
-            // A caption (`某地 学生家长 某某`): a space between the post and a
-            // name that ends the line. The line says the name is one, so a
-            // descriptor needs no more evidence there.
+            // A caption (`某地 学生家长 某某`, `某局副局长 某某：…`): a space
+            // between the post and a name that ends the line or opens what the
+            // person says. The line says the name is one, so a descriptor needs
+            // no more evidence there.
             let caption = cx
                 .chars
                 .get(post_end)
                 .is_some_and(|&c| c == ' ' || c == '\u{3000}')
                 && name_after_post(cx, post_end + 1)
-                    .is_some_and(|e| cx.chars.get(e).is_none_or(|&c| c == '\n'));
+                    .is_some_and(|e| cx.chars.get(e).is_none_or(|&c| "\n：:".contains(c)));
             let after = if caption { post_end + 1 } else { post_end };
             let end = if DESCRIPTORS.contains(&post) && !caption {
                 // A descriptor is often just a noun before another noun, so the

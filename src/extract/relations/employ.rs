@@ -49,8 +49,9 @@ pub(super) fn works_for(cx: &mut Cx) {
         let adjacent = (0..n)
             .filter(|&j| {
                 let o = &cx.mentions[j];
+                // The role may hold the body's whole name (`某组织总干事`).
                 org_types.contains(&o.ty)
-                    && o.span.start < role_start
+                    && o.span.start <= role_start
                     && o.span.end >= role_start
                     && o.span.end <= person_start
             })
