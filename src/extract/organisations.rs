@@ -71,7 +71,7 @@ fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
                 .any(|m| m.ty == EntityType::Division && m.span.start == j && m.span.end <= k)
         {
             let prefix = cx.slice(s, j);
-            let national = ["中国", "中华", "国家", "全国"]
+            let national = super::trim::NATIONAL_PREFIXES
                 .iter()
                 .any(|p| prefix.starts_with(p))
                 || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p));

@@ -4,22 +4,20 @@
 //! organisations the dictionary knows whose last word no suffix rule lists
 //! (`nt`). A proposal never overlaps what the rules found, needs evidence from
 //! its neighbours (a post, a verb, a list of names), and takes its type from its
-//! last word. The segmenter proposes; these rules decide.
+//! last word (`tagged/bodies`). The segmenter proposes; these rules decide.
 
-use super::lexicon::GENERIC_CORES;
 use super::lexicon::{
-    AGENCY_SUFFIXES, AMBIGUOUS_SURNAMES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS,
-    COMPANY_POSTS, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS,
-    GOVERNMENT_ENDINGS, INDUSTRY_WORDS, KIN_TERMS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES,
-    POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, UNITS_AFTER, VERBS_BEFORE,
-    is_surname_start,
+    AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, KIN_TERMS, POSTS,
+    SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
 };
-use super::names::normalise_name;
-use super::trim::{self, covered_by_division, token_at};
+mod bodies;
+
+use super::trim::{self, token_at};
 use super::{Cx, Mention, is_han};
 use super::{foreign, namemodel};
 use crate::model::{EntityType, Span};
 use crate::segment::{self, Pos, Token};
+use bodies::{bare_body, brand, organisation};
 
 pub fn find(cx: &mut Cx) {
     let tokens = cx.tokens().to_vec();
@@ -525,239 +523,6 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         Span::new(s, e),
         "person:scored",
     ))
-}
-
-/// Where a body named without its place is an agency: the last characters of a
-/// dictionary word (`某管局`, `某访办`) that name a government office.
-const BARE_AGENCY_ENDINGS: [&str; 5] = ["局", "委", "办", "署", "厅"];
-/// Words a place puts before to name its broadcaster, paper or association.
-const PLACE_ORG_ENDINGS: [&str; 8] = [
-    "电视台",
-    "广播电台",
-    "日报",
-    "晚报",
-    "协会",
-    "商会",
-    "大学",
-    "博物馆",
-];
-
-/// A government office named by a dictionary word without its place
-/// (`某某局`, with a level before it: `区某某局`), or an organisation named by
-/// a place word and a dictionary word (`某地电视台`). The word must be three
-/// characters or more, so generic two-character words (`当局`) stay out.
-fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
-    let t = tokens[k];
-    let len = t.end - t.start;
-    if len < 3 || !(t.start..t.end).all(|i| is_han(cx.chars[i])) {
-        return None;
-    }
-    let word = text(cx, &t);
-    let prev = k.checked_sub(1).map(|j| tokens[j]);
-    if BARE_AGENCY_ENDINGS.iter().any(|e| word.ends_with(e))
-        && !NOT_AGENCY_END.iter().any(|e| word.ends_with(e))
-        // `各级党委`, `五部委`, `该局`: a count or a pointer, not a name.
-        && !word.starts_with(|c: char| "各该本这那某每诸".contains(c) || is_numeral(c))
-        && prev.is_none_or(|p| p.pos != Pos::Place)
-    {
-        // A level word right before (`区某某局`) makes it the body of a place
-        // the text named earlier, which this rule cannot tell.
-        let level = word.starts_with(['省', '市', '区', '县', '镇', '乡'])
-            || prev.is_some_and(|p| {
-                p.end == t.start
-                    && p.end - p.start == 1
-                    && "省市区县镇乡".contains(cx.chars[p.start])
-            });
-        if level {
-            return None;
-        }
-        return Some(body_mention(
-            word,
-            t.start,
-            t.end,
-            EntityType::Agency,
-            "agency:tagged-bare",
-        ));
-    }
-    let place = prev.filter(|p| p.pos == Pos::Place && p.end == t.start)?;
-    if !PLACE_ORG_ENDINGS.iter().any(|e| word.ends_with(e)) {
-        return None;
-    }
-    let name = cx.slice(place.start, t.end);
-    Some(body_mention(
-        name,
-        place.start,
-        t.end,
-        EntityType::Organization,
-        "organization:tagged-place",
-    ))
-}
-
-/// A company named by a brand and a trade word (`某某地产`): the brand is a word
-/// the segmenter does not know, or tags as a proper noun or an organisation, of
-/// two to four characters, and is not a place.
-fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
-    let t = tokens[k];
-    let next = tokens.get(k + 1)?;
-    // An ordinary word is a brand too when a company's post follows the trade
-    // word (`某某地产常务副总`, `某某经纪策划总监`).
-    let words = cx.slice(next.end, (next.end + 6).min(cx.chars.len()));
-    // A department word (`市场`, `营销`) counts only with the department or
-    // post it heads (`市场总监`, `市场研究部`), since `资本市场` has the same
-    // word after the trade word.
-    let post_after = ["常务", "副", "首席", "执行"]
-        .iter()
-        .any(|w| words.starts_with(w))
-        || COMPANY_POSTS.iter().any(|p| words.starts_with(p))
-        || ["策划", "营销", "市场", "销售", "公关"]
-            .iter()
-            .find(|w| words.starts_with(*w))
-            .is_some_and(|w| {
-                let rest = &words[w.len()..];
-                rest.chars().take(3).any(|c| c == '部')
-                    || COMPANY_POSTS.iter().any(|p| rest.starts_with(p))
-            });
-    let brand_word = text(cx, &t);
-    let trade = text(cx, next);
-    let ordinary_brand = t.pos == Pos::Other && post_after;
-    if !(matches!(t.pos, Pos::Unknown | Pos::Proper | Pos::Organization) || ordinary_brand)
-        || !(2..=4).contains(&(t.end - t.start))
-        || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
-        || next.end - next.start < 2
-        || !BRAND_ENDINGS.contains(&trade.as_str())
-        // An industry word (`冷链物流`) is a trade, not a brand.
-        || INDUSTRY_WORDS.contains(&brand_word.as_str())
-        || covered_by_division(cx, &t)
-        // A word the segmenter made of a preposition and what follows (`对某投资`,
-        // `从以科技`), or one holding a count (`新一轮`), is no brand.
-        || brand_word.starts_with(|c: char| FUNCTION_CHARS.contains(c) || "赴往给以".contains(c))
-        || brand_word.chars().any(is_numeral)
-        // `资本市场`, `科技革命`: the trade word opens a common noun phrase.
-        || (!post_after && BRAND_COMPOUNDS.iter().any(|w| words.starts_with(w)))
-        // `投资` is as often the verb (`加大对某地投资`); a brand before it needs
-        // its post after it.
-        || (trade == "投资" && !post_after)
-    {
-        return None;
-    }
-    let name = cx.slice(t.start, next.end);
-    Some(body_mention(
-        name,
-        t.start,
-        next.end,
-        EntityType::Company,
-        "company:tagged-brand",
-    ))
-}
-
-fn body_mention(name: String, s: usize, e: usize, ty: EntityType, rule: &'static str) -> Mention {
-    let key = match ty {
-        EntityType::Agency => format!("national/{name}"),
-        _ => normalise_name(&name),
-    };
-    Mention {
-        ty,
-        span: Span::new(s, e),
-        text: name.clone(),
-        key,
-        name: name.clone(),
-        aliases: vec![name],
-        class: None,
-        div: None,
-        role: None,
-        rule,
-        anaphoric: false,
-    }
-}
-
-/// An organisation the dictionary knows at token `k`, extended by the units that
-/// follow it, typed by its last word.
-fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
-    let (s, mut e) = (tokens[k].start, tokens[k].end);
-    let mut j = k + 1;
-    while let Some(t) = tokens.get(j)
-        && t.start == e
-        && UNITS_AFTER.contains(&text(cx, t).as_str())
-    {
-        e = t.end;
-        j += 1;
-    }
-    // A member's post after the body (`某某政治局常委`) is not part of its name.
-    if e - s > 4 && cx.slice(e - 2, e) == "常委" {
-        e -= 2;
-    }
-    let name = cx.slice(s, e);
-    if name.chars().count() < 3 || !name.chars().all(is_han) {
-        return None;
-    }
-    // The outlet of a dateline (`某某网消息`, `某某社电`) is the source of the
-    // text, not something it speaks of.
-    if ["消息", "讯", "电", "报道"]
-        .iter()
-        .any(|w| cx.starts_with(e, w))
-    {
-        return None;
-    }
-    // `某国集团` names a group of countries.
-    if name.ends_with("国集团") {
-        return None;
-    }
-    let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
-    // The dictionary also tags everyday words that end like a body (`新格局`,
-    // `中西部`, `党和政府`).
-    if ends(&NOT_AGENCY_END) {
-        return None;
-    }
-    // The dictionary also tags generic places of work (`加工厂`, `供电所`) and
-    // phrases; a name must end like a body, a business or an organisation.
-    let facility =
-        name.chars().count() <= 3 && name.ends_with(['厂', '站', '所', '店', '场', '队']);
-    // A dictionary word that is a generic core and a suffix (`上市公司`,
-    // `外贸公司`, `公立医院`) is a kind of body, not one.
-    let generic = COMPANY_SUFFIXES
-        .iter()
-        .chain(ORG_SUFFIXES.iter())
-        .filter_map(|s| name.strip_suffix(s))
-        .any(|core| GENERIC_CORES.contains(&core));
-    if facility
-        || generic
-        || !(ends(&GOVERNMENT_ENDINGS)
-            || ends(&BUSINESS_ENDINGS)
-            || ends(&COMPANY_SUFFIXES)
-            || ends(&ORG_SUFFIXES)
-            || ends(&ORG_ENDINGS))
-    {
-        return None;
-    }
-    let ty = if ends(&BUSINESS_ENDINGS) || ends(&COMPANY_SUFFIXES) {
-        EntityType::Company
-    } else if ends(&GOVERNMENT_ENDINGS) || (ends(&AGENCY_SUFFIXES) && !name.ends_with("院")) {
-        EntityType::Agency
-    } else {
-        EntityType::Organization
-    };
-    let media = name.ends_with(['社', '报', '台', '网']);
-    let key = match ty {
-        EntityType::Agency => format!("national/{name}"),
-        _ => normalise_name(&name),
-    };
-    Some(Mention {
-        ty,
-        span: Span::new(s, e),
-        text: name.clone(),
-        key,
-        name: name.clone(),
-        aliases: vec![name],
-        class: None,
-        div: None,
-        role: None,
-        rule: if media {
-            "organization:tagged-media"
-        } else {
-            "organization:tagged"
-        },
-        anaphoric: false,
-    })
 }
 
 #[cfg(test)]

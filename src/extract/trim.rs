@@ -226,17 +226,19 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             && (premises
                 || token_at(tokens, m.span.start)
                     .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other));
-        // `就能开公司`, `加拿大保险和银行`: single verbs or a conjunction
-        // before the suffix make a clause, not a name.
-        let core_words = || {
+        // The segmenter's words wholly inside the core (`这座` before
+        // `某某工厂` is no part of its name).
+        let core_tokens = || {
             tokens[tokens.partition_point(|t| t.start < m.span.start)..]
                 .iter()
                 .take_while(|t| t.end <= core_end)
         };
+        // `就能开公司`, `加拿大保险和银行`: single verbs or a conjunction
+        // before the suffix make a clause, not a name.
         let single_verbs = core_end > m.span.start
-            && core_words()
+            && core_tokens()
                 .all(|t| t.end - t.start == 1 && matches!(t.pos, Pos::Verb | Pos::Other))
-            && core_words().any(|t| t.pos == Pos::Verb);
+            && core_tokens().any(|t| t.pos == Pos::Verb);
         let conjoined = core.ends_with(['和', '与', '及']);
         let generic = pointer
             || bare
@@ -268,7 +270,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             // Banks take common words for names (a bank named for safety or
             // for the people); their generic cores are listed instead.
             && !suffix.ends_with('行')
-            && !["中国", "国家", "全国", "中华"].contains(&core.as_str())
+            && !NATIONAL_PREFIXES.contains(&core.as_str())
             && !(m.span.start..core_end).any(|k| placed[k])
             && token_at(tokens, m.span.start)
                 .is_some_and(|t| t.end == core_end && matches!(t.pos, Pos::Other | Pos::Verb))
@@ -313,13 +315,6 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // that names (a division, a proper noun, or a word the segmenter had to
         // make up). Its place and person tags are too loose here (`酒店宾馆`
         // as a place, `农家乐` as a person) to count.
-        // Only words wholly inside the core count (`这座` before `某某工厂`
-        // is no part of its name).
-        let core_tokens = || {
-            tokens[tokens.partition_point(|t| t.start < m.span.start)..]
-                .iter()
-                .take_while(|t| t.end <= core_end)
-        };
         let unnamed_premises = premises
             && !whole
             && (!(m.span.start..core_end).all(|k| is_han(cx.chars[k]))
@@ -338,6 +333,10 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         whole || !(pronoun || ordinary || unnamed_premises || short && clause)
     });
 }
+
+/// Words that open the name of a national body or firm (`中国某某银行`): they
+/// are no place to cut a name at, and no common word to drop a name for.
+pub(super) const NATIONAL_PREFIXES: [&str; 4] = ["中国", "中华", "国家", "全国"];
 
 /// The token starting at `at` (tokens are sorted and cover the text).
 pub(super) fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {
