@@ -10,10 +10,13 @@ body or an enterprise, and keeps items short enough to annotate with care. Batch
 genre zhengqi is for: local places, bodies and firms together, and no leaders'
 meetings in the headline. Batch 3 (40 more, added when the halves still stood 0.07 apart)
 draws again from batch 2's pool with a new seed, so that error analysis has fresh items
-and the held-out half grows. In each batch the first 20 are the tuning half and the
+and the held-out half grows. Batch 4 (40 more, added when the halves stood 0.08 apart
+after three rounds of tuning) takes the next 40 of batch 3's shuffled pool, skipping
+the 300 unlabelled items (`audited-ids.txt`) whose output was read while tuning, so
+that batch 4 is blind to the rules as well as to the annotators. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
-import json, random, re, sys
+import json, os, random, re, sys
 
 CORPUS = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpus/xwlb/xwlb-2012-2024.jsonl"
 LOCAL = re.compile(r"[\u4e00-\u9fff]{1,4}(?:省|市|县|区|镇|乡|街道)")
@@ -41,5 +44,7 @@ picked += [i for i in batch2 if i not in picked][:40]
 rest = [i for i in batch2 if i not in picked]
 random.Random(20261203).shuffle(rest)
 picked += rest[:40]
+audited = set(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "audited-ids.txt")).read().split())
+picked += [i for i in rest[40:] if i not in audited][:40]
 for i, id_ in enumerate(picked):
     print(("tune" if i % 40 < 20 else "heldout"), id_)
