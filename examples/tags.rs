@@ -11,7 +11,7 @@ fn main() {
             .into_iter()
             .map(|t| {
                 let w: String = chars[t.start..t.end].iter().collect();
-                format!("{w}/{:?}", t.pos)
+                format!("{w}/{:?}{}", t.pos, if t.function { "*" } else { "" })
             })
             .collect();
         println!("{}", words.join(" "));

@@ -35,6 +35,10 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub pos: Pos,
+    /// A function word: a preposition, conjunction, adverb, pronoun or particle
+    /// (`p`, `c`, `d`, `r`, `u`). Their class is `Other`; this says which of the
+    /// ordinary words can never be part of a name (`然后`, `跟`, `随着`).
+    pub function: bool,
 }
 
 fn jieba() -> &'static Jieba {
@@ -77,6 +81,18 @@ pub fn frequency(word: &str) -> usize {
     }
 }
 
+/// Whether a word of class `tag` is a function word. Prepositions, conjunctions
+/// and particles always are; the dictionary's adverbs and pronouns of more than
+/// one character are only when it sees them often (`最终`, `这家`), because
+/// rare ones are often parts of names it tags oddly (`高新` as an adverb).
+fn is_function(tag: &str, word: &str) -> bool {
+    match tag.as_bytes().first() {
+        Some(b'p' | b'c' | b'u') => true,
+        Some(b'd' | b'r') => word.chars().count() == 1 || frequency(word) >= COMMON_WORD,
+        _ => false,
+    }
+}
+
 /// The words of `text` with their classes, by character offsets, covering the
 /// text from start to end.
 pub fn tag(text: &str) -> Vec<Token> {
@@ -88,6 +104,7 @@ pub fn tag(text: &str) -> Vec<Token> {
             start: at,
             end: at + len,
             pos: pos_of(t.tag, t.word),
+            function: is_function(t.tag, t.word),
         });
         at += len;
     }
@@ -115,5 +132,21 @@ mod tests {
         let tokens = tag(text);
         assert_eq!(tokens.len(), 1);
         assert_eq!(tokens[0].pos, Pos::Organization);
+    }
+
+    #[test]
+    fn marks_function_words_but_not_rare_adverbs() {
+        let words = |text: &str| -> Vec<(String, bool)> {
+            let chars: Vec<char> = text.chars().collect();
+            tag(text)
+                .into_iter()
+                .map(|t| (chars[t.start..t.end].iter().collect(), t.function))
+                .collect()
+        };
+        let w = words("然后跟随着");
+        assert!(w.iter().all(|(_, f)| *f), "{w:?}");
+        assert!(!is_function("d", "高新"));
+        assert!(is_function("d", "最终"));
+        assert!(!is_function("n", "银行"));
     }
 }

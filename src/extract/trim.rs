@@ -53,6 +53,28 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         }
         let (start, end) = (m.span.start, m.span.end);
         let mut cur = start;
+        // A span that starts inside an ordinary word of the segmenter's took the
+        // end of that word in (`被告` + `某某公司`, `这家` + `某某公司`): the
+        // name starts after it. A word that counts or sorts many (`各类`,
+        // `多家`) is taken in whole instead, so that the name is judged generic:
+        // only a demonstrative points at one thing, which may have a name.
+        if let Some(t) = tokens
+            .get(tokens.partition_point(|t| t.end <= start))
+            .filter(|t| {
+                t.start < start
+                    && t.end + 3 <= end
+                    && t.pos == Pos::Other
+                    && m.rule.ends_with(":suffix")
+            })
+        {
+            let word = text(cx, t);
+            cur = if GENERIC_PREFIXES.contains(&word.as_str()) && !word.starts_with(['这', '那'])
+            {
+                t.start
+            } else {
+                t.end
+            };
+        }
         // A name the dictionary knows whole ends the mention, and only ordinary
         // words come before it (`据某某银行`, `但如果某某银行`): it starts there.
         let ending = tokens
@@ -159,7 +181,25 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             .filter(|t| CLAUSE_WORDS.contains(&text(cx, t).as_str()))
             .map(|t| t.end)
             .max();
-        if let Some(cut) = people_end.max(clause_end) {
+        // So does a function word (`然后`, `跟`, `随着`, `经过`): no name holds
+        // one that the segmenter reads as a word of its own.
+        let function_end = tokens[tokens.partition_point(|t| t.start < cur)..]
+            .iter()
+            .take_while(|t| t.end + 3 <= end)
+            // Determiners that say the name is none (`各类`) are left for
+            // `drop_generic_after_trim` to judge.
+            // A one-character one must come before a word of two
+            // characters or more: `和` before a lone `昇` is part of a brand.
+            .filter(|t| {
+                t.function
+                    && (t.end - t.start >= 2
+                        || token_at(tokens, t.end).is_some_and(|n| n.end - n.start >= 2))
+                    && !covered_by_division(cx, t)
+                    && !GENERIC_PREFIXES.contains(&text(cx, t).as_str())
+            })
+            .map(|t| t.end)
+            .max();
+        if let Some(cut) = people_end.max(clause_end).max(function_end) {
             cur = cur.max(cut);
             while let Some(t) = token_at(tokens, cur) {
                 if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
@@ -213,11 +253,26 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // placeholder for a name, and stays).
         let pointer = core.ends_with('某') || core.starts_with('某') && !core.starts_with("某某");
         // `某国最大银行`: a description, not a name.
-        let superlative = core.contains("最大") || core.contains("最小") || core.contains("第一大");
-        // `某市11家合作社`, `首家某某公司`: a count, not a name.
+        // `某国第二大航空公司`, `三大石油公司`: a rank or a count of the biggest.
+        let superlative = core.contains("最大")
+            || core.contains("最小")
+            || core
+                .chars()
+                .zip(core.chars().skip(1))
+                .any(|(a, b)| b == '大' && "一二两三四五六七八九十".contains(a));
+        // `某市11家合作社`, `首家某某公司`, `一处仓储公司`: a count, not a name.
         let counted = core.chars().zip(core.chars().skip(1)).any(|(a, b)| {
-            b == '家' && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
+            "家处座个".contains(b)
+                && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
         });
+        // `某国公司`: a country's firms, no name.
+        let country =
+            COUNTRIES.contains(&core.as_str()) && !NATIONAL_PREFIXES.contains(&core.as_str());
+        // One character cut from the word before it (`再生` + `水公司`).
+        let cut_short = core.chars().count() == 1
+            && m.span.start > 0
+            && is_han(cx.chars[m.span.start - 1])
+            && !"在和与及的是对向把从给为被让由据".contains(cx.chars[m.span.start - 1]);
         // A suffix alone that the segmenter reads as an ordinary word (`合作社`)
         // names nothing; an abbreviation that is also a suffix (`农商行`) does.
         let premises = m.rule == "company:suffix"
@@ -233,12 +288,13 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 .iter()
                 .take_while(|t| t.end <= core_end)
         };
-        // `就能开公司`, `加拿大保险和银行`: single verbs or a conjunction
+        // `就能开公司`, `替集团`, `加拿大保险和银行`: single verbs, function
+        // words or a conjunction
         // before the suffix make a clause, not a name.
         let single_verbs = core_end > m.span.start
             && core_tokens()
                 .all(|t| t.end - t.start == 1 && matches!(t.pos, Pos::Verb | Pos::Other))
-            && core_tokens().any(|t| t.pos == Pos::Verb);
+            && core_tokens().any(|t| t.pos == Pos::Verb || t.function);
         let conjoined = core.ends_with(['和', '与', '及']);
         let generic = pointer
             || bare
@@ -246,6 +302,8 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             || conjoined
             || superlative
             || counted
+            || country
+            || cut_short
             || GENERIC_CORES.contains(&core.as_str())
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g));
         if generic {
@@ -378,8 +436,17 @@ pub(super) fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
                 .is_some_and(|c| "一二两三四五六七八九十几多各数0123456789".contains(c))
             && m.name.chars().take(4).any(|c| "家个所".contains(c))
     };
-    // `二十国集团` and the like are groups of countries, not companies.
-    let countries = |m: &Mention| m.ty == EntityType::Company && m.name.ends_with("国集团");
+    // `二十国集团` and the like are groups of countries, not companies; a
+    // `某某集团军` is an army, and `集团化` or `公司化` a way of organising.
+    let countries = |m: &Mention| {
+        m.ty == EntityType::Company
+            && (m.name.ends_with("国集团")
+                || cx
+                    .chars
+                    .get(m.span.end)
+                    .is_some_and(|c| "军化".contains(*c))
+                    && cx.chars.get(m.span.end + 1) != Some(&'工'))
+    };
     let keep: Vec<bool> = cx
         .mentions
         .iter()

@@ -5,11 +5,11 @@
 
 use super::super::lexicon::{
     AGENCY_SUFFIXES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
-    COMPANY_SUFFIXES, GENERIC_CORES, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, NOT_AGENCY_END,
+    COMPANY_SUFFIXES, COUNTRIES, GENERIC_CORES, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, NOT_AGENCY_END,
     ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
 };
 use super::super::names::normalise_name;
-use super::super::trim::covered_by_division;
+use super::super::trim::{NATIONAL_PREFIXES, covered_by_division};
 use super::super::{Cx, Mention, is_han};
 use super::{FUNCTION_CHARS, is_numeral, text};
 use crate::model::{EntityType, Span};
@@ -118,7 +118,11 @@ pub(super) fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         || covered_by_division(cx, &t)
         // A word the segmenter made of a preposition and what follows (`对某投资`,
         // `从以科技`), or one holding a count (`新一轮`), is no brand.
-        || brand_word.starts_with(|c: char| FUNCTION_CHARS.contains(c) || "赴往给以".contains(c))
+        // A determiner (`各大`, `这台`) opens no brand either.
+        || brand_word.starts_with(|c: char| FUNCTION_CHARS.contains(c) || "赴往给以各这那该每此".contains(c))
+        // Four characters made of two common words (`国际贸易`, `大力发展`)
+        // are a phrase the dictionary lists, not a brand.
+        || common_pair(&brand_word)
         || brand_word.chars().any(is_numeral)
         // `资本市场`, `科技革命`: the trade word opens a common noun phrase.
         || (!post_after && BRAND_COMPOUNDS.iter().any(|w| words.starts_with(w)))
@@ -136,6 +140,15 @@ pub(super) fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         EntityType::Company,
         "company:tagged-brand",
     ))
+}
+
+/// Whether a four-character word is two words the dictionary sees often.
+fn common_pair(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let common = |w: &[char]| {
+        crate::segment::frequency(&w.iter().collect::<String>()) >= crate::segment::COMMON_WORD
+    };
+    chars.len() == 4 && common(&chars[..2]) && common(&chars[2..])
 }
 
 fn body_mention(name: String, s: usize, e: usize, ty: EntityType, rule: &'static str) -> Mention {
@@ -206,7 +219,11 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         .iter()
         .chain(ORG_SUFFIXES.iter())
         .filter_map(|s| name.strip_suffix(s))
-        .any(|core| GENERIC_CORES.contains(&core));
+        .any(|core| {
+            GENERIC_CORES.contains(&core)
+                // `某国公司`: a country's firms.
+                || COUNTRIES.contains(&core) && !NATIONAL_PREFIXES.contains(&core)
+        });
     if facility
         || generic
         || !(ends(&GOVERNMENT_ENDINGS)
