@@ -81,6 +81,15 @@ pub fn frequency(word: &str) -> usize {
     }
 }
 
+/// Whether a four-character word is two words the dictionary sees often
+/// (`国际贸易`, `提高觉悟`): a phrase the dictionary lists whole, whatever tag
+/// it gives it, not a brand or a name.
+pub fn common_pair(word: &str) -> bool {
+    let chars: Vec<char> = word.chars().collect();
+    let common = |w: &[char]| frequency(&w.iter().collect::<String>()) >= COMMON_WORD;
+    chars.len() == 4 && common(&chars[..2]) && common(&chars[2..])
+}
+
 /// Whether a word of class `tag` is a function word. Prepositions, conjunctions
 /// and particles always are; the dictionary's adverbs and pronouns of more than
 /// one character are only when it sees them often (`最终`, `这家`), because

@@ -209,6 +209,9 @@ lists! {
     /// Fields of government before 部 or 署 (水利, 交通运输): a ministry or department.
     MINISTRY_CORES: Vec<&'static str> = "ministry_cores", Any;
 
+    /// Short forms of national bodies that follow no pattern (中办, 国资委).
+    NATIONAL_SHORT_FORMS: Vec<&'static str> = "national_short_forms", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 
@@ -413,7 +416,7 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
         assert_eq!(POSTS.len(), 137);
         assert_eq!((POSTS[0], POSTS[136]), ("党工委书记", "旗长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 45);
+        assert_eq!(AGENCY_SUFFIXES.len(), 46);
         assert_eq!(INITIATIVE_CUES.len(), 72);
         assert_eq!(INITIATIVE_CUES[71], ("沿线", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 32);

@@ -184,9 +184,18 @@ pub fn find_agencies(cx: &mut Cx) {
 /// with the place left out, are that place's.
 fn listed_bodies(cx: &Cx, anchors: &[Anchor], mut end: usize, div: &DivInfo) -> Vec<Mention> {
     let mut out = Vec::new();
-    while cx.chars.get(end).is_some_and(|&c| "、和与及".contains(c)) {
-        let at = end + 1;
-        if anchors.iter().any(|b| b.start == at) {
+    // `省委省政府`, `市委、市政府`: the division's level word may open the next
+    // body again, with or without a mark between.
+    let level = div.name.chars().last().filter(|c| "省市县区".contains(*c));
+    loop {
+        let mark = cx.chars.get(end).is_some_and(|&c| "、和与及".contains(c));
+        let after_mark = end + usize::from(mark);
+        let repeated = level.is_some() && cx.chars.get(after_mark) == level.as_ref();
+        if !mark && !repeated {
+            break;
+        }
+        let (start, at) = (after_mark, after_mark + usize::from(repeated));
+        if anchors.iter().any(|b| b.start == at || b.start == start) {
             break;
         }
         let Some(body) = LEVEL_BODIES.iter().find(|w| cx.starts_with(at, w)) else {
@@ -211,8 +220,8 @@ fn listed_bodies(cx: &Cx, anchors: &[Anchor], mut end: usize, div: &DivInfo) -> 
         aliases.dedup();
         out.push(Mention {
             ty: EntityType::Agency,
-            span: Span::new(at, e),
-            text: body.to_string(),
+            span: Span::new(start, e),
+            text: cx.slice(start, e),
             key: format!("{}/{}", div.key, canon),
             name: format!("{}{}", div.name, canon),
             aliases,

@@ -7,8 +7,8 @@
 //! holds; they add no relations.
 
 use super::lexicon::{
-    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NOT_AGENCY_END, POSTS,
-    first_chars,
+    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NATIONAL_SHORT_FORMS,
+    NOT_AGENCY_END, POSTS, first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -53,6 +53,11 @@ fn boundary(cx: &Cx, i: usize) -> bool {
 /// many of its first characters name the country (0 for none).
 fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     let n = cx.chars.len();
+    // A national body by a short form of its own (`中办`, `国资委`), unless a
+    // word goes on after it (`国办发` still names the office).
+    if let Some(w) = NATIONAL_SHORT_FORMS.iter().find(|w| cx.starts_with(i, w)) {
+        return Some((i + w.chars().count(), 0));
+    }
     let country = country_at(cx, i);
     let lead = if cx.starts_with(i, "国务院") {
         3

@@ -93,7 +93,18 @@ fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
     };
     let ordinary = matches!(t.pos, Pos::Other | Pos::Verb);
     let len = t.end - t.start;
-    ordinary && (len >= 2 && t.end < e || len == 1 && "和与及同跟".contains(cx.chars[s]))
+    // A one-character adverb before a verb or a count (`某某总书记曾到`,
+    // `曾两次`) is that adverb, though it is a surname too.
+    let adverb = len == 1
+        && t.function
+        && super::trim::token_at(cx.tokens(), t.end).is_some_and(|n| {
+            n.pos == Pos::Verb
+                || cx
+                    .chars
+                    .get(n.start)
+                    .is_some_and(|&c| super::tagged::is_numeral(c))
+        });
+    adverb || ordinary && (len >= 2 && t.end < e || len == 1 && "和与及同跟".contains(cx.chars[s]))
 }
 
 /// Whether `s..e` is one two-character word the dictionary knows as an
@@ -127,7 +138,26 @@ fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
     if s == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[i]) {
         return None;
     }
-    (given(i + s) && given(i + s + 1)).then_some(i + s + 2)
+    // A post inside a longer word (`党员` in `党员干部`) is none.
+    if !given(i + s) || cx.word_across(i).is_some() {
+        return None;
+    }
+    // A third character that opens a word running on past it (`某某违规`,
+    // `某某借助`) is that word's: the name is the two before it. Only a word the
+    // dictionary sees often: a rare one (`胜算` in `某某胜算了一笔账`) is
+    // more likely the segmenter's mistake than the name's end.
+    let three = i + s + 2;
+    if let Some(t) = cx.word_across(three)
+        && t.start == three - 1
+        && !matches!(
+            t.pos,
+            crate::segment::Pos::Person | crate::segment::Pos::Unknown
+        )
+        && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 300
+    {
+        return (!everyday_word(cx, i, three - 1)).then_some(three - 1);
+    }
+    given(i + s + 1).then_some(three)
 }
 
 pub fn find(cx: &mut Cx) {

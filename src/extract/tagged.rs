@@ -206,6 +206,12 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     if !(2..=4).contains(&len) || !(s..e).all(|i| is_han(cx.chars[i])) {
         return None;
     }
+    // Two common words the dictionary happens to tag as a name (`提高觉悟`),
+    // or a word ending in a post's first character (`原副` before `主任`),
+    // name no one.
+    if segment::common_pair(&cx.slice(s, e)) || "副正".contains(cx.chars[e - 1]) {
+        return None;
+    }
     // A name the dictionary tags, or one the HMM cut out, that starts with a
     // surname is read as Chinese; a transliteration, or a tagged name without a
     // surname, as foreign.
