@@ -277,8 +277,13 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // names nothing; an abbreviation that is also a suffix (`农商行`) does.
         let premises = m.rule == "company:suffix"
             && suffix.ends_with(['场', '市', '店', '馆', '宿', '乐', '心', '厂']);
+        // A longer suffix alone (`交易所`, `研究院`) is a kind of body; the
+        // federations' short names (`工商联`) stand for the local one.
         let bare = core.is_empty()
             && (premises
+                || m.rule == "organization:suffix"
+                    && suffix.chars().count() >= 3
+                    && !suffix.ends_with('联')
                 || token_at(tokens, m.span.start)
                     .is_some_and(|t| t.end == m.span.end && t.pos == Pos::Other));
         // The segmenter's words wholly inside the core (`这座` before

@@ -211,7 +211,9 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         .chain(ORG_SUFFIXES.iter())
         .filter_map(|s| name.strip_suffix(s))
         .any(|core| {
-            GENERIC_CORES.contains(&core)
+            // A suffix alone (`联合会`), but for a federation's short name.
+            core.is_empty() && !name.ends_with('联')
+                || GENERIC_CORES.contains(&core)
                 // `某国公司`: a country's firms.
                 || COUNTRIES.contains(&core) && !NATIONAL_PREFIXES.contains(&core)
         });
