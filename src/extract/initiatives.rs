@@ -184,6 +184,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
+    five_year_plans(cx, &mut found);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -201,6 +202,11 @@ fn unquoted_programmes(
     for v in CREATION_VERBS.iter() {
         for at in occurrences(cx, v) {
             let mut s = at + v.chars().count();
+            // `启动实施某某行动`, `发布实施某某计划`: a second verb of creation
+            // follows the first.
+            while let Some(next) = CREATION_VERBS.iter().find(|w| cx.starts_with(s, w)) {
+                s += next.chars().count();
+            }
             // `启动了某某行动方案`, `实施新一轮某某行动`: the aspect mark and a
             // round's count are no part of the name.
             if cx.chars.get(s) == Some(&'了') {
@@ -260,6 +266,39 @@ fn unquoted_programmes(
             m.text = text;
             found.push(m);
         }
+    }
+}
+
+/// The national five-year plans by their number (`“十三五”`, `十四五规划`):
+/// quoted, or before 规划 or 时期. One node per plan, named by its number.
+fn five_year_plans(cx: &Cx, found: &mut Vec<Mention>) {
+    let digits = "一二三四五六七八九";
+    for i in 0..cx.chars.len().saturating_sub(2) {
+        let plan = cx.chars[i] == '十'
+            && digits.contains(cx.chars[i + 1])
+            && cx.chars[i + 2] == '五';
+        if !plan {
+            continue;
+        }
+        let (s, e) = (i, i + 3);
+        let quoted = i > 0 && cx.chars[i - 1] == '“' && cx.chars.get(e) == Some(&'”');
+        let named = ["规划", "时期", "期间", "计划"]
+            .iter()
+            .any(|w| cx.starts_with(e + usize::from(quoted), w));
+        let (s, e) = if quoted { (s - 1, e + 1) } else { (s, e) };
+        if !(quoted || named) || found.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
+            continue;
+        }
+        let name = cx.slice(i, i + 3);
+        found.push(initiative(
+            cx,
+            s,
+            e,
+            name.clone(),
+            vec![name.clone(), format!("{name}规划")],
+            "PolicyDocument",
+            "initiative:five-year-plan",
+        ));
     }
 }
 
@@ -494,5 +533,12 @@ mod tests {
         );
         assert!(initiatives("要全面深化改革。").is_empty());
         assert!(initiatives("推进相关领域改革。").is_empty());
+    }
+
+    #[test]
+    fn five_year_plans_by_their_number() {
+        assert_eq!(initiatives("“十四五”时期，某省将加快发展。"), ["十四五"]);
+        assert_eq!(initiatives("某市编制十三五规划纲要。"), ["十三五"]);
+        assert!(initiatives("十五年来，某村变了样。").is_empty());
     }
 }
