@@ -231,7 +231,20 @@ pub fn find(cx: &mut Cx) {
                 Some(t) if t.end <= after + 5 && t.pos == crate::segment::Pos::Person => t.end,
                 _ => e,
             });
-            if let Some(end) = end.filter(|&e| !ordinary_word_opens(cx, after, e)) {
+            // `某某总书记曾到`: a name right before the post is the one who
+            // holds it, so what follows is no second name.
+            let named_before = i > 0
+                && cx
+                    .tokens()
+                    .get(cx.tokens().partition_point(|t| t.end < i))
+                    .is_some_and(|t| {
+                        t.end == i
+                            && t.pos == crate::segment::Pos::Person
+                            && t.end - t.start >= 2
+                            // The dictionary tags some counties as names.
+                            && !"省市县区旗镇乡".contains(cx.chars[t.end - 1])
+                    });
+            if let Some(end) = end.filter(|&e| !named_before && !ordinary_word_opens(cx, after, e)) {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, post_end);
                 let name = cx.slice(after, end);

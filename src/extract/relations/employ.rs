@@ -161,7 +161,11 @@ fn post_chain(cx: &Cx, j: usize) -> Vec<usize> {
         let Some(post) = POSTS.iter().find(|p| cx.ends_with_at(post_end, p)) else {
             break;
         };
-        let post_start = post_end - post.chars().count();
+        let mut post_start = post_end - post.chars().count();
+        // A former post (`某委原副主任、`) says the same of the body.
+        if post_start > 0 && cx.chars[post_start - 1] == '原' {
+            post_start -= 1;
+        }
         let Some(k) = (0..cx.mentions.len()).find(|&k| {
             let o = &cx.mentions[k];
             bodies.contains(&o.ty) && !o.anaphoric && o.span.end == post_start
@@ -193,5 +197,12 @@ mod tests {
             })
             .collect();
         assert_eq!(bodies.len(), 2, "{bodies:?}");
+        let ex = run("某某省常德市人大常委会原副主任、石门县委原书记王某某被通报。");
+        let n = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::WorksFor)
+            .count();
+        assert_eq!(n, 2);
     }
 }
