@@ -274,9 +274,8 @@ fn unquoted_programmes(
 fn five_year_plans(cx: &Cx, found: &mut Vec<Mention>) {
     let digits = "一二三四五六七八九";
     for i in 0..cx.chars.len().saturating_sub(2) {
-        let plan = cx.chars[i] == '十'
-            && digits.contains(cx.chars[i + 1])
-            && cx.chars[i + 2] == '五';
+        let plan =
+            cx.chars[i] == '十' && digits.contains(cx.chars[i + 1]) && cx.chars[i + 2] == '五';
         if !plan {
             continue;
         }

@@ -80,6 +80,34 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     {
         return Some((e, 0));
     }
+    // The Party centre's commissions and offices (`中央某某委员会`,
+    // `中央和国家机关工委`, `中共中央某某领导小组`).
+    if lead == 0
+        && let Some(level) = ["中共中央", "中央"].iter().find(|w| cx.starts_with(i, w))
+    {
+        let p = i + level.chars().count();
+        // No clause may run into the name (`中央要求各地成立某某领导小组`).
+        let clause = [
+            "要求", "决定", "成立", "设立", "组建", "部署", "提出", "强调", "批准",
+        ];
+        for core_len in 2..=10 {
+            let q = p + core_len;
+            let name_char = |k: usize| {
+                let c = cx.chars[k];
+                is_han(c) && (!is_stop(c) || "全和与及".contains(c))
+            };
+            if q > n || !(p..q).all(name_char) || clause.iter().any(|w| cx.slice(p, q).contains(w))
+            {
+                break;
+            }
+            if let Some(suf) = ["委员会", "工委", "领导小组", "办公室"]
+                .iter()
+                .find(|s| cx.starts_with(q, s))
+            {
+                return Some((q + suf.chars().count(), 0));
+            }
+        }
+    }
     // `国家某某委`, `某某总局`, `国务院某某办`.
     let suffixes: &[&str] = match lead {
         3 => &["办公室", "委员会", "办"],

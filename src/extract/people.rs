@@ -244,7 +244,8 @@ pub fn find(cx: &mut Cx) {
                             // The dictionary tags some counties as names.
                             && !"省市县区旗镇乡".contains(cx.chars[t.end - 1])
                     });
-            if let Some(end) = end.filter(|&e| !named_before && !ordinary_word_opens(cx, after, e)) {
+            if let Some(end) = end.filter(|&e| !named_before && !ordinary_word_opens(cx, after, e))
+            {
                 let role_start = role_start(cx, i);
                 let role = cx.slice(role_start, post_end);
                 let name = cx.slice(after, end);
