@@ -67,6 +67,10 @@ pub fn find(cx: &mut Cx) {
             if is_stop(c) || !(is_han(c) || c.is_ascii_digit() || "—－-·".contains(c)) {
                 break;
             }
+            // `某某交易会和某某博览会`: another event ends before the conjunction.
+            if "和与及".contains(c) && EVENT_NOUNS.iter().any(|w| cx.ends_with_at(j - 1, w)) {
+                break;
+            }
             j -= 1;
         }
         let year = (j..i).find(|&k| is_year_at(cx, k));
@@ -152,6 +156,10 @@ mod tests {
         );
         assert_eq!(events("今天第十届示例图书奖揭晓。"), ["示例图书奖"]);
         assert_eq!(events("他出席示例工商峰会并致辞。"), ["示例工商峰会"]);
+        assert_eq!(
+            events("中国示例商品交易会和中国示例消费品博览会相继举办。"),
+            ["中国示例商品交易会", "中国示例消费品博览会"]
+        );
     }
 
     #[test]
