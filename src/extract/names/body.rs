@@ -5,7 +5,8 @@
 //! read the same way whoever finds it.
 
 use crate::extract::lexicon::{
-    AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, GENERIC_PREFIXES, MINISTRY_CORES,
+    AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS, GENERIC_PREFIXES,
+    MINISTRY_CORES,
     PARTY_DEPARTMENTS,
 };
 use crate::extract::{Cx, is_han, is_stop};
@@ -53,7 +54,11 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
             }
         }
         let core = cx.slice(p, p + core_len);
-        if GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) {
+        // `某区设立某某局`: a clause between the place and the body, which the
+        // place does not name.
+        if GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || CREATION_VERBS.iter().any(|v| core.starts_with(v))
+        {
             return None;
         }
         // An office inside a company (`某某有限公司办公室`) is no government body.
