@@ -301,10 +301,13 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 .all(|t| t.end - t.start == 1 && matches!(t.pos, Pos::Verb | Pos::Other))
             && core_tokens().any(|t| t.pos == Pos::Verb || t.function);
         let conjoined = core.ends_with(['和', '与', '及']);
+        // `然后银行`: function words alone name nothing.
+        let function_only = core_tokens().next().is_some() && core_tokens().all(|t| t.function);
         let generic = pointer
             || bare
             || single_verbs
             || conjoined
+            || function_only
             || superlative
             || counted
             || country

@@ -6,8 +6,7 @@
 
 use crate::extract::lexicon::{
     AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS, GENERIC_PREFIXES,
-    MINISTRY_CORES,
-    PARTY_DEPARTMENTS,
+    MINISTRY_CORES, PARTY_DEPARTMENTS,
 };
 use crate::extract::{Cx, is_han, is_stop};
 use crate::model::EntityType;

@@ -3,6 +3,7 @@
 //! and the article's locality where the paragraph is about it; agencies by their
 //! jurisdiction.
 
+use super::super::lexicon::COUNTRIES;
 use super::super::{Cx, DivInfo, Object, is_han};
 use crate::model::{EntityType, Predicate};
 
@@ -45,6 +46,15 @@ pub(super) fn located_in(cx: &mut Cx) {
         if organisation && rule == "locatedIn:article-locality" && stated.is_none() {
             continue;
         }
+        // A national firm (`中国某某集团`, `中某集团`) or a foreign one
+        // (`某国某某公司`) is not where the article's story happens to be.
+        let name = &m.name;
+        let national = ["中国", "中华", "国家", "全国"]
+            .iter()
+            .any(|w| name.starts_with(w))
+            || name.starts_with('中') && name.ends_with("集团") && name.chars().count() <= 5
+            || COUNTRIES.iter().any(|c| name.starts_with(c));
+        let guessed = national && rule == "locatedIn:article-locality";
         // A firm the article's visit went to lies where the visit was, unless
         // its name or its sentence says otherwise.
         let visited = visit.clone().filter(|v| {
@@ -66,6 +76,7 @@ pub(super) fn located_in(cx: &mut Cx) {
                 "locatedIn:visit-place",
             );
         } else if let Some(d) = m.div.clone()
+            && !guessed
             && (rule != "locatedIn:article-locality"
                 || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))
         {
