@@ -81,12 +81,12 @@ pub fn frequency(word: &str) -> usize {
     }
 }
 
-/// Whether a four-character word is two words the dictionary sees often
-/// (`国际贸易`, `提高觉悟`): a phrase the dictionary lists whole, whatever tag
+/// Whether a four-character word is two words the dictionary has seen at least
+/// `min` times each (`国际贸易`, `提高觉悟`): a phrase the dictionary lists whole, whatever tag
 /// it gives it, not a brand or a name.
-pub fn common_pair(word: &str) -> bool {
+pub fn common_pair(word: &str, min: usize) -> bool {
     let chars: Vec<char> = word.chars().collect();
-    let common = |w: &[char]| frequency(&w.iter().collect::<String>()) >= COMMON_WORD;
+    let common = |w: &[char]| frequency(&w.iter().collect::<String>()) >= min;
     chars.len() == 4 && common(&chars[..2]) && common(&chars[2..])
 }
 

@@ -209,7 +209,9 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     // Two common words the dictionary happens to tag as a name (`提高觉悟`),
     // or a word ending in a post's first character (`原副` before `主任`),
     // name no one.
-    if segment::common_pair(&cx.slice(s, e)) || "副正".contains(cx.chars[e - 1]) {
+    // A transliteration's halves are rarely words the dictionary has seen a
+    // hundred times; a phrase's are.
+    if segment::common_pair(&cx.slice(s, e), 100) || "副正".contains(cx.chars[e - 1]) {
         return None;
     }
     // A name the dictionary tags, or one the HMM cut out, that starts with a

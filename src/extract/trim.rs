@@ -452,7 +452,7 @@ pub(super) fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
                 || cx
                     .chars
                     .get(m.span.end)
-                    .is_some_and(|c| "军化".contains(*c))
+                    .is_some_and(|c| "军化员".contains(*c))
                     && cx.chars.get(m.span.end + 1) != Some(&'工'))
     };
     let keep: Vec<bool> = cx

@@ -122,7 +122,7 @@ pub(super) fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         || brand_word.starts_with(|c: char| FUNCTION_CHARS.contains(c) || "赴往给以各这那该每此".contains(c))
         // Four characters made of two common words (`国际贸易`, `大力发展`)
         // are a phrase the dictionary lists, not a brand.
-        || crate::segment::common_pair(&brand_word)
+        || crate::segment::common_pair(&brand_word, crate::segment::COMMON_WORD)
         || brand_word.chars().any(is_numeral)
         // `资本市场`, `科技革命`: the trade word opens a common noun phrase.
         || (!post_after && BRAND_COMPOUNDS.iter().any(|w| words.starts_with(w)))
