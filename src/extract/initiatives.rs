@@ -148,8 +148,11 @@ pub fn find(cx: &mut Cx) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
             (None, None)
+                // A slogan of clauses (`“某某受理、某某审批”`) is no name
+                // without a cue.
                 if verb
                     && !digits_first
+                    && !inner.contains('、')
                     && len >= 3
                     && (recurs || cx.chars.get(qe) != Some(&'的')) =>
             {
