@@ -3,7 +3,7 @@
 //! launches through its innermost division) and which companies and
 //! organisations use or join it.
 
-use super::super::lexicon::{CAUSATIVE, CREATE_VERBS, FOLLOWING, POSTS};
+use super::super::lexicon::{CAUSATIVE, CREATE_VERBS, FOLLOWING, INITIATIVE_VERBS, POSTS};
 use super::super::{Cx, Mention, Object};
 use crate::model::{EntityType, Predicate};
 
@@ -130,6 +130,34 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // is not a place phrase (`在某街道，…`), unless the clause says the subject only
     // follows the programme. When the subject has another body do the work
     // (`某纪委督促某局开展…`), the body made to act is the agent.
+    // A clause after a semicolon with no agent of its own shares the subject of
+    // the clause before (`某区出台十条政策；深化“某某”改革`).
+    let shares_subject = |from: usize| {
+        !(0..n).any(|j| {
+            let m = &cx.mentions[j];
+            m.span.start >= from && m.span.end <= qs && is_agent(cx, j)
+        })
+    };
+    // Only a clause that opens with a verb has no subject of its own, and a name
+    // that opens with its own place keeps that place.
+    let opens_with_verb = |from: usize| {
+        INITIATIVE_VERBS.iter().any(|v| cx.starts_with(from, v))
+            || super::super::trim::token_at(cx.tokens(), from)
+                .is_some_and(|t| t.pos == crate::segment::Pos::Verb)
+    };
+    let mut sent = sent;
+    for _ in 0..3 {
+        if sent > 0
+            && prefix_place.is_none()
+            && matches!(cx.chars[sent - 1], '；' | ';')
+            && opens_with_verb(sent)
+            && shares_subject(sent)
+        {
+            sent = cx.sentence_start(sent - 1);
+        } else {
+            break;
+        }
+    }
     let candidates: Vec<usize> = (0..n)
         .filter(|&j| {
             let m = &cx.mentions[j];
@@ -485,5 +513,26 @@ mod tests {
             })
             .collect();
         assert_eq!(by, ["嘉兴市"]);
+    }
+
+    #[test]
+    fn a_clause_after_a_semicolon_shares_the_subject_before() {
+        let ex = run("今年，嘉兴出台十条示例政策；深化“示例一次办”改革，成效明显。");
+        let by: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LaunchedBy)
+            .map(|r| {
+                let object = match &r.object {
+                    Object::Mention(o) => ex.mentions[*o].name.clone(),
+                    Object::Division(d) => d.name.clone(),
+                };
+                (ex.mentions[r.subject].name.clone(), object)
+            })
+            .collect();
+        assert!(
+            by.contains(&("示例一次办".to_string(), "嘉兴市".to_string())),
+            "{by:?}"
+        );
     }
 }
