@@ -453,7 +453,42 @@ pub(super) fn participates_in(cx: &mut Cx) {
             continue;
         }
         cx.relate(i, Predicate::ParticipatesIn, Object::Mention(j), rule);
+        // The other programmes of a list (`“甲计划”、“乙计划”`) are taken part
+        // in alike.
+        for k in listed_with(cx, &initiatives, j) {
+            let pair = (cx.mentions[k].key.clone(), cx.mentions[i].key.clone());
+            if !launchers.contains(&pair) {
+                cx.relate(i, Predicate::ParticipatesIn, Object::Mention(k), rule);
+            }
+        }
     }
+}
+
+/// The initiatives listed together with `j`, one mark (`、`, `和`, `及`, `与`)
+/// apart, before and after it.
+fn listed_with(cx: &Cx, initiatives: &[usize], j: usize) -> Vec<usize> {
+    let joined = |a: usize, b: usize| {
+        let (x, y) = (cx.mentions[a].span, cx.mentions[b].span);
+        y.start == x.end + 1 && cx.chars.get(x.end).is_some_and(|&c| "、和及与".contains(c))
+    };
+    let mut out = Vec::new();
+    let mut cur = j;
+    while let Some(&k) = initiatives
+        .iter()
+        .find(|&&k| joined(cur, k) && !out.contains(&k))
+    {
+        out.push(k);
+        cur = k;
+    }
+    let mut cur = j;
+    while let Some(&k) = initiatives
+        .iter()
+        .find(|&&k| joined(k, cur) && !out.contains(&k))
+    {
+        out.push(k);
+        cur = k;
+    }
+    out
 }
 
 /// The named mention an anaphoric one (该平台) stands for: the first mention with
