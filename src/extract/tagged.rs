@@ -7,8 +7,8 @@
 //! last word (`tagged/bodies`). The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, KIN_TERMS, POSTS,
-    SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
+    AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, KIN_TERMS, PERSON_ROLES,
+    POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
 };
 mod bodies;
 
@@ -270,6 +270,19 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         && after.is_some_and(|c| "、和与及，。".contains(c));
     // `某国总统某某`, `某国前总理某某`: a title right before a foreign name.
     let title_before = TITLES_AFTER.iter().any(|w| cx.ends_with_at(s, w));
+    // `某某是某地一家公司的负责人`: a clause that opens with the word and says
+    // who it is, by a post or a role, introduces a person.
+    let introduced = opens_clause && cx.starts_with(e, "是") && {
+        let clause_end = (e + 1..cx.chars.len().min(e + 30))
+            .find(|&k| "，。；！？\n".contains(cx.chars[k]))
+            .unwrap_or(cx.chars.len().min(e + 30));
+        let clause = cx.slice(e + 1, clause_end);
+        ["一名", "一位", "负责人"]
+            .iter()
+            .any(|w| clause.contains(w))
+            || POSTS.iter().any(|p| clause.ends_with(p))
+            || PERSON_ROLES.iter().any(|r| clause.ends_with(r))
+    };
     let evidence = if !chinese {
         // Foreign names and countries look alike in lists: a list is no evidence.
         // A two-character word the dictionary calls a foreign name is more often
@@ -281,7 +294,7 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     } else if t.pos == Pos::Unknown || e - s == 2 {
         // Words the HMM made up, and two-character words, are often not names:
         // they need a title, a verb of speech or a verb that takes a person.
-        title.is_some() || speech_after || verb_before
+        title.is_some() || speech_after || verb_before || introduced
     } else {
         title.is_some() || verb_after || verb_before || listed
     };
