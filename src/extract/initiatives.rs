@@ -149,10 +149,11 @@ pub fn find(cx: &mut Cx) {
             (None, Some((_, class))) => (*class, qe, None),
             (None, None)
                 // A slogan of clauses (`“某某受理、某某审批”`) is no name
-                // without a cue.
+                // without a cue; a list of single words (`“引、投、贷”`) may be.
                 if verb
                     && !digits_first
-                    && !inner.contains('、')
+                    && !(inner.contains('、')
+                        && inner.split('、').all(|part| part.chars().count() >= 4))
                     && len >= 3
                     && (recurs || cx.chars.get(qe) != Some(&'的')) =>
             {
