@@ -189,6 +189,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
+    numbered_rules(cx, &mut found);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -302,6 +303,44 @@ fn five_year_plans(cx: &Cx, found: &mut Vec<Mention>) {
             "PolicyDocument",
             "initiative:five-year-plan",
         ));
+    }
+}
+
+/// Rules named by their count (`中央八项规定`, `某项规定精神`): a numeral and
+/// 项规定, with the issuing level before it when the text gives one. Every
+/// mention of the same count is one node, named as fully as the text names it.
+fn numbered_rules(cx: &Cx, found: &mut Vec<Mention>) {
+    let digits = "一二三四五六七八九十";
+    for i in 0..cx.chars.len() {
+        if !digits.contains(cx.chars[i]) || !cx.starts_with(i + 1, "项规定") {
+            continue;
+        }
+        // `十二项规定`: the count starts at the first numeral.
+        if i > 0 && digits.contains(cx.chars[i - 1]) {
+            continue;
+        }
+        let e = i + 4;
+        let s = if i >= 2 && cx.slice(i - 2, i) == "中央" {
+            i - 2
+        } else {
+            i
+        };
+        if found.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
+            continue;
+        }
+        let short = cx.slice(i, e);
+        let name = cx.slice(s, e);
+        let mut m = initiative(
+            cx,
+            s,
+            e,
+            name.clone(),
+            vec![name.clone(), short.clone(), format!("{name}精神")],
+            "PolicyDocument",
+            "initiative:numbered-rules",
+        );
+        m.key = short;
+        found.push(m);
     }
 }
 
@@ -543,5 +582,11 @@ mod tests {
         assert_eq!(initiatives("“十四五”时期，某省将加快发展。"), ["十四五"]);
         assert_eq!(initiatives("某市编制十三五规划纲要。"), ["十三五"]);
         assert!(initiatives("十五年来，某村变了样。").is_empty());
+    }
+
+    #[test]
+    fn rules_named_by_their_count() {
+        assert_eq!(initiatives("严格落实中央八项规定精神。"), ["中央八项规定"]);
+        assert!(initiatives("这项规定很严。").is_empty());
     }
 }

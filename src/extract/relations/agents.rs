@@ -280,10 +280,12 @@ fn is_locative(cx: &Cx, j: usize) -> bool {
 
 pub(super) fn launched_by(cx: &mut Cx) {
     let body = cx.article.body_start;
+    // Rules named by their count are the Party centre's or a level's; the bodies
+    // that enforce them in a story did not issue them.
     let mut keys: Vec<String> = cx
         .mentions
         .iter()
-        .filter(|m| m.ty == EntityType::Initiative)
+        .filter(|m| m.ty == EntityType::Initiative && m.rule != "initiative:numbered-rules")
         .map(|m| m.key.clone())
         .collect();
     keys.sort();
