@@ -266,8 +266,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
         });
         // `某国公司`: a country's firms, no name.
-        let country =
-            COUNTRIES.contains(&core.as_str()) && !NATIONAL_PREFIXES.contains(&core.as_str());
+        let country = foreign_country(&core);
         // One character cut from the word before it (`再生` + `水公司`).
         let cut_short = core.chars().count() == 1
             && m.span.start > 0
@@ -403,6 +402,12 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
 /// Words that open the name of a national body or firm (`中国某某银行`): they
 /// are no place to cut a name at, and no common word to drop a name for.
 pub(super) const NATIONAL_PREFIXES: [&str; 4] = ["中国", "中华", "国家", "全国"];
+
+/// Whether `word` is a foreign country's name (China's own names open national
+/// bodies and firms instead).
+pub(super) fn foreign_country(word: &str) -> bool {
+    COUNTRIES.contains(&word) && !NATIONAL_PREFIXES.contains(&word)
+}
 
 /// The token starting at `at` (tokens are sorted and cover the text).
 pub(super) fn token_at(tokens: &[Token], at: usize) -> Option<&Token> {

@@ -4,6 +4,7 @@
 //! jurisdiction.
 
 use super::super::lexicon::COUNTRIES;
+use super::super::trim::NATIONAL_PREFIXES;
 use super::super::{Cx, DivInfo, Object, is_han};
 use crate::model::{EntityType, Predicate};
 
@@ -49,9 +50,7 @@ pub(super) fn located_in(cx: &mut Cx) {
         // A national firm (`中国某某集团`, `中某集团`) or a foreign one
         // (`某国某某公司`) is not where the article's story happens to be.
         let name = &m.name;
-        let national = ["中国", "中华", "国家", "全国"]
-            .iter()
-            .any(|w| name.starts_with(w))
+        let national = NATIONAL_PREFIXES.iter().any(|w| name.starts_with(w))
             || name.starts_with('中') && name.ends_with("集团") && name.chars().count() <= 5
             || COUNTRIES.iter().any(|c| name.starts_with(c));
         let guessed = national && rule == "locatedIn:article-locality";

@@ -5,11 +5,11 @@
 
 use super::super::lexicon::{
     AGENCY_SUFFIXES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
-    COMPANY_SUFFIXES, COUNTRIES, GENERIC_CORES, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, NOT_AGENCY_END,
+    COMPANY_SUFFIXES, GENERIC_CORES, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, NOT_AGENCY_END,
     ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
 };
 use super::super::names::normalise_name;
-use super::super::trim::{NATIONAL_PREFIXES, covered_by_division};
+use super::super::trim::{covered_by_division, foreign_country};
 use super::super::{Cx, Mention, is_han};
 use super::{FUNCTION_CHARS, is_numeral, text};
 use crate::model::{EntityType, Span};
@@ -215,7 +215,7 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
             core.is_empty() && !name.ends_with('联')
                 || GENERIC_CORES.contains(&core)
                 // `某国公司`: a country's firms.
-                || COUNTRIES.contains(&core) && !NATIONAL_PREFIXES.contains(&core)
+                || foreign_country(core)
         });
     if facility
         || generic
