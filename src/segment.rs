@@ -39,6 +39,11 @@ pub struct Token {
     /// (`p`, `c`, `d`, `r`, `u`). Their class is `Other`; this says which of the
     /// ordinary words can never be part of a name (`然后`, `跟`, `随着`).
     pub function: bool,
+    /// A two-character word the dictionary tags as a name but has seen hundreds
+    /// of times (`陈述`, `荣誉`, `陆军`, `祝贺`): most such words are everyday
+    /// words, and the names among them (famous ones) come with a title or a
+    /// verb of speech.
+    pub everyday: bool,
 }
 
 fn jieba() -> &'static Jieba {
@@ -67,6 +72,10 @@ fn is_han(c: char) -> bool {
 /// as common rather than a name: the brands' short forms in our real items sit
 /// below 700, words such as 电器, 创业, 主力 and 绿色 above 1,000.
 pub const COMMON_WORD: usize = 1000;
+
+/// How often the dictionary must have seen a two-character word it tags as a
+/// name for the word to count as an everyday word (`Token::everyday`).
+const EVERYDAY_NAME_WORD: usize = 200;
 
 /// How often the dictionary has seen `word` as a word of its own (0 when it does
 /// not know it). A common word (`创业`, `法律`) is seen thousands of times; a
@@ -114,6 +123,7 @@ pub fn tag(text: &str) -> Vec<Token> {
             end: at + len,
             pos: pos_of(t.tag, t.word),
             function: is_function(t.tag, t.word),
+            everyday: t.tag == "nr" && len == 2 && frequency(t.word) >= EVERYDAY_NAME_WORD,
         });
         at += len;
     }

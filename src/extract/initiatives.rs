@@ -217,9 +217,11 @@ fn unquoted_programmes(
             if cx.chars.get(s) == Some(&'了') {
                 s += 1;
             }
+            let mut batch = false;
             for round in ["新一轮", "新一批", "一系列", "一批", "首批"] {
                 if cx.starts_with(s, round) {
                     s += round.chars().count();
+                    batch = round.ends_with('批') || round.ends_with('列');
                     break;
                 }
             }
@@ -235,14 +237,52 @@ fn unquoted_programmes(
                     best = Some((e, *class));
                 }
             }
-            let Some((e, class)) = best else { continue };
+            let Some((e, class)) = best else {
+                coordinated_programmes(cx, s, found, quotes, titles);
+                continue;
+            };
+            // `建立了某省首份负面清单`: the place and the ordinal say which one
+            // it was; the name is what follows them.
+            let mut min_len = 7;
+            if let Some(k) = (s..e.saturating_sub(3)).rev().find(|&k| {
+                ["首份", "首个", "首张", "首批", "第一个", "第一份"]
+                    .iter()
+                    .any(|w| cx.starts_with(k, w))
+            }) {
+                s = k + if cx.chars[k] == '第' { 3 } else { 2 };
+                // With its place and ordinal before it, a short name is a
+                // name (`首份负面清单`).
+                min_len = 4;
+            }
+            // A project is named by a proper noun of its own (a place, a river),
+            // not by common words alone (`战略性新兴产业项目`, `百亿级重大产业项目`).
+            let tokens = cx.tokens();
+            let own_word = tokens
+                .iter()
+                .filter(|t| t.start >= s && t.end <= e)
+                .any(|t| {
+                    use crate::segment::Pos;
+                    matches!(t.pos, Pos::Place | Pos::Proper)
+                });
+            // `推出一批某某项目`: a batch of projects, not one programme.
+            if cx.ends_with_at(e, "项目") && (!own_word || batch) {
+                continue;
+            }
             let inside = |a: usize, b: usize| {
                 quotes
                     .iter()
                     .chain(titles.iter())
                     .any(|&(qs, qe)| qs < b && a < qe)
             };
-            if e - s < 7
+            // A verb's complement (`实施好`, `打造成`) or a count inside the
+            // phrase (`第三个…项目`, `更多…项目`) makes it a description.
+            let text = cx.slice(s, e);
+            let described = "好成到出".contains(cx.chars[s])
+                || ["个", "更多", "一批", "多项", "若干", "一些"]
+                    .iter()
+                    .any(|w| text.contains(w));
+            if e - s < min_len
+                || described
                 || inside(s, e)
                 || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
                 || cx
@@ -271,6 +311,109 @@ fn unquoted_programmes(
             m.text = text;
             found.push(m);
         }
+    }
+}
+
+/// `开展甲、乙制度试点`, `开展甲和乙行动`: programmes listed after a creation verb
+/// that share the programme noun at the end of the list. The last item is named
+/// as written; the others take the shared noun (with a word of kind before it,
+/// such as 制度) as their own end.
+fn coordinated_programmes(
+    cx: &Cx,
+    s: usize,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    let tokens = cx.tokens();
+    // Where the list's items part: a conjunction the segmenter reads as a word
+    // of its own, or 、.
+    let mut cuts = Vec::new();
+    let mut best = None;
+    for e in s + 1..(s + 30).min(n) {
+        let c = cx.chars[e - 1];
+        let alone = super::trim::token_at(tokens, e - 1).is_some_and(|t| t.end == e);
+        if c == '、' || "和与及".contains(c) && alone {
+            cuts.push(e - 1);
+            continue;
+        }
+        if !is_han(c) || is_stop(c) || "的了".contains(c) {
+            break;
+        }
+        if !cuts.is_empty()
+            && let Some((w, class)) = PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+            && tokens.binary_search_by_key(&e, |t| t.end).is_ok()
+            && super::trim::token_at(tokens, e).is_none_or(|t| {
+                t.function || t.pos == crate::segment::Pos::Verb || !is_han(cx.chars[e])
+            })
+        {
+            best = Some((e, *w, *class));
+        }
+    }
+    let Some((e, noun, class)) = best else { return };
+    let cuts: Vec<usize> = cuts.into_iter().filter(|&c| c < e).collect();
+    let Some(&last_cut) = cuts.last() else { return };
+    let noun_start = e - noun.chars().count();
+    if noun_start <= last_cut + 1
+        || quotes
+            .iter()
+            .chain(titles.iter())
+            .any(|&(qs, qe)| qs < e && s < qe)
+    {
+        return;
+    }
+    // The shared end: the programme noun, and a word of kind right before it.
+    let head_start = ["制度", "专项", "综合", "改革"]
+        .iter()
+        .find(|w| cx.ends_with_at(noun_start, w))
+        .map_or(noun_start, |w| noun_start - w.chars().count());
+    let head = cx.slice(head_start, e);
+    let mut items = Vec::new();
+    let mut a = s;
+    for &c in &cuts {
+        items.push((a, c));
+        a = c + 1;
+    }
+    items.push((a, e));
+    let last = items.len() - 1;
+    // Every item must be a phrase of its own: four characters or more (shorter
+    // ones are mostly modifiers: `居家和社区养老服务`) and no function word
+    // inside.
+    let ok = items.iter().enumerate().all(|(k, &(a, b))| {
+        let (end, min) = if k == last { (head_start, 2) } else { (b, 4) };
+        end >= a + min
+            && tokens
+                .iter()
+                .filter(|t| t.start >= a && t.end <= end)
+                .all(|t| !t.function)
+    });
+    // A count in the last item (`甲和乙两个产业链专班`) says the items were
+    // modifiers of one programme.
+    if !ok || e - s < 7 || cx.slice(last_cut, e).contains('个') {
+        return;
+    }
+    for (k, &(a, b)) in items.iter().enumerate() {
+        let text = cx.slice(a, b);
+        let name = if k == last {
+            text.clone()
+        } else {
+            format!("{text}{head}")
+        };
+        if found.iter().any(|m| m.span.overlaps(Span::new(a, b))) {
+            continue;
+        }
+        let mut m = initiative(
+            cx,
+            a,
+            b,
+            normalise_name(&name),
+            vec![name.clone()],
+            class,
+            "initiative:unquoted-list",
+        );
+        m.text = text;
+        found.push(m);
     }
 }
 
@@ -575,6 +718,28 @@ mod tests {
         );
         assert!(initiatives("要全面深化改革。").is_empty());
         assert!(initiatives("推进相关领域改革。").is_empty());
+    }
+
+    #[test]
+    fn programmes_listed_before_a_shared_noun_each_take_it() {
+        assert_eq!(
+            initiatives("某省今年将开展企业研发准备金、创新券制度试点。"),
+            ["企业研发准备金制度试点", "创新券制度试点"]
+        );
+        // Short items are modifiers, and a count says so too.
+        assert!(initiatives("某地开展居家和社区养老服务改革试点。").is_empty());
+        assert!(initiatives("某区组建新能源汽车和智能装备两个产业链招商专班。").is_empty());
+    }
+
+    #[test]
+    fn a_project_needs_a_proper_name_and_an_ordinal_is_no_part_of_a_name() {
+        assert_eq!(
+            initiatives("某省实施长江生态综合治理项目，关停污染企业。"),
+            ["长江生态综合治理项目"]
+        );
+        assert!(initiatives("深圳市推出了一批战略性新兴产业项目。").is_empty());
+        assert!(initiatives("某市组织实施好基层服务项目。").is_empty());
+        assert_eq!(initiatives("某区建立了广东省首份负面清单。"), ["负面清单"]);
     }
 
     #[test]

@@ -53,6 +53,14 @@ pub fn find_agencies(cx: &mut Cx) {
         {
             continue;
         }
+        // Nor is a clause that ends in an ordinary word like an office's
+        // (`某省要增强大局`, `某省加快打造新发展格局`).
+        if NOT_AGENCY_END
+            .iter()
+            .any(|w| !w.ends_with('厅') && body.ends_with(w))
+        {
+            continue;
+        }
         // `(监察办)` after a discipline body belongs to it.
         if let Some(close) = cx.chars.get(end).copied().and_then(opening)
             && let Some(len) = cx.chars[end + 1..].iter().take(6).position(|&c| c == close)
@@ -368,6 +376,12 @@ mod tests {
             agencies("嘉兴市公安局和政府部门联合行动。"),
             ["嘉兴市公安局"]
         );
+    }
+
+    #[test]
+    fn a_clause_ending_like_an_office_is_no_body() {
+        assert!(agencies("四川要增强大局意识，牢固树立上游意识。").is_empty());
+        assert!(agencies("广东省加快打造新发展格局的战略支点。").is_empty());
     }
 
     /// The names of the agencies found in `text`, for the tests of every submodule.

@@ -116,6 +116,16 @@ fn everyday_word(cx: &Cx, s: usize, e: usize) -> bool {
             .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Other | Pos::Verb))
 }
 
+/// Whether the words before a verb of speech are no speaker: they open with an
+/// everyday word of two or more characters (`强调指出`, `习惯地称作`,
+/// `官兵们表示`), or name a document after 在 (`在贺信中说`).
+fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
+    use crate::segment::Pos;
+    super::trim::token_at(cx.tokens(), s).is_some_and(|t| {
+        t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb) || t.everyday
+    }) || cx.ends_with_at(s, "在") && cx.chars[e - 1] == '中'
+}
+
 /// A name right after a post. The post already says a name follows, so when the
 /// characters after the name do not settle its length, the common three-character
 /// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
@@ -282,7 +292,7 @@ pub fn find(cx: &mut Cx) {
             && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
             && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
                 || COURTESY.iter().any(|t| cx.starts_with(end, t)))
-            && !everyday_word(cx, i, end)
+            && !no_speaker(cx, i, end)
             && !covered(
                 i,
                 &[

@@ -136,7 +136,40 @@ fn drop_non_people(cx: &mut Cx) {
                 && TITLES_AFTER
                     .iter()
                     .any(|t| m.name[chars[0].len_utf8()..] == **t);
-            !(side || titled || COUNTRIES.contains(&m.name.as_str()) || common_word_name(cx, m))
+            // A word that fills a pair of quotes is a term or a nickname
+            // (`“安全岛”`), not a person's name.
+            let (s, e) = (m.span.start, m.span.end);
+            let quoted = s > 0
+                && matches!(cx.chars[s - 1], '“' | '‘' | '「')
+                && cx
+                    .chars
+                    .get(e)
+                    .is_some_and(|&c| matches!(c, '”' | '’' | '」'));
+            // A name after a word that goes to a place (`首都某某`, `抵达某某`), or
+            // after 在 and before a word of place or of meeting (`在某某附近`,
+            // `在某某总理府`), is a place.
+            let place = ["首都", "抵达", "前往", "飞抵", "城市", "港口"]
+                .iter()
+                .any(|w| cx.ends_with_at(s, w))
+                || cx.ends_with_at(s, "在")
+                    && [
+                        "附近",
+                        "举行",
+                        "召开",
+                        "总理府",
+                        "总统府",
+                        "郊区",
+                        "市中心",
+                        "街头",
+                    ]
+                    .iter()
+                    .any(|w| cx.starts_with(e, w));
+            !(side
+                || titled
+                || quoted
+                || place
+                || COUNTRIES.contains(&m.name.as_str())
+                || common_word_name(cx, m))
         })
         .collect();
     let mut k = keep.iter();
@@ -161,7 +194,7 @@ fn common_word_name(cx: &Cx, m: &Mention) -> bool {
     let rare_surname = !SURNAMES.chars().take(100).any(|c| c == chars[0]);
     let common = one_word && rare_surname && frequency(&m.name) >= COMMON_WORD;
     let kind_suffix = chars.len() == 3
-        && "化性式型率度".contains(chars[2])
+        && "化性式型率度感观".contains(chars[2])
         // With a suffix of kind after it, a word seen a few hundred times is
         // enough (`智能化`).
         && frequency(&m.name[..m.name.len() - chars[2].len_utf8()]) >= COMMON_WORD / 4;
@@ -291,6 +324,10 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
             || (verb_after && (e - s > 2 || speech_after))
             || verb_before
             || title_before
+    } else if t.everyday {
+        // An everyday word the dictionary also lists as a name (`祝贺`, `陈述`)
+        // is a name only with a title or a verb of speech right after it.
+        title.is_some() || speech_after
     } else if t.pos == Pos::Unknown || e - s == 2 {
         // Words the HMM made up, and two-character words, are often not names:
         // they need a title, a verb of speech or a verb that takes a person.
@@ -445,7 +482,7 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // whose surname is the start of such a word, unless that word is the
         // compound surname itself.
         if let [only] = inside[..]
-            && !matches!(only.pos, Pos::Person | Pos::Unknown)
+            && (!matches!(only.pos, Pos::Person | Pos::Unknown) || only.everyday)
         {
             continue;
         }
@@ -619,5 +656,22 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn everyday_words_quoted_terms_and_places_are_no_people() {
+        let people = |text: &str| named(&run(text), EntityType::Person);
+        // Words the dictionary tags as names but sees hundreds of times.
+        assert!(people("10名被告人做了最后陈述，审判长宣布休庭。").is_empty());
+        assert!(people("国家主席致信祝贺\n").is_empty());
+        // A word that fills the quotes is a term.
+        assert!(people("街头警务站成了百姓的“安全岛”。").is_empty());
+        // Words of kind after common words (`获得感、幸福感、安全感`).
+        assert!(people("让人民更有获得感、幸福感、安全感。").is_empty());
+        // A city after a word of place.
+        assert!(people("国王在卡塔尔首都多哈强调，应尽快停火。").is_empty());
+        // A verb of speech after an everyday word names no speaker.
+        assert!(people("会议分析了形势，强调指出，要稳中求进。").is_empty());
+        assert!(people("总书记在贺信中指出，要再接再厉。").is_empty());
     }
 }
