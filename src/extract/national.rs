@@ -322,6 +322,7 @@ pub fn find_unplaced(cx: &mut Cx) {
             || ["代表", "委员"].iter().any(|w| cx.starts_with(e, w))
             || cx.chars[e - 1] == '委' && cx.chars.get(e) == Some(&'员')
             || POSTS.iter().any(|p| cx.starts_with(i + 1, p))
+            || NOT_AGENCY_END.iter().any(|w| cx.ends_with_at(e, w))
         {
             i += 1;
             continue;

@@ -138,10 +138,12 @@ fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
     if s == 0 {
         return None;
     }
+    // A character that only follows names as part of a word (强 of 强调) is a
+    // given name's character elsewhere (`某克强作出`).
     let given = |k: usize| {
         cx.chars
             .get(k)
-            .is_some_and(|&c| is_han(c) && !is_stop(c) && !AFTER_NAME.contains(c))
+            .is_some_and(|&c| is_han(c) && !is_stop(c) && !follows_name(cx, k))
     };
     // Surnames that also begin everyday words (全程, 和谐, 高效) need the stricter
     // test above.
@@ -596,6 +598,17 @@ mod tests {
     #[test]
     fn a_credit_word_inside_a_sentence_is_no_credit() {
         assert!(credited("他接受记者采访时说，记者张三也在场。").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_may_end_in_a_character_that_opens_a_verb_of_speech() {
+        let ex = run("会议召开。某部部长张建强作出重要批示。");
+        let p = ex
+            .mentions
+            .iter()
+            .find(|m| m.ty == EntityType::Person)
+            .expect("a person");
+        assert_eq!((p.name.as_str(), p.rule), ("张建强", "person:post-name"));
     }
 
     #[test]

@@ -674,4 +674,15 @@ mod tests {
         assert!(people("会议分析了形势，强调指出，要稳中求进。").is_empty());
         assert!(people("总书记在贺信中指出，要再接再厉。").is_empty());
     }
+
+    #[test]
+    fn a_suffix_inside_a_word_or_after_a_verb_names_no_organisation() {
+        let orgs = |text: &str| named(&run(text), EntityType::Organization);
+        assert!(orgs("要建立“小病在基层、大病到医院”的格局。").is_empty());
+        assert!(orgs("他听取学院教育教学情况汇报。").is_empty());
+        assert_eq!(
+            orgs("他们正在建设国家信息光电子创新中心。"),
+            ["国家信息光电子创新中心"]
+        );
+    }
 }

@@ -460,10 +460,28 @@ pub(super) fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
                     .is_some_and(|c| "军化员".contains(*c))
                     && cx.chars.get(m.span.end + 1) != Some(&'工'))
     };
+    // A suffix found inside a longer word (`集中学习` holds `中学`), or right
+    // after a verb or a function word (`进入医院`, `听取学院…`), names no body:
+    // the name before it, if any, was a clause.
+    let clause = |m: &Mention| {
+        let (s, e) = (m.span.start, m.span.end);
+        matches!(m.ty, EntityType::Company | EntityType::Organization)
+            && m.rule.ends_with(":suffix")
+            && (token_at(e - 1).is_some_and(|t| t.end > e && t.start > s && t.start + 2 < e)
+                || tokens
+                    .iter()
+                    .rfind(|t| t.start >= s && t.end + 2 >= e && t.end < e)
+                    .is_some_and(|t| {
+                        t.function
+                            || t.pos == Pos::Verb
+                                && (t.end - t.start == 1
+                                    || ACTS_AFTER_NAME.contains(&text(cx, t).as_str()))
+                    }))
+    };
     let keep: Vec<bool> = cx
         .mentions
         .iter()
-        .map(|m| !split(cx, m) && !counted(m) && !countries(m))
+        .map(|m| !split(cx, m) && !counted(m) && !countries(m) && !clause(m))
         .collect();
     let mut k = keep.iter();
     cx.mentions.retain(|_| *k.next().unwrap_or(&true));

@@ -5,8 +5,8 @@
 //! read the same way whoever finds it.
 
 use crate::extract::lexicon::{
-    AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS, GENERIC_PREFIXES,
-    MINISTRY_CORES, PARTY_DEPARTMENTS,
+    ACTS_AFTER_NAME, AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS,
+    GENERIC_PREFIXES, MINISTRY_CORES, PARTY_DEPARTMENTS, SPEECH_VERBS,
 };
 use crate::extract::{Cx, is_han, is_stop};
 use crate::model::EntityType;
@@ -100,11 +100,32 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
             if !ok {
                 continue;
             }
+            // A clause is no core: a person's act or words (`某市主持召开…人大`,
+            // `某地局势表明…政府`) or a preposition (`某地记者向…政府`).
+            if core_len >= 2 && clause_in_core(cx, p, p + core_len) {
+                return None;
+            }
             // `委` followed by `员会` is the longer suffix, handled by its own entry.
             return Some(p + core_len + suffix.chars().count());
         }
     }
     None
+}
+
+/// Whether the core `s..e` holds a clause rather than a field of government: a
+/// verb that people, not bodies, do (`主持`, `表明`, `筹办`), or a function word
+/// other than the conjunctions that join fields (`住房和城乡建设`).
+fn clause_in_core(cx: &Cx, s: usize, e: usize) -> bool {
+    let core = cx.slice(s, e);
+    ACTS_AFTER_NAME
+        .iter()
+        .chain(SPEECH_VERBS.iter())
+        .any(|w| w.chars().count() >= 2 && core.contains(w))
+        || cx
+            .tokens()
+            .iter()
+            .filter(|t| t.start >= s && t.end <= e && t.function)
+            .any(|t| !"和与及".contains(&cx.slice(t.start, t.end)))
 }
 
 /// Whether a body is a Party body (committees, discipline inspection, Party

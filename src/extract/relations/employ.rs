@@ -56,6 +56,19 @@ pub(super) fn works_for(cx: &mut Cx) {
                     && o.span.end <= person_start
             })
             .max_by_key(|&j| cx.mentions[j].span.end);
+        // In a list of posts (`某局常委、某处书记某某`) the body named right before
+        // the last post is the nearest; the chain reaches the ones before it.
+        let last_in_list = (0..n)
+            .filter(|&j| {
+                let o = &cx.mentions[j];
+                org_types.contains(&o.ty)
+                    && o.span.start > role_start
+                    && o.span.end < person_start
+                    && cx.chars.get(o.span.start - 1) == Some(&'、')
+                    && POSTS.contains(&cx.slice(o.span.end, person_start).as_str())
+            })
+            .max_by_key(|&j| cx.mentions[j].span.end);
+        let adjacent = last_in_list.or(adjacent);
         let company_post = COMPANY_POSTS.iter().any(|p| role.ends_with(p));
         let wanted: &[EntityType] = if company_post {
             &[
@@ -170,6 +183,15 @@ fn post_chain(cx: &Cx, j: usize) -> Vec<usize> {
             let o = &cx.mentions[k];
             bodies.contains(&o.ty) && !o.anaphoric && o.span.end == post_start
         }) else {
+            // A state post that names no body (`国家主席`) is passed over: the
+            // posts before it still belong to the person.
+            if post_start >= 3
+                && cx.ends_with_at(post_start, "国家")
+                && cx.chars[post_start - 3] == '、'
+            {
+                at = post_start - 2;
+                continue;
+            }
             break;
         };
         out.push(k);
@@ -204,5 +226,36 @@ mod tests {
             .filter(|r| r.predicate == Predicate::WorksFor)
             .count();
         assert_eq!(n, 2);
+    }
+
+    fn employers(text: &str) -> Vec<String> {
+        let ex = run(text);
+        let mut out: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::WorksFor)
+            .filter_map(|r| match r.object {
+                Object::Mention(o) => Some(ex.mentions[o].name.clone()),
+                _ => None,
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_state_post_without_a_body_does_not_end_the_list_of_posts() {
+        assert_eq!(
+            employers("中共中央总书记、国家主席、中央军委主席王某某前往展馆。"),
+            ["中共中央", "中央军委"]
+        );
+    }
+
+    #[test]
+    fn the_body_before_the_last_post_of_a_list_is_the_nearest() {
+        assert_eq!(
+            employers("中共中央政治局常委、中央书记处书记王某某参观展览。"),
+            ["中共中央政治局", "中央书记处"]
+        );
     }
 }
