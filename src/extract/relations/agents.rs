@@ -399,6 +399,11 @@ pub(super) fn participates_in(cx: &mut Cx) {
         {
             continue;
         }
+        // Bodies of many nations, and foreign ones, speak about programmes; they
+        // do not join a country's own (`联合国`, `世界贸易组织`, `某国某集团`).
+        if international(&m.name) {
+            continue;
+        }
         // Inside an initiative's own name (《…公司…办法》) the company is not a user.
         if initiatives
             .iter()
@@ -508,6 +513,18 @@ fn resolve_anaphor(cx: &Cx, j: usize) -> Option<usize> {
 
 /// The initiative an article is about: the one its headline names, else the one
 /// its body names most often (at least twice), earliest on ties.
+/// Whether a body's name says it belongs to many nations or to a foreign one.
+fn international(name: &str) -> bool {
+    use super::super::lexicon::{COUNTRIES, MULTILATERAL_OPENERS};
+    MULTILATERAL_OPENERS.iter().any(|w| name.starts_with(w))
+        || ["联合国", "组织", "理事会", "安理会"]
+            .iter()
+            .any(|w| name.starts_with(w) || name.ends_with(w))
+        || COUNTRIES
+            .iter()
+            .any(|c| name.starts_with(c) && super::super::trim::foreign_country(c))
+}
+
 fn article_topic(cx: &Cx, initiatives: &[usize]) -> Option<usize> {
     cx.spend(cx.mentions.len());
     let body = cx.article.body_start;
@@ -571,5 +588,22 @@ mod tests {
             by.contains(&("示例一次办".to_string(), "嘉兴市".to_string())),
             "{by:?}"
         );
+    }
+
+    fn participants(text: &str) -> Vec<String> {
+        let ex = run(text);
+        ex.relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::ParticipatesIn)
+            .map(|r| ex.mentions[r.subject].name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn bodies_of_many_nations_take_no_part() {
+        // A body of many nations speaks about a programme; it does not join it.
+        assert!(participants("双方愿在联合国等框架内推进“示例之路”建设合作。").is_empty());
+        let text = "某市推出“示例贷”。青禾农业研究院参与了产品设计。";
+        assert_eq!(participants(text), ["青禾农业研究院"]);
     }
 }
