@@ -129,9 +129,76 @@ pub fn find(cx: &mut Cx) {
         });
         i = e;
     }
+    abbreviated_fairs(cx, &mut found);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Fairs named by their three-character short form (`某博会`, `某交会`, `某贸会`,
+/// `某洽会`), which the segmenter may read as an organisation: events, each
+/// one node by the short form. A word running on after it (`某交会谈`,
+/// `某博会议`) makes it none.
+fn abbreviated_fairs(cx: &mut Cx, found: &mut Vec<Mention>) {
+    let n = cx.chars.len();
+    let mut taken: Vec<Span> = Vec::new();
+    for i in 1..n.saturating_sub(1) {
+        if cx.chars[i + 1] != '会' || !"博交贸洽".contains(cx.chars[i]) {
+            continue;
+        }
+        let (s, e) = (i - 1, i + 2);
+        let span = Span::new(s, e);
+        let runs_on = cx
+            .chars
+            .get(e)
+            .is_some_and(|&c| "谈议见晤长员签同所场堂".contains(c));
+        let opens = s == 0 || !is_han(cx.chars[s - 1]) || {
+            // Only where a word starts: a list, a verb of hosting, or a
+            // modifier before it (`本届`, `首届`).
+            let t = super::trim::token_at(cx.tokens(), s);
+            t.is_some_and(|t| t.start == s)
+        };
+        if !is_han(cx.chars[s])
+            || runs_on
+            || !opens
+            || crate::segment::frequency(&cx.slice(s, e)) >= crate::segment::COMMON_WORD
+            || found.iter().any(|m| m.span.overlaps(span))
+            || taken.iter().any(|t| t.overlaps(span))
+            || cx.mentions.iter().any(|m| {
+                m.span.overlaps(span) && !(m.ty == EntityType::Organization && m.span == span)
+            })
+        {
+            continue;
+        }
+        taken.push(span);
+        let short = cx.slice(s, e);
+        // The fair's full name, when the article gives it (`某某进口博览会` for
+        // `进博会`): the short form's characters in order, ending in 会.
+        let full = found
+            .iter()
+            .filter(|m| m.rule == "initiative:event" && m.name.ends_with('会'))
+            .find(|m| {
+                let mut rest = m.name.chars();
+                short.chars().all(|c| rest.any(|x| x == c))
+            })
+            .map(|m| (m.key.clone(), m.name.clone()));
+        let (key, name) = full.unwrap_or_else(|| (normalise_name(&short), short.clone()));
+        found.push(Mention {
+            ty: EntityType::Initiative,
+            span,
+            text: short.clone(),
+            key,
+            aliases: vec![short],
+            name,
+            class: Some("Campaign"),
+            div: None,
+            role: None,
+            rule: "initiative:fair-short-form",
+            anaphoric: false,
+        });
+    }
+    cx.mentions
+        .retain(|m| !(m.ty == EntityType::Organization && taken.contains(&m.span)));
 }
 
 #[cfg(test)]
@@ -143,7 +210,10 @@ mod tests {
         run(text)
             .mentions
             .iter()
-            .filter(|m| m.ty == EntityType::Initiative && m.rule == "initiative:event")
+            .filter(|m| {
+                m.ty == EntityType::Initiative
+                    && matches!(m.rule, "initiative:event" | "initiative:fair-short-form")
+            })
             .map(|m| m.name.clone())
             .collect()
     }
@@ -166,5 +236,20 @@ mod tests {
     fn a_generic_event_is_not_named() {
         assert!(events("本届博览会吸引了客商。").is_empty());
         assert!(events("论坛期间，双方签约。").is_empty());
+    }
+
+    #[test]
+    fn fairs_by_their_short_form_are_the_fair_the_article_names() {
+        let ex = run("第五届中国国际进口博览会今天闭幕，本届进博会成交额创新高。");
+        let keys: std::collections::BTreeSet<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative)
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(keys.len(), 1, "{:?}", ex.mentions);
+        assert_eq!(events("坚持举办服贸会、广交会。"), ["服贸会", "广交会"]);
+        // A word running on after the short form is another word.
+        assert!(events("双方举行外交会谈。").is_empty());
     }
 }

@@ -114,7 +114,10 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     }
     // An event's host is seldom the sentence's subject (`某某出席某某峰会`): only
     // the rules above, which say who made it, place it.
-    if cx.mentions[i].rule == "initiative:event" {
+    if matches!(
+        cx.mentions[i].rule,
+        "initiative:event" | "initiative:fair-short-form"
+    ) {
         return None;
     }
     // A reform named without quotes after `深化` or `推进` is mostly a national
