@@ -254,7 +254,10 @@ pub fn find(cx: &mut Cx) {
         let bare_place_named = core_len == 1
             && "省市县区".contains(cx.chars[start])
             && PLACE_NAMED_ORGS.contains(&suffix);
+        // `学校` is a common noun after most short words (`过去学校`); a school's
+        // name before it is longer.
         let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
+            || suffix == "学校" && core_len < 3
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str());
         // A centre or branch an institution keeps in a place, written right after
@@ -311,7 +314,15 @@ pub fn find(cx: &mut Cx) {
             });
             continue;
         }
-        if place_only && !place_named && !suffix.contains("银行") && !suffix.contains('行') {
+        // Universities and colleges are named by their place as well (`某地大学`,
+        // `某地学院`).
+        let college = suffix == "大学" || suffix == "学院";
+        if place_only
+            && !place_named
+            && !college
+            && !suffix.contains("银行")
+            && !suffix.contains('行')
+        {
             continue;
         }
         // The central bank's branches are government bodies, not banks for business.

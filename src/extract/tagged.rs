@@ -685,4 +685,13 @@ mod tests {
             ["国家信息光电子创新中心"]
         );
     }
+
+    #[test]
+    fn colleges_are_named_by_their_place_and_schools_by_a_name_of_their_own() {
+        let orgs = |text: &str| named(&run(text), EntityType::Organization);
+        assert_eq!(orgs("总书记来到宜宾学院考察调研。"), ["宜宾学院"]);
+        assert_eq!(orgs("她是辛集市清河湾学校的教师。"), ["辛集市清河湾学校"]);
+        // A place and a hospital alone stay a description.
+        assert!(orgs("伤者被送往宜宾医院救治。").is_empty());
+    }
 }
