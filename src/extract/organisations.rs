@@ -257,7 +257,10 @@ pub fn find(cx: &mut Cx) {
         // `学校` is a common noun after most short words (`过去学校`); a school's
         // name before it is longer.
         let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
-            || suffix == "学校" && core_len < 3
+            || suffix == "学校"
+                && (core_len < 3
+                    || crate::extract::trim::token_at(cx.tokens(), i - 1)
+                        .is_some_and(|t| t.pos == crate::segment::Pos::Verb))
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str());
         // A centre or branch an institution keeps in a place, written right after

@@ -693,5 +693,6 @@ mod tests {
         assert_eq!(orgs("她是辛集市清河湾学校的教师。"), ["辛集市清河湾学校"]);
         // A place and a hospital alone stay a description.
         assert!(orgs("伤者被送往宜宾医院救治。").is_empty());
+        assert!(orgs("他勉励学校全面贯彻教育方针。").is_empty());
     }
 }
