@@ -365,6 +365,19 @@ pub fn find(cx: &mut Cx) {
         if ty == EntityType::Company {
             aliases.extend(brand_forms(&text, &divs));
         }
+        // `某省某市某某学校` is also written without its province: the name
+        // still opens with a place, so it names the same body.
+        let leading = |at: usize| {
+            cx.mentions
+                .iter()
+                .find(|m| m.ty == EntityType::Division && m.span.start == at && m.span.end < e)
+                .map(|m| m.span.end)
+        };
+        if let Some(first_end) = leading(s)
+            && leading(first_end).is_some()
+        {
+            aliases.push(cx.slice(first_end, e));
+        }
         // Nested: 研究院 + place + 创新中心 makes an alias of the place part.
         let class = if ty == EntityType::Company && suffix.contains('行') {
             Some("Bank")

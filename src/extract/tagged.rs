@@ -695,4 +695,15 @@ mod tests {
         assert!(orgs("伤者被送往宜宾医院救治。").is_empty());
         assert!(orgs("他勉励学校全面贯彻教育方针。").is_empty());
     }
+
+    #[test]
+    fn a_name_opening_with_two_places_is_also_written_without_the_first() {
+        let ex = run("她是河北省辛集市清河湾学校的教师。");
+        let m = ex
+            .mentions
+            .iter()
+            .find(|m| m.ty == EntityType::Organization)
+            .expect("an organisation");
+        assert!(m.aliases.contains(&"辛集市清河湾学校".to_string()), "{m:?}");
+    }
 }
