@@ -172,8 +172,8 @@ fn abbreviated_fairs(cx: &mut Cx, found: &mut Vec<Mention>) {
         }
         taken.push(span);
         let short = cx.slice(s, e);
-        // The fair's full name, when the article gives it (`某某进口博览会` for
-        // `进博会`): the short form's characters in order, ending in 会.
+        // The fair's full name, when the article gives it (`某某茶叶博览会` for
+        // `茶博会`): the short form's characters in order, ending in 会.
         let full = found
             .iter()
             .filter(|m| m.rule == "initiative:event" && m.name.ends_with('会'))
@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn fairs_by_their_short_form_are_the_fair_the_article_names() {
-        let ex = run("第五届中国国际进口博览会今天闭幕，本届进博会成交额创新高。");
+        let ex = run("第五届中国国际茶叶博览会今天闭幕，本届茶博会成交额创新高。");
         let keys: std::collections::BTreeSet<&str> = ex
             .mentions
             .iter()
@@ -248,7 +248,7 @@ mod tests {
             .map(|m| m.key.as_str())
             .collect();
         assert_eq!(keys.len(), 1, "{:?}", ex.mentions);
-        assert_eq!(events("坚持举办服贸会、广交会。"), ["服贸会", "广交会"]);
+        assert_eq!(events("坚持举办茶博会、农交会。"), ["茶博会", "农交会"]);
         // A word running on after the short form is another word.
         assert!(events("双方举行外交会谈。").is_empty());
     }
