@@ -1,0 +1,437 @@
+//! Initiatives named without quotes or 《》: programmes right after a creation
+//! verb (`组建某某产业招商专班`) and those listed before a shared noun, laws and
+//! treaties after a verb of law, reforms after a verb of reform, the five-year
+//! plans by their number and rules named by their count. Each pass skips what a
+//! quoted or titled name already covers.
+
+use super::super::lexicon::{
+    COMMON_LAW_WORDS, CREATION_VERBS, GENERIC_PREFIXES, LAW_ENDINGS, LAW_VERBS, PROGRAMME_NOUNS,
+    REFORM_VERBS,
+};
+use super::super::names::normalise_name;
+use super::super::{Cx, Mention, is_han, is_stop};
+use super::{initiative, occurrences};
+use crate::model::{EntityType, Span};
+
+/// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least seven characters
+/// right after a creation verb and ending in a programme noun, outside quotes.
+pub(super) fn unquoted_programmes(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    for v in CREATION_VERBS.iter() {
+        for at in occurrences(cx, v) {
+            let mut s = at + v.chars().count();
+            // `启动实施某某行动`, `发布实施某某计划`: a second verb of creation
+            // follows the first.
+            while let Some(next) = CREATION_VERBS.iter().find(|w| cx.starts_with(s, w)) {
+                s += next.chars().count();
+            }
+            // `启动了某某行动方案`, `实施新一轮某某行动`: the aspect mark and a
+            // round's count are no part of the name.
+            if cx.chars.get(s) == Some(&'了') {
+                s += 1;
+            }
+            let mut batch = false;
+            for round in ["新一轮", "新一批", "一系列", "一批", "首批"] {
+                if cx.starts_with(s, round) {
+                    s += round.chars().count();
+                    batch = round.ends_with('批') || round.ends_with('列');
+                    break;
+                }
+            }
+            let mut best = None;
+            for e in s + 1..(s + 17).min(n) {
+                let c = cx.chars[e - 1];
+                if !is_han(c) || "的了和与及、".contains(c) {
+                    break;
+                }
+                if let Some((_, class)) =
+                    PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+                {
+                    best = Some((e, *class));
+                }
+            }
+            let Some((e, class)) = best else {
+                coordinated_programmes(cx, s, found, quotes, titles);
+                continue;
+            };
+            // `建立了某省首份负面清单`: the place and the ordinal say which one
+            // it was; the name is what follows them.
+            let mut min_len = 7;
+            if let Some(k) = (s..e.saturating_sub(3)).rev().find(|&k| {
+                ["首份", "首个", "首张", "首批", "第一个", "第一份"]
+                    .iter()
+                    .any(|w| cx.starts_with(k, w))
+            }) {
+                s = k + if cx.chars[k] == '第' { 3 } else { 2 };
+                // With its place and ordinal before it, a short name is a
+                // name (`首份负面清单`).
+                min_len = 4;
+            }
+            // A project is named by a proper noun of its own (a place, a river),
+            // not by common words alone (`战略性新兴产业项目`, `百亿级重大产业项目`).
+            let tokens = cx.tokens();
+            let own_word = tokens
+                .iter()
+                .filter(|t| t.start >= s && t.end <= e)
+                .any(|t| {
+                    use crate::segment::Pos;
+                    matches!(t.pos, Pos::Place | Pos::Proper)
+                });
+            // `推出一批某某项目`: a batch of projects, not one programme.
+            if cx.ends_with_at(e, "项目") && (!own_word || batch) {
+                continue;
+            }
+            let inside = |a: usize, b: usize| {
+                quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < b && a < qe)
+            };
+            // A verb's complement (`实施好`, `打造成`) or a count inside the
+            // phrase (`第三个…项目`, `更多…项目`) makes it a description.
+            let text = cx.slice(s, e);
+            let described = "好成到出".contains(cx.chars[s])
+                || ["个", "更多", "一批", "多项", "若干", "一些"]
+                    .iter()
+                    .any(|w| text.contains(w));
+            if e - s < min_len
+                || described
+                || inside(s, e)
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                || cx
+                    .covering(
+                        s,
+                        &[
+                            EntityType::Agency,
+                            EntityType::Company,
+                            EntityType::Organization,
+                        ],
+                    )
+                    .is_some()
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                class,
+                "initiative:unquoted-after-verb",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
+
+/// `开展甲、乙制度试点`, `开展甲和乙行动`: programmes listed after a creation verb
+/// that share the programme noun at the end of the list. The last item is named
+/// as written; the others take the shared noun (with a word of kind before it,
+/// such as 制度) as their own end.
+fn coordinated_programmes(
+    cx: &Cx,
+    s: usize,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    let tokens = cx.tokens();
+    // Where the list's items part: a conjunction the segmenter reads as a word
+    // of its own, or 、.
+    let mut cuts = Vec::new();
+    let mut best = None;
+    for e in s + 1..(s + 30).min(n) {
+        let c = cx.chars[e - 1];
+        let alone = super::super::trim::token_at(tokens, e - 1).is_some_and(|t| t.end == e);
+        if c == '、' || "和与及".contains(c) && alone {
+            cuts.push(e - 1);
+            continue;
+        }
+        if !is_han(c) || is_stop(c) || "的了".contains(c) {
+            break;
+        }
+        if !cuts.is_empty()
+            && let Some((w, class)) = PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+            && tokens.binary_search_by_key(&e, |t| t.end).is_ok()
+            && super::super::trim::token_at(tokens, e).is_none_or(|t| {
+                t.function || t.pos == crate::segment::Pos::Verb || !is_han(cx.chars[e])
+            })
+        {
+            best = Some((e, *w, *class));
+        }
+    }
+    let Some((e, noun, class)) = best else { return };
+    let cuts: Vec<usize> = cuts.into_iter().filter(|&c| c < e).collect();
+    let Some(&last_cut) = cuts.last() else { return };
+    let noun_start = e - noun.chars().count();
+    if noun_start <= last_cut + 1
+        || quotes
+            .iter()
+            .chain(titles.iter())
+            .any(|&(qs, qe)| qs < e && s < qe)
+    {
+        return;
+    }
+    // The shared end: the programme noun, and a word of kind right before it.
+    let head_start = ["制度", "专项", "综合", "改革"]
+        .iter()
+        .find(|w| cx.ends_with_at(noun_start, w))
+        .map_or(noun_start, |w| noun_start - w.chars().count());
+    let head = cx.slice(head_start, e);
+    let mut items = Vec::new();
+    let mut a = s;
+    for &c in &cuts {
+        items.push((a, c));
+        a = c + 1;
+    }
+    items.push((a, e));
+    let last = items.len() - 1;
+    // Every item must be a phrase of its own: four characters or more (shorter
+    // ones are mostly modifiers: `居家和社区养老服务`) and no function word
+    // inside.
+    let ok = items.iter().enumerate().all(|(k, &(a, b))| {
+        let (end, min) = if k == last { (head_start, 2) } else { (b, 4) };
+        end >= a + min
+            && tokens
+                .iter()
+                .filter(|t| t.start >= a && t.end <= end)
+                .all(|t| !t.function)
+    });
+    // A count in the last item (`甲和乙两个产业链专班`) says the items were
+    // modifiers of one programme.
+    if !ok || e - s < 7 || cx.slice(last_cut, e).contains('个') {
+        return;
+    }
+    for (k, &(a, b)) in items.iter().enumerate() {
+        let text = cx.slice(a, b);
+        let name = if k == last {
+            text.clone()
+        } else {
+            format!("{text}{head}")
+        };
+        if found.iter().any(|m| m.span.overlaps(Span::new(a, b))) {
+            continue;
+        }
+        let mut m = initiative(
+            cx,
+            a,
+            b,
+            normalise_name(&name),
+            vec![name.clone()],
+            class,
+            "initiative:unquoted-list",
+        );
+        m.text = text;
+        found.push(m);
+    }
+}
+
+/// The national five-year plans by their number (`“十三五”`, `十四五规划`):
+/// quoted, or before 规划 or 时期. One node per plan, named by its number.
+pub(super) fn five_year_plans(cx: &Cx, found: &mut Vec<Mention>) {
+    let digits = "一二三四五六七八九";
+    for i in 0..cx.chars.len().saturating_sub(2) {
+        let plan =
+            cx.chars[i] == '十' && digits.contains(cx.chars[i + 1]) && cx.chars[i + 2] == '五';
+        if !plan {
+            continue;
+        }
+        let (s, e) = (i, i + 3);
+        let quoted = i > 0 && cx.chars[i - 1] == '“' && cx.chars.get(e) == Some(&'”');
+        let named = ["规划", "时期", "期间", "计划"]
+            .iter()
+            .any(|w| cx.starts_with(e + usize::from(quoted), w));
+        let (s, e) = if quoted { (s - 1, e + 1) } else { (s, e) };
+        if !(quoted || named) || found.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
+            continue;
+        }
+        let name = cx.slice(i, i + 3);
+        found.push(initiative(
+            cx,
+            s,
+            e,
+            name.clone(),
+            vec![name.clone(), format!("{name}规划")],
+            "PolicyDocument",
+            "initiative:five-year-plan",
+        ));
+    }
+}
+
+/// Rules named by their count (`中央八项规定`, `某项规定精神`): a numeral and
+/// 项规定, with the issuing level before it when the text gives one. Every
+/// mention of the same count is one node, named as fully as the text names it.
+pub(super) fn numbered_rules(cx: &Cx, found: &mut Vec<Mention>) {
+    let digits = "一二三四五六七八九十";
+    for i in 0..cx.chars.len() {
+        if !digits.contains(cx.chars[i]) || !cx.starts_with(i + 1, "项规定") {
+            continue;
+        }
+        // `十二项规定`: the count starts at the first numeral.
+        if i > 0 && digits.contains(cx.chars[i - 1]) {
+            continue;
+        }
+        let e = i + 4;
+        let s = if i >= 2 && cx.slice(i - 2, i) == "中央" {
+            i - 2
+        } else {
+            i
+        };
+        if found.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
+            continue;
+        }
+        let short = cx.slice(i, e);
+        let name = cx.slice(s, e);
+        let mut m = initiative(
+            cx,
+            s,
+            e,
+            name.clone(),
+            vec![name.clone(), short.clone(), format!("{name}精神")],
+            "PolicyDocument",
+            "initiative:numbered-rules",
+        );
+        m.key = short;
+        found.push(m);
+    }
+}
+
+/// `深化某某结构性改革`, `探索某某采购改革`: a name of five to fourteen Han
+/// characters before 改革, right after a verb of reform, with no word in it
+/// that ends a clause. Generic reforms (`全面深化改革`, `相关改革`) name none.
+pub(super) fn unquoted_reforms(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    for v in REFORM_VERBS.iter() {
+        for at in occurrences(cx, v) {
+            let s = at + v.chars().count();
+            let Some(len) = (5..=14).find(|&l| cx.starts_with(s + l, "改革")) else {
+                continue;
+            };
+            let e = s + len + 2;
+            let core = cx.slice(s, s + len);
+            // Function characters end the clause; others (`供给`) are words.
+            if !(s..s + len).all(|k| is_han(cx.chars[k]) && !"的了在是对把被从向将".contains(cx.chars[k]))
+                || core.contains(['和', '与', '及', '等'])
+                || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+                || quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < e && s < qe)
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                // A company read inside the reform (`某某集团采购改革`) yields to it;
+                // anything reaching past its ends does not.
+                || cx.mentions.iter().any(|m| {
+                    m.span.overlaps(Span::new(s, e))
+                        && m.ty != EntityType::Division
+                        && !(s <= m.span.start && m.span.end <= e)
+                })
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "Campaign",
+                "initiative:reform",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
+
+/// `颁布实施某某法`, `退出某某条约`: a name of four to fourteen characters
+/// right after a verb of law (an optional 了 between), ending in a word of law
+/// where the segmenter ends a word and the clause goes on no further.
+pub(super) fn unquoted_laws(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    let tokens = cx.tokens();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for v in LAW_VERBS.iter() {
+        for at in occurrences(cx, v) {
+            // Further verbs and modifiers before the name are no part of it
+            // (`贯彻落实好某某法`, `修订现行某某法`).
+            let mut s = at + v.chars().count();
+            while let Some(w) = LAW_VERBS
+                .iter()
+                .copied()
+                .chain([
+                    "了", "好", "并", "通过", "相关", "有关", "现行", "新", "该", "本",
+                ])
+                .find(|w| cx.starts_with(s, w))
+            {
+                s += w.chars().count();
+            }
+            let Some(e) = (s + 1..=(s + 14).min(n))
+                .take_while(|&e| {
+                    let c = cx.chars[e - 1];
+                    is_han(c) && !is_stop(c) && !"的了和与及、".contains(c)
+                })
+                .find(|&e| {
+                    LAW_ENDINGS.iter().any(|w| cx.ends_with_at(e, w))
+                        && tokens.binary_search_by_key(&e, |t| t.end).is_ok()
+                        && cx
+                            .chars
+                            .get(e)
+                            .is_none_or(|&c| !is_han(c) || "的和与及".contains(c))
+                })
+            else {
+                continue;
+            };
+            let span = Span::new(s, e);
+            let last = tokens
+                .iter()
+                .rfind(|t| t.end == e)
+                .map(|t| cx.slice(t.start, t.end))
+                .unwrap_or_default();
+            let inside = quotes
+                .iter()
+                .chain(titles.iter())
+                .any(|&(qs, qe)| qs < e && s < qe);
+            if e - s < 4
+                || COMMON_LAW_WORDS
+                    .iter()
+                    .any(|w| last.ends_with(w) || cx.ends_with_at(e, w))
+                || inside
+                || taken.iter().any(|&(a, b)| a < e && s < b)
+                || found.iter().any(|m| m.span.overlaps(span))
+                || cx.mentions.iter().any(|m| m.span.overlaps(span))
+            {
+                continue;
+            }
+            taken.push((s, e));
+            let text = cx.slice(s, e);
+            found.push(initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "PolicyDocument",
+                "initiative:unquoted-law",
+            ));
+        }
+    }
+}
