@@ -16,7 +16,8 @@ the 300 unlabelled items (`audited-ids.txt`) whose output was read while tuning,
 that batch 4 is blind to the rules as well as to the annotators. Batch 5 (40 more, added
 when the halves still stood 0.07 / 0.10 apart) draws from batch 1's wider pool with a new
 seed (batch 2's pool was used up), skipping a second set of 300 unlabelled items read while tuning (appended to
-`audited-ids.txt`). In each batch the first 20 are the tuning half and the
+`audited-ids.txt`). Batch 6 (40 more, added when the halves stood 0.07 / 0.09 apart)
+takes the next 40 of batch 5's shuffled pool. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
 import json, os, random, re, sys
@@ -52,5 +53,6 @@ picked += [i for i in rest[40:] if i not in audited][:40]
 fresh = [i for i in batch1 if i not in picked and i not in audited]
 random.Random(20261205).shuffle(fresh)
 picked += fresh[:40]
+picked += fresh[40:80]
 for i, id_ in enumerate(picked):
     print(("tune" if i % 40 < 20 else "heldout"), id_)
