@@ -1,0 +1,240 @@
+//! Companies named by their brand: the short forms of a company name
+//! (`某某精密` from `某地某某精密模具有限公司`), those forms met again later in
+//! the article, and brands standing alone before a project or plant
+//! (`某某新能源汽车零部件工厂`). Names walked back from a legal suffix are the
+//! parent module's; this one only derives and finds brand forms.
+
+use super::super::lexicon::*;
+use super::super::names::normalise_name;
+use super::super::{Cx, DivInfo, Mention, is_han};
+use super::name_start;
+use crate::model::{EntityType, Span};
+use crate::segment::Pos;
+
+/// Later mentions of a company by its short form (`某某精密财务负责人`, after the
+/// full `某某精密模具有限公司`): each brand form of three or more characters found
+/// again outside other names is a mention of the same company.
+pub(super) fn short_repeats(cx: &mut Cx) {
+    let mut forms: Vec<(Vec<char>, Mention)> = Vec::new();
+    for m in cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Company && m.rule == "company:suffix")
+    {
+        for a in &m.aliases {
+            let n = a.chars().count();
+            if n >= 3 && n < m.text.chars().count() && !GENERIC_CORES.contains(&a.as_str()) {
+                forms.push((a.chars().collect(), m.clone()));
+            }
+        }
+    }
+    // Longest forms first, so `某某精密` wins over `某某` at the same place.
+    forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+    let mut added: Vec<Mention> = Vec::new();
+    for (form, template) in &forms {
+        let n = form.len();
+        for at in 0..cx.chars.len().saturating_sub(n - 1) {
+            if cx.chars[at..at + n] != form[..] {
+                continue;
+            }
+            let span = Span::new(at, at + n);
+            let covered = cx
+                .mentions
+                .iter()
+                .chain(added.iter())
+                .any(|m| m.ty != EntityType::Division && m.span.overlaps(span));
+            // The form must stand alone, not start a longer word.
+            let next_is_suffix = COMPANY_SUFFIXES.iter().any(|s| cx.starts_with(at + n, s));
+            if covered || next_is_suffix || ordinary_words(cx, span) {
+                continue;
+            }
+            let mut m = template.clone();
+            m.span = span;
+            m.text = form.iter().collect();
+            m.rule = "company:short-repeat";
+            added.push(m);
+        }
+    }
+    cx.mentions.extend(added);
+}
+
+/// Whether `span` is a country or only words the segmenter knows as ordinary
+/// (`金融服务`, `出租车`): a trade or a place, not a brand standing alone.
+fn ordinary_words(cx: &Cx, span: Span) -> bool {
+    if COUNTRIES.contains(&cx.slice(span.start, span.end).as_str()) {
+        return true;
+    }
+    let tokens = cx.tokens();
+    let inside = &tokens[tokens.partition_point(|t| t.end <= span.start)..];
+    inside.first().is_some_and(|t| t.start == span.start)
+        && inside
+            .iter()
+            .take_while(|t| t.start < span.end)
+            .all(|t| matches!(t.pos, Pos::Other | Pos::Verb) && t.end - t.start >= 2)
+}
+
+/// Companies named only by their brand before a project or plant
+/// (`某某新能源汽车零部件工厂`, `“某某饮品项目”`). The brand is two to four
+/// characters, ended by an industry word; the longer forms up to each industry
+/// word are aliases.
+pub(super) fn brand_projects(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut out = Vec::new();
+    for k in 0..n {
+        let Some(kw) = ["工厂", "项目", "基地", "生产线"]
+            .iter()
+            .find(|w| cx.starts_with(k, w))
+        else {
+            continue;
+        };
+        if cx
+            .covering(
+                k.saturating_sub(1),
+                &[
+                    EntityType::Company,
+                    EntityType::Organization,
+                    EntityType::Agency,
+                ],
+            )
+            .is_some()
+        {
+            continue;
+        }
+        let floor = cx
+            .mentions
+            .iter()
+            .filter(|m| m.span.end <= k)
+            .map(|m| m.span.end)
+            .max()
+            .unwrap_or(0);
+        let s = name_start(cx, k, floor);
+        let core: Vec<char> = cx.chars[s..k].to_vec();
+        let core_s: String = core.iter().collect();
+        if core.len() < 3
+            || NOT_BRAND.iter().any(|w| core_s.starts_with(w))
+            || "一二两三四五六七八九十几多每个条家项".contains(core[0])
+            || core[..2].iter().any(|c| "个条家项座期批".contains(*c))
+        {
+            continue;
+        }
+        if !core.iter().all(|&c| is_han(c)) {
+            continue;
+        }
+        if cx
+            .mentions
+            .iter()
+            .any(|m| m.ty == EntityType::Division && m.span.start == s)
+        {
+            continue;
+        }
+        let quoted =
+            s > 0 && cx.chars[s - 1] == '“' && cx.chars.get(k + kw.chars().count()) == Some(&'”');
+        // Where each industry word starts, scanning from the brand's end.
+        let word_at = |p: usize| {
+            INDUSTRY_WORDS
+                .iter()
+                .filter(|w| core_s.chars().skip(p).collect::<String>().starts_with(*w))
+                .map(|w| w.chars().count())
+                .max()
+        };
+        let brand_len = (2..=4).find(|&b| b < core.len() && word_at(b).is_some());
+        let brand_len = match brand_len {
+            Some(b) => b,
+            None if quoted => 3.min(core.len()),
+            None => continue,
+        };
+        let brand: String = core[..brand_len].iter().collect();
+        if GENERIC_CORES.contains(&brand.as_str()) {
+            continue;
+        }
+        // The segmenter decides what a brand can be: it starts where a word
+        // starts (not `球航空` out of `全球航空`), and it is not a run of
+        // ordinary words (`化学品`, `传动系统`).
+        let tokens = cx.tokens();
+        let first = tokens.partition_point(|t| t.end <= s);
+        let in_brand = tokens[first..]
+            .iter()
+            .take_while(|t| t.start < s + brand_len);
+        if tokens.get(first).is_none_or(|t| t.start != s)
+            || in_brand
+                .clone()
+                .all(|t| matches!(t.pos, Pos::Other | Pos::Verb))
+        {
+            continue;
+        }
+        let mut aliases = vec![brand.clone()];
+        let mut p = brand_len;
+        while p < core.len() {
+            match word_at(p) {
+                Some(l) => {
+                    p += l;
+                    aliases.push(core[..p].iter().collect());
+                }
+                None => break,
+            }
+        }
+        aliases.sort();
+        aliases.dedup();
+        out.push(Mention {
+            ty: EntityType::Company,
+            span: Span::new(s, k + kw.chars().count()),
+            text: cx.slice(s, k + kw.chars().count()),
+            key: normalise_name(&brand),
+            name: brand,
+            aliases,
+            class: None,
+            div: cx.locality.clone(),
+            role: None,
+            rule: "company:brand-project",
+            anaphoric: false,
+        });
+    }
+    cx.mentions.extend(out);
+}
+
+/// Short brand forms of a company name: without the leading place and the legal
+/// suffix (`恒锐精密` from `安徽恒锐精密科技有限公司`).
+pub(super) fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
+    let mut core = name.to_string();
+    for d in divs {
+        for a in std::iter::once(&d.name).chain(d.aliases.iter()) {
+            if let Some(rest) = core.strip_prefix(a.as_str()) {
+                core = rest.to_string();
+                break;
+            }
+        }
+    }
+    for s in [
+        "股份有限公司",
+        "有限责任公司",
+        "有限公司",
+        "集团公司",
+        "公司",
+    ] {
+        if let Some(rest) = core.strip_suffix(s) {
+            core = rest.to_string();
+            break;
+        }
+    }
+    // A bracketed place inside the name is dropped for the brand.
+    if let Some(p) = core.find(['(', '（']) {
+        core.truncate(p);
+    }
+    let mut out = Vec::new();
+    let n = core.chars().count();
+    if n >= 2 && core != name {
+        out.push(core.clone());
+    }
+    // Each industry word stripped from the end gives a shorter brand
+    // (`某某精密模具` -> `某某精密` -> `某某`), down to two characters.
+    let mut rest = core.clone();
+    while let Some(w) = INDUSTRY_WORDS
+        .iter()
+        .filter(|w| rest.ends_with(*w) && rest.chars().count() >= w.chars().count() + 2)
+        .max_by_key(|w| w.chars().count())
+    {
+        rest.truncate(rest.len() - w.len());
+        out.push(rest.clone());
+    }
+    out
+}
