@@ -513,6 +513,14 @@ fn find_towns(cx: &mut Cx) {
         // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
         // the subdistrict office, not a subdistrict named 督促).
         s += cut_after_last(&cx.slice(s, i), TOWN_BREAKERS.iter());
+        // A conjunction the segmenter reads alone ends the name (`某村和城东街道`);
+        // inside a word it is part of the name (`和平镇`).
+        if let Some(p) = (s..i).rev().find(|&p| {
+            "和与及或".contains(cx.chars[p])
+                && super::trim::token_at(cx.tokens(), p).is_some_and(|t| t.end == p + 1)
+        }) {
+            s = p + 1;
+        }
         let core = cx.slice(s, i);
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
@@ -611,6 +619,13 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_conjunction_read_alone_ends_a_town_name() {
+        let found = divisions("某县甲村和城东街道的干部。");
+        assert!(found.contains(&"城东街道".to_string()), "{found:?}");
+        assert!(!found.iter().any(|d| d.contains('和')), "{found:?}");
     }
 
     #[test]

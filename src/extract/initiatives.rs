@@ -5,7 +5,9 @@
 //! Events named without quotes are `events`; who runs an initiative is
 //! `relations`.
 
-use super::lexicon::{CREATION_VERBS, DOCUMENT_WORDS, INITIATIVE_CUES, INITIATIVE_VERBS};
+use super::lexicon::{
+    CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
+};
 mod unquoted;
 
 use super::names::normalise_name;
@@ -90,6 +92,31 @@ pub fn find(cx: &mut Cx) {
         }
         let inner = cx.slice(qs + 1, qe - 1);
         let len = inner.chars().count();
+        // A quoted name before an event or a plan (`“某某”高峰论坛`,
+        // `“某某”规划纲要`) only says what the event or plan is about: the
+        // whole is the thing named, another one than the quoted name.
+        if cx.chars[qs] == '“'
+            && len >= 2
+            && let Some(end) = named_after_quote(cx, qe)
+        {
+            let full = cx.slice(qs, end);
+            let plain = normalise_name(&full);
+            let class = if cx.ends_with_at(end, "纲要") || cx.ends_with_at(end, "规划") {
+                "PolicyDocument"
+            } else {
+                "Campaign"
+            };
+            found.push(initiative(
+                cx,
+                qs,
+                end,
+                plain.clone(),
+                vec![plain, full],
+                class,
+                "initiative:quote-head",
+            ));
+            continue;
+        }
         // Two characters (`“某改”工程`) make a name only with a cue after them.
         let two_with_cue = len == 2
             && cue_after(cx, qe).is_some()
@@ -198,6 +225,37 @@ pub fn find(cx: &mut Cx) {
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
+/// The end of an event or plan noun within six modifier characters after a
+/// closing quote at `at` (`高峰论坛`, `国际合作论坛`, `规划纲要`).
+fn named_after_quote(cx: &Cx, at: usize) -> Option<usize> {
+    after_modifiers(cx, at, |p, _| {
+        EVENT_NOUNS
+            .iter()
+            .copied()
+            .chain(["规划纲要", "纲要"])
+            .find(|w| w.chars().count() >= 2 && cx.starts_with(p, w))
+            .map(|w| p + w.chars().count())
+    })
+}
+
+/// The first hit of `found` at `at` or after up to six modifier characters
+/// (Han characters that are no function words); `found` gets the position
+/// and the number of modifiers passed.
+fn after_modifiers<T>(cx: &Cx, at: usize, found: impl Fn(usize, usize) -> Option<T>) -> Option<T> {
+    for gap in 0..=6 {
+        if gap > 0 {
+            let c = *cx.chars.get(at + gap - 1)?;
+            if !is_han(c) || is_stop(c) {
+                return None;
+            }
+        }
+        if let Some(hit) = found(at + gap, gap) {
+            return Some(hit);
+        }
+    }
+    None
+}
+
 /// Where `word` starts in the text, in order.
 fn occurrences(cx: &Cx, word: &str) -> Vec<usize> {
     let w: Vec<char> = word.chars().collect();
@@ -214,24 +272,14 @@ fn occurrences(cx: &Cx, word: &str) -> Vec<usize> {
 
 /// A cue noun within six modifier characters after position `at`.
 fn cue_after(cx: &Cx, at: usize) -> Option<(usize, &'static str, &'static str)> {
-    for gap in 0..=6 {
-        if gap > 0 {
-            let c = *cx.chars.get(at + gap - 1)?;
-            if !is_han(c) || is_stop(c) {
-                return None;
-            }
-        }
-        for &(cue, class) in INITIATIVE_CUES.iter() {
+    after_modifiers(cx, at, |p, gap| {
+        INITIATIVE_CUES
+            .iter()
             // Single-character cues only right after the quote.
-            if cue.chars().count() == 1 && gap > 0 {
-                continue;
-            }
-            if cx.starts_with(at + gap, cue) {
-                return Some((at + gap + cue.chars().count(), cue, class));
-            }
-        }
-    }
-    None
+            .filter(|(cue, _)| gap == 0 || cue.chars().count() > 1)
+            .find(|(cue, _)| cx.starts_with(p, cue))
+            .map(|&(cue, class)| (p + cue.chars().count(), cue, class))
+    })
 }
 
 fn initiative(
@@ -320,6 +368,17 @@ mod tests {
         assert!(initiatives("深圳市推出了一批战略性新兴产业项目。").is_empty());
         assert!(initiatives("某市组织实施好基层服务项目。").is_empty());
         assert_eq!(initiatives("某区建立了广东省首份负面清单。"), ["负面清单"]);
+    }
+
+    #[test]
+    fn a_quoted_name_before_an_event_or_a_plan_names_the_whole() {
+        let found = initiatives("会议期间举办“甲乙丙丁”国际合作论坛，并审议“十六五”规划纲要。");
+        assert!(
+            found.contains(&"甲乙丙丁国际合作论坛".to_string()),
+            "{found:?}"
+        );
+        assert!(found.contains(&"十六五规划纲要".to_string()), "{found:?}");
+        assert!(!found.contains(&"甲乙丙丁".to_string()), "{found:?}");
     }
 
     #[test]

@@ -153,8 +153,16 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             }
         }
     }
-    // Trim leading verbs and determiners.
+    // Trim leading verbs and determiners, but never into a place the name opens
+    // with (`和田市…`: 和 is a conjunction elsewhere).
     loop {
+        if cx
+            .mentions
+            .iter()
+            .any(|m| m.ty == EntityType::Division && m.span.start == s && m.span.end <= k)
+        {
+            break;
+        }
         let rest = cx.slice(s, k);
         match LEADING_NOISE.iter().find(|w| rest.starts_with(*w)) {
             Some(w) => s += w.chars().count(),
@@ -319,9 +327,9 @@ pub fn find(cx: &mut Cx) {
             });
             continue;
         }
-        // Universities and colleges are named by their place as well (`某地大学`,
-        // `某地学院`).
-        let college = suffix == "大学" || suffix == "学院";
+        // Universities, colleges, hospitals and railway bureaus are named by
+        // their place as well (`某地大学`, `某地学院`, `某地医院`).
+        let college = ["大学", "学院", "医院", "铁路局"].contains(&suffix);
         if place_only
             && !place_named
             && !college

@@ -104,7 +104,13 @@ fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
                     .get(n.start)
                     .is_some_and(|&c| super::tagged::is_numeral(c))
         });
-    adverb || ordinary && (len >= 2 && t.end < e || len == 1 && "和与及同跟".contains(cx.chars[s]))
+    // A word of three characters or more that the dictionary knows as no
+    // name and that fills the name's place (`曾多次`) is that word.
+    adverb
+        || ordinary
+            && (len >= 2 && t.end < e
+                || len >= 3 && t.end == e
+                || len == 1 && "和与及同跟".contains(cx.chars[s]))
 }
 
 /// Whether `s..e` is one two-character word the dictionary knows as an
@@ -253,8 +259,10 @@ pub fn find(cx: &mut Cx) {
                         t.end == i
                             && t.pos == crate::segment::Pos::Person
                             && t.end - t.start >= 2
-                            // The dictionary tags some counties as names.
+                            // The dictionary tags some counties as names
+                            // (`某吉市民`), by their level word or whole.
                             && !"省市县区旗镇乡".contains(cx.chars[t.end - 1])
+                            && !covered(t.start, &[EntityType::Division])
                     });
             if let Some(end) = end.filter(|&e| !named_before && !ordinary_word_opens(cx, after, e))
             {
@@ -582,9 +590,35 @@ mod tests {
     }
 
     #[test]
+    fn a_descriptor_after_a_place_the_dictionary_tags_as_a_name_still_opens_a_name() {
+        let people = |text: &str| -> Vec<String> {
+            run(text)
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Person)
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert_eq!(people("延吉市民林建军在社区住了十年。"), ["林建军"]);
+        assert_eq!(people("维修员张威在现场抢修。"), ["张威"]);
+        // A word of three characters in the name's place is that word.
+        assert!(people("总书记曾多次强调这一点。").is_empty());
+    }
+
+    #[test]
     fn a_reporter_in_running_text_is_one_name_or_none() {
-        assert_eq!(credited("记者王明说，这里很好。"), ["王明"]);
-        assert_eq!(credited("记者王小明了解到，这里很好。"), ["王小明"]);
+        // A reporter who speaks is read once, as a credit or as a descriptor
+        // and a name.
+        let people = |text: &str| -> Vec<String> {
+            run(text)
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Person)
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert_eq!(people("记者王明说，这里很好。"), ["王明"]);
+        assert_eq!(people("记者王小明了解到，这里很好。"), ["王小明"]);
         assert!(credited("记者王小明晚上赶到现场。").is_empty());
         let people: Vec<String> = run("记者王小明了解到，这里很好。")
             .mentions

@@ -691,8 +691,16 @@ mod tests {
         let orgs = |text: &str| named(&run(text), EntityType::Organization);
         assert_eq!(orgs("总书记来到泰顺学院考察调研。"), ["泰顺学院"]);
         assert_eq!(orgs("她是辛集市青石湾学校的教师。"), ["辛集市青石湾学校"]);
-        // A place and a hospital alone stay a description.
-        assert!(orgs("伤者被送往嘉兴医院救治。").is_empty());
+        // Hospitals are named by their place too; a hospital without one is
+        // a description.
+        assert_eq!(orgs("伤者被送往嘉兴医院救治。"), ["嘉兴医院"]);
+        assert!(orgs("伤者被送往当地医院救治。").is_empty());
+        // A place whose name opens with a conjunction keeps it (`和田`).
+        assert_eq!(orgs("她在和田地区人民医院工作。"), ["和田地区人民医院"]);
+        // Railway bureaus are enterprises, named by their city.
+        let ex = run("上海铁路局加开列车。");
+        assert_eq!(named(&ex, EntityType::Company), ["上海铁路局"]);
+        assert!(named(&ex, EntityType::Agency).is_empty());
         assert!(orgs("他勉励学校全面贯彻教育方针。").is_empty());
     }
 

@@ -167,11 +167,21 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
             }
         }
         if "省市县区旗".contains(c) && boundary {
-            if cx.starts_with(i, "区域")
-                || cx.starts_with(i, "市场")
-                || cx.starts_with(i, "县域")
-                || cx.starts_with(i, "市民")
-            {
+            // Words that open with a level word (`市场`, `区域`) are none.
+            let opens_word = |k: usize| {
+                ["区域", "市场", "县域", "市民"]
+                    .iter()
+                    .any(|w| cx.starts_with(k, w))
+            };
+            if opens_word(i) {
+                continue;
+            }
+            // A run of level words (`各省区市党委`, `市县两级`) names the levels,
+            // not one place.
+            let level_word = |k: usize| {
+                cx.chars.get(k).is_some_and(|&c| "省市县区旗".contains(c)) && !opens_word(k)
+            };
+            if level_word(i + 1) || i > 0 && level_word(i - 1) && coverage[i - 1] == 0 {
                 continue;
             }
             if let Some(div) = recent_of_level(cx, i, c).or_else(|| resolve_bare(cx, c)) {
@@ -289,6 +299,17 @@ mod tests {
         assert_eq!(
             agencies("在内蒙古，由自治区发展改革委牵头，成立专班。"),
             ["内蒙古自治区发改委"]
+        );
+    }
+
+    #[test]
+    fn a_run_of_level_words_names_levels_not_a_place() {
+        let found = agencies("新疆维吾尔自治区召开会议。各省区市党委常委班子召开生活会。");
+        assert!(!found.iter().any(|a| a.contains("区市党委")), "{found:?}");
+        // `市场` after a province is no run of levels.
+        assert_eq!(
+            agencies("某省：黑龙江。省市场监管局推出新举措。"),
+            ["黑龙江省市场监管局"]
         );
     }
 }
