@@ -9,6 +9,7 @@ use super::lexicon::*;
 use super::names::{normalise_name, resolve_bare};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use crate::segment::Pos;
 
 mod brands;
 use brands::{brand_forms, brand_projects, short_repeats};
@@ -44,7 +45,16 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             s = cx.mentions[d].span.start;
             continue;
         }
-        if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) {
+        // 等 closes a list, except inside a word of the segmenter's (`高等`,
+        // `中等`), where it is part of a school's name.
+        let in_word = || {
+            let tokens = cx.tokens();
+            tokens
+                .get(tokens.partition_point(|t| t.end < s))
+                .is_some_and(|t| t.end - t.start >= 2 && !t.function && t.start < s && t.end <= k)
+                && c == '等'
+        };
+        if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) && !in_word() {
             break;
         }
         if cx
@@ -153,8 +163,9 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             }
         }
     }
-    // Trim leading verbs and determiners, but never into a place the name opens
-    // with (`和田市…`: 和 is a conjunction elsewhere).
+    // Trim leading verbs, determiners and the function words the segmenter
+    // reads alone (`自`, `从`), but never into a place the name opens with
+    // (`和田市…`: 和 is a conjunction elsewhere).
     loop {
         if cx
             .mentions
@@ -166,10 +177,26 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         let rest = cx.slice(s, k);
         match LEADING_NOISE.iter().find(|w| rest.starts_with(*w)) {
             Some(w) => s += w.chars().count(),
-            None => break,
+            None => match super::trim::token_at(cx.tokens(), s) {
+                Some(t) if t.function && t.end < k => s = t.end,
+                _ => break,
+            },
         }
     }
     s
+}
+
+/// Whether `s..e` is one or two verbs the segmenter reads whole (`收治医院`,
+/// `勉励学校`): what is done at such a place, not its name.
+fn verbs_only(cx: &Cx, s: usize, e: usize) -> bool {
+    let tokens = cx.tokens();
+    let first = tokens.partition_point(|t| t.end <= s);
+    let inside: Vec<_> = tokens[first..].iter().take_while(|t| t.start < e).collect();
+    !inside.is_empty()
+        && inside.len() <= 2
+        && inside[0].start == s
+        && inside.last().is_some_and(|t| t.end == e)
+        && inside.iter().all(|t| t.pos == Pos::Verb)
 }
 
 pub fn find(cx: &mut Cx) {
@@ -272,7 +299,8 @@ pub fn find(cx: &mut Cx) {
                     || crate::extract::trim::token_at(cx.tokens(), i - 1)
                         .is_some_and(|t| t.pos == crate::segment::Pos::Verb))
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
-            || GENERIC_CORES.contains(&core.as_str());
+            || GENERIC_CORES.contains(&core.as_str())
+            || verbs_only(cx, start, i);
         // A centre or branch an institution keeps in a place, written right after
         // it (`某研究院某地创新中心`), is one name; nested_parents adds the parent.
         let place_unit_of_previous = ty == EntityType::Organization

@@ -229,11 +229,16 @@ pub fn find(cx: &mut Cx) {
             let end = if DESCRIPTORS.contains(&post) && !caption {
                 // A descriptor is often just a noun before another noun, so the
                 // name needs a verb right after it or a second mention.
+                // A name that closes an apposition (`某校教师某某，`) is one too
+                // when the dictionary reads no everyday word there.
                 name_after_post(cx, after).filter(|&e| {
                     let name: Vec<char> = cx.chars[after..e].to_vec();
                     cx.chars
                         .get(e)
                         .is_some_and(|c| AFTER_NAME.contains(*c) || "正刚便则忙".contains(*c))
+                        || cx.chars.get(e).is_some_and(|c| "，。；".contains(*c))
+                            && e - after >= 3
+                            && !everyday_word(cx, after + 1, e)
                         || cx
                             .chars
                             .windows(name.len())
