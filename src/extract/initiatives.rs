@@ -14,7 +14,8 @@ use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use unquoted::{
-    five_year_plans, numbered_rules, unquoted_laws, unquoted_programmes, unquoted_reforms,
+    counted_rules, five_year_plans, numbered_rules, unquoted_laws, unquoted_programmes,
+    unquoted_reforms,
 };
 
 /// Initiative mentions: “…” with evidence, and 《…》 policy documents.
@@ -177,6 +178,8 @@ pub fn find(cx: &mut Cx) {
         let (class, full_end, cue_text) = match (cue, inner_cue) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
+            // A package of rules named by its count (`“某某十条”`).
+            (None, None) if len >= 4 && counted_rules(cx, qe - 1) => ("PolicyDocument", qe, None),
             (None, None)
                 // A slogan of clauses (`“某某受理、某某审批”`) is no name
                 // without a cue; a list of single words (`“引、投、贷”`) may be.
@@ -379,6 +382,22 @@ mod tests {
         );
         assert!(found.contains(&"十六五规划纲要".to_string()), "{found:?}");
         assert!(!found.contains(&"甲乙丙丁".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn packages_named_by_their_count_and_more_programme_nouns() {
+        let found = initiatives("某市出台深化园区改革20条。去年出台的“民营十条”效果明显。");
+        assert!(found.contains(&"深化园区改革20条".to_string()), "{found:?}");
+        assert!(found.contains(&"民营十条".to_string()), "{found:?}");
+        let found = initiatives("某省启动实施林果振兴行动，并设立山区发展事业基金。");
+        assert!(found.contains(&"林果振兴行动".to_string()), "{found:?}");
+        assert!(found.contains(&"山区发展事业基金".to_string()), "{found:?}");
+        // A year is no count of articles.
+        assert!(
+            !initiatives("某市出台2023年5条措施。")
+                .iter()
+                .any(|i| i.contains("2023"))
+        );
     }
 
     #[test]

@@ -15,6 +15,14 @@ use crate::model::{EntityType, Span};
 
 /// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least seven characters
 /// right after a creation verb and ending in a programme noun, outside quotes.
+/// Whether the text before `e` ends with a count of articles (`二十条`,
+/// `20条`): a package of rules named by how many it has (`某某改革20条`).
+pub(super) fn counted_rules(cx: &Cx, e: usize) -> bool {
+    e >= 2
+        && cx.chars[e - 1] == '条'
+        && (cx.chars[e - 2].is_ascii_digit() || "一二三四五六七八九十百".contains(cx.chars[e - 2]))
+}
+
 pub(super) fn unquoted_programmes(
     cx: &Cx,
     found: &mut Vec<Mention>,
@@ -46,13 +54,23 @@ pub(super) fn unquoted_programmes(
             let mut best = None;
             for e in s + 1..(s + 17).min(n) {
                 let c = cx.chars[e - 1];
-                if !is_han(c) || "的了和与及、".contains(c) {
+                // Digits only in a count of articles (`某某改革20条`).
+                let count = c.is_ascii_digit() && {
+                    let mut k = e;
+                    while cx.chars.get(k).is_some_and(|d| d.is_ascii_digit()) {
+                        k += 1;
+                    }
+                    cx.chars.get(k) == Some(&'条')
+                };
+                if !(is_han(c) || count) || "的了和与及、".contains(c) {
                     break;
                 }
                 if let Some((_, class)) =
                     PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
                 {
                     best = Some((e, *class));
+                } else if counted_rules(cx, e) {
+                    best = Some((e, "PolicyDocument"));
                 }
             }
             let Some((e, class)) = best else {
@@ -61,7 +79,7 @@ pub(super) fn unquoted_programmes(
             };
             // `建立了某省首份负面清单`: the place and the ordinal say which one
             // it was; the name is what follows them.
-            let mut min_len = 7;
+            let mut min_len = 6;
             if let Some(k) = (s..e.saturating_sub(3)).rev().find(|&k| {
                 ["首份", "首个", "首张", "首批", "第一个", "第一份"]
                     .iter()
