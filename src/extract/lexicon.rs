@@ -416,10 +416,10 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
         assert_eq!(POSTS.len(), 139);
         assert_eq!((POSTS[0], POSTS[138]), ("党工委书记", "旗长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 47);
+        assert_eq!(AGENCY_SUFFIXES.len(), 49);
         assert_eq!(INITIATIVE_CUES.len(), 72);
         assert_eq!(INITIATIVE_CUES[71], ("沿线", "Campaign"));
-        assert_eq!(BODY_VARIANTS.len(), 33);
+        assert_eq!(BODY_VARIANTS.len(), 34);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
         assert_eq!(ZONES[0], ("高新技术产业开发区", "高新区"));
         assert_eq!(INDUSTRY_WORDS.len(), 103);

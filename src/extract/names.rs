@@ -89,7 +89,14 @@ pub fn find_agencies(cx: &mut Cx) {
         } else {
             (cx.slice(a.start, end), end)
         };
-        let (canon_body, variants) = body_variants(&body);
+        let (mut canon_body, variants) = body_variants(&body);
+        // A province's police (`某省警方`, `某省公安机关`) is its department.
+        if canon_body == "公安局"
+            && body != "公安局"
+            && a.div.level == crate::model::Level::Province
+        {
+            canon_body = "公安厅".to_string();
+        }
         let canon_body = format!("{canon_body}{extension}");
         let variants: Vec<String> = variants
             .into_iter()

@@ -258,6 +258,11 @@ pub fn find(cx: &mut Cx) {
     });
     for (s, e, country) in found {
         let text = cx.slice(s, e);
+        // `全国公安机关`: all the country's police, no body in particular (the
+        // national one is a ministry).
+        if text.ends_with("公安机关") || text.ends_with("警方") {
+            continue;
+        }
         // China's own bodies are named without the country (`中国某监会` is
         // `某监会`); a foreign country's keep it.
         let own = ["中华人民共和国", "中国"]

@@ -303,6 +303,13 @@ mod tests {
     }
 
     #[test]
+    fn a_places_police_is_its_public_security_bureau() {
+        assert_eq!(agencies("沈阳警方抓获嫌疑人。"), ["沈阳市公安局"]);
+        assert_eq!(agencies("山东省公安机关破获案件。"), ["山东省公安厅"]);
+        assert!(agencies("全国公安机关开展行动。").is_empty());
+    }
+
+    #[test]
     fn a_run_of_level_words_names_levels_not_a_place() {
         let found = agencies("新疆维吾尔自治区召开会议。各省区市党委常委班子召开生活会。");
         assert!(!found.iter().any(|a| a.contains("区市党委")), "{found:?}");
