@@ -90,10 +90,12 @@ pub fn find_agencies(cx: &mut Cx) {
             (cx.slice(a.start, end), end)
         };
         let (mut canon_body, variants) = body_variants(&body);
-        // A province's police (`某省警方`, `某省公安机关`) is its department.
+        // A province's police (`某省警方`, `某省公安机关`) is its department; a
+        // municipality's is a bureau.
         if canon_body == "公安局"
             && body != "公安局"
             && a.div.level == crate::model::Level::Province
+            && !a.div.name.ends_with('市')
         {
             canon_body = "公安厅".to_string();
         }

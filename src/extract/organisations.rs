@@ -45,14 +45,20 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             s = cx.mentions[d].span.start;
             continue;
         }
-        // 等 closes a list, except inside a word of the segmenter's (`高等`,
-        // `中等`), where it is part of a school's name.
+        // A function character inside a word of the segmenter's is part of
+        // that word: 等 of `高等`, `中等` in a school's name, or any inside a
+        // word the dictionary knows as a name (和 of a brand `某和`).
         let in_word = || {
             let tokens = cx.tokens();
             tokens
                 .get(tokens.partition_point(|t| t.end < s))
-                .is_some_and(|t| t.end - t.start >= 2 && !t.function && t.start < s && t.end <= k)
-                && c == '等'
+                .is_some_and(|t| {
+                    t.end - t.start >= 2
+                        && !t.function
+                        && t.start < s
+                        && t.end <= k
+                        && (c == '等' || matches!(t.pos, Pos::Proper | Pos::Organization))
+                })
         };
         if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) && !in_word() {
             break;
@@ -162,6 +168,14 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
                 break;
             }
         }
+    }
+    // A year run into the name (`2017某某电视台`) is no part of it.
+    let digits = cx.chars[s..k]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits >= 4 && s + digits < k && is_han(cx.chars[s + digits]) {
+        s += digits;
     }
     // Trim leading verbs, determiners and the function words the segmenter
     // reads alone (`自`, `从`), but never into a place the name opens with
@@ -300,7 +314,7 @@ pub fn find(cx: &mut Cx) {
                         .is_some_and(|t| t.pos == crate::segment::Pos::Verb))
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || GENERIC_CORES.contains(&core.as_str())
-            || verbs_only(cx, start, i);
+            || ty == EntityType::Organization && verbs_only(cx, start, i);
         // A centre or branch an institution keeps in a place, written right after
         // it (`某研究院某地创新中心`), is one name; nested_parents adds the parent.
         let place_unit_of_previous = ty == EntityType::Organization

@@ -705,6 +705,23 @@ mod tests {
     }
 
     #[test]
+    fn trades_before_a_legal_form_and_function_words_inside_brands() {
+        let companies = |text: &str| named(&run(text), EntityType::Company);
+        assert_eq!(
+            companies("某某装饰设计有限公司提出申诉。"),
+            ["某某装饰设计有限公司"]
+        );
+        assert_eq!(
+            companies("某某重工集团有限公司副总经理到会。"),
+            ["某某重工集团有限公司"]
+        );
+        // A count of schools or a region before a base names none.
+        let orgs = |text: &str| named(&run(text), EntityType::Organization);
+        assert!(orgs("全省300多所学校参加。").is_empty());
+        assert!(companies("某省是我国东南沿海电子信息产业基地。").is_empty());
+    }
+
+    #[test]
     fn a_name_opening_with_two_places_is_also_written_without_the_first() {
         let ex = run("她是河北省辛集市青石湾学校的教师。");
         let m = ex

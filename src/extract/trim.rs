@@ -124,9 +124,24 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             .iter()
             .any(|t| t.start == cur && (t.pos == Pos::Place || covered_by_division(cx, t)));
         let from = cur;
+        // A verb right before a legal form names the trade (`某某装饰设计有限公司`,
+        // `某某重工集团`), not a clause.
+        let legal_start = [
+            "集团股份有限公司",
+            "集团有限责任公司",
+            "集团有限公司",
+            "股份有限公司",
+            "有限责任公司",
+            "有限公司",
+            "集团公司",
+            "集团",
+        ]
+        .iter()
+        .find(|s| cx.ends_with_at(end, s))
+        .map(|s| end - s.chars().count());
         let last_verb = tokens
             .iter()
-            .filter(|t| t.start >= from && t.end + 3 <= end)
+            .filter(|t| t.start >= from && t.end + 3 <= end && Some(t.end) != legal_start)
             .rfind(|t| t.pos == Pos::Verb && t.end - t.start >= 2);
         // A person followed by a verb is a clause's subject (`某某希望…`), no brand.
         let subject = |t: &Token| {
@@ -255,6 +270,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // `某国最大银行`: a description, not a name.
         // `某国第二大航空公司`, `三大石油公司`: a rank or a count of the biggest.
         let superlative = core.contains("最大")
+            || core.contains("各大")
             || core.contains("最小")
             || core
                 .chars()
@@ -262,7 +278,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 .any(|(a, b)| b == '大' && "一二两三四五六七八九十".contains(a));
         // `某市11家合作社`, `首家某某公司`, `一处仓储公司`: a count, not a name.
         let counted = core.chars().zip(core.chars().skip(1)).any(|(a, b)| {
-            "家处座个".contains(b)
+            "家处座个所".contains(b)
                 && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
         });
         // `某国公司`: a country's firms, no name.
@@ -299,7 +315,9 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             && core_tokens()
                 .all(|t| t.end - t.start == 1 && matches!(t.pos, Pos::Verb | Pos::Other))
             && core_tokens().any(|t| t.pos == Pos::Verb || t.function);
-        let conjoined = core.ends_with(['和', '与', '及']);
+        // Only a conjunction the segmenter reads alone: `某和` may be a brand.
+        let conjoined = core.ends_with(['和', '与', '及'])
+            && token_at(tokens, core_end - 1).is_some_and(|t| t.end == core_end);
         // `然后银行`: function words alone name nothing.
         let function_only = core_tokens().next().is_some() && core_tokens().all(|t| t.function);
         let generic = pointer

@@ -149,7 +149,7 @@ pub(super) fn brand_projects(cx: &mut Cx) {
         }
         // The segmenter decides what a brand can be: it starts where a word
         // starts (not `球航空` out of `全球航空`), and it is not a run of
-        // ordinary words (`化学品`, `传动系统`).
+        // ordinary words (`化学品`, `传动系统`) or a region (`东南沿海`).
         let tokens = cx.tokens();
         let first = tokens.partition_point(|t| t.end <= s);
         let in_brand = tokens[first..]
@@ -158,7 +158,7 @@ pub(super) fn brand_projects(cx: &mut Cx) {
         if tokens.get(first).is_none_or(|t| t.start != s)
             || in_brand
                 .clone()
-                .all(|t| matches!(t.pos, Pos::Other | Pos::Verb))
+                .all(|t| matches!(t.pos, Pos::Other | Pos::Verb | Pos::Place))
         {
             continue;
         }
