@@ -296,6 +296,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     people::find(&mut cx);
     people::credits(&mut cx);
     tagged::find(&mut cx);
+    people::join_transliterations(&mut cx);
     lists::find(&mut cx);
     relations::find(&mut cx);
     Extraction {

@@ -546,6 +546,53 @@ fn role_start(cx: &Cx, post_start: usize) -> usize {
     s
 }
 
+/// Transliterated names written in parts (`某某·某某`, `某某－某某`): a
+/// person found up to a separator takes the parts after it, each a run of
+/// the segmenter's name-like words (made-up words, names, places) up to the
+/// first ordinary word. The first part alone stays an alias.
+pub fn join_transliterations(cx: &mut Cx) {
+    use crate::segment::Pos;
+    let n = cx.chars.len();
+    for i in 0..cx.mentions.len() {
+        let m = &cx.mentions[i];
+        if m.ty != EntityType::Person || m.anaphoric {
+            continue;
+        }
+        let mut e = m.span.end;
+        while e + 1 < n && "·•－-".contains(cx.chars[e]) && is_han(cx.chars[e + 1]) {
+            let tokens = cx.tokens();
+            let mut k = e + 1;
+            while let Some(t) = super::trim::token_at(tokens, k) {
+                // A Chinese name after the first word of a part starts
+                // another person (`某·某致某某某`).
+                let name_like = matches!(
+                    t.pos,
+                    Pos::Unknown | Pos::Place | Pos::ForeignPerson | Pos::Proper
+                ) || t.pos == Pos::Person && k == e + 1;
+                if !name_like || t.end - e > 9 {
+                    break;
+                }
+                k = t.end;
+            }
+            if k == e + 1 {
+                break;
+            }
+            e = k;
+        }
+        if e == cx.mentions[i].span.end {
+            continue;
+        }
+        let full = cx.slice(cx.mentions[i].span.start, e);
+        let first = cx.mentions[i].name.clone();
+        let m = &mut cx.mentions[i];
+        m.span = Span::new(m.span.start, e);
+        m.text = full.clone();
+        m.key = full.clone();
+        m.name = full.clone();
+        m.aliases = vec![full, first];
+    }
+}
+
 pub(super) fn person(
     name: String,
     role: Option<String>,
@@ -608,6 +655,17 @@ mod tests {
         assert_eq!(people("维修员张威在现场抢修。"), ["张威"]);
         // A word of three characters in the name's place is that word.
         assert!(people("总书记曾多次强调这一点。").is_empty());
+    }
+
+    #[test]
+    fn a_transliterated_name_takes_its_parts_after_a_separator() {
+        let people: Vec<String> = run("某国候任总理阿迪勒·阿卜杜勒－迈赫迪和内阁成员宣誓。")
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(people, ["阿迪勒·阿卜杜勒－迈赫迪"]);
     }
 
     #[test]
