@@ -163,6 +163,20 @@ pub fn find(cx: &mut Cx) {
         if short_only && county_only && inside_word(cx, hit.start, hit.end) {
             continue;
         }
+        // A prefecture's short form heads many words of its own (`某市大学`),
+        // so only one straddling two ordinary words is dropped (`均衡水平`,
+        // `重大理论`); a province's is left alone.
+        let ordinary = |t: &crate::segment::Token| t.pos != crate::segment::Pos::Place;
+        if short_only
+            && hit
+                .candidates
+                .iter()
+                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && cx.word_across(hit.start).is_some_and(ordinary)
+            && cx.word_across(hit.end).is_some_and(ordinary)
+        {
+            continue;
+        }
         // A place heading a paper's or broadcaster's name (`某省日报讯`) is part of
         // that name, not a place the article speaks of.
         if MEDIA_WORDS.iter().any(|w| cx.starts_with(hit.end, w)) {
@@ -619,6 +633,13 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_prefectures_short_form_straddling_two_words_is_none() {
+        assert!(divisions("这是一系列重大理论和实践问题。").is_empty());
+        assert!(divisions("全市新增医保定点机构。").is_empty());
+        assert_eq!(divisions("总书记来到大理考察。"), ["大理白族自治州"]);
     }
 
     #[test]
