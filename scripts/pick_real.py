@@ -17,7 +17,12 @@ that batch 4 is blind to the rules as well as to the annotators. Batch 5 (40 mor
 when the halves still stood 0.07 / 0.10 apart) draws from batch 1's wider pool with a new
 seed (batch 2's pool was used up), skipping a second set of 300 unlabelled items read while tuning (appended to
 `audited-ids.txt`). Batch 6 (40 more, added when the halves stood 0.07 / 0.09 apart)
-takes the next 40 of batch 5's shuffled pool. In each batch the first 20 are the tuning half and the
+takes the next 40 of batch 5's shuffled pool (a third set of 300 unlabelled items read
+while tuning in the round before was not recorded, so a few of batch 6 may have had
+their output read, never their gold). The items whose output was read after batch 6
+was drawn (300 audited items and a wide sample of 2,500) are listed in
+`read-after-batch6.txt`; a later batch must skip them too, without changing the
+draws above. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
 import json, os, random, re, sys
