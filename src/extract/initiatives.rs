@@ -102,7 +102,7 @@ pub fn find(cx: &mut Cx) {
         {
             let full = cx.slice(qs, end);
             let plain = normalise_name(&full);
-            let class = if cx.ends_with_at(end, "纲要") || cx.ends_with_at(end, "规划") {
+            let class = if cx.ends_with_at(end, "纲要") {
                 "PolicyDocument"
             } else {
                 "Campaign"

@@ -628,6 +628,15 @@ mod tests {
             .collect()
     }
 
+    fn people(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
     #[test]
     fn names_run_together_after_a_credit_word_are_split_at_the_next_name() {
         assert_eq!(
@@ -643,14 +652,6 @@ mod tests {
 
     #[test]
     fn a_descriptor_after_a_place_the_dictionary_tags_as_a_name_still_opens_a_name() {
-        let people = |text: &str| -> Vec<String> {
-            run(text)
-                .mentions
-                .iter()
-                .filter(|m| m.ty == EntityType::Person)
-                .map(|m| m.name.clone())
-                .collect()
-        };
         assert_eq!(people("延吉市民林建军在社区住了十年。"), ["林建军"]);
         assert_eq!(people("维修员张威在现场抢修。"), ["张威"]);
         // A word of three characters in the name's place is that word.
@@ -659,37 +660,19 @@ mod tests {
 
     #[test]
     fn a_transliterated_name_takes_its_parts_after_a_separator() {
-        let people: Vec<String> = run("某国候任总理阿迪勒·阿卜杜勒－迈赫迪和内阁成员宣誓。")
-            .mentions
-            .iter()
-            .filter(|m| m.ty == EntityType::Person)
-            .map(|m| m.name.clone())
-            .collect();
-        assert_eq!(people, ["阿迪勒·阿卜杜勒－迈赫迪"]);
+        assert_eq!(
+            people("某国候任总理阿迪勒·阿卜杜勒－迈赫迪和内阁成员宣誓。"),
+            ["阿迪勒·阿卜杜勒－迈赫迪"]
+        );
     }
 
     #[test]
     fn a_reporter_in_running_text_is_one_name_or_none() {
         // A reporter who speaks is read once, as a credit or as a descriptor
         // and a name.
-        let people = |text: &str| -> Vec<String> {
-            run(text)
-                .mentions
-                .iter()
-                .filter(|m| m.ty == EntityType::Person)
-                .map(|m| m.name.clone())
-                .collect()
-        };
         assert_eq!(people("记者王明说，这里很好。"), ["王明"]);
         assert_eq!(people("记者王小明了解到，这里很好。"), ["王小明"]);
         assert!(credited("记者王小明晚上赶到现场。").is_empty());
-        let people: Vec<String> = run("记者王小明了解到，这里很好。")
-            .mentions
-            .iter()
-            .filter(|m| m.ty == EntityType::Person)
-            .map(|m| m.name.clone())
-            .collect();
-        assert_eq!(people, ["王小明"]);
     }
 
     #[test]
