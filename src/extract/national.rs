@@ -81,9 +81,12 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         return Some((e, 0));
     }
     // The Party centre's commissions and offices (`中央某某委员会`,
-    // `中央和国家机关工委`, `中共中央某某领导小组`).
+    // `中央和国家机关工委`, `中共中央某某领导小组`), and the country's
+    // (`全国某某工作领导小组`).
     if lead == 0
-        && let Some(level) = ["中共中央", "中央"].iter().find(|w| cx.starts_with(i, w))
+        && let Some(level) = ["中共中央", "中央", "全国"]
+            .iter()
+            .find(|w| cx.starts_with(i, w))
     {
         let p = i + level.chars().count();
         // No clause may run into the name (`中央要求各地成立某某领导小组`).
@@ -111,7 +114,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     // `国家某某委`, `某某总局`, `国务院某某办`.
     let suffixes: &[&str] = match lead {
         3 => &["办公室", "委员会", "办"],
-        2 if country == 0 => &["委员会", "总局", "委", "局", "署"],
+        2 if country == 0 => &["委员会", "总局", "办公室", "委", "局", "署", "办"],
         _ => &["总局", "总署"],
     };
     for core_len in 1..=8 {
@@ -125,6 +128,10 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
             let e = q + suf.chars().count();
+            // `办` opens longer words too (`办公厅`, `办理`, `办法`).
+            if *suf == "办" && cx.chars.get(e).is_some_and(|c| "公理法事".contains(*c)) {
+                continue;
+            }
             // `签署`, `部署`: a verb, not an office.
             let word = cx.slice(i, e);
             if (lead > 0 || e - i >= 4) && !NOT_AGENCY_END.iter().any(|w| word.ends_with(w)) {
@@ -369,6 +376,25 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn the_countrys_leading_groups_offices_and_bodies_after_a_meeting_verb() {
+        assert_eq!(
+            agencies("他主持召开全国某某工作领导小组全体会议。"),
+            ["全国某某工作领导小组"]
+        );
+        assert_eq!(agencies("记者从国家某灾办了解到。"), ["国家某灾办"]);
+        assert_eq!(
+            agencies("国家某某总指挥部办公室发出通知。"),
+            ["国家某某总指挥部办公室"]
+        );
+        assert_eq!(
+            agencies("他主持召开中央某某委员会会议。"),
+            ["中央某某委员会"]
+        );
+        // `办` before 理 is a verb.
+        assert!(agencies("国家某某办理了手续。").is_empty());
     }
 
     #[test]
