@@ -14,8 +14,8 @@ use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use unquoted::{
-    counted_rules, five_year_plans, numbered_rules, unquoted_laws, unquoted_programmes,
-    unquoted_reforms,
+    campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, unquoted_laws,
+    unquoted_programmes, unquoted_reforms,
 };
 
 /// Initiative mentions: “…” with evidence, and 《…》 policy documents.
@@ -221,6 +221,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
+    campaigns_in_progress(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);
     cx.mentions.extend(found);
@@ -398,6 +399,18 @@ mod tests {
                 .iter()
                 .any(|i| i.contains("2023"))
         );
+    }
+
+    #[test]
+    fn a_campaign_named_between_zai_and_zhong() {
+        let found = initiatives("在第二批党的某某路线学习教育中，各地查摆问题。");
+        assert!(
+            found.contains(&"党的某某路线学习教育".to_string()),
+            "{found:?}"
+        );
+        // One everyday word before the programme noun names no campaign.
+        assert!(initiatives("在教育实践活动中，各地查摆问题。").is_empty());
+        assert!(initiatives("在这次专项整治行动中查处案件。").is_empty());
     }
 
     #[test]

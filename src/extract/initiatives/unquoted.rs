@@ -253,6 +253,77 @@ fn coordinated_programmes(
     }
 }
 
+/// `在某某学习教育中`, `在第二批某某实践活动中`: a campaign the sentence's
+/// actors work within, named between 在 and 中 and ended by a programme noun.
+/// Six characters at least (`在专项行动中` names none), no determiner
+/// (`在这次某某行动中`), and 的 only in `党的`, which such national campaigns open
+/// with.
+pub(super) fn campaigns_in_progress(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let n = cx.chars.len();
+    for at in occurrences(cx, "在") {
+        let mut s = at + 1;
+        // An ordinal batch (`第二批`) says which round, not which campaign.
+        if cx.chars.get(s) == Some(&'第') {
+            let digits = (s + 1..n)
+                .take_while(|&k| "一二三四五六七八九十".contains(cx.chars[k]))
+                .count();
+            if digits > 0 && cx.chars.get(s + 1 + digits) == Some(&'批') {
+                s += digits + 2;
+            }
+        }
+        let Some(e) = (s + 6..(s + 20).min(n)).find(|&e| cx.chars[e] == '中') else {
+            continue;
+        };
+        let text = cx.slice(s, e);
+        let body = text.strip_prefix("党的").unwrap_or(&text);
+        let Some((noun, class)) = PROGRAMME_NOUNS.iter().find(|(w, _)| text.ends_with(w)) else {
+            continue;
+        };
+        // The campaign's own words come first: not a body or a place acting
+        // (`某组织维和行动`), not a verb (`打击某某行动`), and not one everyday
+        // word (`教育实践活动`).
+        use crate::segment::Pos;
+        let body_start = e - body.chars().count();
+        let core_end = e - noun.chars().count();
+        let first = super::super::trim::token_at(cx.tokens(), body_start);
+        let own_words = first.is_some_and(|t| {
+            let everyday = t.end == core_end
+                && crate::segment::frequency(&cx.slice(t.start, t.end))
+                    >= crate::segment::COMMON_WORD;
+            !matches!(t.pos, Pos::Organization | Pos::Place | Pos::Verb) && !everyday
+        });
+        if !own_words
+            || !body.chars().all(|c| is_han(c) && !is_stop(c))
+            || ["这", "此", "本", "该", "各"]
+                .iter()
+                .any(|w| text.starts_with(w))
+            || quotes
+                .iter()
+                .chain(titles.iter())
+                .any(|&(qs, qe)| qs < e && s < qe)
+            || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+        {
+            continue;
+        }
+        let mut m = initiative(
+            cx,
+            s,
+            e,
+            normalise_name(&text),
+            vec![text.clone()],
+            class,
+            "initiative:in-campaign",
+        );
+        m.text = text;
+        found.push(m);
+    }
+}
+
 /// The national five-year plans by their number (`“十三五”`, `十四五规划`):
 /// quoted, or before 规划 or 时期. One node per plan, named by its number.
 pub(super) fn five_year_plans(cx: &Cx, found: &mut Vec<Mention>) {
