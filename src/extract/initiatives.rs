@@ -402,6 +402,14 @@ mod tests {
     }
 
     #[test]
+    fn a_short_modifier_closed_by_de_is_no_part_of_the_name() {
+        let found = initiatives("今年，某部启动规模最大的山地林木资源普查。");
+        assert_eq!(found, ["山地林木资源普查"]);
+        // What follows the modifier must still be long enough to be a name.
+        assert!(initiatives("某市推出新的服务平台。").is_empty());
+    }
+
+    #[test]
     fn a_campaign_named_between_zai_and_zhong() {
         let found = initiatives("在第二批党的某某路线学习教育中，各地查摆问题。");
         assert!(

@@ -52,8 +52,15 @@ pub(super) fn unquoted_programmes(
                 }
             }
             let mut best = None;
+            // `启动规模最大的某某普查`: a short modifier closed by 的 says which
+            // one; the name is what follows it.
+            let mut name_start = s;
             for e in s + 1..(s + 17).min(n) {
                 let c = cx.chars[e - 1];
+                if c == '的' && best.is_none() && e - 1 - s <= 8 && e - 1 > s {
+                    name_start = e;
+                    continue;
+                }
                 // Digits only in a count of articles (`某某改革20条`).
                 let count = c.is_ascii_digit() && {
                     let mut k = e;
@@ -64,6 +71,9 @@ pub(super) fn unquoted_programmes(
                 };
                 if !(is_han(c) || count) || "的了和与及、".contains(c) {
                     break;
+                }
+                if e <= name_start {
+                    continue;
                 }
                 if let Some((_, class)) =
                     PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
@@ -77,6 +87,7 @@ pub(super) fn unquoted_programmes(
                 coordinated_programmes(cx, s, found, quotes, titles);
                 continue;
             };
+            s = name_start;
             // `建立了某省首份负面清单`: the place and the ordinal say which one
             // it was; the name is what follows them.
             let mut min_len = 6;
