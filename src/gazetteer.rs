@@ -230,6 +230,27 @@ impl Gazetteer {
                 add(s, (ix, NameForm::Short));
             }
         }
+        // An autonomous county, banner or prefecture is commonly called by its
+        // short form and its plain level word (`某某县` for `某某回族自治县`),
+        // unless that is another division's full name.
+        let full: std::collections::HashSet<&str> =
+            divisions.iter().map(|d| d.name.as_str()).collect();
+        for (ix, d) in divisions.iter().enumerate() {
+            let Some(word) = ["自治县", "自治旗", "自治州"]
+                .iter()
+                .find(|w| d.name.ends_with(*w))
+                .map(|w| w.chars().last().unwrap())
+            else {
+                continue;
+            };
+            for s in &d.shorts {
+                let plain = format!("{s}{word}");
+                // Written with its level word it is as sure as the full name.
+                if !full.contains(plain.as_str()) {
+                    add(&plain, (ix, NameForm::Full));
+                }
+            }
+        }
         // Full names before short forms when one string is both.
         for t in &mut form_targets {
             t.sort_by_key(|&(ix, f)| (f == NameForm::Short, divisions[ix].level.depth(), ix));
@@ -341,6 +362,19 @@ mod tests {
         assert_eq!((hits[0].start, hits[0].end), (0, 2));
         assert_eq!(hits[0].candidates[0].1, NameForm::Short);
         assert_eq!((hits[1].start, hits[1].end), (3, 6));
+    }
+
+    #[test]
+    fn an_autonomous_county_by_its_short_form_and_level_word() {
+        let rows = parse_rows(
+            "code\tname\tlevel\tparent\tshort\n1\t甲省\tprovince\t\t甲\n2\t乙丙回族自治县\tcounty\t1\t乙丙\n",
+            "t",
+        )
+        .unwrap();
+        let g = Gazetteer::from_rows(rows).unwrap();
+        let hits = g.find("来到乙丙县");
+        assert_eq!((hits[0].start, hits[0].end), (2, 5));
+        assert_eq!(g.get(hits[0].candidates[0].0).name, "乙丙回族自治县");
     }
 
     #[test]

@@ -416,7 +416,7 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
         assert_eq!(POSTS.len(), 139);
         assert_eq!((POSTS[0], POSTS[138]), ("党工委书记", "旗长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 49);
+        assert_eq!(AGENCY_SUFFIXES.len(), 50);
         assert_eq!(INITIATIVE_CUES.len(), 72);
         assert_eq!(INITIATIVE_CUES[71], ("沿线", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);

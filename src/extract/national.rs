@@ -114,7 +114,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     // `国家某某委`, `某某总局`, `国务院某某办`.
     let suffixes: &[&str] = match lead {
         3 => &["办公室", "委员会", "办"],
-        2 if country == 0 => &["委员会", "总局", "办公室", "委", "局", "署", "办"],
+        2 if country == 0 => &["委员会", "总局", "办公室", "指挥部", "委", "局", "署", "办"],
         _ => &["总局", "总署"],
     };
     for core_len in 1..=8 {
@@ -127,7 +127,11 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             break;
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
-            let e = q + suf.chars().count();
+            let mut e = q + suf.chars().count();
+            // A headquarters' office (`国家某某总指挥部办公室`) is the office.
+            if *suf == "指挥部" && cx.starts_with(e, "办公室") {
+                e += 3;
+            }
             // `办` opens longer words too (`办公厅`, `办理`, `办法`).
             if *suf == "办" && cx.chars.get(e).is_some_and(|c| "公理法事".contains(*c)) {
                 continue;
@@ -395,6 +399,10 @@ mod tests {
         );
         // `办` before 理 is a verb.
         assert!(agencies("国家某某办理了手续。").is_empty());
+        assert_eq!(
+            agencies("国家山林防灭火指挥部召开会议。"),
+            ["国家山林防灭火指挥部"]
+        );
     }
 
     #[test]

@@ -160,6 +160,21 @@ fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
     if !given(i + s) || cx.word_across(i).is_some() {
         return None;
     }
+    // Nor is a "name" that opens an ordinary word of four characters or more
+    // (`班子成员` after `常委`): a personal name is shorter than the word.
+    let tokens = cx.tokens();
+    if let Some(t) = tokens.get(tokens.partition_point(|t| t.end <= i))
+        && t.start == i
+        && t.end - t.start >= 4
+        && !matches!(
+            t.pos,
+            crate::segment::Pos::Person
+                | crate::segment::Pos::ForeignPerson
+                | crate::segment::Pos::Unknown
+        )
+    {
+        return None;
+    }
     // A third character that opens a word running on past it (`某某违规`,
     // `某某借助`) is that word's: the name is the two before it. Only a word the
     // dictionary sees often: a rare one (`胜算` in `某某胜算了一笔账`) is

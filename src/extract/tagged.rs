@@ -423,7 +423,7 @@ fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
 const NAME_SCORE: f32 = 6.0;
 const SHORT_NAME_SCORE: f32 = 7.0;
 /// Characters that end a clause word rather than a name.
-pub(super) const FUNCTION_CHARS: &str = "的也却在都了和与是就还又才将被把对从向说为等";
+pub(super) const FUNCTION_CHARS: &str = "的也却在都了和与是就还又才将被把对从向说为等便";
 
 /// Above this mean log-odds of transliteration the span reads as foreign; in a
 /// sentence about a match, above the second.
@@ -458,6 +458,18 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
     // A surname that is also a common word (`于`, `和`, `向`) opens a name only
     // after punctuation or a credit word, not inside a clause.
     if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && before == 0.0 {
+        return None;
+    }
+    // Nor after punctuation when the segmenter reads it as a word of its own
+    // before a name it knows (`由` + `某某`): the name is that word.
+    if sur == 1
+        && AMBIGUOUS_SURNAMES.contains(cx.chars[s])
+        && tokens[k].end == s + 1
+        && tokens[k].function
+        && tokens
+            .get(k + 1)
+            .is_some_and(|t| matches!(t.pos, Pos::Person | Pos::ForeignPerson))
+    {
         return None;
     }
     // Inside a title in 《》 a name is part of the title; a word that opens
@@ -595,6 +607,28 @@ mod tests {
             .filter(|m| m.ty == ty)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_clause_before_a_suffix_is_cut_and_counts_of_places_name_no_firm() {
+        // A known name and its verb are the clause's subject (`某某到…考察`).
+        let ex = run("刘晓东到甲乙集团考察，了解生产情况。");
+        assert_eq!(named(&ex, EntityType::Company), ["甲乙集团"]);
+        assert!(named(&ex, EntityType::Person).contains(&"刘晓东".to_string()));
+        // A count of places speaks of many firms.
+        let ex = run("灾后，广西三地保险公司已赔付两千万元。");
+        assert!(named(&ex, EntityType::Company).is_empty(), "{ex:?}");
+    }
+
+    #[test]
+    fn function_words_around_a_name_are_not_its_characters() {
+        let ex = run("会议结束。由王海涛主持讨论。随后赵晶便带着药箱出发。");
+        let people = named(&ex, EntityType::Person);
+        assert!(!people.iter().any(|p| p.starts_with('由')), "{people:?}");
+        assert!(!people.contains(&"赵晶便".to_string()), "{people:?}");
+        // Nor is the start of a long ordinary word after a post (`班子成员`).
+        let ex = run("省委常委班子成员要带头改进作风。");
+        assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
     }
 
     #[test]

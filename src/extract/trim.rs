@@ -214,7 +214,31 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             })
             .map(|t| t.end)
             .max();
-        if let Some(cut) = people_end.max(clause_end).max(function_end) {
+        // A three-character name the dictionary knows as a person's, and the
+        // verb after it, are a clause's subject and verb (`某某到某某集团考察`).
+        // Shorter ones are often brands (`某尔` before `希望小学`).
+        let subject_end = tokens[tokens.partition_point(|t| t.start < cur)..]
+            .iter()
+            .take_while(|t| t.end + 3 <= end)
+            .filter(|t| {
+                t.end - t.start == 3
+                    && t.pos == Pos::Person
+                    && subject(t)
+                    && !covered_by_division(cx, t)
+                    && is_surname_start(&cx.chars, t.start) > 0
+                    // The dictionary sees few names often; a word it has seen
+                    // a hundred times and tags as a name is mostly a word
+                    // (`智能化`).
+                    && crate::segment::frequency(&text(cx, t)) < 100
+            })
+            .filter_map(|t| token_at(tokens, t.end).map(|v| v.end))
+            .filter(|&v| v + 2 <= end)
+            .max();
+        if let Some(cut) = people_end
+            .max(clause_end)
+            .max(function_end)
+            .max(subject_end)
+        {
             cur = cur.max(cut);
             while let Some(t) = token_at(tokens, cur) {
                 if !(HEAD_WORDS.contains(&text(cx, t).as_str()) && t.end + 3 <= end) {
@@ -466,6 +490,14 @@ pub(super) fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
                 .next()
                 .is_some_and(|c| "一二两三四五六七八九十几多各数0123456789".contains(c))
             && m.name.chars().take(4).any(|c| "家个所".contains(c))
+            // A count of places inside the name (`某省三地保险公司`) speaks of
+            // the firms of several places, not of one firm.
+            || matches!(m.ty, EntityType::Company | EntityType::Organization) && {
+                let c: Vec<char> = m.name.chars().collect();
+                c.windows(2)
+                    .position(|w| "两三四五六七八九十多几各数".contains(w[0]) && w[1] == '地')
+                    .is_some_and(|k| k + 4 <= c.len())
+            }
     };
     // `二十国集团` and the like are groups of countries, not companies; a
     // `某某集团军` is an army, and `集团化` or `公司化` a way of organising.
