@@ -212,6 +212,9 @@ lists! {
     /// Short forms of national bodies that follow no pattern (中办, 国资委).
     NATIONAL_SHORT_FORMS: Vec<&'static str> = "national_short_forms", Any;
 
+    /// Written forms of the central bodies (党中央 = 中共中央): the first is canonical.
+    NATIONAL_VARIANTS: Vec<Vec<&'static str>> = "national_variants", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 

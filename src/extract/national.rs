@@ -383,6 +383,22 @@ mod tests {
     }
 
     #[test]
+    fn the_written_forms_of_a_central_body_are_one_body() {
+        let ex =
+            run("中共中央印发通知。党中央高度重视。全国人民代表大会常务委员会和全国人大常委会。");
+        let keys = |form: &str| -> Vec<String> {
+            ex.mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Agency && m.text == form)
+                .map(|m| m.key.clone())
+                .collect()
+        };
+        assert_eq!(keys("党中央"), keys("中共中央"));
+        assert!(!keys("党中央").is_empty());
+        assert_eq!(keys("全国人民代表大会常务委员会"), keys("全国人大常委会"));
+    }
+
+    #[test]
     fn the_countrys_leading_groups_offices_and_bodies_after_a_meeting_verb() {
         assert_eq!(
             agencies("他主持召开全国某某工作领导小组全体会议。"),

@@ -6,7 +6,7 @@
 
 use crate::extract::lexicon::{
     ACTS_AFTER_NAME, AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS,
-    GENERIC_PREFIXES, MINISTRY_CORES, PARTY_DEPARTMENTS, SPEECH_VERBS,
+    GENERIC_PREFIXES, MINISTRY_CORES, NATIONAL_VARIANTS, PARTY_DEPARTMENTS, SPEECH_VERBS,
 };
 use crate::extract::{Cx, is_han, is_stop};
 use crate::model::EntityType;
@@ -23,6 +23,13 @@ pub(super) fn opening(c: char) -> Option<char> {
 
 /// The canonical form of an agency body and all its written variants.
 pub(in crate::extract) fn body_variants(body: &str) -> (String, Vec<String>) {
+    // A central body's forms match whole (`党中央`), never as an ending.
+    if let Some(row) = NATIONAL_VARIANTS.iter().find(|r| r.contains(&body)) {
+        return (
+            row[0].to_string(),
+            row.iter().map(|w| w.to_string()).collect(),
+        );
+    }
     for row in BODY_VARIANTS.iter() {
         for v in row.iter() {
             if let Some(stem) = body.strip_suffix(v) {

@@ -8,7 +8,7 @@ use super::super::lexicon::{
     COMPANY_SUFFIXES, GENERIC_CORES, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, NOT_AGENCY_END,
     ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
 };
-use super::super::names::normalise_name;
+use super::super::names::{body_variants, normalise_name};
 use super::super::trim::{covered_by_division, foreign_country};
 use super::super::{Cx, Mention, is_han};
 use super::{FUNCTION_CHARS, is_numeral, text};
@@ -142,11 +142,17 @@ pub(super) fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     ))
 }
 
+/// The linking key of a body the dictionary knows: a government body is a
+/// national one, under the canonical form of its name (`党中央` is `中共中央`).
+fn body_key(name: &str, ty: EntityType) -> String {
+    match ty {
+        EntityType::Agency => format!("national/{}", body_variants(name).0),
+        _ => normalise_name(name),
+    }
+}
+
 fn body_mention(name: String, s: usize, e: usize, ty: EntityType, rule: &'static str) -> Mention {
-    let key = match ty {
-        EntityType::Agency => format!("national/{name}"),
-        _ => normalise_name(&name),
-    };
+    let key = body_key(&name, ty);
     Mention {
         ty,
         span: Span::new(s, e),
@@ -235,10 +241,7 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         EntityType::Organization
     };
     let media = name.ends_with(['社', '报', '台', '网']);
-    let key = match ty {
-        EntityType::Agency => format!("national/{name}"),
-        _ => normalise_name(&name),
-    };
+    let key = body_key(&name, ty);
     Some(Mention {
         ty,
         span: Span::new(s, e),
