@@ -212,6 +212,9 @@ lists! {
     /// Short forms of national bodies that follow no pattern (中办, 国资委).
     NATIONAL_SHORT_FORMS: Vec<&'static str> = "national_short_forms", Any;
 
+    /// Elements of Tibetan personal names (扎西, 次仁): two in a row after a post are one name.
+    TIBETAN_SYLLABLES: Vec<&'static str> = "tibetan_syllables", Any;
+
     /// Written forms of the central bodies (党中央 = 中共中央): the first is canonical.
     NATIONAL_VARIANTS: Vec<Vec<&'static str>> = "national_variants", Any;
 

@@ -137,6 +137,14 @@ fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
 /// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
 /// a name.
 fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
+    // A Tibetan name of two elements (`某某某某`), with no surname: four
+    // characters where the rules below would stop at three.
+    let element = |k: usize| {
+        k + 2 <= cx.chars.len() && TIBETAN_SYLLABLES.contains(&cx.slice(k, k + 2).as_str())
+    };
+    if element(i) && element(i + 2) {
+        return Some(i + 4);
+    }
     if let Some(e) = name_at(cx, i) {
         return Some(e);
     }
@@ -650,6 +658,13 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_tibetan_name_of_two_elements_after_a_post_is_one_name() {
+        let found = people("某县县长次仁多吉、副县长王建国出席。次仁多吉表示，要抓好落实。");
+        assert!(found.contains(&"次仁多吉".to_string()), "{found:?}");
+        assert!(!found.contains(&"次仁多".to_string()), "{found:?}");
     }
 
     #[test]
