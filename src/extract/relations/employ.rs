@@ -32,7 +32,17 @@ pub(super) fn works_for(cx: &mut Cx) {
             }
             continue;
         }
-        let Some(role) = m.role.clone() else { continue };
+        let Some(role) = m.role.clone() else {
+            if let Some(j) = body_before_name(cx, i) {
+                cx.relate(
+                    i,
+                    Predicate::WorksFor,
+                    Object::Mention(j),
+                    "worksFor:body-before-name",
+                );
+            }
+            continue;
+        };
         // A villager, a pupil or a tourist works for no body the text names.
         if RESIDENTS.iter().any(|w| role.ends_with(w)) {
             continue;
@@ -158,6 +168,32 @@ pub(super) fn works_for(cx: &mut Cx) {
     }
 }
 
+/// A name written right after a body's, with no post between, in a list of
+/// speakers or guests (`会上，某某大学甲、某某集团乙等发了言`): the body the
+/// person speaks for. Both ends must be the list's: punctuation or the start
+/// of a clause before the body, a list mark or a clause's end after the name.
+fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
+    let p = &cx.mentions[i];
+    let after = cx.chars.get(p.span.end).copied();
+    if !after.is_none_or(|c| "、，。；等".contains(c)) {
+        return None;
+    }
+    cx.mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            matches!(o.ty, EntityType::Company | EntityType::Organization)
+                && !o.anaphoric
+                && o.span.end == p.span.start
+                && o.span
+                    .start
+                    .checked_sub(1)
+                    .is_none_or(|k| "、，：:\n".contains(cx.chars[k]))
+        })
+        .map(|(j, _)| j)
+        .max_by_key(|&j| cx.mentions[j].span.len())
+}
+
 /// The bodies of the posts listed before a body and its post (`某委常委、某政协
 /// 主席某某`): each is a body followed by a post and `、`, walked back from the
 /// body `j`, up to four.
@@ -205,6 +241,31 @@ mod tests {
     use crate::extract::Object;
     use crate::extract::tests::run;
     use crate::model::Predicate;
+
+    #[test]
+    fn a_name_right_after_a_body_in_a_list_of_speakers_works_there() {
+        let ex = run("会上，甲乙大学刘晓东、丙丁集团王海涛等发了言。");
+        let pairs: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::WorksFor)
+            .filter_map(|r| match r.object {
+                Object::Mention(o) => Some((
+                    ex.mentions[r.subject].name.clone(),
+                    ex.mentions[o].name.clone(),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            pairs.contains(&("刘晓东".into(), "甲乙大学".into())),
+            "{pairs:?}"
+        );
+        assert!(
+            pairs.contains(&("王海涛".into(), "丙丁集团".into())),
+            "{pairs:?}"
+        );
+    }
 
     #[test]
     fn each_body_in_a_list_of_posts_employs_the_person() {
