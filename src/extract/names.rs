@@ -89,7 +89,16 @@ pub fn find_agencies(cx: &mut Cx) {
         } else {
             (cx.slice(a.start, end), end)
         };
-        let (mut canon_body, variants) = body_variants(&body);
+        let (mut canon_body, mut variants) = body_variants(&body);
+        // `某某特区政府`: 特区 repeats the region's own level word; the body is
+        // the region's government (`某某特别行政区政府`).
+        if a.div.name.ends_with("特别行政区")
+            && let Some(rest) = canon_body.strip_prefix("特区").map(str::to_string)
+            && !rest.is_empty()
+        {
+            variants.push(rest.clone());
+            canon_body = rest;
+        }
         // A province's police (`某省警方`, `某省公安机关`) is its department; a
         // municipality's is a bureau.
         if canon_body == "公安局"
@@ -385,6 +394,22 @@ mod tests {
             agencies("嘉兴市公安局和政府部门联合行动。"),
             ["嘉兴市公安局"]
         );
+    }
+
+    #[test]
+    fn a_special_regions_government_by_its_short_form() {
+        assert_eq!(agencies("香港特区政府发布公告。"), ["香港特别行政区政府"]);
+    }
+
+    #[test]
+    fn an_attached_school_or_hospital_is_named_with_its_parent() {
+        let orgs: Vec<String> = run("甲乙医科大学附属第一医院的医生赶到。")
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(orgs, ["甲乙医科大学附属第一医院"]);
     }
 
     #[test]

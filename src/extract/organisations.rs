@@ -515,7 +515,7 @@ fn central_bank_branch(
 
 /// Overlapping candidates keep the longest.
 fn merge_adjacent(
-    _cx: &Cx,
+    cx: &Cx,
     mut found: Vec<(usize, usize, EntityType, &'static str)>,
 ) -> Vec<(usize, usize, EntityType, &'static str)> {
     found.sort_by_key(|f| (f.0, std::cmp::Reverse(f.1)));
@@ -526,6 +526,16 @@ fn merge_adjacent(
             && f.0 == last.1
             && BRANCH_SUFFIXES.contains(&f.3)
             && (last.3.ends_with('行') || last.3 == "集团" || last.3 == "公司")
+        {
+            *last = (last.0, f.1, f.2, f.3);
+            continue;
+        }
+        // A school or a hospital attached to another (`某某大学附属医院`,
+        // `某某中学附属小学`) is named with it.
+        if let Some(last) = out.last_mut()
+            && f.0 == last.1
+            && f.2 == EntityType::Organization
+            && (cx.starts_with(f.0, "附属") || cx.starts_with(f.0, "附设"))
         {
             *last = (last.0, f.1, f.2, f.3);
             continue;
