@@ -101,7 +101,10 @@ pub fn find(cx: &mut Cx) {
         let generic = core.chars().filter(|&c| is_han(c)).count() < 2
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || core.starts_with(['本', '该', '此', '这', '各', '每', '首']);
-        if generic || coverage[s..e].iter().any(|&b| b != 0) {
+        // A place inside the name is the event's (`第某届某市国际电影节`);
+        // any other mention inside it is a name of its own.
+        let place = 1u8 << EntityType::Division as u8;
+        if generic || coverage[s..e].iter().any(|&b| b & !place != 0) {
             i = e;
             continue;
         }
@@ -230,6 +233,11 @@ mod tests {
             events("中国示例商品交易会和中国示例消费品博览会相继举办。"),
             ["中国示例商品交易会", "中国示例消费品博览会"]
         );
+    }
+
+    #[test]
+    fn an_event_may_hold_its_place() {
+        assert_eq!(events("第八届杭州国际电影节今天开幕。"), ["杭州国际电影节"]);
     }
 
     #[test]

@@ -230,13 +230,14 @@ pub fn find(cx: &mut Cx) {
 }
 
 /// The end of an event or plan noun within six modifier characters after a
-/// closing quote at `at` (`高峰论坛`, `国际合作论坛`, `规划纲要`).
+/// closing quote at `at` (`高峰论坛`, `国际合作论坛`, `规划纲要`, a campaign's
+/// `主题教育`).
 fn named_after_quote(cx: &Cx, at: usize) -> Option<usize> {
     after_modifiers(cx, at, |p, _| {
         EVENT_NOUNS
             .iter()
             .copied()
-            .chain(["规划纲要", "纲要"])
+            .chain(["规划纲要", "纲要", "主题教育"])
             .find(|w| w.chars().count() >= 2 && cx.starts_with(p, w))
             .map(|w| p + w.chars().count())
     })
@@ -398,6 +399,14 @@ mod tests {
             !initiatives("某市出台2023年5条措施。")
                 .iter()
                 .any(|i| i.contains("2023"))
+        );
+    }
+
+    #[test]
+    fn a_quoted_slogan_before_a_campaigns_noun_names_the_campaign() {
+        assert_eq!(
+            initiatives("深入开展“守初心、担使命”主题教育。"),
+            ["守初心、担使命主题教育"]
         );
     }
 

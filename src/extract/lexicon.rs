@@ -423,8 +423,8 @@ mod tests {
         assert_eq!(POSTS.len(), 139);
         assert_eq!((POSTS[0], POSTS[138]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 50);
-        assert_eq!(INITIATIVE_CUES.len(), 72);
-        assert_eq!(INITIATIVE_CUES[71], ("沿线", "Campaign"));
+        assert_eq!(INITIATIVE_CUES.len(), 73);
+        assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
         assert_eq!(ZONES[0], ("高新技术产业开发区", "高新区"));

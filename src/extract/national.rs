@@ -111,6 +111,10 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             }
         }
     }
+    // The State Council's general office (`国务院办公厅`).
+    if lead == 3 && cx.starts_with(p, "办公厅") {
+        return Some((p + 3, 0));
+    }
     // `国家某某委`, `某某总局`, `国务院某某办`.
     let suffixes: &[&str] = match lead {
         3 => &["办公室", "委员会", "办"],
@@ -415,6 +419,7 @@ mod tests {
         );
         // `办` before 理 is a verb.
         assert!(agencies("国家某某办理了手续。").is_empty());
+        assert_eq!(agencies("国务院办公厅印发通知。"), ["国务院办公厅"]);
         assert_eq!(
             agencies("国家山林防灭火指挥部召开会议。"),
             ["国家山林防灭火指挥部"]
