@@ -14,8 +14,8 @@ use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use unquoted::{
-    campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, unquoted_laws,
-    unquoted_programmes, unquoted_reforms,
+    campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
+    unquoted_laws, unquoted_programmes, unquoted_reforms,
 };
 
 /// Initiative mentions: “…” with evidence, and 《…》 policy documents.
@@ -222,6 +222,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
+    programmes_that_start(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);
     cx.mentions.extend(found);
@@ -408,6 +409,17 @@ mod tests {
             initiatives("深入开展“守初心、担使命”主题教育。"),
             ["守初心、担使命主题教育"]
         );
+    }
+
+    #[test]
+    fn a_programme_that_starts_is_named_by_its_clause() {
+        assert_eq!(
+            initiatives("近日，全省农产品质量追溯监管平台正式上线。"),
+            ["全省农产品质量追溯监管平台"]
+        );
+        // Not after a word that is no name's start, nor a short one.
+        assert!(initiatives("他说，这个服务平台即将启动。").is_empty());
+        assert!(initiatives("今年，新的平台正式上线。").is_empty());
     }
 
     #[test]

@@ -264,6 +264,135 @@ fn coordinated_programmes(
     }
 }
 
+/// Verbs after a programme's name that say it starts or runs.
+const STARTS: [&str; 9] = [
+    "启动",
+    "上线",
+    "运行",
+    "开通",
+    "落地",
+    "投入使用",
+    "揭牌",
+    "建成",
+    "开始",
+];
+/// Words that may stand between the name and such a verb.
+const BEFORE_START: [&str; 9] = [
+    "即将", "正式", "已经", "日前", "近日", "全面", "已", "将", "也",
+];
+
+/// `某某监管平台正式上线`, `，某某流动平台即将启动`: a programme that is the
+/// subject of a verb of starting or running, named by a whole clause opening
+/// (punctuation or the text's start before it) and ending in a programme noun.
+/// Six to sixteen characters, no function word, no determiner, no verb first;
+/// a place that opens the name is also left out of one alias.
+pub(super) fn programmes_that_start(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    use crate::segment::Pos;
+    let tokens = cx.tokens();
+    for v in STARTS {
+        for at in occurrences(cx, v) {
+            let mut e = at;
+            while let Some(w) = BEFORE_START.iter().find(|w| cx.ends_with_at(e, w)) {
+                e -= w.chars().count();
+            }
+            let Some((noun, class)) = PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+            else {
+                continue;
+            };
+            // A project is named by a proper noun of its own; the rule for
+            // projects after a creation verb judges that.
+            if *noun == "项目" {
+                continue;
+            }
+            // Back over the segmenter's words, not characters: a character
+            // that often stands before names (`在` of `在线`) may be inside one.
+            let mut k = tokens.partition_point(|t| t.end < e);
+            if tokens.get(k).is_none_or(|t| t.end != e) {
+                continue;
+            }
+            let mut s = e;
+            loop {
+                let t = tokens[k];
+                if t.function || e - t.start > 16 || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
+                {
+                    break;
+                }
+                s = t.start;
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+            }
+            let opens = s == 0 || "，。；：！？\n".contains(cx.chars[s - 1]);
+            if !opens || e - s < 6 || e - s > 16 {
+                continue;
+            }
+            // `全国首个某某平台`: the place and the ordinal say which one; the
+            // name is what follows them.
+            if let Some((k, w)) = (s..e.saturating_sub(4)).rev().find_map(|k| {
+                ["首个", "首份", "首批", "首家"]
+                    .iter()
+                    .find(|w| cx.starts_with(k, w))
+                    .map(|w| (k, *w))
+            }) {
+                s = k + w.chars().count();
+            }
+            let inside: Vec<_> = tokens.iter().filter(|t| t.start < e && t.end > s).collect();
+            let first = cx.slice(s, inside.first().map_or(s, |t| t.end.min(e)));
+            if inside
+                .first()
+                .is_none_or(|t| t.start != s || t.pos == Pos::Verb)
+                || inside.iter().any(|t| t.function)
+                || GENERIC_PREFIXES.contains(&first.as_str())
+                || first.starts_with(['这', '该', '此', '各', '本', '每'])
+                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+                || quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < e && s < qe)
+                || cx
+                    .covering(
+                        s,
+                        &[
+                            EntityType::Agency,
+                            EntityType::Company,
+                            EntityType::Organization,
+                            EntityType::Person,
+                        ],
+                    )
+                    .is_some()
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut aliases = vec![text.clone()];
+            if let Some(place) = cx
+                .mentions
+                .iter()
+                .find(|m| m.ty == EntityType::Division && m.span.start == s && m.span.end + 4 <= e)
+            {
+                aliases.push(cx.slice(place.span.end, e));
+            }
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                aliases,
+                class,
+                "initiative:starts",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
+
 /// `在某某学习教育中`, `在第二批某某实践活动中`: a campaign the sentence's
 /// actors work within, named between 在 and 中 and ended by a programme noun.
 /// Six characters at least (`在专项行动中` names none), no determiner
