@@ -399,6 +399,11 @@ mod tests {
     #[test]
     fn a_special_regions_government_by_its_short_form() {
         assert_eq!(agencies("香港特区政府发布公告。"), ["香港特别行政区政府"]);
+        // The bare level word, once the article has named the region.
+        assert_eq!(
+            agencies("在澳门，特区政府高度重视。"),
+            ["澳门特别行政区政府"]
+        );
     }
 
     #[test]

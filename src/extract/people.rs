@@ -137,6 +137,35 @@ fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
 /// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
 /// a name.
 fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
+    let e = name_after_post_inner(cx, i)?;
+    // A common word the segmenter reads whole in the name's place (`干部` after
+    // `党员`) is that word, and so is one running from the post into the name
+    // (`党员干部`).
+    if cx.word_across(i).is_some_and(|t| {
+        t.end - t.start >= 3
+            && matches!(
+                t.pos,
+                crate::segment::Pos::Other | crate::segment::Pos::Verb
+            )
+    }) {
+        return None;
+    }
+    let tokens = cx.tokens();
+    let common = tokens
+        .get(tokens.partition_point(|t| t.end <= i))
+        .is_some_and(|t| {
+            t.start == i
+                && t.end == e
+                && matches!(
+                    t.pos,
+                    crate::segment::Pos::Other | crate::segment::Pos::Verb
+                )
+                && crate::segment::frequency(&cx.slice(i, e)) >= crate::segment::COMMON_WORD
+        });
+    (!common).then_some(e)
+}
+
+fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
     // A Tibetan name of two elements (`某某某某`), with no surname: four
     // characters where the rules below would stop at three.
     let element = |k: usize| {
@@ -658,6 +687,13 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_common_word_in_a_names_place_after_a_post_is_that_word() {
+        assert!(people("村里少数党员干部对要求置若罔闻。").is_empty());
+        assert!(people("广大党员干部积极行动。").is_empty());
+        assert_eq!(people("某省防汛指挥部总指挥刘晓东部署工作。"), ["刘晓东"]);
     }
 
     #[test]

@@ -195,19 +195,31 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
                 });
             }
         }
-        // `在某自治区，由自治区某某委牵头`: the region named last in the paragraph.
+        // `在某自治区，由自治区某某委牵头`: the region named last in the paragraph;
+        // a special administrative region (`特别行政区政府`, `特区政府`) is the
+        // one the article named last, wherever.
         if boundary
-            && let Some(word) = ["自治区", "自治州"].iter().find(|w| cx.starts_with(i, w))
+            && let Some((word, ending)) = [
+                ("自治区", "自治区"),
+                ("自治州", "自治州"),
+                ("特别行政区", "特别行政区"),
+                ("特区", "特别行政区"),
+            ]
+            .iter()
+            .find(|(w, _)| cx.starts_with(i, w))
+            // A special region's bare level word names only its government
+            // here; longer bodies after it are read with its name.
+            && (*ending != "特别行政区" || cx.starts_with(i + word.chars().count(), "政府"))
             && let Some(div) = cx
                 .mentions
                 .iter()
                 .filter(|m| {
                     m.ty == EntityType::Division
                         && m.span.end <= i
-                        && m.span.start >= cx.paragraph_start(i)
+                        && (m.span.start >= cx.paragraph_start(i) || *ending == "特别行政区")
                 })
                 .rev()
-                .find_map(|m| m.div.clone().filter(|d| d.name.ends_with(word)))
+                .find_map(|m| m.div.clone().filter(|d| d.name.ends_with(ending)))
         {
             out.push(Anchor {
                 start: i,
