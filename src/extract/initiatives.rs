@@ -14,8 +14,8 @@ use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use unquoted::{
-    campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
-    unquoted_laws, unquoted_programmes, unquoted_reforms,
+    campaigns_in_progress, counted_rules, five_year_plans, laws_before_a_bill, numbered_rules,
+    programmes_that_start, unquoted_laws, unquoted_programmes, unquoted_reforms,
 };
 
 /// Initiative mentions: “…” with evidence, and 《…》 policy documents.
@@ -220,6 +220,7 @@ pub fn find(cx: &mut Cx) {
     }
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
+    laws_before_a_bill(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
@@ -409,6 +410,16 @@ mod tests {
             initiatives("深入开展“守初心、担使命”主题教育。"),
             ["守初心、担使命主题教育"]
         );
+    }
+
+    #[test]
+    fn a_law_named_before_its_bill() {
+        let mut found =
+            initiatives("会议审议了关于山林防火法修订草案的报告、关于国务院组织法修正草案的议案。");
+        found.sort();
+        assert_eq!(found, ["国务院组织法", "山林防火法"]);
+        // A common word ending in 法 names no law.
+        assert!(initiatives("关于处理办法草案的说明。").is_empty());
     }
 
     #[test]

@@ -664,3 +664,85 @@ pub(super) fn unquoted_laws(
         }
     }
 }
+
+/// `关于某某法修订草案`, `对某某法草案进行审议`: a law named right before its
+/// bill, walked back over the segmenter's words to a function word, a verb of
+/// law or punctuation.
+pub(super) fn laws_before_a_bill(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let tokens = cx.tokens();
+    for bill in ["修订草案", "修正草案", "草案", "修正案"] {
+        for e in occurrences(cx, bill) {
+            if !LAW_ENDINGS.iter().any(|w| cx.ends_with_at(e, w)) {
+                continue;
+            }
+            let mut k = tokens.partition_point(|t| t.end < e);
+            if tokens.get(k).is_none_or(|t| t.end != e) {
+                continue;
+            }
+            let mut s = e;
+            loop {
+                let t = tokens[k];
+                let word = cx.slice(t.start, t.end);
+                // Verbs of the legislature's work end the walk too; verbs
+                // inside a law's name (`保障`, `促进`) do not.
+                if t.function
+                    || e - t.start > 16
+                    || LAW_VERBS.contains(&word.as_str())
+                    || ["提出", "提请", "举行", "表决", "公布", "起草", "进行"]
+                        .contains(&word.as_str())
+                    || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
+                {
+                    break;
+                }
+                s = t.start;
+                if k == 0 {
+                    break;
+                }
+                k -= 1;
+            }
+            let span = Span::new(s, e);
+            let last = tokens
+                .iter()
+                .rfind(|t| t.end == e)
+                .map(|t| cx.slice(t.start, t.end))
+                .unwrap_or_default();
+            // A law may hold the body or place it is for (`国务院组织法`); a
+            // common word ending in 法 is only one when the segmenter reads it
+            // whole (`公司法` holds `司法`).
+            let inside_law = |m: &Mention| {
+                matches!(m.ty, EntityType::Agency | EntityType::Division)
+                    && m.span.start >= s
+                    && m.span.end < e
+            };
+            if e - s < 3
+                || COMMON_LAW_WORDS.contains(&last.as_str())
+                || quotes
+                    .iter()
+                    .chain(titles.iter())
+                    .any(|&(qs, qe)| qs < e && s < qe)
+                || found.iter().any(|m| m.span.overlaps(span))
+                || cx
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.overlaps(span) && !inside_law(m))
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            found.push(initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "PolicyDocument",
+                "initiative:law-before-bill",
+            ));
+        }
+    }
+}
