@@ -78,7 +78,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             .find(|w| cx.starts_with(i, w))
         && let Some(e) = match_body(cx, i + level.chars().count())
     {
-        return Some((e, 0));
+        return Some((committee_after(cx, e).unwrap_or(e), 0));
     }
     // The Party centre's commissions and offices (`中央某某委员会`,
     // `中央和国家机关工委`, `中共中央某某领导小组`), and the country's
@@ -204,6 +204,27 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
     }
     state_council.then_some((p, 0))
+}
+
+/// The end of a committee of the legislature or the advisory conference named
+/// right after it (`全国人大` + `某某和某某委员会`, `全国人大常委会` +
+/// `某某工作委员会`): the committee is the body.
+fn committee_after(cx: &Cx, e: usize) -> Option<usize> {
+    let body = cx.slice(e.saturating_sub(7), e);
+    if !["人大", "人大常委会", "政协"]
+        .iter()
+        .any(|b| body.ends_with(b))
+    {
+        return None;
+    }
+    (e + 1..=(e + 12).min(cx.chars.len())).find_map(|q| {
+        let c = cx.chars[q - 1];
+        // A session (`十三届一次会议`) is no committee's name.
+        if !is_han(c) || is_stop(c) && !"和与".contains(c) || "届议".contains(c) {
+            return Some(None);
+        }
+        cx.starts_with(q, "委员会").then_some(Some(q + 3))
+    })?
 }
 
 /// National and foreign bodies. Found only after a boundary so that `国家级`
@@ -420,6 +441,14 @@ mod tests {
         // `办` before 理 is a verb.
         assert!(agencies("国家某某办理了手续。").is_empty());
         assert_eq!(agencies("国务院办公厅印发通知。"), ["国务院办公厅"]);
+        assert_eq!(
+            agencies("全国人大山林和草原委员会主任委员作报告。"),
+            ["全国人大山林和草原委员会"]
+        );
+        assert_eq!(
+            agencies("全国政协十三届一次会议选举产生常务委员会。"),
+            ["全国政协"]
+        );
         assert_eq!(
             agencies("国家山林防灭火指挥部召开会议。"),
             ["国家山林防灭火指挥部"]
