@@ -47,6 +47,16 @@ fn boundary(cx: &Cx, i: usize) -> bool {
         || is_stop(cx.chars[i - 1])
         || "从向经由据和同".contains(cx.chars[i - 1])
         || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
+        // A verb or a function word the segmenter ends right there (`来自`),
+        // before the state's own bodies (other words after a verb are mostly
+        // clauses: `中央委员`, `全国改革大局`).
+        || (cx.starts_with(i, "国家") || cx.starts_with(i, "国务院")) && {
+            let tokens = cx.tokens();
+            tokens
+                .binary_search_by_key(&i, |t| t.end)
+                .is_ok_and(|k| tokens[k].function || tokens[k].pos == crate::segment::Pos::Verb)
+                && tokens.binary_search_by_key(&i, |t| t.start).is_ok()
+        }
 }
 
 /// What names a national or foreign body at `i`, if anything: its end, and how
@@ -441,6 +451,8 @@ mod tests {
         // `办` before 理 is a verb.
         assert!(agencies("国家某某办理了手续。").is_empty());
         assert_eq!(agencies("国务院办公厅印发通知。"), ["国务院办公厅"]);
+        // After a verb the segmenter reads alone, the state's bodies still open.
+        assert_eq!(agencies("来自国家发改委的数据显示。"), ["国家发改委"]);
         assert_eq!(
             agencies("全国人大山林和草原委员会主任委员作报告。"),
             ["全国人大山林和草原委员会"]
