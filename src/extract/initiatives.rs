@@ -8,14 +8,16 @@
 use super::lexicon::{
     CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
 };
+mod laws;
 mod unquoted;
 
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use laws::{laws_before_a_bill, unquoted_laws};
 use unquoted::{
-    campaigns_in_progress, counted_rules, five_year_plans, laws_before_a_bill, numbered_rules,
-    programmes_that_start, unquoted_laws, unquoted_programmes, unquoted_reforms,
+    campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
+    unquoted_programmes, unquoted_reforms,
 };
 
 /// Initiative mentions: “…” with evidence, and 《…》 policy documents.
@@ -243,6 +245,41 @@ fn named_after_quote(cx: &Cx, at: usize) -> Option<usize> {
             .find(|w| w.chars().count() >= 2 && cx.starts_with(p, w))
             .map(|w| p + w.chars().count())
     })
+}
+
+/// Whether `s..e` overlaps a quoted name or a title in 《》.
+fn quoted(quotes: &[(usize, usize)], titles: &[(usize, usize)], s: usize, e: usize) -> bool {
+    quotes
+        .iter()
+        .chain(titles.iter())
+        .any(|&(qs, qe)| qs < e && s < qe)
+}
+
+/// Where a name ending at `e` starts, walking back over the segmenter's words
+/// (at most 16 characters) to punctuation, a function word or a word `stop`
+/// accepts; `None` when no word ends at `e`.
+fn words_back(cx: &Cx, e: usize, stop: impl Fn(&str) -> bool) -> Option<usize> {
+    let tokens = cx.tokens();
+    let mut k = tokens.partition_point(|t| t.end < e);
+    if tokens.get(k).is_none_or(|t| t.end != e) {
+        return None;
+    }
+    let mut s = e;
+    loop {
+        let t = tokens[k];
+        if t.function
+            || e - t.start > 16
+            || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
+            || stop(&cx.slice(t.start, t.end))
+        {
+            return Some(s);
+        }
+        s = t.start;
+        if k == 0 {
+            return Some(s);
+        }
+        k -= 1;
+    }
 }
 
 /// The first hit of `found` at `at` or after up to six modifier characters

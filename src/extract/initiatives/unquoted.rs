@@ -1,20 +1,16 @@
 //! Initiatives named without quotes or 《》: programmes right after a creation
-//! verb (`组建某某产业招商专班`) and those listed before a shared noun, laws and
-//! treaties after a verb of law, reforms after a verb of reform, the five-year
-//! plans by their number and rules named by their count. Each pass skips what a
-//! quoted or titled name already covers.
+//! verb (`组建某某产业招商专班`) and those listed before a shared noun, programmes
+//! that start or run (`某某平台正式上线`), campaigns named between 在 and 中,
+//! reforms after a verb of reform, the five-year plans by their number and rules
+//! named by their count (laws are in `laws`). Each pass skips what a quoted or
+//! titled name already covers.
 
-use super::super::lexicon::{
-    COMMON_LAW_WORDS, CREATION_VERBS, GENERIC_PREFIXES, LAW_ENDINGS, LAW_VERBS, PROGRAMME_NOUNS,
-    REFORM_VERBS,
-};
+use super::super::lexicon::{CREATION_VERBS, GENERIC_PREFIXES, PROGRAMME_NOUNS, REFORM_VERBS};
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han, is_stop};
-use super::{initiative, occurrences};
+use super::{initiative, occurrences, quoted, words_back};
 use crate::model::{EntityType, Span};
 
-/// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least seven characters
-/// right after a creation verb and ending in a programme noun, outside quotes.
 /// Whether the text before `e` ends with a count of articles (`二十条`,
 /// `20条`): a package of rules named by how many it has (`某某改革20条`).
 pub(super) fn counted_rules(cx: &Cx, e: usize) -> bool {
@@ -23,6 +19,8 @@ pub(super) fn counted_rules(cx: &Cx, e: usize) -> bool {
         && (cx.chars[e - 2].is_ascii_digit() || "一二三四五六七八九十百".contains(cx.chars[e - 2]))
 }
 
+/// `组建某某产业招商专班`, `搭建某某监督平台`: a phrase of at least six characters
+/// right after a creation verb and ending in a programme noun, outside quotes.
 pub(super) fn unquoted_programmes(
     cx: &Cx,
     found: &mut Vec<Mention>,
@@ -115,12 +113,7 @@ pub(super) fn unquoted_programmes(
             if cx.ends_with_at(e, "项目") && (!own_word || batch) {
                 continue;
             }
-            let inside = |a: usize, b: usize| {
-                quotes
-                    .iter()
-                    .chain(titles.iter())
-                    .any(|&(qs, qe)| qs < b && a < qe)
-            };
+            let inside = |a: usize, b: usize| quoted(quotes, titles, a, b);
             // A verb's complement (`实施好`, `打造成`) or a count inside the
             // phrase (`第三个…项目`, `更多…项目`) makes it a description.
             let text = cx.slice(s, e);
@@ -202,12 +195,7 @@ fn coordinated_programmes(
     let cuts: Vec<usize> = cuts.into_iter().filter(|&c| c < e).collect();
     let Some(&last_cut) = cuts.last() else { return };
     let noun_start = e - noun.chars().count();
-    if noun_start <= last_cut + 1
-        || quotes
-            .iter()
-            .chain(titles.iter())
-            .any(|&(qs, qe)| qs < e && s < qe)
-    {
+    if noun_start <= last_cut + 1 || quoted(quotes, titles, s, e) {
         return;
     }
     // The shared end: the programme noun, and a word of kind right before it.
@@ -311,23 +299,9 @@ pub(super) fn programmes_that_start(
             }
             // Back over the segmenter's words, not characters: a character
             // that often stands before names (`在` of `在线`) may be inside one.
-            let mut k = tokens.partition_point(|t| t.end < e);
-            if tokens.get(k).is_none_or(|t| t.end != e) {
+            let Some(mut s) = words_back(cx, e, |_| false) else {
                 continue;
-            }
-            let mut s = e;
-            loop {
-                let t = tokens[k];
-                if t.function || e - t.start > 16 || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
-                {
-                    break;
-                }
-                s = t.start;
-                if k == 0 {
-                    break;
-                }
-                k -= 1;
-            }
+            };
             let opens = s == 0 || "，。；：！？\n".contains(cx.chars[s - 1]);
             if !opens || e - s < 6 || e - s > 16 {
                 continue;
@@ -351,10 +325,7 @@ pub(super) fn programmes_that_start(
                 || GENERIC_PREFIXES.contains(&first.as_str())
                 || first.starts_with(['这', '该', '此', '各', '本', '每'])
                 || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
-                || quotes
-                    .iter()
-                    .chain(titles.iter())
-                    .any(|&(qs, qe)| qs < e && s < qe)
+                || quoted(quotes, titles, s, e)
                 || cx
                     .covering(
                         s,
@@ -442,10 +413,7 @@ pub(super) fn campaigns_in_progress(
             || ["这", "此", "本", "该", "各"]
                 .iter()
                 .any(|w| text.starts_with(w))
-            || quotes
-                .iter()
-                .chain(titles.iter())
-                .any(|&(qs, qe)| qs < e && s < qe)
+            || quoted(quotes, titles, s, e)
             || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
         {
             continue;
@@ -555,10 +523,7 @@ pub(super) fn unquoted_reforms(
             if !(s..s + len).all(|k| is_han(cx.chars[k]) && !"的了在是对把被从向将".contains(cx.chars[k]))
                 || core.contains(['和', '与', '及', '等'])
                 || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
-                || quotes
-                    .iter()
-                    .chain(titles.iter())
-                    .any(|&(qs, qe)| qs < e && s < qe)
+                || quoted(quotes, titles, s, e)
                 || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
                 // A company read inside the reform (`某某集团采购改革`) yields to it;
                 // anything reaching past its ends does not.
@@ -582,167 +547,6 @@ pub(super) fn unquoted_reforms(
             );
             m.text = text;
             found.push(m);
-        }
-    }
-}
-
-/// `颁布实施某某法`, `退出某某条约`: a name of four to fourteen characters
-/// right after a verb of law (an optional 了 between), ending in a word of law
-/// where the segmenter ends a word and the clause goes on no further.
-pub(super) fn unquoted_laws(
-    cx: &Cx,
-    found: &mut Vec<Mention>,
-    quotes: &[(usize, usize)],
-    titles: &[(usize, usize)],
-) {
-    let n = cx.chars.len();
-    let tokens = cx.tokens();
-    let mut taken: Vec<(usize, usize)> = Vec::new();
-    for v in LAW_VERBS.iter() {
-        for at in occurrences(cx, v) {
-            // Further verbs and modifiers before the name are no part of it
-            // (`贯彻落实好某某法`, `修订现行某某法`).
-            let mut s = at + v.chars().count();
-            while let Some(w) = LAW_VERBS
-                .iter()
-                .copied()
-                .chain([
-                    "了", "好", "并", "通过", "相关", "有关", "现行", "新", "该", "本",
-                ])
-                .find(|w| cx.starts_with(s, w))
-            {
-                s += w.chars().count();
-            }
-            let Some(e) = (s + 1..=(s + 14).min(n))
-                .take_while(|&e| {
-                    let c = cx.chars[e - 1];
-                    is_han(c) && !is_stop(c) && !"的了和与及、".contains(c)
-                })
-                .find(|&e| {
-                    LAW_ENDINGS.iter().any(|w| cx.ends_with_at(e, w))
-                        && tokens.binary_search_by_key(&e, |t| t.end).is_ok()
-                        && cx
-                            .chars
-                            .get(e)
-                            .is_none_or(|&c| !is_han(c) || "的和与及".contains(c))
-                })
-            else {
-                continue;
-            };
-            let span = Span::new(s, e);
-            let last = tokens
-                .iter()
-                .rfind(|t| t.end == e)
-                .map(|t| cx.slice(t.start, t.end))
-                .unwrap_or_default();
-            let inside = quotes
-                .iter()
-                .chain(titles.iter())
-                .any(|&(qs, qe)| qs < e && s < qe);
-            if e - s < 4
-                || COMMON_LAW_WORDS
-                    .iter()
-                    .any(|w| last.ends_with(w) || cx.ends_with_at(e, w))
-                || inside
-                || taken.iter().any(|&(a, b)| a < e && s < b)
-                || found.iter().any(|m| m.span.overlaps(span))
-                || cx.mentions.iter().any(|m| m.span.overlaps(span))
-            {
-                continue;
-            }
-            taken.push((s, e));
-            let text = cx.slice(s, e);
-            found.push(initiative(
-                cx,
-                s,
-                e,
-                normalise_name(&text),
-                vec![text.clone()],
-                "PolicyDocument",
-                "initiative:unquoted-law",
-            ));
-        }
-    }
-}
-
-/// `关于某某法修订草案`, `对某某法草案进行审议`: a law named right before its
-/// bill, walked back over the segmenter's words to a function word, a verb of
-/// law or punctuation.
-pub(super) fn laws_before_a_bill(
-    cx: &Cx,
-    found: &mut Vec<Mention>,
-    quotes: &[(usize, usize)],
-    titles: &[(usize, usize)],
-) {
-    let tokens = cx.tokens();
-    for bill in ["修订草案", "修正草案", "草案", "修正案"] {
-        for e in occurrences(cx, bill) {
-            if !LAW_ENDINGS.iter().any(|w| cx.ends_with_at(e, w)) {
-                continue;
-            }
-            let mut k = tokens.partition_point(|t| t.end < e);
-            if tokens.get(k).is_none_or(|t| t.end != e) {
-                continue;
-            }
-            let mut s = e;
-            loop {
-                let t = tokens[k];
-                let word = cx.slice(t.start, t.end);
-                // Verbs of the legislature's work end the walk too; verbs
-                // inside a law's name (`保障`, `促进`) do not.
-                if t.function
-                    || e - t.start > 16
-                    || LAW_VERBS.contains(&word.as_str())
-                    || ["提出", "提请", "举行", "表决", "公布", "起草", "进行"]
-                        .contains(&word.as_str())
-                    || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
-                {
-                    break;
-                }
-                s = t.start;
-                if k == 0 {
-                    break;
-                }
-                k -= 1;
-            }
-            let span = Span::new(s, e);
-            let last = tokens
-                .iter()
-                .rfind(|t| t.end == e)
-                .map(|t| cx.slice(t.start, t.end))
-                .unwrap_or_default();
-            // A law may hold the body or place it is for (`国务院组织法`); a
-            // common word ending in 法 is only one when the segmenter reads it
-            // whole (`公司法` holds `司法`).
-            let inside_law = |m: &Mention| {
-                matches!(m.ty, EntityType::Agency | EntityType::Division)
-                    && m.span.start >= s
-                    && m.span.end < e
-            };
-            if e - s < 3
-                || COMMON_LAW_WORDS.contains(&last.as_str())
-                || quotes
-                    .iter()
-                    .chain(titles.iter())
-                    .any(|&(qs, qe)| qs < e && s < qe)
-                || found.iter().any(|m| m.span.overlaps(span))
-                || cx
-                    .mentions
-                    .iter()
-                    .any(|m| m.span.overlaps(span) && !inside_law(m))
-            {
-                continue;
-            }
-            let text = cx.slice(s, e);
-            found.push(initiative(
-                cx,
-                s,
-                e,
-                normalise_name(&text),
-                vec![text.clone()],
-                "PolicyDocument",
-                "initiative:law-before-bill",
-            ));
         }
     }
 }
