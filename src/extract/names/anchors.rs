@@ -198,7 +198,12 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
         // `在某自治区，由自治区某某委牵头`: the region named last in the paragraph;
         // a special administrative region (`特别行政区政府`, `特区政府`) is the
         // one the article named last, wherever.
-        if boundary
+        // `支持特区政府`: a special region's government needs no boundary
+        // before it (an economic zone's `经济特区` is no such region).
+        let region_government = (cx.starts_with(i, "特区政府")
+            || cx.starts_with(i, "特别行政区政府"))
+            && !cx.ends_with_at(i, "经济");
+        if (boundary || region_government)
             && let Some((word, ending)) = [
                 ("自治区", "自治区"),
                 ("自治州", "自治州"),
