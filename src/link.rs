@@ -28,7 +28,7 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
         .filter(|m| m.ty == EntityType::Agency && !m.key.ends_with("部门"))
         .map(|m| (m.key.clone(), m.name.clone()))
         .collect();
-    let extractions = join_short_forms(extractions);
+    let extractions = join_short_forms(extractions, gaz);
     // People share names, so a person is one node per name within a place (or, for
     // reporters, within a paper): the same name in two counties is usually two
     // people. Within one document a name is one person, placed where it first
@@ -135,7 +135,12 @@ pub fn link_document(doc: &Document, gaz: &Gazetteer, kg: &mut KnowledgeGraph) -
 /// initiative join the full name: a brand before 项目 (`某某工厂`) joins the company
 /// whose name gives that brand, and `“直通车”` joins `“某某直通车”` when that is
 /// the only initiative it ends. Ambiguous short forms stay apart.
-fn join_short_forms(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
+fn join_short_forms(mut extractions: Vec<Extraction>, gaz: &Gazetteer) -> Vec<Extraction> {
+    // A prefix that is one place's name or short form, whole (`某港`).
+    let place = |prefix: &str| {
+        let hits = gaz.find(prefix);
+        hits.len() == 1 && hits[0].start == 0 && hits[0].end == prefix.chars().count()
+    };
     let full: Vec<(EntityType, String, String, Vec<String>)> = extractions
         .iter()
         .flat_map(|e| e.mentions.iter())
@@ -158,14 +163,18 @@ fn join_short_forms(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
                     })
                     .collect(),
                 // A full legal name written without its leading place
-                // (`某某科技有限公司` after `成都某某科技有限公司`).
-                EntityType::Company | EntityType::Organization if m.key.chars().count() >= 6 => {
+                // (`某某科技有限公司` after `成都某某科技有限公司`); a short one
+                // (`某和集团` after `某港某和集团`) only when what it lacks is
+                // a place's name.
+                EntityType::Company | EntityType::Organization if m.key.chars().count() >= 4 => {
+                    let long = m.key.chars().count() >= 6;
                     full.iter()
                         .filter(|(ty, key, _, _)| {
                             *ty == m.ty
                                 && key.len() > m.key.len()
                                 && key.ends_with(m.key.as_str())
                                 && key.chars().count() - m.key.chars().count() <= 4
+                                && (long || place(&key[..key.len() - m.key.len()]))
                         })
                         .collect()
                 }
@@ -302,4 +311,36 @@ fn add_mention(kg: &mut KnowledgeGraph, gaz: &Gazetteer, article: usize, m: &Men
         );
     }
     id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The companies the document names, one per node.
+    fn companies(text: &str) -> Vec<String> {
+        let doc = crate::read::parse_text(&format!("标题\n\n　　{text}\n"), "t.txt", "t").unwrap();
+        let gaz = Gazetteer::bundled();
+        let mut kg = KnowledgeGraph::new();
+        let mut names: Vec<String> = link_document(&doc, &gaz, &mut kg)
+            .into_iter()
+            .flat_map(|a| kg.nodes_of_article(a))
+            .map(|id| kg.node(id))
+            .filter(|n| n.ty == EntityType::Company)
+            .map(|n| n.name.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    #[test]
+    fn a_short_name_without_its_leading_place_is_the_same_company() {
+        assert_eq!(
+            companies("香港华茂集团发表声明。华茂集团表示支持。"),
+            ["香港华茂集团"]
+        );
+        // What a short name lacks must be a place's name.
+        assert_eq!(companies("大华茂集团发表声明。华茂集团表示支持。").len(), 2);
+    }
 }
