@@ -411,6 +411,17 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_word_that_opens_a_known_name_is_kept() {
+        let orgs: Vec<String> = run("中国代表在联合国人权理事会发言。")
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(orgs, ["联合国人权理事会"]);
+    }
+
+    #[test]
     fn an_attached_school_or_hospital_is_named_with_its_parent() {
         let orgs: Vec<String> = run("甲乙医科大学附属第一医院的医生赶到。")
             .mentions

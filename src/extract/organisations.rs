@@ -141,13 +141,22 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             s += rest[..p].chars().count() + det.chars().count();
         }
     }
-    // A name starts after the last word that cannot be inside one.
+    // A name starts after the last word that cannot be inside one, unless
+    // that word is only the start of a name the dictionary knows (`联合` of
+    // `联合国`).
+    let in_known_name = |at: usize, len: usize| {
+        super::trim::token_at(cx.tokens(), at).is_some_and(|t| {
+            t.start == at
+                && t.end > at + len
+                && matches!(t.pos, Pos::Organization | Pos::Place | Pos::Proper)
+        })
+    };
     let rest: Vec<char> = cx.chars[s..k].to_vec();
     let mut cut_at = 0;
     for w in INNER_CUTS.iter() {
         let wc: Vec<char> = w.chars().collect();
         for p in (0..rest.len().saturating_sub(wc.len() - 1)).rev() {
-            if rest[p..p + wc.len()] == wc[..] {
+            if rest[p..p + wc.len()] == wc[..] && !in_known_name(s + p, wc.len()) {
                 cut_at = cut_at.max(p + wc.len());
                 break;
             }
@@ -189,7 +198,10 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             break;
         }
         let rest = cx.slice(s, k);
-        match LEADING_NOISE.iter().find(|w| rest.starts_with(*w)) {
+        match LEADING_NOISE
+            .iter()
+            .find(|w| rest.starts_with(*w) && !in_known_name(s, w.chars().count()))
+        {
             Some(w) => s += w.chars().count(),
             None => match super::trim::token_at(cx.tokens(), s) {
                 Some(t) if t.function && t.end < k => s = t.end,
