@@ -47,7 +47,9 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
         // A function character inside a word of the segmenter's is part of
         // that word: 等 of `高等`, `中等` in a school's name, or any inside a
-        // word the dictionary knows as a name (和 of a brand `某和`).
+        // word the dictionary knows as a name (和 of a brand `某和`) or a word
+        // it does not know at all, which its model for unseen words joined
+        // (全 of a brand `某全`).
         let in_word = || {
             let tokens = cx.tokens();
             tokens
@@ -57,7 +59,9 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
                         && !t.function
                         && t.start < s
                         && t.end <= k
-                        && (c == '等' || matches!(t.pos, Pos::Proper | Pos::Organization))
+                        && (c == '等'
+                            || matches!(t.pos, Pos::Proper | Pos::Organization)
+                            || t.pos == Pos::Unknown && unseen_name_word(cx, t))
                 })
         };
         if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) && !in_word() {
@@ -210,6 +214,17 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
     }
     s
+}
+
+/// Whether a word the segmenter's model for unseen words made may be part of a
+/// name: not one opening with a function character (`由某某`, `以某某`), nor a
+/// count of points (`三是`).
+fn unseen_name_word(cx: &Cx, t: &crate::segment::Token) -> bool {
+    let first = cx.chars[t.start];
+    !is_stop(first)
+        && !(t.end - t.start == 2
+            && "一二三四五六七八九十".contains(first)
+            && cx.chars[t.start + 1] == '是')
 }
 
 /// Whether `s..e` is one or two verbs the segmenter reads whole (`收治医院`,
