@@ -163,6 +163,19 @@ pub fn find(cx: &mut Cx) {
         if short_only && county_only && inside_word(cx, hit.start, hit.end) {
             continue;
         }
+        // A county whose full name has one character before its level (`某县`)
+        // is read only where the segmenter keeps both apart from the words
+        // around them: `建成县` ends a verb, `县级` and `县城` are other words.
+        if !short_only
+            && county_only
+            && hit.end - hit.start == 2
+            && (cx.word_across(hit.start).is_some()
+                || cx
+                    .word_across(hit.end)
+                    .is_some_and(|t| t.pos != crate::segment::Pos::Place))
+        {
+            continue;
+        }
         // A prefecture's short form heads many words of its own (`某市大学`),
         // so only one straddling two ordinary words is dropped (`均衡水平`,
         // `重大理论`); a province's is left alone.
@@ -544,8 +557,10 @@ fn find_towns(cx: &mut Cx) {
             ""
         };
         let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
-        let generic_after =
-            ["相关", "有关", "部门", "干部", "层面", "一级"].contains(&tail.as_str());
+        // `镇级` is a rank (`所谓镇级公园`), not the end of a town's name.
+        let generic_after = ["相关", "有关", "部门", "干部", "层面", "一级"]
+            .contains(&tail.as_str())
+            || tail.starts_with('级');
         if core_len >= 2
             && !generic_after
             && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
@@ -633,6 +648,17 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_one_character_county_inside_other_words_is_none() {
+        // `建成` + `县`, `提高` + `县城`, `和` + `县级`: words the segmenter
+        // keeps, not counties whose names are one character and 县.
+        assert!(divisions("建成县、镇级森林公园四十个。").is_empty());
+        assert!(divisions("提高县城承载能力。").is_empty());
+        assert!(divisions("选举全国人民代表大会和县级以上人大代表。").is_empty());
+        // A rank after 镇 is no town: `所谓镇级公园`.
+        assert!(divisions("所谓镇级森林公园由当地管理。").is_empty());
     }
 
     #[test]

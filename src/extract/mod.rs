@@ -297,6 +297,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     people::credits(&mut cx);
     tagged::find(&mut cx);
     people::join_transliterations(&mut cx);
+    people::peers::find(&mut cx);
     lists::find(&mut cx);
     relations::find(&mut cx);
     Extraction {

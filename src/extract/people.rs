@@ -8,6 +8,8 @@ use super::tagged::CREDIT_WORDS;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
+pub(super) mod peers;
+
 /// The end of a name followed by a courtesy title, which settles its length
 /// whatever follows (`某某某先生`); the surname alone (`张先生`) is not a name.
 fn courtesy_end(cx: &Cx, i: usize) -> Option<usize> {
@@ -174,10 +176,21 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
     if element(i) && element(i + 2) {
         return Some(i + 4);
     }
+    let s = is_surname_start(&cx.chars, i);
+    // A 和 that ends a list item (`某凤和、`) joins nothing: it is the name's
+    // own third character.
+    if s > 0
+        && cx.chars.get(i + s + 1) == Some(&'和')
+        && cx
+            .chars
+            .get(i + s + 2)
+            .is_some_and(|&c| "、，。；".contains(c))
+    {
+        return Some(i + s + 2);
+    }
     if let Some(e) = name_at(cx, i) {
         return Some(e);
     }
-    let s = is_surname_start(&cx.chars, i);
     if s == 0 {
         return None;
     }
@@ -687,6 +700,26 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_name_ending_in_he_before_a_list_mark() {
+        // `和` before `、` is the name's own character, not a conjunction.
+        assert_eq!(
+            people("国务委员孔建和、罗立新、苏启明出席会议。"),
+            ["孔建和", "罗立新", "苏启明"]
+        );
+    }
+
+    #[test]
+    fn a_list_of_people_vouches_for_its_items() {
+        // 栗 scores low as a surname; the list around it says it is one.
+        assert_eq!(
+            people("会上，王启明、栗书亭、杨建国等参加会见。"),
+            ["王启明", "栗书亭", "杨建国"]
+        );
+        // One name is not enough: `王启明、质量安全` is no list of people.
+        assert_eq!(people("会上，王启明、栗书亭发言。").len(), 1);
     }
 
     #[test]

@@ -508,7 +508,12 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // its third character; nor is anything after `某`, which stands for a
         // withheld given name (`徐某曾在`). A doubled character (`殷殷嘱托`) is
         // a word of manner, not a surname and a given name.
-        if given == 2 && (FUNCTION_CHARS.contains(cx.chars[e - 1]) || cx.chars[s + sur] == '某')
+        // A 和 that ends a list item (`某凤和、`) joins nothing: it is the
+        // name's own character.
+        let ends_item =
+            cx.chars[e - 1] == '和' && cx.chars.get(e).is_some_and(|&c| "、，。；".contains(c));
+        if given == 2
+            && (FUNCTION_CHARS.contains(cx.chars[e - 1]) && !ends_item || cx.chars[s + sur] == '某')
             || sur == 1 && cx.chars[s] == cx.chars[s + 1]
         {
             continue;
