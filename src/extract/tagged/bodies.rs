@@ -168,6 +168,20 @@ fn body_mention(name: String, s: usize, e: usize, ty: EntityType, rule: &'static
     }
 }
 
+/// Whether `name` is the central committee of a party other than the ruling one
+/// (`某某党中央`, `某某学社中央`, `民某中央`, a foreign `某共中央`): a party's
+/// organ, not a body of the state.
+fn party_centre(name: &str) -> bool {
+    let Some(core) = name.strip_suffix("中央") else {
+        return false;
+    };
+    let ruling = ["中共", "中国共产党", "共产党", "党"].contains(&core);
+    !ruling
+        && (core.ends_with(['党', '盟', '共'])
+            || core.ends_with("学社")
+            || core.chars().count() == 2 && core.starts_with('民'))
+}
+
 /// An organisation the dictionary knows at token `k`, extended by the units that
 /// follow it, typed by its last word.
 pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
@@ -179,6 +193,15 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     {
         e = t.end;
         j += 1;
+    }
+    // A party's central committee is written after the party's name
+    // (`某某党中央`).
+    if cx.chars[e - 1] == '党'
+        && let Some(t) = tokens.get(j)
+        && t.start == e
+        && text(cx, t) == "中央"
+    {
+        e = t.end;
     }
     // A member's post after the body (`某某政治局常委`) is not part of its name.
     if e - s > 4 && cx.slice(e - 2, e) == "常委" {
@@ -235,6 +258,8 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     }
     let ty = if ends(&BUSINESS_ENDINGS) || ends(&COMPANY_SUFFIXES) {
         EntityType::Company
+    } else if party_centre(&name) {
+        EntityType::Organization
     } else if ends(&GOVERNMENT_ENDINGS) || (ends(&AGENCY_SUFFIXES) && !name.ends_with("院")) {
         EntityType::Agency
     } else {
@@ -259,4 +284,27 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         },
         anaphoric: false,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::party_centre;
+
+    #[test]
+    fn party_centres_other_than_the_ruling_partys_are_organisations() {
+        // Invented parties: a party's name, a society's, a league's, a short `民某`.
+        for name in [
+            "青禾党中央",
+            "青禾学社中央",
+            "青禾盟中央",
+            "民禾中央",
+            "某共中央",
+        ] {
+            assert!(party_centre(name), "{name}");
+        }
+        for name in ["中共中央", "党中央", "中国共产党中央", "青禾中央", "青禾党"]
+        {
+            assert!(!party_centre(name), "{name}");
+        }
+    }
 }
