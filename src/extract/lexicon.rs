@@ -218,6 +218,9 @@ lists! {
     /// Written forms of the central bodies (党中央 = 中共中央): the first is canonical.
     NATIONAL_VARIANTS: Vec<Vec<&'static str>> = "national_variants", Any;
 
+    /// National bodies and the posts that name them (国务院: 国务委员): the body first.
+    POST_BODIES: Vec<Vec<&'static str>> = "post_bodies", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 

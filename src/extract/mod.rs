@@ -411,6 +411,13 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_post_that_names_its_body_works_there() {
+        let ex = run("国务院召开常务会议。国务委员孔建和、罗立新出席会议。");
+        assert!(has(&ex, "孔建和", Predicate::WorksFor, "国务院"), "{ex:?}");
+        assert!(has(&ex, "罗立新", Predicate::WorksFor, "国务院"), "{ex:?}");
+    }
+
+    #[test]
     fn stationed_group_and_its_host_body() {
         let ex = run("绵阳市纪委监委驻市商务局纪检监察组督促落实。");
         let agencies = names(&ex, EntityType::Agency);

@@ -1,7 +1,7 @@
 //! worksFor: the body next to a person's post, the bodies of a list of posts,
 //! the company a person's sentence names.
 
-use super::super::lexicon::{COMPANY_POSTS, POSTS, RESIDENTS, THE_COMPANY};
+use super::super::lexicon::{COMPANY_POSTS, POST_BODIES, POSTS, RESIDENTS, THE_COMPANY};
 use super::super::{Cx, Mention, Object};
 use crate::model::{EntityType, Predicate};
 
@@ -140,8 +140,19 @@ pub(super) fn works_for(cx: &mut Cx) {
                     .max_by_key(|&j| cx.mentions[j].span.end)
             })
             .flatten();
+        // A post that names its national body (`国务委员`) belongs to that body
+        // wherever the article names it.
+        let post_body = POST_BODIES
+            .iter()
+            .find(|row| row[1..].iter().any(|p| role.ends_with(p)))
+            .and_then(|row| {
+                (0..n).find(|&j| {
+                    cx.mentions[j].ty == EntityType::Agency && cx.mentions[j].name == row[0]
+                })
+            });
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
+            .or_else(|| post_body.map(|j| (j, "worksFor:post-body")))
             .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))
             .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
             .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
