@@ -659,6 +659,8 @@ mod tests {
         assert!(divisions("选举全国人民代表大会和县级以上人大代表。").is_empty());
         // A rank after 镇 is no town: `所谓镇级公园`.
         assert!(divisions("所谓镇级森林公园由当地管理。").is_empty());
+        // `以城带乡`: the city leads the countryside.
+        assert!(divisions("坚持以城带乡，推动发展。").is_empty());
     }
 
     #[test]

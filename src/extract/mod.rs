@@ -411,6 +411,12 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_department_after_a_government_joins_its_name() {
+        let ex = run("香港特区政府卫生署表示，已采取预防措施。");
+        assert_eq!(names(&ex, EntityType::Agency), ["香港特别行政区政府卫生署"]);
+    }
+
+    #[test]
     fn a_post_that_names_its_body_works_there() {
         let ex = run("国务院召开常务会议。国务委员孔建和、罗立新出席会议。");
         assert!(has(&ex, "孔建和", Predicate::WorksFor, "国务院"), "{ex:?}");

@@ -103,6 +103,18 @@ pub(super) fn extension_after(
                 return Some((end + office.chars().count(), office.to_string(), None));
             }
         }
+        // A department of the government that the dictionary knows as a body
+        // (`某特区政府卫生署`): it is the government's, not a body of its own.
+        let tokens = cx.tokens();
+        if let Some(t) = tokens
+            .get(tokens.partition_point(|t| t.start < end))
+            .filter(|t| t.start == end && t.end - t.start >= 3)
+            .filter(|t| t.pos == crate::segment::Pos::Organization)
+            && cx.chars[t.end - 1] != '会'
+            && "署局厅委办".contains(cx.chars[t.end - 1])
+        {
+            return Some((t.end, cx.slice(end, t.end), None));
+        }
     }
     // A unit of a bureau: 某局交警大队, 某厅经侦总队.
     if cx.ends_with_at(end, "局") || cx.ends_with_at(end, "厅") {
