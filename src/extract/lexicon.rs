@@ -423,8 +423,8 @@ mod tests {
         force_all();
         assert_eq!(SURNAMES.chars().count(), 440);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
-        assert_eq!(POSTS.len(), 143);
-        assert_eq!((POSTS[0], POSTS[142]), ("党工委书记", "旗长"));
+        assert_eq!(POSTS.len(), 144);
+        assert_eq!((POSTS[0], POSTS[143]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 50);
         assert_eq!(INITIATIVE_CUES.len(), 73);
         assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));

@@ -188,6 +188,45 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
     {
         return Some(i + s + 2);
     }
+    // A married woman's name in Hong Kong and Macao puts her husband's surname
+    // before her own (`某某月娥`): two surnames, two given characters, then the
+    // name's end.
+    let single =
+        |k: usize| is_surname_start(&cx.chars, k) == 1 && !AMBIGUOUS_SURNAMES.contains(cx.chars[k]);
+    let plain = |k: usize| {
+        cx.chars
+            .get(k)
+            .is_some_and(|&c| is_han(c) && !is_stop(c) && !follows_name(cx, k))
+    };
+    // The given name is no everyday word (`某某刚刚`), the first surname ends
+    // no word before it (`长官` + `某某某`), and the name ends where a list,
+    // a verb of speech or an official's act begins.
+    let everyday_given = super::trim::token_at(cx.tokens(), i + 2).is_some_and(|t| {
+        t.start == i + 2
+            && t.end == i + 4
+            && matches!(
+                t.pos,
+                crate::segment::Pos::Other | crate::segment::Pos::Verb
+            )
+    });
+    let ends = cx.chars.get(i + 4).is_none_or(|&c| {
+        !is_han(c)
+            || "和与及".contains(c)
+            || ACTS_AFTER_NAME
+                .iter()
+                .chain(SPEECH_VERBS.iter())
+                .any(|w| cx.starts_with(i + 4, w))
+    });
+    if single(i)
+        && single(i + 1)
+        && plain(i + 2)
+        && plain(i + 3)
+        && !everyday_given
+        && cx.word_across(i).is_none()
+        && ends
+    {
+        return Some(i + 4);
+    }
     if let Some(e) = name_at(cx, i) {
         return Some(e);
     }
@@ -700,6 +739,16 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_married_name_with_two_surnames_and_a_made_speech() {
+        // Two surnames and two given characters (`陈李美华`); `作的` after a
+        // name is the verb of the report, not a third given character.
+        assert_eq!(people("行政长官陈李美华表示欢迎。"), ["陈李美华"]);
+        assert_eq!(people("会议听取了副主任委员孔建作的报告。"), ["孔建"]);
+        // An everyday word after two surnames is no given name.
+        assert_eq!(people("负责人孔桑刚刚又接了一笔订单。"), ["孔桑"]);
     }
 
     #[test]
