@@ -761,6 +761,14 @@ mod tests {
     }
 
     #[test]
+    fn a_name_closing_a_list_item_after_a_body() {
+        // `某某集团甲、`: the body's speaker; a post after the body is none.
+        let names = people("座谈会上，青禾集团马云飞、蓝海大学刘明忠等发言。");
+        assert!(names.contains(&"马云飞".to_string()), "{names:?}");
+        assert!(people("座谈会上，青禾集团常委、董事发言。").is_empty());
+    }
+
+    #[test]
     fn a_list_of_people_vouches_for_its_items() {
         // 栗 scores low as a surname; the list around it says it is one.
         assert_eq!(

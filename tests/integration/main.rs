@@ -280,7 +280,7 @@ fn real_half(half: &str) -> eval::Report {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     golds.sort();
-    assert!(golds.len() >= 100, "the {half} half has shrunk");
+    assert!(golds.len() >= 240, "the {half} half has shrunk");
     let golds: Vec<eval::Gold> = golds.iter().map(|g| eval::load_gold(g).unwrap()).collect();
     let wanted: HashMap<&str, usize> = golds
         .iter()
@@ -312,7 +312,7 @@ fn real_half(half: &str) -> eval::Report {
 /// against regressions on real text, not a target.
 #[test]
 fn real_items_score_hold() {
-    for (half, entity, relation) in [("tune", 0.88, 0.79), ("heldout", 0.82, 0.71)] {
+    for (half, entity, relation) in [("tune", 0.86, 0.77), ("heldout", 0.82, 0.72)] {
         let report = real_half(half);
         let (e, r) = (report.entity_total(), report.relation_total());
         eprintln!(

@@ -3,7 +3,7 @@
 //! that opens with a surname and is as short as a name is a name too, though
 //! nothing but the list vouches for it (a name the character model scores low).
 
-use super::super::lexicon::is_surname_start;
+use super::super::lexicon::{AMBIGUOUS_SURNAMES, POSTS, is_surname_start};
 use super::super::tagged::names_a_division;
 use super::super::{Cx, is_han};
 use crate::model::{EntityType, Span};
@@ -50,10 +50,59 @@ fn list_items(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
     items
 }
 
+/// Whether the dictionary reads an ordinary word in the item's place: that word.
+fn ordinary(cx: &Cx, s: usize, e: usize) -> bool {
+    super::super::trim::token_at(cx.tokens(), s)
+        .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Other | Pos::Verb))
+}
+
+/// A name right after a body's in a list of speakers or guests (`会上，某某大学
+/// 甲、某某集团乙等发言`): the body opens a list item and the name, a surname and
+/// one or two characters, closes it.
+fn after_bodies(cx: &Cx, added: &mut Vec<(usize, usize, &'static str)>) {
+    for m in &cx.mentions {
+        if !matches!(
+            m.ty,
+            EntityType::Company | EntityType::Organization | EntityType::Agency
+        ) || m.anaphoric
+            || !m
+                .span
+                .start
+                .checked_sub(1)
+                .is_some_and(|k| "、，：\n".contains(cx.chars[k]))
+        {
+            continue;
+        }
+        let s = m.span.end;
+        let sur = is_surname_start(&cx.chars, s);
+        if sur != 1 || AMBIGUOUS_SURNAMES.contains(cx.chars[s]) {
+            continue;
+        }
+        for e in [s + 3, s + 2] {
+            let closes = cx.chars.get(e).is_some_and(|&c| "、等".contains(c));
+            if closes
+                && (s..e).all(|i| is_han(cx.chars[i]))
+                && !ordinary(cx, s, e)
+                && !POSTS.iter().any(|p| cx.slice(s, e).ends_with(p))
+                && !cx
+                    .mentions
+                    .iter()
+                    .any(|o| o.span.start < e && s < o.span.end)
+                && !names_a_division(cx, s, e)
+                && !added.iter().any(|a| (a.0, a.1) == (s, e))
+            {
+                added.push((s, e, "person:after-body"));
+                break;
+            }
+        }
+    }
+}
+
 /// Adds a Person for each unclaimed name-shaped item of a list in which two
-/// items are already people.
+/// items are already people, and for a name closing a list item after a body.
 pub fn find(cx: &mut Cx) {
-    let mut added: Vec<(usize, usize)> = Vec::new();
+    let mut added: Vec<(usize, usize, &'static str)> = Vec::new();
+    after_bodies(cx, &mut added);
     let seps: Vec<usize> = (0..cx.chars.len())
         .filter(|&p| cx.chars[p] == '、')
         .collect();
@@ -73,30 +122,23 @@ pub fn find(cx: &mut Cx) {
                 .mentions
                 .iter()
                 .any(|m| m.span.start < e && s < m.span.end);
-            // The dictionary's ordinary word in the item's place is that word.
-            let ordinary = super::super::trim::token_at(cx.tokens(), s)
-                .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Other | Pos::Verb));
             if sur == 0
                 || e - s < sur + 1
                 || e - s > sur + 2
                 || claimed
-                || ordinary
+                || ordinary(cx, s, e)
                 || names_a_division(cx, s, e)
-                || added.contains(&(s, e))
+                || added.iter().any(|a| (a.0, a.1) == (s, e))
             {
                 continue;
             }
-            added.push((s, e));
+            added.push((s, e, "person:list-peer"));
         }
     }
-    for (s, e) in added {
+    for (s, e, rule) in added {
         let name = cx.slice(s, e);
-        cx.mentions.push(super::person(
-            name,
-            None,
-            Span::new(s, e),
-            "person:list-peer",
-        ));
+        cx.mentions
+            .push(super::person(name, None, Span::new(s, e), rule));
     }
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
