@@ -461,6 +461,11 @@ pub(crate) mod tests {
         let ex = run("企业首次获得银行授信，首批合作银行已经确定，行业协会积极响应。");
         assert!(names(&ex, EntityType::Company).is_empty());
         assert!(names(&ex, EntityType::Organization).is_empty());
+        // Kinds of hospital, a verb of going back and a criminal gang name none.
+        let ex =
+            run("城市三级医院对口支援县级医院和基层医院。两人回到公司后，依法严惩涉恶犯罪集团。");
+        assert!(names(&ex, EntityType::Company).is_empty(), "{ex:?}");
+        assert!(names(&ex, EntityType::Organization).is_empty(), "{ex:?}");
     }
 
     #[test]
