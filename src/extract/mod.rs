@@ -480,6 +480,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn federations_and_a_meeting_of_a_council() {
+        let ex = run("青禾教育工作者联会、青禾友好协进会代表出席。联盟首届理事会议在京召开。");
+        assert_eq!(
+            names(&ex, EntityType::Organization),
+            ["青禾友好协进会", "青禾教育工作者联会"]
+        );
+    }
+
+    #[test]
     fn brand_before_a_plant_is_a_company() {
         let ex = run("位于衡阳市的拓岚新能源电池工厂正式投产。");
         let m = ex

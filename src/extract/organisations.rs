@@ -308,6 +308,11 @@ pub fn find(cx: &mut Cx) {
             continue;
         }
         let end = i + suffix.chars().count();
+        // A 会 that opens a word running on (`某某联会见`: 会见) ends no body.
+        if suffix.ends_with('会') && cx.word_across(end).is_some_and(|t| t.start == end - 1) {
+            i = end;
+            continue;
+        }
         // A longer suffix may follow (研究院 then a place and 创新中心 is handled by nesting).
         if cx.covering(i, &[EntityType::Agency]).is_some() {
             i = end;
