@@ -299,6 +299,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     people::join_transliterations(&mut cx);
     people::peers::find(&mut cx);
     lists::find(&mut cx);
+    // After every pass that names bodies, the dictionary's among them.
+    organisations::youth_league(&mut cx);
     relations::find(&mut cx);
     Extraction {
         mentions: cx.mentions,
@@ -485,6 +487,16 @@ pub(crate) mod tests {
         assert_eq!(
             names(&ex, EntityType::Organization),
             ["青禾友好协进会", "青禾教育工作者联会"]
+        );
+    }
+
+    #[test]
+    fn the_youth_leagues_committees_are_organisations() {
+        let ex = run("他曾任共青团安徽省委宣传部干事。团省委书记王刚出席。");
+        assert!(names(&ex, EntityType::Agency).is_empty(), "{ex:?}");
+        assert_eq!(
+            names(&ex, EntityType::Organization),
+            ["共青团安徽省委宣传部", "团省委"]
         );
     }
 

@@ -586,6 +586,43 @@ fn merge_adjacent(
     out
 }
 
+/// The Youth League's committees are the league's, not the state's or the Party's:
+/// a body written right after `共青团` (`共青团某省委宣传部`) joins it, and it and
+/// the short forms `团某委` and `共青团中央` are organisations.
+pub(super) fn youth_league(cx: &mut Cx) {
+    const LEAGUE: &str = "共青团";
+    for i in 0..cx.mentions.len() {
+        let m = &cx.mentions[i];
+        if m.ty != EntityType::Agency {
+            continue;
+        }
+        let s = m.span.start;
+        let joined = s >= 3 && cx.slice(s - 3, s) == LEAGUE;
+        let short = m.text.starts_with(LEAGUE)
+            || m.text.starts_with('团') && m.text.ends_with('委') && m.text.chars().count() == 3;
+        if !joined && !short {
+            continue;
+        }
+        let m = &mut cx.mentions[i];
+        m.ty = EntityType::Organization;
+        if joined {
+            m.span = Span::new(s - 3, m.span.end);
+            m.text = format!("{LEAGUE}{}", m.text);
+            let name = format!("{LEAGUE}{}", m.name);
+            m.aliases = m.aliases.iter().map(|a| format!("{LEAGUE}{a}")).collect();
+            m.aliases.push(m.text.clone());
+            m.aliases.sort();
+            m.aliases.dedup();
+            m.key = format!("{LEAGUE}/{}", m.key);
+            m.name = name;
+        }
+    }
+    // A division inside a joined name stays a place mention; the league word
+    // itself names nothing else.
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
 /// For an organisation name holding another organisation's name and then a place
 /// (`X研究院昆山创新中心`), adds the inner organisation and the place-led alias.
 fn nested_parents(cx: &mut Cx) {
