@@ -560,8 +560,14 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         };
         // The dictionary's own names: a three-character word it tags as a name
         // is most often one.
+        // Not when the word is the dictionary's mistake: a doubled ending
+        // (`金灿灿`) or a first two characters that make a frequent word of
+        // their own (`银杏树`, `范围广`).
+        let mistaken = e - s == 3
+            && (cx.chars[s + 1] == cx.chars[s + 2]
+                || crate::segment::frequency(&cx.slice(s, s + 2)) >= 400);
         let known = match inside[..] {
-            [only] if only.pos == Pos::Person => {
+            [only] if only.pos == Pos::Person && !mistaken => {
                 if e - s >= 3 {
                     2.5
                 } else {
@@ -623,6 +629,13 @@ mod tests {
         // A count of places speaks of many firms.
         let ex = run("灾后，广西三地保险公司已赔付两千万元。");
         assert!(named(&ex, EntityType::Company).is_empty(), "{ex:?}");
+    }
+
+    #[test]
+    fn the_dictionarys_mistaken_names_are_no_people() {
+        // Trees and frequent words the dictionary tags as names.
+        let ex = run("荒山上种满了桂花树。学校里种下一棵银杏树。\n影响范围广、研究多渠道资金。");
+        assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
     }
 
     #[test]
