@@ -491,6 +491,13 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_congress_is_an_agency_and_the_institution_none() {
+        let ex = run("国务院向全国人民代表大会报告工作。坚持和完善人民代表大会制度。");
+        assert!(names(&ex, EntityType::Organization).is_empty(), "{ex:?}");
+        assert_eq!(names(&ex, EntityType::Agency).len(), 2, "{ex:?}");
+    }
+
+    #[test]
     fn the_youth_leagues_committees_are_organisations() {
         let ex = run("他曾任共青团安徽省委宣传部干事。团省委书记王刚出席。");
         assert!(names(&ex, EntityType::Agency).is_empty(), "{ex:?}");

@@ -224,6 +224,11 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         return None;
     }
     let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
+    // A government's ending alone (`人民代表大会` of `人民代表大会制度`) is
+    // the institution, not one body.
+    if name.chars().count() > 3 && GOVERNMENT_ENDINGS.contains(&name.as_str()) {
+        return None;
+    }
     // The dictionary also tags everyday words that end like a body (`新格局`,
     // `中西部`, `党和政府`).
     if ends(&NOT_AGENCY_END) {
