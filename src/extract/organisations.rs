@@ -221,10 +221,10 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
 /// count of points (`三是`).
 fn unseen_name_word(cx: &Cx, t: &crate::segment::Token) -> bool {
     let first = cx.chars[t.start];
-    !is_stop(first)
-        && !(t.end - t.start == 2
-            && "一二三四五六七八九十".contains(first)
-            && cx.chars[t.start + 1] == '是')
+    let count_of_points = t.end - t.start == 2
+        && "一二三四五六七八九十".contains(first)
+        && cx.chars[t.start + 1] == '是';
+    !is_stop(first) && !count_of_points
 }
 
 /// Whether `s..e` is one or two verbs the segmenter reads whole (`收治医院`,

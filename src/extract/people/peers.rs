@@ -21,13 +21,10 @@ fn list_items(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
     let mut items = Vec::new();
     // Back over the items before the separator.
     let mut end = p;
-    loop {
-        let Some(start) = (2..=4)
-            .filter_map(|len| end.checked_sub(len))
-            .find(|&s| han_run(s, end) && (s == 0 || !is_han(cx.chars[s - 1])))
-        else {
-            break;
-        };
+    while let Some(start) = (2..=4)
+        .filter_map(|len| end.checked_sub(len))
+        .find(|&s| han_run(s, end) && (s == 0 || !is_han(cx.chars[s - 1])))
+    {
         items.insert(0, (start, end));
         if start > 0 && cx.chars[start - 1] == '、' {
             end = start - 1;
