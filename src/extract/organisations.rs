@@ -617,8 +617,7 @@ pub(super) fn youth_league(cx: &mut Cx) {
             m.name = name;
         }
     }
-    // A division inside a joined name stays a place mention; the league word
-    // itself names nothing else.
+    // A name that took in the league word starts earlier: keep mentions in order.
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }

@@ -103,8 +103,14 @@ pub fn find(cx: &mut Cx) {
     let seps: Vec<usize> = (0..cx.chars.len())
         .filter(|&p| cx.chars[p] == '、')
         .collect();
+    // Every separator of one list gives the same items: each list is read once.
+    let mut read_to = 0;
     for p in seps {
+        if p < read_to {
+            continue;
+        }
         let items = list_items(cx, p);
+        read_to = items.last().map_or(p, |&(_, e)| e);
         let person_at = |s: usize, e: usize| {
             cx.mentions
                 .iter()
