@@ -27,7 +27,8 @@ next 40 of batch 5's shuffled pool after batch 6, skipping those; batch 8 (40 mo
 added when the halves stood 0.07 / 0.10 apart) the 40 after batch 7; batches 9 and 10 (80
 more, added when the halves stood 0.07 / 0.08 apart) the 80 after batch 8; batches 11 and
 12 (80 more, added in the same round when the halves stood 0.06 / 0.06 apart) the 80 after
-those (no unlabelled item's output was read between batch 8 and them either). No unlabelled
+those (no unlabelled item's output was read between batch 8 and them either); batches 13
+and 14 (80 more, added when the halves stood 0.04 / 0.05 apart) the 80 after batch 12. No unlabelled
 item's output was read between batch 8 and them beyond `read-after-batch6.txt`. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
@@ -66,6 +67,6 @@ random.Random(20261205).shuffle(fresh)
 picked += fresh[:40]
 picked += fresh[40:80]
 later = set(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "read-after-batch6.txt")).read().split())
-picked += [i for i in fresh[80:] if i not in later][:240]
+picked += [i for i in fresh[80:] if i not in later][:320]
 for i, id_ in enumerate(picked):
     print(("tune" if i % 40 < 20 else "heldout"), id_)

@@ -514,8 +514,6 @@ fn resolve_anaphor(cx: &Cx, j: usize) -> Option<usize> {
         .position(|o| !o.anaphoric && o.ty == m.ty && o.key == m.key)
 }
 
-/// The initiative an article is about: the one its headline names, else the one
-/// its body names most often (at least twice), earliest on ties.
 /// Whether a body's name says it belongs to many nations or to a foreign one.
 fn international(name: &str) -> bool {
     use super::super::lexicon::{COUNTRIES, MULTILATERAL_OPENERS};
@@ -526,6 +524,8 @@ fn international(name: &str) -> bool {
             .any(|c| name.starts_with(c) && super::super::trim::foreign_country(c))
 }
 
+/// The initiative an article is about: the one its headline names, else the one
+/// its body names most often (at least twice), earliest on ties.
 fn article_topic(cx: &Cx, initiatives: &[usize]) -> Option<usize> {
     cx.spend(cx.mentions.len());
     let body = cx.article.body_start;
