@@ -221,6 +221,9 @@ lists! {
     /// National bodies and the posts that name them (国务院: 国务委员): the body first.
     POST_BODIES: Vec<Vec<&'static str>> = "post_bodies", Any;
 
+    /// Posts that head a place's government (省长, 行政长官).
+    GOVERNMENT_HEADS: Vec<&'static str> = "government_heads", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 

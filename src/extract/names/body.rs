@@ -132,7 +132,24 @@ fn clause_in_core(cx: &Cx, s: usize, e: usize) -> bool {
             .tokens()
             .iter()
             .filter(|t| t.start >= s && t.end <= e && t.function)
-            .any(|t| !"和与及".contains(&cx.slice(t.start, t.end)))
+            .any(|t| !"和与及".contains(&cx.slice(t.start, t.end)) || level_after(cx, t.end))
+        // A region's own government written after other words (`某地中小企业感谢
+        // 特区政府`, `两个特区政府`) is named by 特区, not by the place before.
+        || cx
+            .tokens()
+            .iter()
+            .any(|t| t.start > s && t.start < e && cx.slice(t.start, t.end).starts_with("特区"))
+}
+
+/// Whether a level word opens the word after a conjunction in a core
+/// (`某地当前形势和特区政府`, `…和市政府`): the body after it is that level's
+/// own, named apart from what comes before. Fields joined by 和 open with a
+/// field (`住房和城乡建设`, `工商和市场监管`).
+fn level_after(cx: &Cx, at: usize) -> bool {
+    crate::extract::trim::token_at(cx.tokens(), at).is_some_and(|t| {
+        let word = cx.slice(t.start, t.end);
+        ["省", "市", "县", "区", "州"].contains(&word.as_str()) || word.starts_with("特区")
+    })
 }
 
 /// Whether a body is a Party body (committees, discipline inspection, Party
@@ -166,5 +183,14 @@ mod tests {
         let found = agencies("西湖区委宣传部、区委组织部联合举办活动。");
         assert!(found.contains(&"西湖区委宣传部".to_string()), "{found:?}");
         assert!(found.contains(&"西湖区委组织部".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_level_word_after_a_conjunction_starts_a_body_of_its_own() {
+        let found = agencies("他介绍了香港当前形势和特区政府工作情况。");
+        assert!(!found.iter().any(|a| a.contains("形势")), "{found:?}");
+        let found = agencies("杭州市住房和城乡建设局表示。");
+        // Fields joined by 和 stay one body (its canonical short form).
+        assert_eq!(found, ["杭州市住建局"]);
     }
 }

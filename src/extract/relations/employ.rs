@@ -1,7 +1,9 @@
 //! worksFor: the body next to a person's post, the bodies of a list of posts,
 //! the company a person's sentence names.
 
-use super::super::lexicon::{COMPANY_POSTS, POST_BODIES, POSTS, RESIDENTS, THE_COMPANY};
+use super::super::lexicon::{
+    COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POSTS, RESIDENTS, THE_COMPANY,
+};
 use super::super::{Cx, Mention, Object};
 use crate::model::{EntityType, Predicate};
 
@@ -152,6 +154,10 @@ pub(super) fn works_for(cx: &mut Cx) {
             });
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
+            .or_else(|| {
+                government_of_head(cx, &role, role_start, person_start)
+                    .map(|j| (j, "worksFor:government-head"))
+            })
             .or_else(|| post_body.map(|j| (j, "worksFor:post-body")))
             .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))
             .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
@@ -177,6 +183,57 @@ pub(super) fn works_for(cx: &mut Cx) {
             }
         }
     }
+}
+
+/// The government a head of government works for (`某省省长`, `某特别行政区行政
+/// 长官`): the government of the place written before the post or inside it, when
+/// the article names that government (`某省人民政府`, `特区政府`). The post names
+/// no body, so without this the nearest body in the sentence, often one the
+/// person only visits, would be taken.
+fn government_of_head(
+    cx: &Cx,
+    role: &str,
+    role_start: usize,
+    person_start: usize,
+) -> Option<usize> {
+    let post = GOVERNMENT_HEADS.iter().find(|p| role.ends_with(*p))?;
+    let post_start = person_start - post.chars().count();
+    let governments = || {
+        (0..cx.mentions.len()).filter(|&j| {
+            let o = &cx.mentions[j];
+            o.ty == EntityType::Agency && o.name.ends_with("政府") && o.div.is_some()
+        })
+    };
+    // The place ends where the role starts or inside it (`某省长`: the place's
+    // short form and the post share no character).
+    let place = cx
+        .mentions
+        .iter()
+        .filter(|d| {
+            d.ty == EntityType::Division
+                && d.span.end >= role_start
+                && d.span.end <= post_start + 1
+                && d.span.start < post_start
+        })
+        .max_by_key(|d| d.span.end)
+        .and_then(|d| d.div.as_ref());
+    if let Some(place) = place {
+        return governments().find(|&j| {
+            cx.mentions[j]
+                .div
+                .as_ref()
+                .is_some_and(|g| g.key == place.key)
+        });
+    }
+    // A chief executive named without the region (`行政长官某某和特区政府`)
+    // heads the one region's government the article names.
+    if *post == "行政长官" {
+        let mut found = governments().filter(|&j| cx.mentions[j].name.ends_with("特别行政区政府"));
+        let first = found.next()?;
+        let key = &cx.mentions[first].key;
+        return found.all(|j| &cx.mentions[j].key == key).then_some(first);
+    }
+    None
 }
 
 /// A name written right after a body's, with no post between, in a list of
@@ -320,6 +377,20 @@ mod tests {
         assert_eq!(
             employers("中共中央总书记、国家主席、中央军委主席王某某前往展馆。"),
             ["中共中央", "中央军委"]
+        );
+    }
+
+    #[test]
+    fn a_head_of_government_works_for_the_government_the_article_names() {
+        // Not the forum the sentence names: the post heads the place's government.
+        assert_eq!(
+            employers("出席示例论坛的香港特别行政区行政长官王某某介绍了特区政府的工作。"),
+            ["香港特别行政区政府"]
+        );
+        // With no government named, the post says nothing more.
+        assert!(
+            !employers("出席示例论坛的香港特别行政区行政长官王某某致辞。")
+                .contains(&"香港特别行政区政府".to_string())
         );
     }
 
