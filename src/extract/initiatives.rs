@@ -14,7 +14,7 @@ mod unquoted;
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
-use laws::{laws_before_a_bill, unquoted_laws};
+use laws::{laws_before_a_bill, named_laws, unquoted_laws};
 use unquoted::{
     campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
     unquoted_programmes, unquoted_reforms,
@@ -223,6 +223,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
     laws_before_a_bill(cx, &mut found, &quotes, &titles);
+    named_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
@@ -376,6 +377,20 @@ mod tests {
         );
         assert!(initiatives("制定了新的考核办法。").is_empty());
         assert!(initiatives("要依法实施行政执法。").is_empty());
+    }
+
+    #[test]
+    fn a_law_named_anywhere_is_a_document() {
+        assert_eq!(
+            initiatives("一些企业违反滩涂养殖保护法，受到处罚。"),
+            ["滩涂养殖保护法"]
+        );
+        assert_eq!(initiatives("各地要遵守宪法。"), ["宪法"]);
+        // Everyday words, kinds of law, idioms and a committee's field name no law.
+        assert!(initiatives("这种做法值得推广，要把罪犯绳之以法。").is_empty());
+        assert!(initiatives("会议讨论了组织法的作用。").is_empty());
+        assert!(initiatives("他是宪法和法律委员会委员。").is_empty());
+        assert!(initiatives("双方祝贺中法建交。").is_empty());
     }
 
     #[test]

@@ -124,6 +124,15 @@ lists! {
     /// Everyday words ending like a law (`办法`, `依法`) that name none.
     COMMON_LAW_WORDS: Vec<&'static str> = "common_law_words", Any;
 
+    /// Words that end the walk back from a law named in running text (`违反`, `学习`).
+    BEFORE_LAW: Vec<&'static str> = "before_law", Any;
+
+    /// Words ending in 法 that name a kind of law alone (`组织法`, `保护法`).
+    BARE_LAW_HEADS: Vec<&'static str> = "bare_law_heads", Any;
+
+    /// Laws of two characters named alone (`宪法`).
+    SHORT_LAWS: Vec<&'static str> = "short_laws", Any;
+
     /// Verbs that create or use an initiative named right after them.
     INITIATIVE_VERBS: Vec<&'static str> = "initiative_verbs", Any;
 

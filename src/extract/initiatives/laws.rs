@@ -1,12 +1,16 @@
 //! Laws, treaties and regulations named without 《》: after a verb of law
-//! (`颁布实施某某法`, `退出某某条约`) and right before their bill (`关于某某法修订
-//! 草案`). Each pass skips what a quoted or titled name already covers.
+//! (`颁布实施某某法`, `退出某某条约`), right before their bill (`关于某某法修订
+//! 草案`), and anywhere the segmenter ends a word with 法 (`违反某某安全法`,
+//! `宪法`). Each pass skips what a quoted or titled name already covers.
 
-use super::super::lexicon::{COMMON_LAW_WORDS, LAW_ENDINGS, LAW_VERBS};
+use super::super::lexicon::{
+    BARE_LAW_HEADS, BEFORE_LAW, COMMON_LAW_WORDS, LAW_ENDINGS, LAW_VERBS, SHORT_LAWS,
+};
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han, is_stop};
 use super::{initiative, occurrences, quoted, words_back};
 use crate::model::{EntityType, Span};
+use crate::segment::Pos;
 
 /// `颁布实施某某法`, `退出某某条约`: a name of four to fourteen characters
 /// right after a verb of law (an optional 了 between), ending in a word of law
@@ -143,5 +147,123 @@ pub(super) fn laws_before_a_bill(
                 "initiative:law-before-bill",
             ));
         }
+    }
+}
+
+/// A law named anywhere in running text (`违反道路交通安全法`, `学习宪法`,
+/// `实施外商投资法`): a word of the segmenter's that ends in 法, 法典 or is
+/// 条例, walked back over its words to a function word, punctuation or a word
+/// of what is done with a law, or a verb (`检查`, `支持`) unless 法 alone
+/// follows it (`某某检疫法`). A name of one word is a law when it has three
+/// characters and is no everyday word (`辩证法`), kind of law alone (`组织法`)
+/// or person, or is one of the short laws (`宪法`); a name of several words
+/// needs four characters at least.
+pub(super) fn named_laws(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let tokens = cx.tokens();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for t in tokens {
+        let word = cx.slice(t.start, t.end);
+        let ends_law = word.ends_with('法') || word.ends_with("法典") || word == "条例";
+        if !ends_law || COMMON_LAW_WORDS.iter().any(|w| word.ends_with(w)) {
+            continue;
+        }
+        let e = t.end;
+        let Some(s) = words_back(cx, e, |w| LAW_VERBS.contains(&w) || BEFORE_LAW.contains(&w))
+        else {
+            continue;
+        };
+        // The walk stops after the last verb before the law's own words
+        // (`检查某某法`, `表示支持某某法`), unless the verb is the field of a
+        // law's head word right after it (`某某养殖` + `保护法`).
+        let first = tokens.partition_point(|x| x.start < s);
+        let mut s = s;
+        for x in &tokens[first..] {
+            if x.end >= e {
+                break;
+            }
+            let field = x.end == t.start && BARE_LAW_HEADS.contains(&word.as_str());
+            if x.pos == Pos::Verb && !field {
+                s = x.end;
+            }
+        }
+        // `宪法和法律委员会`, `宪法法律委`: the field of a legislature's
+        // committee, not the law.
+        if !law_word(cx, t, s) || ["法律委", "和法律委"].iter().any(|w| cx.starts_with(e, w))
+        {
+            continue;
+        }
+        let len = e - s;
+        let fits = if s == t.start {
+            SHORT_LAWS.contains(&word.as_str())
+                || len == 3
+                    && t.pos != Pos::Person
+                    && word != "条例"
+                    && !BARE_LAW_HEADS.contains(&word.as_str())
+        } else {
+            (4..=16).contains(&len)
+        };
+        let span = Span::new(s, e);
+        // A law may hold the place it is for (`某地基本法`), and a body only
+        // when it is the body's own organic law (`某院组织法`); other bodies
+        // before a law are mostly a longer name cut short (`某人大宪法和法律
+        // 委员会`).
+        let inside_law = |m: &Mention| {
+            (m.ty == EntityType::Division || m.ty == EntityType::Agency && word == "组织法")
+                && m.span.start >= s
+                && m.span.end < e
+        };
+        if !fits
+            || quoted(quotes, titles, s, e)
+            || taken.iter().any(|&(a, b)| a < e && s < b)
+            || found.iter().any(|m| m.span.overlaps(span))
+            || cx
+                .mentions
+                .iter()
+                .any(|m| m.span.overlaps(span) && !inside_law(m))
+        {
+            continue;
+        }
+        taken.push((s, e));
+        let text = cx.slice(s, e);
+        found.push(initiative(
+            cx,
+            s,
+            e,
+            normalise_name(&text),
+            vec![text.clone()],
+            "PolicyDocument",
+            "initiative:named-law",
+        ));
+    }
+}
+
+/// Whether the segmenter's word `t`, ending a name that starts at `s`, can end
+/// a law's name: 法 alone after a word of two characters or more (`某某投资` +
+/// `法`), a word of three characters or more that is no idiom (`绳之以法`), or
+/// a short law (`宪法`, `某某税法`). Names, foreign or unseen words ending in 法
+/// (`某某斯塔法`, a place `某法`) and two-character words (`政法`, `战法`) end none.
+fn law_word(cx: &Cx, t: &crate::segment::Token, s: usize) -> bool {
+    let word = cx.slice(t.start, t.end);
+    let len = t.end - t.start;
+    // The dictionary tags some laws as names (`安全法`), but sees them more
+    // often than a foreign leader's name ending in 法.
+    if matches!(t.pos, Pos::ForeignPerson | Pos::Proper | Pos::Unknown)
+        || t.pos == Pos::Person && (s == t.start || crate::segment::frequency(&word) < 30)
+    {
+        return false;
+    }
+    match len {
+        1 => {
+            super::super::trim::token_at(cx.tokens(), t.start.saturating_sub(1)).is_some_and(|p| {
+                p.end == t.start && p.start >= s && p.end - p.start >= 2 && !p.function
+            })
+        }
+        2 => SHORT_LAWS.contains(&word.as_str()) || word == "税法" || word == "条例",
+        _ => !word.contains(['之', '以', '于', '而']),
     }
 }

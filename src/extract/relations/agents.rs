@@ -116,7 +116,7 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // the rules above, which say who made it, place it.
     if matches!(
         cx.mentions[i].rule,
-        "initiative:event" | "initiative:fair-short-form"
+        "initiative:event" | "initiative:fair-short-form" | "initiative:named-law"
     ) {
         return None;
     }
@@ -303,6 +303,16 @@ pub(super) fn launched_by(cx: &mut Cx) {
             .min_by_key(|&(pri, i, _, _)| (pri, i));
         if let Some((_, i, j, rule)) = best {
             cx.relate(i, Predicate::LaunchedBy, Object::Mention(j), rule);
+            continue;
+        }
+        // A law named in running text is mostly cited, not made, in the
+        // paragraph: only the rules above say who made it.
+        if cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative && m.key == key)
+            .all(|m| m.rule == "initiative:named-law")
+        {
             continue;
         }
         let by_company = (0..cx.mentions.len())
