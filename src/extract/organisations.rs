@@ -403,7 +403,22 @@ pub fn find(cx: &mut Cx) {
         }
         // Universities, colleges, hospitals and railway bureaus are named by
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
-        let college = ["大学", "学院", "医院", "铁路局"].contains(&suffix);
+        // So are museums, libraries and the like, and a place's Party school.
+        let college = [
+            "大学",
+            "学院",
+            "医院",
+            "铁路局",
+            "博物馆",
+            "纪念馆",
+            "美术馆",
+            "图书馆",
+            "科技馆",
+            "文化馆",
+            "档案馆",
+            "党校",
+        ]
+        .contains(&suffix);
         if place_only
             && !place_named
             && !college
@@ -563,11 +578,16 @@ fn merge_adjacent(
             continue;
         }
         // A school or a hospital attached to another (`某某大学附属医院`,
-        // `某某中学附属小学`) is named with it.
+        // `某某大学第一附属医院`, `某某中学附属小学`) is named with it.
+        let attached = |at: usize| {
+            cx.starts_with(at, "附属")
+                || cx.starts_with(at, "附设")
+                || cx.chars.get(at) == Some(&'第') && cx.starts_with(at + 2, "附属")
+        };
         if let Some(last) = out.last_mut()
             && f.0 == last.1
             && f.2 == EntityType::Organization
-            && (cx.starts_with(f.0, "附属") || cx.starts_with(f.0, "附设"))
+            && attached(f.0)
         {
             *last = (last.0, f.1, f.2, f.3);
             continue;
@@ -685,5 +705,30 @@ fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
         },
         (Some(n), _) => Some(n),
         (None, l) => l,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn organisations(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn museums_and_a_hospital_attached_by_its_ordinal() {
+        assert_eq!(
+            organisations("游客参观了云南省博物馆，患者转入青禾大学第一附属医院。"),
+            ["云南省博物馆", "青禾大学第一附属医院"]
+        );
+        // A library of no one in particular is a kind, not a name.
+        assert!(organisations("各地建设公共图书馆。").is_empty());
     }
 }
