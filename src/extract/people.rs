@@ -9,6 +9,7 @@ use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
 pub(super) mod peers;
+pub(super) mod roles;
 
 /// The end of a name followed by a courtesy title, which settles its length
 /// whatever follows (`某某某先生`); the surname alone (`张先生`) is not a name.
