@@ -403,22 +403,8 @@ pub fn find(cx: &mut Cx) {
         }
         // Universities, colleges, hospitals and railway bureaus are named by
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
-        // So are museums, libraries and the like, and a place's Party school.
-        let college = [
-            "大学",
-            "学院",
-            "医院",
-            "铁路局",
-            "博物馆",
-            "纪念馆",
-            "美术馆",
-            "图书馆",
-            "科技馆",
-            "文化馆",
-            "档案馆",
-            "党校",
-        ]
-        .contains(&suffix);
+        // So is a place's Party school.
+        let college = ["大学", "学院", "医院", "铁路局", "党校"].contains(&suffix);
         if place_only
             && !place_named
             && !college
@@ -723,12 +709,10 @@ mod tests {
     }
 
     #[test]
-    fn museums_and_a_hospital_attached_by_its_ordinal() {
+    fn party_schools_and_a_hospital_attached_by_its_ordinal() {
         assert_eq!(
-            organisations("游客参观了云南省博物馆，患者转入青禾大学第一附属医院。"),
-            ["云南省博物馆", "青禾大学第一附属医院"]
+            organisations("学员在青禾市委党校学习，患者转入青禾大学第一附属医院。"),
+            ["青禾市委党校", "青禾大学第一附属医院"]
         );
-        // A library of no one in particular is a kind, not a name.
-        assert!(organisations("各地建设公共图书馆。").is_empty());
     }
 }

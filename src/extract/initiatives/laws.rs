@@ -193,7 +193,9 @@ pub(super) fn named_laws(
         }
         // `宪法和法律委员会`, `宪法法律委`: the field of a legislature's
         // committee, not the law.
-        if !law_word(cx, t, s) || ["法律委", "和法律委"].iter().any(|w| cx.starts_with(e, w))
+        if !law_word(cx, t, s)
+            || ["法律委", "和法律委"].iter().any(|w| cx.starts_with(e, w))
+            || names_a_body(cx, e)
         {
             continue;
         }
@@ -266,4 +268,21 @@ fn law_word(cx: &Cx, t: &crate::segment::Token, s: usize) -> bool {
         2 => SHORT_LAWS.contains(&word.as_str()) || word == "税法" || word == "条例",
         _ => !word.contains(['之', '以', '于', '而']),
     }
+}
+
+/// Whether the words right after a law's name make it the field of a body
+/// (`某法咨询委员会`, `某法研究会`): a body's suffix of two characters or
+/// more within the next eight characters of the phrase.
+fn names_a_body(cx: &Cx, e: usize) -> bool {
+    use super::super::lexicon::{AGENCY_SUFFIXES, ORG_SUFFIXES};
+    let run = cx.chars[e..]
+        .iter()
+        .take(8)
+        .take_while(|&&c| is_han(c) && !is_stop(c))
+        .count();
+    let phrase = cx.slice(e, e + run);
+    AGENCY_SUFFIXES
+        .iter()
+        .chain(ORG_SUFFIXES.iter())
+        .any(|s| s.chars().count() >= 2 && phrase.contains(s))
 }

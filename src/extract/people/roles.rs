@@ -7,7 +7,7 @@
 use super::super::lexicon::{
     AGENCY_SUFFIXES, COMPANY_SUFFIXES, GENERIC_PREFIXES, NOT_AGENCY_END, ORG_SUFFIXES, POSTS,
 };
-use super::super::names::{body_variants, normalise_name};
+use super::super::names::{body_variants, match_body, normalise_name};
 use super::super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
@@ -75,7 +75,13 @@ pub fn find(cx: &mut Cx) {
                 .find(|s| body.ends_with(*s))
                 .is_some_and(|s| body.chars().count() >= s.chars().count() + 2)
         };
+        // An agency's name must read as one by the body grammar every pass
+        // shares (`部` only after a Party department, `中心` after a field of
+        // government): a firm's department (`某某公关部`) is none.
         let ty = if suffixed(&AGENCY_SUFFIXES) {
+            if match_body(cx, start) != Some(end) {
+                continue;
+            }
             EntityType::Agency
         } else if suffixed(&ORG_SUFFIXES) {
             EntityType::Organization
