@@ -233,6 +233,9 @@ lists! {
     /// Posts that head a place's government (省长, 行政长官).
     GOVERNMENT_HEADS: Vec<&'static str> = "government_heads", Any;
 
+    /// Words that say when a post was held, not where (原, 时任).
+    POST_TENSES: Vec<&'static str> = "post_tenses", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 

@@ -5,14 +5,12 @@
 //! company by its suffix.
 
 use super::super::lexicon::{
-    AGENCY_SUFFIXES, COMPANY_SUFFIXES, GENERIC_PREFIXES, NOT_AGENCY_END, ORG_SUFFIXES, POSTS,
+    AGENCY_SUFFIXES, COMPANY_SUFFIXES, GENERIC_PREFIXES, NOT_AGENCY_END, ORG_SUFFIXES, POST_TENSES,
+    POSTS,
 };
 use super::super::names::{body_variants, match_body, normalise_name};
 use super::super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
-
-/// Words before a post that say when it was held, not where (`原站长`, `时任`).
-const TENSE: [&str; 4] = ["时任", "原", "前", "曾任"];
 
 pub fn find(cx: &mut Cx) {
     let mut out: Vec<Mention> = Vec::new();
@@ -40,7 +38,7 @@ pub fn find(cx: &mut Cx) {
         if let Some(k) = (start..end).rev().find(|&k| cx.chars[k] == '、') {
             start = k + 1;
         }
-        for t in TENSE {
+        for t in POST_TENSES.iter() {
             if cx.slice(start, end).ends_with(t) {
                 end -= t.chars().count();
             }
