@@ -326,6 +326,18 @@ pub fn find(cx: &mut Cx) {
             .filter(|&e| e <= i)
             .max()
             .unwrap_or(0);
+        // `某某银行股份有限公司`: a legal form right after a bank's or a group's
+        // name is part of that name.
+        if ty == EntityType::Company
+            && ["股份有限公司", "有限责任公司", "有限公司"].contains(&suffix)
+            && let Some(last) = found.last_mut()
+            && last.1 == i
+            && last.2 == EntityType::Company
+        {
+            last.1 = end;
+            i = end;
+            continue;
+        }
         let start = name_start(cx, i, floor);
         let core = cx.slice(start, i);
         let core_len = i - start;
@@ -334,9 +346,9 @@ pub fn find(cx: &mut Cx) {
                 f.1 == start && (f.3.ends_with('行') || f.3 == "集团" || f.3 == "公司")
             });
         // `县工商联`: a bare prefix before a body named by its place.
-        let bare_place_named = core_len == 1
+        let bare_place_named = core_len >= 1
             && "省市县区".contains(cx.chars[start])
-            && PLACE_NAMED_ORGS.contains(&suffix);
+            && PLACE_NAMED_ORGS.contains(&cx.slice(start + 1, end).as_str());
         // `学校` is a common noun after most short words (`过去学校`); a school's
         // name before it is longer.
         let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
@@ -381,11 +393,10 @@ pub fn find(cx: &mut Cx) {
         });
         // Some bodies are named by their place alone (某区工商联, 某县科协).
         let place_named = PLACE_NAMED_ORGS.contains(&suffix);
-        if place_named
-            && e - s == suffix.chars().count() + 1
+        if PLACE_NAMED_ORGS.contains(&cx.slice(s + 1, e).as_str())
             && let Some(d) = resolve_bare(cx, cx.chars[s])
         {
-            let name = format!("{}{suffix}", d.name);
+            let name = format!("{}{}", d.name, cx.slice(s + 1, e));
             cx.mentions.push(Mention {
                 ty,
                 span: Span::new(s, e),
@@ -393,10 +404,14 @@ pub fn find(cx: &mut Cx) {
                 key: normalise_name(&name),
                 name: name.clone(),
                 aliases: vec![name, text.clone()],
-                class: None,
+                class: (ty == EntityType::Company).then_some("Bank"),
                 div: Some(d),
                 role: None,
-                rule: "organization:bare-prefix",
+                rule: if ty == EntityType::Company {
+                    "company:bare-prefix"
+                } else {
+                    "organization:bare-prefix"
+                },
                 anaphoric: false,
             });
             continue;

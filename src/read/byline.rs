@@ -19,6 +19,38 @@ const ROLE_WORDS: [(&str, &str); 11] = [
     ("记者", "记者"),
 ];
 
+/// The role cores a longer role word ends in (`全媒体记者`, `特约通讯员`).
+const ROLE_CORES: [&str; 3] = ["记者", "通讯员", "实习生"];
+
+/// Words before a role core that say which newsroom or rank the role belongs to:
+/// a longer role word must hold one, so that a name run into a role word
+/// (`张三记者`) is not read as a role.
+const ROLE_PREFIX_MARKS: [&str; 9] = [
+    "本报",
+    "本台",
+    "首席",
+    "全媒体",
+    "融媒",
+    "特约",
+    "见习",
+    "中心",
+    "驻",
+];
+
+/// Reads a longer role word at the start of `token`, such as `本报全媒体记者` or
+/// `县融媒体中心记者`; returns the role and the rest of the token.
+fn prefixed_role(token: &str) -> Option<(&'static str, &str)> {
+    ROLE_CORES.iter().find_map(|core| {
+        let at = token.find(core)?;
+        let prefix = &token[..at];
+        let n = prefix.chars().count();
+        ((1..=8).contains(&n)
+            && prefix.chars().all(is_han)
+            && ROLE_PREFIX_MARKS.iter().any(|m| prefix.contains(m)))
+        .then(|| (*core, &token[at + core.len()..]))
+    })
+}
+
 /// Words after the names of a byline that say what they did.
 const CREDIT_MARKS: [&str; 7] = ["报道", "摄", "摄影", "图", "采写", "整理", "发自"];
 
@@ -63,10 +95,15 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
         if let Some(stripped) = token.strip_suffix('摄') {
             token = stripped;
         }
-        if let Some((word, r)) = ROLE_WORDS.iter().find(|(w, _)| token.starts_with(w)) {
+        let found = ROLE_WORDS
+            .iter()
+            .find(|(w, _)| token.starts_with(w))
+            .map(|(w, r)| (*r, &token[w.len()..]))
+            .or_else(|| prefixed_role(token));
+        if let Some((r, rest)) = found {
             role = r;
             seen_role = true;
-            token = token[word.len()..].trim_start_matches(['：', ':']);
+            token = rest.trim_start_matches(['：', ':']);
             if token.is_empty() {
                 continue;
             }
@@ -175,6 +212,12 @@ mod tests {
         assert_eq!(names("（记者 张三 李四 报道）"), ["张三/记者", "李四/记者"]);
         assert_eq!(names("本报记者　王五　文/图"), ["王五/记者"]);
         assert_eq!(names("记者 赵六 摄"), ["赵六/记者"]);
+        assert_eq!(
+            names("本报全媒体记者 王五 县融媒体中心记者 赵六"),
+            ["王五/记者", "赵六/记者"]
+        );
+        assert_eq!(names("特约通讯员 李四"), ["李四/通讯员"]);
+        assert!(parse_byline("张小三记者 李四").is_none());
     }
 
     #[test]

@@ -48,30 +48,34 @@ pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
         only_headings &= t.starts_with('#');
         paragraphs.push(t.trim_start_matches('#').trim().to_string());
     }
-    // A byline may close the article on a line of its own (`本报记者 某某`).
-    if authors.is_empty()
-        && let Some(last) = paragraphs.last()
+    // A byline may close the article on a line of its own (`本报记者 某某`), and
+    // local papers often credit a reporter at the top (`本报讯（记者 某某）`) and
+    // another at the end (`（记者 某某）`), so every place adds its names.
+    if let Some(last) = paragraphs.last()
         && has_byline_cue(last)
         && let Some(a) = parse_byline(last)
     {
-        authors = a;
+        add_authors(&mut authors, a);
         paragraphs.pop();
     }
-    if authors.is_empty() {
-        for p in paragraphs
-            .iter()
-            .take(1)
-            .chain(paragraphs.iter().rev().take(1))
-        {
-            if let Some((a, _, _)) = find_inline_byline(p) {
-                authors = a;
-                break;
-            }
+    let last = paragraphs.get(1..).and_then(|rest| rest.last());
+    for p in paragraphs.first().into_iter().chain(last) {
+        if let Some((a, _, _)) = find_inline_byline(p) {
+            add_authors(&mut authors, a);
         }
     }
     Body {
         authors,
         paragraphs,
+    }
+}
+
+/// Adds the authors of one byline, each name once.
+fn add_authors(authors: &mut Vec<Author>, found: Vec<Author>) {
+    for a in found {
+        if !authors.iter().any(|b| b.name == a.name) {
+            authors.push(a);
+        }
     }
 }
 
@@ -177,6 +181,20 @@ mod tests {
         let names: Vec<&str> = body.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["王五", "赵六"]);
         assert_eq!(body.paragraphs, ["第一段。"]);
+    }
+
+    #[test]
+    fn bylines_at_the_top_and_the_end_both_name_authors() {
+        let body = parse_body(
+            [
+                "本报讯（记者 王五 通讯员 赵六）近日，第一段。",
+                "第二段。（记者 陈七 实习生 王五）",
+            ]
+            .into_iter(),
+        );
+        let names: Vec<&str> = body.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["王五", "赵六", "陈七"]);
+        assert!(parse_body(std::iter::empty()).authors.is_empty());
     }
 
     #[test]

@@ -145,7 +145,8 @@ pub(super) fn extension_after(
         }
     }
     // A sub-bureau named by a short place name, and a station under it:
-    // 某市公安局某某分局, 某市公安局某某分局某某派出所.
+    // 某市公安局某某分局, 某市公安局某某分局某某派出所; a county's police
+    // bureau keeps its stations itself (某县公安局某某派出所).
     if cx.ends_with_at(end, "局") {
         let han_run = |from: usize, n: usize| {
             (from..from + n).all(|k| cx.chars.get(k).is_some_and(|&c| is_han(c) && !is_stop(c)))
@@ -153,6 +154,11 @@ pub(super) fn extension_after(
         for gap in 1..=4 {
             if !han_run(end, gap) {
                 break;
+            }
+            if gap >= 2 && cx.ends_with_at(end, "公安局") && cx.starts_with(end + gap, "派出所")
+            {
+                let e = end + gap + 3;
+                return Some((e, cx.slice(end, e), None));
             }
             if cx.starts_with(end + gap, "分局") {
                 let mut e = end + gap + 2;
@@ -195,5 +201,10 @@ mod tests {
     fn a_station_under_a_sub_bureau_named_by_a_short_place_name_is_one_body() {
         let found = agencies("杭州市公安局西湖分局文新派出所民警介绍了情况。");
         assert_eq!(found, ["杭州市公安局西湖分局文新派出所"]);
+        let found = agencies("浙江省安吉县公安局青禾派出所民警走访企业。");
+        assert!(
+            found.iter().any(|a| a.ends_with("公安局青禾派出所")),
+            "{found:?}"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! organisations use or join it.
 
 use super::super::lexicon::{CAUSATIVE, CREATE_VERBS, FOLLOWING, INITIATIVE_VERBS, POSTS};
-use super::super::{Cx, Mention, Object};
+use super::super::{Cx, Mention, Object, is_han};
 use crate::model::{EntityType, Predicate};
 
 fn is_agent(cx: &Cx, j: usize) -> bool {
@@ -273,6 +273,27 @@ fn is_locative(cx: &Cx, j: usize) -> bool {
     let m = &cx.mentions[j];
     if m.ty == EntityType::Agency {
         return false;
+    }
+    // A place that only says where a company or an organisation is
+    // (`某镇某村的某某合作社推出…`, or a place inside the firm's name) is no agent.
+    let (s, e) = (m.span.start, m.span.end);
+    let names_a_business = cx.mentions.iter().any(|o| {
+        if !matches!(o.ty, EntityType::Company | EntityType::Organization) {
+            return false;
+        }
+        if o.span.start <= s && e <= o.span.end && o.span != m.span {
+            return true;
+        }
+        if o.span.start < e || o.span.start > e + 5 {
+            return false;
+        }
+        let between = cx.slice(e, o.span.start);
+        let between = between.strip_suffix('的').unwrap_or(&between);
+        between.is_empty()
+            || between.chars().all(is_han) && (between.ends_with('村') || between.ends_with("社区"))
+    });
+    if names_a_business {
+        return true;
     }
     let mut k = m.span.start;
     while k > 0 && !"，,。；;！？\n".contains(cx.chars[k - 1]) {
