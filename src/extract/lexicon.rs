@@ -236,6 +236,10 @@ lists! {
     /// Words that say when a post was held, not where (原, 时任).
     POST_TENSES: Vec<&'static str> = "post_tenses", Any;
 
+    /// Words that declare the short form a text will use for a name (以下简称),
+    /// longest first.
+    SHORT_FORM_CUES: Vec<&'static str> = "short_form_cues", FirstFits;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 

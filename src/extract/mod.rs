@@ -17,6 +17,7 @@ mod national;
 mod organisations;
 mod people;
 mod relations;
+mod short_forms;
 mod tagged;
 mod trim;
 
@@ -304,6 +305,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     lists::find(&mut cx);
     // After every pass that names bodies, the dictionary's among them.
     organisations::youth_league(&mut cx);
+    // After every pass that names things, so that the short form's mentions exist.
+    short_forms::find(&mut cx);
     relations::find(&mut cx);
     Extraction {
         mentions: cx.mentions,

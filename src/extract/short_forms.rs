@@ -1,0 +1,245 @@
+//! Declared short forms: `《某某条例》（以下简称《条例》）`, `某某有限公司（简称“某某”）`.
+//!
+//! Official prose names a document or a body in full once and then declares the
+//! short form it will use. Every later mention of that short form is the same
+//! thing, so it takes the full name's key and type here; without this pass
+//! `《条例》` would be a second initiative named only by its genre word.
+//! Divisions are left alone: their short forms are the gazetteer's business.
+
+use super::lexicon::{DOCUMENT_WORDS, SHORT_FORM_CUES};
+use super::names::normalise_name;
+use super::{Cx, Mention, is_han};
+use crate::model::{EntityType, Span};
+
+/// Quote pairs a declared short form may be wrapped in.
+const QUOTES: [(char, char); 5] = [
+    ('“', '”'),
+    ('《', '》'),
+    ('"', '"'),
+    ('「', '」'),
+    ('‘', '’'),
+];
+
+/// One declaration: the mention it names and the short form, unquoted.
+struct Declared {
+    antecedent: usize,
+    short: String,
+    /// Where the declaration ends; later text may use the short form.
+    after: usize,
+}
+
+/// Reads the short form after a cue at `at`: quoted, or a bare run of Han,
+/// Latin letters and digits up to the bracket or punctuation that closes it.
+fn short_form_at(cx: &Cx, at: usize) -> Option<(String, usize)> {
+    let first = *cx.chars.get(at)?;
+    if let Some(&(_, close)) = QUOTES.iter().find(|(open, _)| *open == first) {
+        let len = cx.chars[at + 1..]
+            .iter()
+            .take(24)
+            .position(|&c| c == close)?;
+        let inner = cx.slice(at + 1, at + 1 + len);
+        return (!inner.is_empty()).then_some((inner, at + len + 2));
+    }
+    let len = cx.chars[at..]
+        .iter()
+        .take(16)
+        .take_while(|&&c| is_han(c) || c.is_ascii_alphanumeric())
+        .count();
+    let end = at + len;
+    let closed = cx.chars.get(end).is_none_or(|&c| "）)，,。；;".contains(c));
+    (len >= 2 && closed).then(|| (cx.slice(at, end), end))
+}
+
+/// The mention a declaration right after `open` refers to: the longest named
+/// mention (no division, no anaphor) that ends there, closing quotes allowed.
+fn antecedent(cx: &Cx, open: usize) -> Option<usize> {
+    let mut end = open;
+    while end > 0 && QUOTES.iter().any(|&(_, close)| cx.chars[end - 1] == close) {
+        end -= 1;
+    }
+    (0..cx.mentions.len())
+        .filter(|&j| {
+            let m = &cx.mentions[j];
+            (m.span.end == open || m.span.end == end)
+                && !m.anaphoric
+                && !matches!(m.ty, EntityType::Division | EntityType::Person)
+        })
+        .max_by_key(|&j| cx.mentions[j].span.len())
+}
+
+fn declarations(cx: &Cx) -> Vec<Declared> {
+    let mut out = Vec::new();
+    let n = cx.chars.len();
+    let mut i = 0;
+    while i < n {
+        let c = cx.chars[i];
+        // A declaration opens a bracket or follows a comma right after the name.
+        if !"（(，,".contains(c) {
+            i += 1;
+            continue;
+        }
+        let Some(cue) = SHORT_FORM_CUES.iter().find(|w| cx.starts_with(i + 1, w)) else {
+            i += 1;
+            continue;
+        };
+        let mut at = i + 1 + cue.chars().count();
+        if matches!(cx.chars.get(at), Some('为' | '：' | ':')) {
+            at += 1;
+        }
+        if let Some((short, after)) = short_form_at(cx, at)
+            && let Some(antecedent) = antecedent(cx, i)
+            && short != cx.mentions[antecedent].name
+        {
+            out.push(Declared {
+                antecedent,
+                short,
+                after,
+            });
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Whether the occurrence of a short form at `s..e` stands in quotes.
+fn quoted(cx: &Cx, s: usize, e: usize) -> bool {
+    s > 0
+        && QUOTES
+            .iter()
+            .any(|&(open, close)| cx.chars[s - 1] == open && cx.chars.get(e) == Some(&close))
+}
+
+pub fn find(cx: &mut Cx) {
+    let found = declarations(cx);
+    for d in found {
+        cx.spend(cx.mentions.len());
+        let full = cx.mentions[d.antecedent].clone();
+        let short_key = normalise_name(&d.short);
+        // Mentions other passes made of the short form become the full thing.
+        let mut covered = Vec::new();
+        for m in cx.mentions.iter_mut() {
+            let same = m.name == d.short || normalise_name(&m.text) == short_key;
+            if same && m.ty != EntityType::Division && m.ty != EntityType::Person {
+                covered.push((m.span.start, m.span.end));
+                m.ty = full.ty;
+                m.key = full.key.clone();
+                m.name = full.name.clone();
+                m.aliases = full.aliases.clone();
+                m.aliases.push(d.short.clone());
+                m.class = full.class;
+                m.div = full.div.clone();
+            }
+        }
+        // Later uses no pass found: quoted ones always, bare ones when the
+        // short form is long enough not to be an ordinary word (`意见`).
+        let chars: Vec<char> = d.short.chars().collect();
+        let long_enough = chars.len() >= 4 || chars.len() >= 3 && full.ty != EntityType::Initiative;
+        let mut at = d.after;
+        while at + chars.len() <= cx.chars.len() {
+            let e = at + chars.len();
+            if cx.chars[at..e] == chars[..]
+                && !covered.iter().any(|&(s, ce)| s < e && at < ce)
+                && cx.covering(at, &[]).is_none()
+                && (long_enough || quoted(cx, at, e))
+            {
+                let (s, e) = if quoted(cx, at, e) {
+                    (at - 1, e + 1)
+                } else {
+                    (at, e)
+                };
+                let mut m: Mention = full.clone();
+                m.span = Span::new(s, e);
+                m.text = cx.slice(s, e);
+                m.aliases.push(d.short.clone());
+                m.rule = "short-form:declared";
+                cx.mentions.push(m);
+                at = e;
+            } else {
+                at += 1;
+            }
+        }
+        if let Some(m) = cx.mentions.get_mut(d.antecedent) {
+            m.aliases.push(d.short.clone());
+        }
+    }
+    genre_only(cx);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// A document named only by its genre (`《条例》`, `《意见》`) with no declaration
+/// is the last document of that genre named before it (or, failing that, the
+/// first after it); with none in the article it names nothing and is dropped.
+fn genre_only(cx: &mut Cx) {
+    let is_genre =
+        |m: &Mention| m.ty == EntityType::Initiative && DOCUMENT_WORDS.contains(&m.name.as_str());
+    let mut drop = Vec::new();
+    for i in 0..cx.mentions.len() {
+        if !is_genre(&cx.mentions[i]) {
+            continue;
+        }
+        cx.spend(cx.mentions.len());
+        let m = &cx.mentions[i];
+        let fits = |o: &Mention| {
+            o.ty == EntityType::Initiative && !is_genre(o) && o.name.ends_with(&m.name)
+        };
+        let before = cx
+            .mentions
+            .iter()
+            .filter(|o| fits(o) && o.span.end <= m.span.start)
+            .max_by_key(|o| o.span.end);
+        let after = || {
+            cx.mentions
+                .iter()
+                .filter(|o| fits(o) && o.span.start >= m.span.end)
+                .min_by_key(|o| o.span.start)
+        };
+        match before.or_else(after).cloned() {
+            Some(full) => {
+                let m = &mut cx.mentions[i];
+                m.aliases = full.aliases;
+                m.key = full.key;
+                m.name = full.name;
+                m.class = full.class;
+                m.div = full.div;
+            }
+            None => drop.push(i),
+        }
+    }
+    for i in drop.into_iter().rev() {
+        cx.mentions.remove(i);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::run;
+    use crate::model::EntityType;
+
+    fn initiatives(body: &str) -> Vec<(String, String)> {
+        let ex = run(body);
+        ex.mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative)
+            .map(|m| (m.text.clone(), m.name.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_declared_short_form_is_the_full_name() {
+        let found = initiatives("某市印发《某某工作条例》（以下简称《条例》）。《条例》共八章。");
+        assert!(found.len() >= 3, "{found:?}");
+        assert!(found.iter().all(|(_, n)| n == "某某工作条例"), "{found:?}");
+    }
+
+    #[test]
+    fn a_genre_word_alone_is_the_last_document_of_that_genre() {
+        let found = initiatives("某市印发《关于某某工作的意见》。《意见》提出三项任务。");
+        assert!(
+            found.iter().all(|(_, n)| n == "关于某某工作的意见"),
+            "{found:?}"
+        );
+        let alone = initiatives("会上讨论了《意见》。");
+        assert!(alone.is_empty(), "{alone:?}");
+    }
+}
