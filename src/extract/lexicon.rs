@@ -240,6 +240,10 @@ lists! {
     /// longest first.
     SHORT_FORM_CUES: Vec<&'static str> = "short_form_cues", FirstFits;
 
+    /// Words for the banks, basin or reaches of a river, a lake or a range
+    /// (沿岸, 流域): a name before one is that place, not a person.
+    GEO_AFTER: Vec<&'static str> = "geo_after", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 

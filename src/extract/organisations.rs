@@ -12,7 +12,7 @@ use crate::model::{EntityType, Span};
 use crate::segment::Pos;
 
 mod brands;
-use brands::{brand_forms, brand_projects, short_repeats};
+use brands::{brand_forms, brand_projects, quoted_businesses, short_repeats};
 
 /// Walks left from a suffix at `k` to the start of the name.
 pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
@@ -506,6 +506,7 @@ pub fn find(cx: &mut Cx) {
     }
     nested_parents(cx);
     brand_projects(cx);
+    quoted_businesses(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -721,6 +722,26 @@ mod tests {
             .filter(|m| m.ty == EntityType::Organization)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    fn companies(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Company)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn quoted_brands_banks_named_by_place_and_legal_forms_after_a_bank() {
+        assert_eq!(
+            companies("“青禾居”民宿主人说，民宿集聚区已成规模。"),
+            ["青禾居民宿"]
+        );
+        assert!(companies("“青禾”民宿集聚区建成。").is_empty());
+        let found = companies("浙江安吉青禾银行股份有限公司支持小微企业。");
+        assert_eq!(found, ["浙江安吉青禾银行股份有限公司"]);
     }
 
     #[test]

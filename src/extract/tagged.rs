@@ -7,8 +7,9 @@
 //! last word (`tagged/bodies`). The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, KIN_TERMS, PERSON_ROLES,
-    POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
+    AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, GEO_AFTER, KIN_TERMS,
+    PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, VERBS_BEFORE,
+    is_surname_start,
 };
 mod bodies;
 
@@ -209,10 +210,22 @@ fn common_word_name(cx: &Cx, m: &Mention) -> bool {
 /// the level word (`某田` for `某田县`).
 pub(super) fn names_a_division(cx: &Cx, s: usize, e: usize) -> bool {
     let name = cx.slice(s, e);
+    const LEVELS: [&str; 8] = ["县", "市", "区", "镇", "乡", "旗", "街道", "村"];
     !cx.gaz.lookup(&name).is_empty()
-        || ["县", "市", "区", "镇", "乡", "旗"]
+        || LEVELS
             .iter()
             .any(|l| !cx.gaz.lookup(&format!("{name}{l}")).is_empty())
+        // A town the article names outside the gazetteer (`某某江镇`): its stem
+        // alone is the place, or the river it is named after.
+        || cx.mentions.iter().any(|m| {
+            m.ty == EntityType::Division
+                && m.text
+                    .strip_prefix(name.as_str())
+                    .is_some_and(|rest| LEVELS.contains(&rest))
+        })
+        // A river, a lake or a range named before a word for its banks or basin
+        // (`某某江沿岸`).
+        || GEO_AFTER.iter().any(|w| cx.starts_with(e, w))
 }
 
 pub(super) fn is_numeral(c: char) -> bool {
@@ -629,6 +642,12 @@ mod tests {
         // A count of places speaks of many firms.
         let ex = run("灾后，广西三地保险公司已赔付两千万元。");
         assert!(named(&ex, EntityType::Company).is_empty(), "{ex:?}");
+    }
+
+    #[test]
+    fn rivers_and_town_stems_are_no_people() {
+        let ex = run("走进富春江镇，富春江沿岸的企业纷纷参与。");
+        assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
     }
 
     #[test]

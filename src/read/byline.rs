@@ -37,6 +37,16 @@ const ROLE_PREFIX_MARKS: [&str; 9] = [
     "驻",
 ];
 
+/// Newsroom units a byline may name before its reporters (`县融媒体中心 某某`).
+const MEDIA_UNITS: [&str; 6] = [
+    "融媒体中心",
+    "传媒中心",
+    "新闻中心",
+    "广播电视台",
+    "电视台",
+    "报社",
+];
+
 /// Reads a longer role word at the start of `token`, such as `本报全媒体记者` or
 /// `县融媒体中心记者`; returns the role and the rest of the token.
 fn prefixed_role(token: &str) -> Option<(&'static str, &str)> {
@@ -99,7 +109,14 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
             .iter()
             .find(|(w, _)| token.starts_with(w))
             .map(|(w, r)| (*r, &token[w.len()..]))
-            .or_else(|| prefixed_role(token));
+            .or_else(|| prefixed_role(token))
+            .or_else(|| {
+                let n = token.chars().count();
+                (n <= 12
+                    && token.chars().all(is_han)
+                    && MEDIA_UNITS.iter().any(|u| token.ends_with(u)))
+                .then_some(("记者", ""))
+            });
         if let Some((r, rest)) = found {
             role = r;
             seen_role = true;
@@ -217,6 +234,10 @@ mod tests {
             ["王五/记者", "赵六/记者"]
         );
         assert_eq!(names("特约通讯员 李四"), ["李四/通讯员"]);
+        assert_eq!(
+            names("本报记者 王五 县融媒体中心 赵六"),
+            ["王五/记者", "赵六/记者"]
+        );
         assert!(parse_byline("张小三记者 李四").is_none());
     }
 

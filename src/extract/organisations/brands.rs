@@ -238,3 +238,57 @@ pub(super) fn brand_forms(name: &str, divs: &[DivInfo]) -> Vec<String> {
     }
     out
 }
+
+/// Businesses named by a quoted brand and the kind of business after it
+/// (`“某某”民宿`, `“某某”农家乐`, `“某某”超市`): the suffix rules cannot walk back
+/// over the quote, so the quoted name is read here. The whole is the name and the
+/// brand alone an alias.
+pub(super) fn quoted_businesses(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut added = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if cx.chars[i] != '“' {
+            i += 1;
+            continue;
+        }
+        let Some(len) = cx.chars[i + 1..].iter().take(14).position(|&c| c == '”') else {
+            i += 1;
+            continue;
+        };
+        let (qs, qe) = (i, i + len + 2);
+        i = qe;
+        let inner = cx.slice(qs + 1, qe - 1);
+        let ok = (2..=12).contains(&len)
+            && inner
+                .chars()
+                .all(|c| is_han(c) || c.is_ascii_alphanumeric() || c == '·');
+        let Some(suffix) = COMPANY_SUFFIXES.iter().find(|s| cx.starts_with(qe, s)) else {
+            continue;
+        };
+        let end = qe + suffix.chars().count();
+        // `“某某”民宿集聚区`, `“某某”超市行业`: the business kind starts a longer word.
+        let runs_on = cx
+            .chars
+            .get(end)
+            .is_some_and(|&c| "区园群带业村街集".contains(c));
+        if !ok || runs_on || cx.covering(qs, &[EntityType::Company]).is_some() {
+            continue;
+        }
+        let name = format!("{inner}{suffix}");
+        added.push(Mention {
+            ty: EntityType::Company,
+            span: Span::new(qs, end),
+            text: cx.slice(qs, end),
+            key: normalise_name(&name),
+            aliases: vec![inner.clone(), name.clone()],
+            name,
+            class: None,
+            div: None,
+            role: None,
+            rule: "company:quoted-brand",
+            anaphoric: false,
+        });
+    }
+    cx.mentions.extend(added);
+}
