@@ -220,6 +220,7 @@ pub fn find(cx: &mut Cx) {
         }
         found.push(m);
     }
+    headline_as_document(cx, &mut found);
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
     laws_before_a_bill(cx, &mut found, &quotes, &titles);
@@ -327,6 +328,45 @@ fn cue_after(cx: &Cx, at: usize) -> Option<(usize, &'static str, &'static str)> 
     })
 }
 
+/// The end of a headline that is itself a document's title: issuers, 关于, and a
+/// document word at the end (`某中央 某院关于某某工作的意见`), as when a paper
+/// prints a document in full under its title.
+pub(super) fn headline_document(cx: &Cx) -> Option<usize> {
+    let end = cx.article.body_start.checked_sub(1)?;
+    let mut e = end;
+    for tail in ["（全文）", "(全文)"] {
+        if cx.ends_with_at(e, tail) {
+            e -= tail.chars().count();
+        }
+    }
+    let about = (1..e).find(|&k| cx.starts_with(k, "关于"))?;
+    let ends_as_document = DOCUMENT_WORDS
+        .iter()
+        .any(|w| w.chars().count() >= 2 && cx.ends_with_at(e, w));
+    let plain = cx.chars[..e]
+        .iter()
+        .all(|&c| !"《》“”：:，,。？！".contains(c));
+    (ends_as_document && plain && about <= 24 && e <= 80).then_some(e)
+}
+
+/// A headline that is a document's title names that document.
+fn headline_as_document(cx: &Cx, found: &mut Vec<Mention>) {
+    let Some(e) = headline_document(cx) else {
+        return;
+    };
+    let text = cx.slice(0, e);
+    let plain = normalise_name(&text);
+    found.push(initiative(
+        cx,
+        0,
+        e,
+        plain.clone(),
+        vec![plain, text],
+        "PolicyDocument",
+        "initiative:headline-document",
+    ));
+}
+
 fn initiative(
     cx: &Cx,
     s: usize,
@@ -366,6 +406,31 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_headline_that_is_a_documents_title_names_it_and_its_issuers() {
+        use crate::extract::{document_context, explain, extract};
+        let gaz = crate::gazetteer::Gazetteer::bundled();
+        let text = "中共中央 国务院关于做好某某工作的意见\n\n　　某某工作关系全局。\n";
+        let doc = crate::read::parse_text(text, "t.txt", "t").unwrap();
+        let texts: Vec<&str> = doc.articles.iter().map(|a| a.text.as_str()).collect();
+        let ex = extract(&doc.articles[0], &gaz, &document_context(&texts, &gaz));
+        let listing = explain(&doc.articles[0], &ex);
+        for line in [
+            "中共中央国务院关于做好某某工作的意见 launchedBy 中共中央",
+            "中共中央国务院关于做好某某工作的意见 launchedBy 国务院",
+        ] {
+            assert!(listing.contains(line), "{listing}");
+        }
+        // Inside 《》, the same issuers open the title.
+        let ex = run("会议传达了《中共中央、国务院关于做好某某工作的意见》。");
+        let issuers = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == crate::model::Predicate::LaunchedBy)
+            .count();
+        assert_eq!(issuers, 2, "{ex:?}");
     }
 
     #[test]

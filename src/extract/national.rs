@@ -8,7 +8,7 @@
 
 use super::lexicon::{
     ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NATIONAL_SHORT_FORMS,
-    NOT_AGENCY_END, POSTS, first_chars,
+    NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -237,6 +237,30 @@ fn committee_after(cx: &Cx, e: usize) -> Option<usize> {
     })?
 }
 
+/// Whether `at`, inside a title in 《》, is where the title names its issuer: right
+/// after the opening mark or after an issuer already found and a separator
+/// (`《某中央 某院关于…》`), in a title that goes on with 关于.
+fn issuer_slot(cx: &Cx, at: usize, found: &[(usize, usize, usize)]) -> bool {
+    // A headline that is a document's title has its issuers first.
+    if let Some(e) = super::initiatives::headline_document(cx)
+        && at < e
+    {
+        let after_issuer = at >= 2
+            && " 　、和".contains(cx.chars[at - 1])
+            && found.iter().any(|&(_, fe, _)| fe == at - 1);
+        return at == 0 || after_issuer;
+    }
+    let Some(open) = (0..at).rev().find(|&k| cx.chars[k] == '《') else {
+        return false;
+    };
+    let after_open = open + 1 == at;
+    let after_issuer = at >= 2
+        && " 　、和".contains(cx.chars[at - 1])
+        && found.iter().any(|&(s, e, _)| e == at - 1 && s > open);
+    let close = (at..cx.chars.len().min(at + 80)).find(|&k| cx.chars[k] == '》');
+    (after_open || after_issuer) && close.is_some_and(|c| cx.slice(at, c).contains("关于"))
+}
+
 /// National and foreign bodies. Found only after a boundary so that `国家级`
 /// and the like stay words.
 pub fn find(cx: &mut Cx) {
@@ -257,7 +281,7 @@ pub fn find(cx: &mut Cx) {
         if coverage[i] & agency != 0
             || !is_han(cx.chars[i])
             || !(boundary(cx, i) || country_start())
-            || cx.in_book_title(i)
+            || cx.in_book_title(i) && !issuer_slot(cx, i, &found)
         {
             i += 1;
             continue;
@@ -283,7 +307,21 @@ pub fn find(cx: &mut Cx) {
                 found.push((i, e, country));
                 i = e;
             }
-            _ => i += 1,
+            // The central bodies the segmenter finds in running text
+            // (`中共中央`) are found here only as a title's issuer.
+            _ => match NATIONAL_VARIANTS
+                .iter()
+                .flatten()
+                .filter(|f| cx.starts_with(i, f))
+                .map(|f| f.chars().count())
+                .max()
+            {
+                Some(len) if cx.in_book_title(i) || issuer_slot(cx, i, &found) => {
+                    found.push((i, i + len, 0));
+                    i += len;
+                }
+                _ => i += 1,
+            },
         }
     }
     // `国家某某总局某市监管分局`: the national name heads a local body's name, and

@@ -269,6 +269,26 @@ fn launched_by_company(cx: &Cx, i: usize) -> bool {
 }
 
 /// A mention inside a place phrase: `在某街道，`, `在某区各镇`, a clause opened by 在.
+/// The other agencies that open the name of initiative `i` with agency `j`,
+/// before its 关于: the joint issuers of a document.
+fn co_issuers(cx: &Cx, i: usize, j: usize) -> Vec<usize> {
+    let m = &cx.mentions[i];
+    let Some(about) = (m.span.start..m.span.end).find(|&k| cx.starts_with(k, "关于")) else {
+        return Vec::new();
+    };
+    (0..cx.mentions.len())
+        .filter(|&k| {
+            let o = &cx.mentions[k];
+            k != j
+                && o.ty == EntityType::Agency
+                && !o.anaphoric
+                && m.span.contains(o.span)
+                && o.span.end <= about
+                && o.key != cx.mentions[j].key
+        })
+        .collect()
+}
+
 fn is_locative(cx: &Cx, j: usize) -> bool {
     let m = &cx.mentions[j];
     if m.ty == EntityType::Agency {
@@ -324,6 +344,12 @@ pub(super) fn launched_by(cx: &mut Cx) {
             .min_by_key(|&(pri, i, _, _)| (pri, i));
         if let Some((_, i, j, rule)) = best {
             cx.relate(i, Predicate::LaunchedBy, Object::Mention(j), rule);
+            // Joint issuers (`《某中央 某院关于…》`) each launch it.
+            if rule == "launchedBy:name-prefix" {
+                for k in co_issuers(cx, i, j) {
+                    cx.relate(i, Predicate::LaunchedBy, Object::Mention(k), rule);
+                }
+            }
             continue;
         }
         // A law named in running text is mostly cited, not made, in the

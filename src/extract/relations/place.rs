@@ -23,6 +23,8 @@ pub(super) fn located_in(cx: &mut Cx) {
         }
         let rule = match m.ty {
             EntityType::Agency => "locatedIn:jurisdiction",
+            // `县工商联`, `县农商银行`: the bare level word stands for the place.
+            _ if m.rule.ends_with(":bare-prefix") && m.div.is_some() => "locatedIn:place-in-name",
             _ if m.div.as_ref().is_some_and(|d| {
                 cx.mentions.iter().any(|x| {
                     x.ty == EntityType::Division
