@@ -5,8 +5,8 @@
 //! Zones, with or without a division's name before them, are `division::zones`.
 
 use super::lexicon::{
-    COMMON_WORD_DISTRICTS, MEDIA_WORDS, NOT_TOWN_END, NOT_XIANG_END, SPEECH_VERBS, TOWN_BODIES,
-    TOWN_BREAKERS, VERB_HEADS,
+    COMMON_WORD_DISTRICTS, COUNTRIES, COUNTRY_INITIALS, MEDIA_WORDS, NOT_TOWN_END, NOT_XIANG_END,
+    SPEECH_VERBS, TOWN_BODIES, TOWN_BREAKERS, VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
@@ -163,6 +163,23 @@ pub fn find(cx: &mut Cx) {
         if short_only && county_only && inside_word(cx, hit.start, hit.end) {
             continue;
         }
+        // A prefecture's short form ending a foreign place the segmenter reads
+        // whole (`某某里达州`, `地中海` before 东) is the end of that name, not the
+        // prefecture. (A province's after another word, `首都某京`, is still it.)
+        if short_only
+            && hit
+                .candidates
+                .iter()
+                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && cx.word_across(hit.start).is_some_and(|t| {
+                t.pos == crate::segment::Pos::Place
+                    && t.start + 2 <= hit.start
+                    && t.end <= hit.end
+                    && cx.gaz.lookup(&cx.slice(t.start, hit.start)).is_empty()
+            })
+        {
+            continue;
+        }
         // A county whose full name has one character before its level (`某县`)
         // is read only where the segmenter keeps both apart from the words
         // around them: `建成县` ends a verb, `县级` and `县城` are other words.
@@ -188,6 +205,12 @@ pub fn find(cx: &mut Cx) {
             && cx.word_across(hit.start).is_some_and(ordinary)
             && cx.word_across(hit.end).is_some_and(ordinary)
         {
+            continue;
+        }
+        // Two countries are written by their initials with 中 (`中某关系`,
+        // `某中两国`): where the article names a country with that initial, the
+        // pair is those countries, not a city whose short form is spelt alike.
+        if short_only && hit.end - hit.start == 2 && country_pair(cx, &text, hit.start) {
             continue;
         }
         // A place heading a paper's or broadcaster's name (`某省日报讯`) is part of
@@ -268,6 +291,20 @@ pub fn find(cx: &mut Cx) {
     merge_bracketed_equivalents(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// Whether the two characters at `start` are 中 and a country's initial, and
+/// the article names a country with that initial (`某拿马`).
+fn country_pair(cx: &Cx, text: &str, start: usize) -> bool {
+    let (a, b) = (cx.chars[start], cx.chars[start + 1]);
+    let initial = match (a, b) {
+        ('中', c) | (c, '中') if c != '中' => c,
+        _ => return false,
+    };
+    COUNTRY_INITIALS.contains(initial)
+        && COUNTRIES
+            .iter()
+            .any(|c| c.starts_with(initial) && c.chars().count() > 1 && text.contains(c))
 }
 
 /// Whether the segmenter puts either end of `start..end` inside a word that is
@@ -687,5 +724,24 @@ mod tests {
     #[test]
     fn a_citys_short_form_before_a_port_is_still_the_city() {
         assert!(!divisions("宁波港的吞吐量创新高。").is_empty());
+    }
+
+    #[test]
+    fn a_pair_of_country_initials_is_no_city() {
+        // 巴中 is a prefecture, but `巴中友谊` in an article naming a country
+        // that starts with 巴 is that country and China.
+        assert!(
+            divisions("巴基斯坦总理表示，巴中友谊坚如磐石。")
+                .iter()
+                .all(|d| d != "巴中市")
+        );
+        assert!(divisions("巴中经济开发区加快建设。").contains(&"巴中市".to_string()));
+    }
+
+    #[test]
+    fn a_prefectures_short_form_ending_a_foreign_place_is_none() {
+        // The segmenter reads `佛罗里达州` whole; 达州 inside it is no city.
+        assert!(divisions("佛罗里达州新增病例。").is_empty());
+        assert!(divisions("位于地中海东部的舰船。").is_empty());
     }
 }

@@ -277,6 +277,9 @@ lists! {
     /// Verbs of attending or hosting before an event's name (出席, 举办).
     EVENT_VERBS: Vec<&'static str> = "event_verbs", Any;
 
+    /// Verbs after a list of hosts introduced by 由 (主办, 联合举办).
+    HOST_VERBS: Vec<&'static str> = "host_verbs", FirstFits;
+
     /// Bodies every division has, listed after one place's body with the place
     /// left out (某省党委、政府和纪委), longest first.
     LEVEL_BODIES: Vec<&'static str> = "level_bodies", FirstFits;

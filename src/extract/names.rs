@@ -14,7 +14,7 @@ mod extension;
 pub(super) use anchors::resolve_bare;
 pub(super) use body::{body_variants, match_body};
 
-use super::lexicon::{LEVEL_BODIES, NOT_AGENCY_END};
+use super::lexicon::{AGENCY_SUFFIXES, CREATION_VERBS, LEVEL_BODIES, NOT_AGENCY_END, POST_TENSES};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use anchors::{Anchor, anchors};
@@ -36,14 +36,31 @@ pub fn find_agencies(cx: &mut Cx) {
             .and_then(|_| all.get(k + 1))
             .filter(|b| b.start == a.end + 1 && !b.anaphoric && !a.anaphoric)
             .and_then(|b| match_body(cx, b.end).map(|e| (b.end, e)));
-        let (body_start, mut end) = match shared {
+        // `某区设立行政审批局`: a body a place sets up, named right after the
+        // verb, is that place's body; its mention is the body's own words.
+        let created = match shared {
+            Some(_) => None,
+            None if !a.anaphoric && match_body(cx, a.end).is_none() => created_body(cx, a.end),
+            None => None,
+        };
+        let (body_start, mut end) = match shared.or(created) {
             Some(found) => found,
             None => match match_body(cx, a.end) {
                 Some(e) => (a.end, e),
                 None => continue,
             },
         };
-        let body = cx.slice(body_start, end);
+        let mut body = cx.slice(body_start, end);
+        // `某乡原党委`: a tense word before the body says when a post was held
+        // there; the body is the same one.
+        if let Some(rest) = POST_TENSES
+            .iter()
+            .filter(|t| t.chars().count() == 1)
+            .find_map(|t| body.strip_prefix(*t))
+            .filter(|rest| AGENCY_SUFFIXES.contains(rest) && rest.chars().count() >= 2)
+        {
+            body = rest.to_string();
+        }
         // A hall (`某地某中心展览厅`, `服务大厅`) is a room, not a body; only the
         // general office (`办公厅`) is one.
         if body.ends_with('厅')
@@ -86,6 +103,8 @@ pub fn find_agencies(cx: &mut Cx) {
                 format!("{}{}", cx.slice(a.start, a.end), cx.slice(body_start, end)),
                 a.end,
             )
+        } else if created.is_some() {
+            (format!("{}{}", cx.slice(a.start, a.end), body), end)
         } else {
             (cx.slice(a.start, end), end)
         };
@@ -154,7 +173,14 @@ pub fn find_agencies(cx: &mut Cx) {
         };
         new.push(Mention {
             ty: EntityType::Agency,
-            span: Span::new(a.start, span_end),
+            span: Span::new(
+                if created.is_some() {
+                    body_start
+                } else {
+                    a.start
+                },
+                span_end,
+            ),
             text,
             key,
             name: format!("{}{}", a.div.name, canon_body),
@@ -164,6 +190,8 @@ pub fn find_agencies(cx: &mut Cx) {
             role: None,
             rule: if a.anaphoric {
                 "agency:anaphora"
+            } else if created.is_some() {
+                "agency:created"
             } else if a.bare {
                 "agency:bare-prefix"
             } else {
@@ -204,6 +232,30 @@ pub fn find_agencies(cx: &mut Cx) {
     cx.mentions.extend(kept);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The body a place sets up (`设立`, `组建`, `成立了`) right after the place:
+/// its start and end. Only a body with a field before its suffix counts
+/// (`行政审批局`), so that a bare `中心` or `办` after the verb is no body.
+fn created_body(cx: &Cx, at: usize) -> Option<(usize, usize)> {
+    let verb = CREATION_VERBS.iter().find(|v| cx.starts_with(at, v))?;
+    let mut s = at + verb.chars().count();
+    if cx.chars.get(s) == Some(&'了') {
+        s += 1;
+    }
+    let e = match_body(cx, s)?;
+    let body = cx.slice(s, e);
+    let core_len = AGENCY_SUFFIXES
+        .iter()
+        .find(|x| body.ends_with(*x))
+        .map_or(0, |x| e - s - x.chars().count());
+    // `建立了省内首家某某中心`: a count or a scope before the body makes it a
+    // description, not a name.
+    let described = ["首", "一家", "一个", "内"]
+        .iter()
+        .any(|w| body.chars().take(core_len).collect::<String>().contains(w));
+    (core_len >= 2 && !described && !NOT_AGENCY_END.iter().any(|w| body.ends_with(w)))
+        .then_some((s, e))
 }
 
 /// `某省党委、政府和纪委`: bodies every level has, listed after one place's body
@@ -450,5 +502,24 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_body_a_place_sets_up_is_that_places() {
+        assert_eq!(
+            agencies("其中，南湖区设立行政审批局，集中审批职责。"),
+            ["南湖区行政审批局"]
+        );
+        // A description before the body is no name.
+        assert!(
+            agencies("今年，嘉兴建立了省内首家公共资源交易中心。")
+                .iter()
+                .all(|a| !a.contains("首家"))
+        );
+    }
+
+    #[test]
+    fn a_tense_word_before_a_body_is_left_out() {
+        assert_eq!(agencies("嘉善县原党委书记到场。"), ["嘉善县党委"]);
     }
 }

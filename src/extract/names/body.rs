@@ -67,6 +67,11 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
         {
             return None;
         }
+        // `省内首家某某中心`: a rank among its kind describes a body, it does
+        // not name one.
+        if ["首家", "首个", "首批"].iter().any(|w| core.contains(w)) {
+            return None;
+        }
         // An office inside a company (`某某有限公司办公室`) is no government body.
         if ["公司", "银行", "集团", "协会", "商会", "大学", "学院"]
             .iter()

@@ -268,6 +268,109 @@ fn launched_by_company(cx: &Cx, i: usize) -> bool {
         && CREATE_VERBS.iter().any(|v| between.contains(v))
 }
 
+/// The hosts of initiative `i` introduced by 由 with a verb of hosting, before
+/// the name (`由某局和某协会主办的第三届某某节`) or after it (`某某大赛由某公司
+/// 承办`): every body, place, company or organisation listed between 由 and
+/// the verb.
+pub(super) fn hosts(cx: &Cx, i: usize) -> Vec<usize> {
+    let m = &cx.mentions[i];
+    let (qs, qe) = (m.span.start, m.span.end);
+    // After the name: `某某节由…主办`, `，由…承办`, `将由…举办`.
+    for lead in ["由", "将由", "，由", "是由", "均由"] {
+        if cx.starts_with(qe, lead)
+            && let Some((found, _)) = host_list(cx, qe + lead.chars().count())
+        {
+            return found;
+        }
+    }
+    // Before it: the last 由 of the sentence, a list, a verb, 的 and at most an
+    // ordinal or a year (`第八届`, `2024`) before the name.
+    let sent = cx.sentence_start(qs);
+    let Some(by) = (sent..qs).rev().find(|&k| cx.chars[k] == '由') else {
+        return Vec::new();
+    };
+    let Some((found, end)) = host_list(cx, by + 1) else {
+        return Vec::new();
+    };
+    let gap = cx.slice(end, qs);
+    let ok = gap.strip_prefix('的').is_some_and(|rest| {
+        rest.chars().count() <= 8
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || "第一二三四五六七八九十百零〇届次年度首".contains(c))
+    });
+    if ok { found } else { Vec::new() }
+}
+
+/// A list of hosts starting at `at` and the end of the verb of hosting that
+/// closes it: mentions joined by 、, 和, 与, 及, with an optional `等` and a
+/// word for their kind (`等单位`) before the verb.
+fn host_list(cx: &Cx, at: usize) -> Option<(Vec<usize>, usize)> {
+    use super::super::lexicon::HOST_VERBS;
+    let mut pos = at;
+    let mut found = Vec::new();
+    loop {
+        let j = (0..cx.mentions.len())
+            .filter(|&j| {
+                let o = &cx.mentions[j];
+                o.span.start == pos
+                    && o.span.end > pos
+                    && matches!(
+                        o.ty,
+                        EntityType::Agency
+                            | EntityType::Division
+                            | EntityType::Company
+                            | EntityType::Organization
+                    )
+            })
+            .max_by_key(|&j| cx.mentions[j].span.end);
+        // A mention the list goes on from is a host; one followed by more of
+        // a name (`某县青联`, its place alone found) opens a host no pass named.
+        let closes = |at: usize| {
+            cx.chars.get(at).is_some_and(|&c| "、和与及等".contains(c))
+                || cx.starts_with(at, "以及")
+                || HOST_VERBS.iter().any(|v| cx.starts_with(at, v))
+        };
+        match j.filter(|&j| closes(cx.mentions[j].span.end)) {
+            Some(j) => {
+                found.push(j);
+                pos = cx.mentions[j].span.end;
+            }
+            // A host no pass named is passed over: its words run to the next
+            // mark of the list or to the verb, and must be a name's (Han only).
+            None => {
+                let stop = (pos..(pos + 16).min(cx.chars.len())).find(|&k| {
+                    "、和与及".contains(cx.chars[k])
+                        || HOST_VERBS.iter().any(|v| cx.starts_with(k, v))
+                })?;
+                if stop == pos || !cx.chars[pos..stop].iter().all(|&c| is_han(c)) {
+                    return None;
+                }
+                pos = stop;
+            }
+        }
+        if cx.starts_with(pos, "以及") {
+            pos += 2;
+            continue;
+        }
+        if cx.chars.get(pos).is_some_and(|&c| "、和与及".contains(c)) {
+            pos += 1;
+            continue;
+        }
+        if cx.chars.get(pos) == Some(&'等') {
+            pos += 1;
+            let kind_end = (pos..(pos + 5).min(cx.chars.len()))
+                .find(|&k| HOST_VERBS.iter().any(|v| cx.starts_with(k, v)))?;
+            if !cx.chars[pos..kind_end].iter().all(|&c| is_han(c)) {
+                return None;
+            }
+            pos = kind_end;
+        }
+        let verb = HOST_VERBS.iter().find(|v| cx.starts_with(pos, v))?;
+        return Some((found, pos + verb.chars().count()));
+    }
+}
+
 /// A mention inside a place phrase: `在某街道，`, `在某区各镇`, a clause opened by 在.
 /// The other agencies that open the name of initiative `i` with agency `j`,
 /// before its 关于: the joint issuers of a document.
@@ -336,6 +439,28 @@ pub(super) fn launched_by(cx: &mut Cx) {
     keys.dedup();
     for key in keys {
         cx.spend(cx.mentions.len());
+        // Hosts introduced by 由 (`由某局和某协会主办的`) say outright who runs
+        // it: each body or place among them launches it.
+        let hosted = (0..cx.mentions.len())
+            .filter(|&i| cx.mentions[i].ty == EntityType::Initiative && cx.mentions[i].key == key)
+            .find_map(|i| {
+                let agents: Vec<usize> = hosts(cx, i)
+                    .into_iter()
+                    .filter(|&j| is_agent(cx, j))
+                    .collect();
+                (!agents.is_empty()).then_some((i, agents))
+            });
+        if let Some((i, agents)) = hosted {
+            for j in agents {
+                cx.relate(
+                    i,
+                    Predicate::LaunchedBy,
+                    Object::Mention(j),
+                    "launchedBy:host",
+                );
+            }
+            continue;
+        }
         // Every body mention of the initiative proposes an agent; the strongest rule
         // wins, earlier mentions breaking ties. Headlines state no agents.
         let best = (0..cx.mentions.len())
@@ -448,10 +573,32 @@ pub(super) fn participates_in(cx: &mut Cx) {
         })
         .collect();
     let topic = article_topic(cx, &initiatives);
+    // Companies and organisations among an event's hosts (`由某协会主办的`)
+    // take part in that event, whatever else their sentence names.
+    let mut hosting = Vec::new();
+    for &j in &initiatives {
+        for h in hosts(cx, j) {
+            if matches!(
+                cx.mentions[h].ty,
+                EntityType::Company | EntityType::Organization
+            ) {
+                hosting.push((h, j));
+            }
+        }
+    }
+    for &(h, j) in &hosting {
+        cx.relate(
+            h,
+            Predicate::ParticipatesIn,
+            Object::Mention(j),
+            "participatesIn:host",
+        );
+    }
     for i in 0..n {
         cx.spend(n);
         let m = &cx.mentions[i];
         if !matches!(m.ty, EntityType::Company | EntityType::Organization)
+            || hosting.iter().any(|&(h, _)| h == i)
             || m.anaphoric
             || m.rule == "organization:nested"
             // A news outlet reports on programmes; it does not take part in them.
@@ -663,5 +810,30 @@ mod tests {
         assert!(participants("双方愿在亚洲茶叶理事会等框架内推进“示例之路”建设合作。").is_empty());
         let text = "某市推出“示例贷”。青禾农业研究院参与了产品设计。";
         assert_eq!(participants(text), ["青禾农业研究院"]);
+    }
+
+    #[test]
+    fn hosts_introduced_by_you_launch_or_take_part() {
+        let text = "由嘉兴市商务局和嘉兴市电子商务协会联合主办的第三届示例直播电商节昨天开幕。";
+        let ex = run(text);
+        let by: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LaunchedBy)
+            .map(|r| match &r.object {
+                Object::Mention(o) => ex.mentions[*o].text.clone(),
+                Object::Division(d) => d.name.clone(),
+            })
+            .collect();
+        assert_eq!(by, ["嘉兴市商务局"]);
+        assert_eq!(participants(text), ["嘉兴市电子商务协会"]);
+        // After the name, with a host no pass names passed over.
+        let text = "“示例杯”创业大赛由嘉善县人社局和嘉善县青联共同主办。";
+        let ex = run(text);
+        assert!(
+            ex.relations
+                .iter()
+                .any(|r| r.predicate == Predicate::LaunchedBy && r.rule == "launchedBy:host")
+        );
     }
 }
