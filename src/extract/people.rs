@@ -857,4 +857,18 @@ mod tests {
             ex.mentions
         );
     }
+
+    #[test]
+    fn an_officials_act_after_a_name_that_opens_its_clause_says_person() {
+        assert_eq!(people("工作取得新进展。\n肖捷陪同。"), ["肖捷"]);
+        assert_eq!(
+            people("胡春华、王勇、肖捷参加。"),
+            ["胡春华", "王勇", "肖捷"]
+        );
+        // Not after a preposition of place, nor with a function word inside.
+        assert!(people("总理在索契会见了客人。").is_empty());
+        assert!(people("另据报道，曾因发表言论被起诉。").is_empty());
+        // A phrase the dictionary happens to tag as a name.
+        assert!(people("各地因地制宜，多渠道筹集资金。").is_empty());
+    }
 }

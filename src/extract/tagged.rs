@@ -7,9 +7,9 @@
 //! last word (`tagged/bodies`). The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, GEO_AFTER, KIN_TERMS,
-    PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER, VERBS_BEFORE,
-    is_surname_start,
+    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, GEO_AFTER,
+    KIN_TERMS, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER,
+    VERBS_BEFORE, is_surname_start,
 };
 mod bodies;
 
@@ -267,6 +267,17 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     let chinese = t.pos != Pos::ForeignPerson && sur > 0 && (1..=2).contains(&(len - sur));
     if !chinese && t.pos == Pos::Unknown {
         return None;
+    }
+    // A three-character "transliteration" whose last two characters are an
+    // everyday word the dictionary knows well (`多渠道`) is a phrase.
+    if !chinese && len == 3 {
+        let tail = cx.slice(s + 1, e);
+        let everyday = segment::tag(&tail)
+            .first()
+            .is_some_and(|w| w.end == 2 && matches!(w.pos, Pos::Other | Pos::Verb));
+        if everyday && segment::frequency(&tail) >= 1000 {
+            return None;
+        }
     }
     if !chinese {
         // `特雷莎·梅`: a dotted name joins the name after the dot.
@@ -555,7 +566,15 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         if KIN_TERMS.iter().any(|w| cx.slice(s + sur, e) == *w) {
             continue;
         }
+        // An official's act after the name (`某某陪同`, `某某出席`) says
+        // "person" as a verb of speech does.
+        // Only for a name that opens its clause or a list item (not `在某地会见`)
+        // and holds no function word (`曾因`).
+        let acts = ACTS_AFTER_NAME.iter().any(|v| cx.starts_with(e, v))
+            && prev.is_none_or(|c| !is_han(c) || "、和与及".contains(c))
+            && !inside.iter().any(|t| t.function);
         let follows = if SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v))
+            || acts
             || starts_with_any(cx, e, &TITLES_AFTER).is_some()
             || starts_with_any(cx, e, &POSTS).is_some()
         {

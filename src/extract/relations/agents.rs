@@ -181,12 +181,16 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     }) else {
         return fallback;
     };
-    // `某省某市实施…`: a chain of places names the innermost one.
+    // `某省某市实施…`, `某市的某区建立…`: a chain of places names the innermost one.
     let mut subject = subject;
     while cx.mentions[subject].ty == EntityType::Division
         && let Some(next) = candidates.iter().copied().find(|&j| {
+            let end = cx.mentions[subject].span.end;
             cx.mentions[j].ty == EntityType::Division
-                && cx.mentions[j].span.start == cx.mentions[subject].span.end
+                && (cx.mentions[j].span.start == end
+                    || cx.mentions[j].span.start == end + 1
+                        && cx.chars[end] == '的'
+                        && inside(cx, j, subject))
         })
     {
         subject = next;
@@ -371,6 +375,50 @@ fn host_list(cx: &Cx, at: usize) -> Option<(Vec<usize>, usize)> {
     }
 }
 
+/// Whether division mention `j` lies inside division mention `k` by the gazetteer.
+fn inside(cx: &Cx, j: usize, k: usize) -> bool {
+    let (Some(a), Some(b)) = (
+        cx.mentions[j].div.as_ref().and_then(|d| d.gaz),
+        cx.mentions[k].div.as_ref().and_then(|d| d.gaz),
+    ) else {
+        return false;
+    };
+    a != b && cx.gaz.chain(a).contains(&b)
+}
+
+/// The agencies listed right after agency `j`, before `limit`: joined by 、,
+/// 和, 与, 及 or a space (`某办 某办印发`), each named in full.
+fn listed_agencies(cx: &Cx, j: usize, limit: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    if cx.mentions[j].ty != EntityType::Agency {
+        return out;
+    }
+    let mut end = cx.mentions[j].span.end;
+    while cx
+        .chars
+        .get(end)
+        .is_some_and(|&c| "、和与及 　".contains(c))
+    {
+        let Some(k) = (0..cx.mentions.len())
+            .filter(|&k| {
+                let o = &cx.mentions[k];
+                o.ty == EntityType::Agency
+                    && !o.anaphoric
+                    && o.span.start == end + 1
+                    && o.span.end <= limit
+            })
+            .max_by_key(|&k| cx.mentions[k].span.end)
+        else {
+            break;
+        };
+        if cx.mentions[k].key != cx.mentions[j].key {
+            out.push(k);
+        }
+        end = cx.mentions[k].span.end;
+    }
+    out
+}
+
 /// A mention inside a place phrase: `在某街道，`, `在某区各镇`, a clause opened by 在.
 /// The other agencies that open the name of initiative `i` with agency `j`,
 /// before its 关于: the joint issuers of a document.
@@ -472,6 +520,16 @@ pub(super) fn launched_by(cx: &mut Cx) {
             // Joint issuers (`《某中央 某院关于…》`) each launch it.
             if rule == "launchedBy:name-prefix" {
                 for k in co_issuers(cx, i, j) {
+                    cx.relate(i, Predicate::LaunchedBy, Object::Mention(k), rule);
+                }
+            }
+            // So do bodies listed with the subject (`某办、某办印发`, `某局和某局
+            //联合出台`).
+            if matches!(
+                rule,
+                "launchedBy:sentence-subject" | "launchedBy:headline" | "launchedBy:x-verb-de-y"
+            ) {
+                for k in listed_agencies(cx, j, cx.mentions[i].span.start) {
                     cx.relate(i, Predicate::LaunchedBy, Object::Mention(k), rule);
                 }
             }
@@ -835,5 +893,36 @@ mod tests {
                 .iter()
                 .any(|r| r.predicate == Predicate::LaunchedBy && r.rule == "launchedBy:host")
         );
+    }
+
+    #[test]
+    fn bodies_listed_with_the_subject_each_launch_it() {
+        let ex = run("嘉兴市发改委、嘉兴市财政局印发《示例企业扶持办法》，明确支持方向。");
+        let mut by: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LaunchedBy)
+            .map(|r| match &r.object {
+                Object::Mention(o) => ex.mentions[*o].name.clone(),
+                Object::Division(d) => d.name.clone(),
+            })
+            .collect();
+        by.sort();
+        assert_eq!(by, ["嘉兴市发改委", "嘉兴市财政局"]);
+    }
+
+    #[test]
+    fn a_place_of_a_place_launches_through_the_inner_one() {
+        let ex = run("去年底，嘉兴的南湖区建立了示例首份“企业服务清单”。");
+        let by: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LaunchedBy)
+            .map(|r| match &r.object {
+                Object::Mention(o) => ex.mentions[*o].name.clone(),
+                Object::Division(d) => d.name.clone(),
+            })
+            .collect();
+        assert_eq!(by, ["南湖区"]);
     }
 }

@@ -263,12 +263,24 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
     // it names, when nothing but the place stands in that opening clause.
     let ss = cx.sentence_start(s);
     let opening = cx.slice(ss, s);
-    let place_in_name = cx
+    // A place inside the name keeps it, unless the name's place is a province
+    // and the sentence's place lies within it (`在某市，…来到某省某某中心`: the
+    // centre is in that city). A city's branch (`某行某市分行`) keeps its city.
+    let names_in_name: Vec<&DivInfo> = cx
         .mentions
         .iter()
-        .any(|x| x.ty == EntityType::Division && m.span.contains(x.span));
-    if !place_in_name
-        && let Some(comma) = opening.find('，')
+        .filter(|x| x.ty == EntityType::Division && m.span.contains(x.span))
+        .filter_map(|x| x.div.as_ref())
+        .collect();
+    let within_name = |d: &DivInfo| {
+        names_in_name.iter().all(|n| {
+            n.key != d.key
+                && n.level.depth() == 0
+                && n.gaz
+                    .is_some_and(|g| d.gaz.is_some_and(|dg| cx.gaz.chain(dg).contains(&g)))
+        })
+    };
+    if let Some(comma) = opening.find('，')
         && let Some(rest) = opening[..comma]
             .trim_start_matches(['　', ' '])
             .strip_prefix('在')
@@ -283,8 +295,25 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
                     && x.span.end == comma_at
             })
             && d.level.depth() >= 1
+            && within_name(&d)
         {
             return Some((d, "locatedIn:sentence-place"));
+        }
+    }
+    // `某市成立某某中心`: a place that sets up a body right before its name.
+    for verb in super::super::lexicon::CREATION_VERBS.iter() {
+        let l = verb.chars().count();
+        let at = if cx.ends_with_at(s, &format!("{verb}了")) {
+            s - l - 1
+        } else if cx.ends_with_at(s, verb) {
+            s - l
+        } else {
+            continue;
+        };
+        if let Some(d) = division_ending_at(at)
+            && within_name(&d)
+        {
+            return Some((d, "locatedIn:set-up-by-place"));
         }
     }
     // `Y位于X`, `Y地处X`, `Y落户X`.
@@ -393,5 +422,29 @@ mod tests {
                 .all(|(d, rule)| d == "武汉市" && *rule == "locatedIn:visit-place"),
             "{placed:?}"
         );
+    }
+
+    fn places(text: &str) -> Vec<(String, String)> {
+        let ex = run(text);
+        ex.relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some((ex.mentions[r.subject].name.clone(), d.name.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_place_that_sets_up_a_body_holds_it() {
+        let found = places("今年，嘉兴成立示例成果转化中心，面向企业开放。");
+        assert_eq!(found, [("示例成果转化中心".into(), "嘉兴市".into())]);
+    }
+
+    #[test]
+    fn the_sentences_place_inside_the_names_place_is_the_finer_one() {
+        let found = places("在嘉兴，他来到浙江省示例技术创新中心调研。");
+        assert_eq!(found, [("浙江省示例技术创新中心".into(), "嘉兴市".into())]);
     }
 }
