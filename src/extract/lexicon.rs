@@ -277,6 +277,9 @@ lists! {
     /// Verbs of attending or hosting before an event's name (出席, 举办).
     EVENT_VERBS: Vec<&'static str> = "event_verbs", Any;
 
+    /// Words for a body's staff after `某某是某单位(的)` (职工, 员工, 工作人员).
+    STAFF_WORDS: Vec<&'static str> = "staff_words", Any;
+
     /// Verbs after a list of hosts introduced by 由 (主办, 联合举办).
     HOST_VERBS: Vec<&'static str> = "host_verbs", FirstFits;
 

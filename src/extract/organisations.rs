@@ -1,8 +1,8 @@
 //! Companies and organisations: names walked back from a company or
 //! organisation suffix (`某某科技有限公司`, `某某研究院`), bank branches and the
 //! central bank's branches, brands and their short forms met again later
-//! (`某某精密`), a place's centre inside an institute's name, and brands
-//! before a project (`某某项目`). Agencies are `names`; names the segmenter
+//! (`某某精密`), a place's centre inside an institute's name, brands
+//! before a project (`某某项目`) and schools by place and number (`某市二中`). Agencies are `names`; names the segmenter
 //! proposes are `tagged`.
 
 use super::lexicon::*;
@@ -12,6 +12,7 @@ use crate::model::{EntityType, Span};
 use crate::segment::Pos;
 
 mod brands;
+mod schools;
 use brands::{brand_forms, brand_projects, quoted_businesses, short_repeats};
 
 /// Walks left from a suffix at `k` to the start of the name.
@@ -270,8 +271,14 @@ pub fn find(cx: &mut Cx) {
             i += 1;
             continue;
         };
-        // `小学生`, `大学生`: a school's suffix before 生 is a pupil, not the school.
-        if suffix.ends_with('学') && cx.chars.get(i + suffix.chars().count()) == Some(&'生') {
+        // `小学生`, `大学生`: a school's suffix before 生 is a pupil, not the school;
+        // before 习 it is a kind of study (`来一场大学习`, `集中学习`).
+        if suffix.ends_with('学')
+            && cx
+                .chars
+                .get(i + suffix.chars().count())
+                .is_some_and(|&c| c == '生' || c == '习')
+        {
             i += suffix.chars().count();
             continue;
         }
@@ -338,7 +345,18 @@ pub fn find(cx: &mut Cx) {
             i = end;
             continue;
         }
-        let start = name_start(cx, i, floor);
+        let mut start = name_start(cx, i, floor);
+        // A one-character verb or function word opening the walk (`像某某中学`,
+        // `在某某医院`) is the clause's, not the name's.
+        if let Some(t) = crate::extract::trim::token_at(cx.tokens(), start)
+            && t.start == start
+            && t.end == start + 1
+            && t.end < i
+            && (t.pos == Pos::Verb || t.function)
+            && cx.covering(start, &[EntityType::Division]).is_none()
+        {
+            start += 1;
+        }
         let core = cx.slice(start, i);
         let core_len = i - start;
         let branch_of_previous = BRANCH_SUFFIXES.contains(&suffix)
@@ -507,6 +525,7 @@ pub fn find(cx: &mut Cx) {
     nested_parents(cx);
     brand_projects(cx);
     quoted_businesses(cx);
+    schools::numbered_schools(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));

@@ -2,7 +2,8 @@
 //! the company a person's sentence names.
 
 use super::super::lexicon::{
-    COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POSTS, RESIDENTS, THE_COMPANY,
+    COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POST_TENSES, POSTS, RESIDENTS, STAFF_WORDS,
+    THE_COMPANY,
 };
 use super::super::{Cx, Mention, Object};
 use crate::model::{EntityType, Predicate};
@@ -41,6 +42,13 @@ pub(super) fn works_for(cx: &mut Cx) {
                     Predicate::WorksFor,
                     Object::Mention(j),
                     "worksFor:body-before-name",
+                );
+            } else if let Some(j) = staff_of(cx, i) {
+                cx.relate(
+                    i,
+                    Predicate::WorksFor,
+                    Object::Mention(j),
+                    "worksFor:is-staff",
                 );
             }
             continue;
@@ -97,12 +105,26 @@ pub(super) fn works_for(cx: &mut Cx) {
         };
         // Another person named between a body and this post holds the body's
         // post (`某党委书记甲…国家主席乙`): the body is not this person's.
+        // Names of one list after the body (`某局副局长甲、乙、原局长丙`) are
+        // this person's colleagues, not holders of the body's post, when the
+        // post is that body's own (局长 of a 局); another post (`某会副委员长
+        // 甲、国务委员乙`) belongs elsewhere.
+        let mut core = role.as_str();
+        for t in POST_TENSES.iter() {
+            core = core.strip_prefix(*t).unwrap_or(core);
+        }
+        let core = core.trim_start_matches('副');
         let person_between = |o: &Mention| {
+            let between = cx.slice(o.span.end, role_start);
+            let own_post =
+                o.name.chars().last().is_some() && o.name.chars().last() == core.chars().next();
+            let one_list = own_post && !between.contains(['，', ',', '。', '；', ';', '：', ':']);
             cx.mentions.iter().any(|p| {
                 p.ty == EntityType::Person
                     && !p.anaphoric
                     && p.span.start >= o.span.end
                     && p.span.end <= role_start
+                    && !(one_list && cx.chars.get(p.span.end) == Some(&'、'))
             })
         };
         let nearest = |from: usize| {
@@ -262,6 +284,41 @@ fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
         .max_by_key(|&j| cx.mentions[j].span.len())
 }
 
+/// `某某是某公司职工`, `某某是某局的一名干部`: a person said to be one of a
+/// body's staff works for it. The body follows 是 (or 为) right after the name,
+/// and a word for its staff closes the clause.
+fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
+    let p = &cx.mentions[i];
+    let at = p.span.end;
+    if !["是", "为", "系"].iter().any(|w| cx.starts_with(at, w)) {
+        return None;
+    }
+    let j = (0..cx.mentions.len())
+        .filter(|&j| {
+            let o = &cx.mentions[j];
+            matches!(
+                o.ty,
+                EntityType::Agency | EntityType::Company | EntityType::Organization
+            ) && !o.anaphoric
+                && o.span.start == at + 1
+        })
+        .max_by_key(|&j| cx.mentions[j].span.end)?;
+    let mut k = cx.mentions[j].span.end;
+    if cx.chars.get(k) == Some(&'的') {
+        k += 1;
+    }
+    for w in ["一名", "一位", "一个"] {
+        if cx.starts_with(k, w) {
+            k += w.chars().count();
+            break;
+        }
+    }
+    STAFF_WORDS
+        .iter()
+        .any(|w| cx.starts_with(k, w))
+        .then_some(j)
+}
+
 /// The bodies of the posts listed before a body and its post (`某委常委、某政协
 /// 主席某某`): each is a body followed by a post and `、`, walked back from the
 /// body `j`, up to four.
@@ -400,5 +457,41 @@ mod tests {
             employers("中共中央政治局常委、中央书记处书记王某某参观展览。"),
             ["中共中央政治局", "中央书记处"]
         );
+    }
+
+    fn pairs(text: &str) -> Vec<(String, String)> {
+        let ex = run(text);
+        ex.relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::WorksFor)
+            .filter_map(|r| match r.object {
+                Object::Mention(o) => Some((
+                    ex.mentions[r.subject].name.clone(),
+                    ex.mentions[o].name.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn colleagues_listed_after_a_bodys_post_work_there_too() {
+        let found = pairs("给予郧西县林业局副局长余飞、付群、原局长王昌来党内警告处分。");
+        assert!(
+            found.contains(&("王昌来".into(), "郧西县林业局".into())),
+            "{found:?}"
+        );
+        // Another body's post in the list is not this body's.
+        let found = pairs("嘉兴市人大常委会副主任王建国、国务委员李明华等出席。");
+        assert!(
+            !found.contains(&("李明华".into(), "嘉兴市人大常委会".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_said_to_be_a_bodys_staff_works_there() {
+        let found = pairs("杨红斌是嘉兴市供电公司职工，过去的一年很忙。");
+        assert_eq!(found, [("杨红斌".into(), "嘉兴市供电公司".into())]);
     }
 }
