@@ -113,6 +113,9 @@ pub fn find(cx: &mut Cx) {
         }
     }
     repeat_names(cx, &boundary, &free, &mut found);
+    for m in &mut found {
+        bodies::provincial_department(cx, m);
+    }
     cx.mentions.extend(found);
     drop_non_people(cx);
     cx.mentions

@@ -312,7 +312,7 @@ fn real_half(half: &str) -> eval::Report {
 /// against regressions on real text, not a target.
 #[test]
 fn real_items_score_hold() {
-    for (half, entity, relation) in [("tune", 0.86, 0.77), ("heldout", 0.82, 0.72)] {
+    for (half, entity, relation) in [("tune", 0.86, 0.78), ("heldout", 0.82, 0.72)] {
         let report = real_half(half);
         let (e, r) = (report.entity_total(), report.relation_total());
         eprintln!(

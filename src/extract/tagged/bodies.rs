@@ -12,7 +12,7 @@ use super::super::names::{body_variants, normalise_name};
 use super::super::trim::{covered_by_division, foreign_country};
 use super::super::{Cx, Mention, is_han};
 use super::{FUNCTION_CHARS, is_numeral, text};
-use crate::model::{EntityType, Span};
+use crate::model::{EntityType, Level, Span};
 use crate::segment::{Pos, Token};
 
 /// Where a body named without its place is an agency: the last characters of a
@@ -144,6 +144,45 @@ pub(super) fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
 
 /// The linking key of a body the dictionary knows: a government body is a
 /// national one, under the canonical form of its name (`党中央` is `中共中央`).
+/// A department named without its place (`商务厅`): a 厅 is a province's, so
+/// it is the department of the province the paragraph last named, else of the
+/// article's province. A general office (`办公厅`) may be any body's and stays
+/// as it is.
+pub(super) fn provincial_department(cx: &Cx, m: &mut Mention) {
+    // A hall (`售票厅`, `展示厅`) is a room, not a department.
+    if m.ty != EntityType::Agency
+        || !m.name.ends_with('厅')
+        || m.name.ends_with("办公厅")
+        || NOT_AGENCY_END.iter().any(|w| m.name.ends_with(w))
+    {
+        return;
+    }
+    let para = cx.paragraph_start(m.span.start);
+    let named = cx
+        .mentions
+        .iter()
+        .filter(|d| {
+            d.ty == EntityType::Division && d.span.end <= m.span.start && d.span.start >= para
+        })
+        .filter_map(|d| d.div.as_ref())
+        .rfind(|d| d.level == Level::Province);
+    let province = named.cloned().or_else(|| {
+        let loc = cx.locality.as_ref()?.gaz?;
+        cx.gaz
+            .chain(loc)
+            .into_iter()
+            .find(|&ix| cx.gaz.get(ix).level == Level::Province)
+            .map(|ix| super::super::division::info(cx.gaz, ix))
+    });
+    let Some(p) = province else { return };
+    let (canon, variants) = body_variants(&m.name);
+    m.key = format!("{}/{canon}", p.key);
+    m.name = format!("{}{canon}", p.name);
+    m.aliases = variants.iter().map(|v| format!("{}{v}", p.name)).collect();
+    m.aliases.push(m.text.clone());
+    m.div = Some(p);
+}
+
 fn body_key(name: &str, ty: EntityType) -> String {
     match ty {
         EntityType::Agency => format!("national/{}", body_variants(name).0),
@@ -311,5 +350,19 @@ mod tests {
         {
             assert!(!party_centre(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_department_without_its_place_is_the_paragraphs_provinces() {
+        let ex = crate::extract::tests::run(
+            "督查组在福建了解到，当地建立了包括商务厅等部门联动监管的机制。",
+        );
+        let agencies: Vec<String> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == crate::model::EntityType::Agency)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(agencies, ["福建省商务厅"]);
     }
 }
