@@ -38,17 +38,16 @@ pub fn find_agencies(cx: &mut Cx) {
             .and_then(|b| match_body(cx, b.end).map(|e| (b.end, e)));
         // `某区设立行政审批局`: a body a place sets up, named right after the
         // verb, is that place's body; its mention is the body's own words.
-        let created = match shared {
-            Some(_) => None,
-            None if !a.anaphoric && match_body(cx, a.end).is_none() => created_body(cx, a.end),
-            None => None,
+        let direct = match shared {
+            Some(found) => Some(found),
+            None => match_body(cx, a.end).map(|e| (a.end, e)),
         };
-        let (body_start, mut end) = match shared.or(created) {
-            Some(found) => found,
-            None => match match_body(cx, a.end) {
-                Some(e) => (a.end, e),
-                None => continue,
-            },
+        let created = match direct {
+            None if !a.anaphoric => created_body(cx, a.end),
+            _ => None,
+        };
+        let Some((body_start, mut end)) = direct.or(created) else {
+            continue;
         };
         let mut body = cx.slice(body_start, end);
         // `某乡原党委`: a tense word before the body says when a post was held

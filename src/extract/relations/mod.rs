@@ -4,11 +4,13 @@
 //! worksFor from the organisation next to a post, author from the byline.
 //!
 //! Each predicate has its module: `place` (locatedIn), `agents` (launchedBy and
-//! participatesIn), `employ` (worksFor); partOf and author, which need no more
-//! than the gazetteer and the byline, are here.
+//! participatesIn, with `hosts` for the other bodies that run an initiative),
+//! `employ` (worksFor); partOf and author, which need no more than the gazetteer
+//! and the byline, are here.
 
 mod agents;
 mod employ;
+mod hosts;
 mod place;
 
 use super::{Cx, Object, division};
