@@ -193,6 +193,20 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // A prefecture's or a county's short form that starts inside a word of
+        // the segmenter's whose head is no place (`肯定` + `西…`, `入海口`,
+        // `天山南北`, `大小兴安岭`) is the tail of that word, not the place.
+        if short_only
+            && hit
+                .candidates
+                .iter()
+                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && cx.word_across(hit.start).is_some_and(|t| {
+                t.start < hit.start && cx.gaz.lookup(&cx.slice(t.start, hit.start)).is_empty()
+            })
+        {
+            continue;
+        }
         // A prefecture's short form heads many words of its own (`某市大学`),
         // so only one straddling two ordinary words is dropped (`均衡水平`,
         // `重大理论`); a province's is left alone.

@@ -168,6 +168,7 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
     }
     s += cut_at;
+    s = after_kind_of_firm(cx, s, k);
     // A date, a sum or a count before the name is no part of it (`2010年某某公司`,
     // `5亿美元公司`, `80元和某公司`): the name starts after its unit.
     if let Some(p) = (s + 1..k).rev().find(|&p| {
@@ -215,6 +216,31 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         }
     }
     s
+}
+
+/// `化工企业某某集团`, `中央企业某某集团`: a kind of firm before a name (a word
+/// of the dictionary ending in 企业, or 企业 after an ordinary word) is no part
+/// of it. A name before 企业 (`某某企业管理有限公司`, a place's `某地企业集团`)
+/// is, and so is a 企业 that leaves less than two characters of name.
+fn after_kind_of_firm(cx: &Cx, s: usize, k: usize) -> usize {
+    let tokens = cx.tokens();
+    let Some(p) = (s..k.saturating_sub(3))
+        .rev()
+        .find(|&p| cx.starts_with(p, "企业"))
+    else {
+        return s;
+    };
+    let j = tokens.partition_point(|t| t.end < p + 2);
+    let Some(t) = tokens.get(j).filter(|t| t.end == p + 2) else {
+        return s;
+    };
+    let ordinary = |t: &crate::segment::Token| matches!(t.pos, Pos::Other | Pos::Verb);
+    let kind = if t.end - t.start >= 3 {
+        ordinary(t)
+    } else {
+        t.start == p && j > 0 && tokens[j - 1].end == p && ordinary(&tokens[j - 1])
+    };
+    if kind { p + 2 } else { s }
 }
 
 /// Whether a word the segmenter's model for unseen words made may be part of a
@@ -750,6 +776,16 @@ mod tests {
             .filter(|m| m.ty == EntityType::Company)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_kind_of_firm_before_a_name_is_no_part_of_it() {
+        assert_eq!(
+            companies("中央企业鞍钢集团与省属国有企业本钢集团重组。"),
+            ["鞍钢集团", "本钢集团"]
+        );
+        // A name before 企业 keeps it.
+        assert_eq!(companies("宁波企业集团发布年报。"), ["宁波企业集团"]);
     }
 
     #[test]

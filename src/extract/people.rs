@@ -109,9 +109,15 @@ fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
         });
     // A word of three characters or more that the dictionary knows as no
     // name and that fills the name's place (`曾多次`) is that word.
+    // A rare word of the dictionary that the name's end closes cleanly
+    // (`黄道` in a name `黄道某`) is more likely the segmenter's mistake.
+    let rare_inside = t.end < e
+        && t.pos == Pos::Other
+        && crate::segment::frequency(&cx.slice(t.start, t.end)) < 300
+        && cx.word_across(e).is_none();
     adverb
         || ordinary
-            && (len >= 2 && t.end < e
+            && (len >= 2 && t.end < e && !rare_inside
                 || len >= 3 && t.end == e
                 || len == 1 && "和与及同跟".contains(cx.chars[s]))
 }
@@ -241,6 +247,14 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
             .get(k)
             .is_some_and(|&c| is_han(c) && !is_stop(c) && !follows_name(cx, k))
     };
+    // The segmenter closes a three-character name where a verb or a function
+    // word begins right after it (`某某某看来`, `某某某正忙着`): after a post,
+    // that boundary settles the length even for a surname that opens everyday
+    // words. An everyday word running past the name (`高兴地说`) leaves no
+    // boundary there.
+    if closed_by_segmenter(cx, i, s) {
+        return Some(i + s + 2);
+    }
     // Surnames that also begin everyday words (全程, 和谐, 高效) need the stricter
     // test above.
     if s == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[i]) {
@@ -281,6 +295,39 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
         return (!everyday_word(cx, i, three - 1)).then_some(three - 1);
     }
     given(i + s + 1).then_some(three)
+}
+
+/// Whether a surname of `s` characters at `i` and two given characters end
+/// where the segmenter starts a verb of two characters or more, or a function
+/// word, with no word running across the name's start or end and no ordinary
+/// word of the dictionary inside it.
+fn closed_by_segmenter(cx: &Cx, i: usize, s: usize) -> bool {
+    use crate::segment::Pos;
+    let e = i + s + 2;
+    let tokens = cx.tokens();
+    let plain = |k: usize| cx.chars.get(k).is_some_and(|&c| is_han(c) && !is_stop(c));
+    if s == 0
+        || !(i + s..e).all(plain)
+        || follows_name(cx, e - 1)
+        || cx.word_across(i).is_some()
+        || cx.word_across(e).is_some()
+    {
+        return false;
+    }
+    let next = super::trim::token_at(tokens, e).is_some_and(|t| {
+        t.pos == Pos::Verb && t.end - t.start >= 2 || t.function && t.end - t.start >= 1
+    });
+    // Inside the name, only names, unknown words and single characters.
+    let inside = tokens[tokens.partition_point(|t| t.end <= i)..]
+        .iter()
+        .take_while(|t| t.start < e)
+        .all(|t| {
+            t.end - t.start == 1
+                || matches!(t.pos, Pos::Person | Pos::Proper | Pos::Unknown)
+                    && crate::segment::frequency(&cx.slice(t.start, t.end))
+                        < crate::segment::COMMON_WORD
+        });
+    next && inside
 }
 
 pub fn find(cx: &mut Cx) {
@@ -750,6 +797,21 @@ mod tests {
         assert_eq!(people("会议听取了副主任委员孔建作的报告。"), ["孔建"]);
         // An everyday word after two surnames is no given name.
         assert_eq!(people("负责人孔桑刚刚又接了一笔订单。"), ["孔桑"]);
+    }
+
+    #[test]
+    fn the_segmenter_closes_a_name_after_a_post() {
+        // A surname that opens everyday words (高) takes two given characters
+        // when a verb starts right after them; an everyday word running past
+        // the name (`高兴地`) is no name.
+        assert_eq!(
+            people("在示例市委书记高永华看来，这盘棋要下好。"),
+            ["高永华"]
+        );
+        assert!(people("总书记高兴地同大家交谈。").is_empty());
+        // A rare word of the dictionary at the name's start (`黄道`) is the
+        // segmenter's mistake when the name ends cleanly.
+        assert_eq!(people("县残联副理事长黄道亮正忙着走访。"), ["黄道亮"]);
     }
 
     #[test]

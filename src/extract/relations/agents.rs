@@ -173,10 +173,19 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         .collect();
     let fallback = prefix_place.map(|j| (j, 3, "launchedBy:name-prefix"));
     // A body named in the clause beats a place: the place usually only says
-    // whose body it is or where the work happens.
+    // whose body it is or where the work happens. A body that only says where
+    // something is set up (`某区在区行政服务中心设立…窗口`) is a place too.
+    let set_up_in = |j: usize| {
+        let m = &cx.mentions[j];
+        m.span.start > 0
+            && cx.chars[m.span.start - 1] == '在'
+            && ["设立", "开设", "设置", "增设", "建立", "开辟"]
+                .iter()
+                .any(|v| cx.starts_with(m.span.end, v))
+    };
     let Some(subject) = candidates.iter().copied().min_by_key(|&j| {
         (
-            cx.mentions[j].ty != EntityType::Agency,
+            cx.mentions[j].ty != EntityType::Agency || set_up_in(j),
             cx.mentions[j].span.start,
         )
     }) else {
@@ -661,6 +670,43 @@ mod tests {
     use crate::extract::Object;
     use crate::extract::tests::run;
     use crate::model::Predicate;
+
+    fn launchers(text: &str) -> Vec<(String, String)> {
+        let ex = run(text);
+        let mut by: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LaunchedBy)
+            .map(|r| {
+                let object = match &r.object {
+                    Object::Mention(o) => ex.mentions[*o].name.clone(),
+                    Object::Division(d) => d.name.clone(),
+                };
+                (ex.mentions[r.subject].name.clone(), object)
+            })
+            .collect();
+        by.sort();
+        by
+    }
+
+    #[test]
+    fn a_body_where_something_is_set_up_is_no_agent() {
+        assert_eq!(
+            launchers("今年以来，瓯海区聚焦营商环境，在区行政服务中心设立“示例反映”窗口。"),
+            [("示例反映".to_string(), "瓯海区".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_body_joined_by_a_verb_of_joint_work_launches_too() {
+        assert_eq!(
+            launchers("瓯海区行政审批局联合区税务局推出“示例一件事”集成服务。"),
+            [
+                ("示例一件事".to_string(), "瓯海区税务局".to_string()),
+                ("示例一件事".to_string(), "瓯海区行政审批局".to_string()),
+            ]
+        );
+    }
 
     #[test]
     fn a_chain_of_places_launches_through_its_innermost() {

@@ -111,24 +111,31 @@ fn host_list(cx: &Cx, at: usize) -> Option<(Vec<usize>, usize)> {
 }
 
 /// The agencies listed right after agency `j`, before `limit`: joined by 、,
-/// 和, 与, 及 or a space (`某办 某办印发`), each named in full.
+/// 和, 与, 及 or a space (`某办 某办印发`), or by a verb of joint work
+/// (`某局联合某局推出`, `会同`, `携手`), each named in full.
 pub(super) fn listed_agencies(cx: &Cx, j: usize, limit: usize) -> Vec<usize> {
     let mut out = Vec::new();
     if cx.mentions[j].ty != EntityType::Agency {
         return out;
     }
     let mut end = cx.mentions[j].span.end;
-    while cx
-        .chars
-        .get(end)
-        .is_some_and(|&c| "、和与及 　".contains(c))
-    {
+    let joiner = |at: usize| {
+        if cx.chars.get(at).is_some_and(|&c| "、和与及 　".contains(c)) {
+            Some(1)
+        } else {
+            ["联合", "会同", "携手", "协同"]
+                .iter()
+                .any(|w| cx.starts_with(at, w))
+                .then_some(2)
+        }
+    };
+    while let Some(len) = joiner(end) {
         let Some(k) = (0..cx.mentions.len())
             .filter(|&k| {
                 let o = &cx.mentions[k];
                 o.ty == EntityType::Agency
                     && !o.anaphoric
-                    && o.span.start == end + 1
+                    && o.span.start == end + len
                     && o.span.end <= limit
             })
             .max_by_key(|&k| cx.mentions[k].span.end)
