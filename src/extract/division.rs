@@ -722,6 +722,15 @@ mod tests {
     }
 
     #[test]
+    fn a_short_form_starting_inside_a_word_is_none() {
+        // `入海口`, `天山南北`: the short form is the tail of a word whose head
+        // is no place.
+        assert!(divisions("这里是长江入海口。").is_empty());
+        assert!(divisions("在天山南北汇聚力量。").is_empty());
+        assert_eq!(divisions("总书记来到海口考察。"), ["海口市"]);
+    }
+
+    #[test]
     fn a_conjunction_read_alone_ends_a_town_name() {
         let found = divisions("某县甲村和城东街道的干部。");
         assert!(found.contains(&"城东街道".to_string()), "{found:?}");
