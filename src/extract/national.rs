@@ -87,6 +87,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             .iter()
             .find(|w| cx.starts_with(i, w))
         && let Some(e) = match_body(cx, i + level.chars().count())
+        && level_body(cx, level, i + level.chars().count(), e)
     {
         return Some((committee_after(cx, e).unwrap_or(e), 0));
     }
@@ -214,6 +215,24 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
     }
     state_council.then_some((p, 0))
+}
+
+/// Whether `p..e`, a body after the country's level word `level`, names one:
+/// the national government is `中央政府` or `中央人民政府` (not
+/// `中央层面政府`), no bureau is named by `全国` (the country's are `国家某某局`,
+/// so `全国改革开放大局` is none), and
+/// no word of the segmenter's starting in a body ending in 委 runs on past it
+/// (`中央委托`; `全国人大常委会`, one word from the level on, is fine).
+fn level_body(cx: &Cx, level: &str, p: usize, e: usize) -> bool {
+    let body = cx.slice(p, e);
+    let government = body
+        .strip_suffix("政府")
+        .is_none_or(|core| core.is_empty() || core == "人民");
+    let country_wide = level == "全国";
+    government
+        && !(country_wide
+            && (body.ends_with('局') || NOT_AGENCY_END.iter().any(|w| body.ends_with(w))))
+        && !(body.ends_with('委') && cx.word_across(e).is_some_and(|t| t.start >= p))
 }
 
 /// The end of a committee of the legislature or the advisory conference named
@@ -453,6 +472,23 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_level_word_before_no_body_names_none() {
+        let agencies = |text: &str| -> Vec<String> {
+            run(text)
+                .mentions
+                .iter()
+                .filter(|m| m.ty == crate::model::EntityType::Agency)
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert!(agencies("为全国改革开放大局作出贡献。").is_empty());
+        assert!(agencies("中央层面政府核准的投资项目减少。").is_empty());
+        assert!(agencies("1987年，中央委托我们开展调研。").is_empty());
+        assert!(agencies("中国非政府组织首次参加。").is_empty());
+        assert_eq!(agencies("中央政府大力支持。"), ["中央政府"]);
     }
 
     #[test]

@@ -262,6 +262,12 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     if name.ends_with("国集团") {
         return None;
     }
+    // A government qualified only by a negation or its age (`非政府组织`,
+    // `新政府`, `旧政府`) names a kind, not a body.
+    if name.chars().count() == 3 && name.ends_with("政府") && name.starts_with(['非', '新', '旧'])
+    {
+        return None;
+    }
     let ends = |words: &[&str]| words.iter().any(|w| name.ends_with(w));
     // A government's ending alone (`人民代表大会` of `人民代表大会制度`) is
     // the institution, not one body.
