@@ -283,6 +283,9 @@ lists! {
     /// Verbs after a list of hosts introduced by 由 (主办, 联合举办).
     HOST_VERBS: Vec<&'static str> = "host_verbs", FirstFits;
 
+    /// Verbs by which an organisation takes part in a programme (参与, 加入).
+    JOIN_VERBS: Vec<&'static str> = "join_verbs", Any;
+
     /// Bodies every division has, listed after one place's body with the place
     /// left out (某省党委、政府和纪委), longest first.
     LEVEL_BODIES: Vec<&'static str> = "level_bodies", FirstFits;

@@ -3,7 +3,9 @@
 //! launches through its innermost division) and which companies and
 //! organisations use or join it.
 
-use super::super::lexicon::{CAUSATIVE, CREATE_VERBS, FOLLOWING, INITIATIVE_VERBS, POSTS};
+use super::super::lexicon::{
+    CAUSATIVE, CREATE_VERBS, FOLLOWING, INITIATIVE_VERBS, JOIN_VERBS, POSTS,
+};
 use super::super::{Cx, Mention, Object, is_han};
 use super::hosts::{co_issuers, hosts, listed_agencies};
 use crate::model::{EntityType, Predicate};
@@ -544,8 +546,18 @@ pub(super) fn participates_in(cx: &mut Cx) {
                     (1, m.span.start.saturating_sub(o.end))
                 }
             });
+        // Institutes and associations named near a programme are as often its
+        // partners or commentators as its users, so one takes part in a
+        // programme its paragraph names outside its sentence only when its own
+        // clause says so (`某研究院参与了…`).
+        let joins = || {
+            let clause = cx.slice(m.span.end, sent_e);
+            JOIN_VERBS.iter().any(|v| clause.contains(v))
+        };
         let (target, rule) = if let Some(j) = in_sentence {
             (Some(j), "participatesIn:same-sentence")
+        } else if m.ty != EntityType::Company && !joins() {
+            (None, "")
         } else if let Some(j) = initiatives
             .iter()
             .copied()
@@ -565,9 +577,7 @@ pub(super) fn participates_in(cx: &mut Cx) {
         {
             (Some(j), "participatesIn:paragraph")
         } else if m.ty == EntityType::Company {
-            // Institutes and associations in such articles are as often partners
-            // of the government as users of its programme, so only companies fall
-            // back to the article's topic.
+            // Only companies fall back to the article's topic.
             (topic, "participatesIn:article-topic")
         } else {
             (None, "")
@@ -759,6 +769,14 @@ mod tests {
         assert!(participants("双方愿在亚洲茶叶理事会等框架内推进“示例之路”建设合作。").is_empty());
         let text = "某市推出“示例贷”。青禾农业研究院参与了产品设计。";
         assert_eq!(participants(text), ["青禾农业研究院"]);
+    }
+
+    #[test]
+    fn an_organisation_takes_part_across_sentences_only_by_a_verb_of_joining() {
+        let text = "某市推出“示例贷”。青禾农业研究院发布了年度报告。";
+        assert!(participants(text).is_empty());
+        let text = "某市推出“示例贷”。青禾农业科技有限公司获得了首笔贷款。";
+        assert_eq!(participants(text), ["青禾农业科技有限公司"]);
     }
 
     #[test]
