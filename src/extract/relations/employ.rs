@@ -5,7 +5,7 @@ use super::super::lexicon::{
     COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POST_TENSES, POSTS, RESIDENTS, STAFF_WORDS,
     THE_COMPANY,
 };
-use super::super::{Cx, Mention, Object};
+use super::super::{Cx, Mention, Object, is_han, is_stop};
 use crate::model::{EntityType, Predicate};
 
 pub(super) fn works_for(cx: &mut Cx) {
@@ -286,10 +286,21 @@ fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
 
 /// `某某是某公司职工`, `某某是某局的一名干部`: a person said to be one of a
 /// body's staff works for it. The body follows 是 (or 为) right after the name,
-/// and a word for its staff closes the clause.
+/// or after a comma and a word of time (`某某，生前是…`), and a word for its
+/// staff closes the clause, after at most a short unit or descriptor
+/// (`某局电务段职工`, `某所的驻区民警`).
 fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
     let p = &cx.mentions[i];
-    let at = p.span.end;
+    let mut at = p.span.end;
+    if cx.chars.get(at).is_some_and(|&c| c == '，' || c == ',') {
+        at += 1;
+        if let Some(w) = ["生前", "现在", "目前", "曾经", "原来", "原", "现", "曾"]
+            .iter()
+            .find(|w| cx.starts_with(at, w))
+        {
+            at += w.chars().count();
+        }
+    }
     if !["是", "为", "系"].iter().any(|w| cx.starts_with(at, w)) {
         return None;
     }
@@ -313,9 +324,17 @@ fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
             break;
         }
     }
-    STAFF_WORDS
-        .iter()
-        .any(|w| cx.starts_with(k, w))
+    // A short unit or descriptor may stand before the staff word, in plain
+    // characters with no clause break.
+    (k..=k + 4)
+        .take_while(|&s| {
+            s == k
+                || cx
+                    .chars
+                    .get(s - 1)
+                    .is_some_and(|&c| is_han(c) && !is_stop(c))
+        })
+        .any(|s| STAFF_WORDS.iter().any(|w| cx.starts_with(s, w)))
         .then_some(j)
 }
 
@@ -491,7 +510,13 @@ mod tests {
 
     #[test]
     fn a_person_said_to_be_a_bodys_staff_works_there() {
-        let found = pairs("杨红斌是嘉兴市供电公司职工，过去的一年很忙。");
-        assert_eq!(found, [("杨红斌".into(), "嘉兴市供电公司".into())]);
+        let found = pairs("王建华是嘉兴市供电公司职工，过去的一年很忙。");
+        assert_eq!(found, [("王建华".into(), "嘉兴市供电公司".into())]);
+        // After a comma and a word of time, and with a unit or a descriptor
+        // before the staff word.
+        let found = pairs("李国平，生前是嘉兴市公安局南湖分局的一名社区民警。");
+        assert_eq!(found, [("李国平".into(), "嘉兴市公安局南湖分局".into())]);
+        let found = pairs("王建华是嘉兴市供电公司变电站职工。");
+        assert_eq!(found, [("王建华".into(), "嘉兴市供电公司".into())]);
     }
 }
