@@ -781,8 +781,8 @@ mod tests {
     #[test]
     fn a_kind_of_firm_before_a_name_is_no_part_of_it() {
         assert_eq!(
-            companies("中央企业鞍钢集团与省属国有企业本钢集团重组。"),
-            ["鞍钢集团", "本钢集团"]
+            companies("中央企业青禾集团与省属国有企业蓝海集团重组。"),
+            ["青禾集团", "蓝海集团"]
         );
         // A name before 企业 keeps it.
         assert_eq!(companies("宁波企业集团发布年报。"), ["宁波企业集团"]);
