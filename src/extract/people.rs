@@ -297,6 +297,26 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
     given(i + s + 1).then_some(three)
 }
 
+/// Whether a comma at `end` opens an apposition that gives the post of the
+/// name before it (`某某某，某某培训服务中心负责人，…`): at most twenty plain
+/// characters closed by a post (not a descriptor) and a comma or a full stop.
+fn post_in_apposition(cx: &Cx, end: usize) -> bool {
+    if cx.chars.get(end) != Some(&'，') {
+        return false;
+    }
+    let start = end + 1;
+    let Some(close) = (start..(start + 21).min(cx.chars.len()))
+        .find(|&k| !is_han(cx.chars[k]) || "的是在".contains(cx.chars[k]))
+    else {
+        return false;
+    };
+    close > start + 2
+        && "，。；".contains(cx.chars[close])
+        && POSTS
+            .iter()
+            .any(|p| cx.ends_with_at(close, p) && close - p.chars().count() > start)
+}
+
 /// Whether a surname of `s` characters at `i` and two given characters end
 /// where the segmenter starts a verb of two characters or more, or a function
 /// word, with no word running across the name's start or end and no ordinary
@@ -458,7 +478,8 @@ pub fn find(cx: &mut Cx) {
         if prev_ok
             && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
             && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
-                || COURTESY.iter().any(|t| cx.starts_with(end, t)))
+                || COURTESY.iter().any(|t| cx.starts_with(end, t))
+                || post_in_apposition(cx, end))
             && !no_speaker(cx, i, end)
             && !covered(
                 i,
@@ -797,6 +818,16 @@ mod tests {
         assert_eq!(people("会议听取了副主任委员孔建作的报告。"), ["孔建"]);
         // An everyday word after two surnames is no given name.
         assert_eq!(people("负责人孔桑刚刚又接了一笔订单。"), ["孔桑"]);
+    }
+
+    #[test]
+    fn a_post_in_apposition_after_a_name_makes_it_a_person() {
+        assert_eq!(
+            people("罗青云，示例拉面产业培训服务中心负责人，今年要培训一万人。"),
+            ["罗青云"]
+        );
+        // A descriptor is no post.
+        assert!(people("罗青云，示例村村民，今年种了十亩地。").is_empty());
     }
 
     #[test]
