@@ -13,7 +13,7 @@ use crate::segment::Pos;
 
 mod brands;
 mod schools;
-use brands::{brand_forms, brand_projects, quoted_businesses, short_repeats};
+use brands::{brand_forms, brand_projects, described_firms, quoted_businesses, short_repeats};
 
 /// Walks left from a suffix at `k` to the start of the name.
 pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
@@ -551,6 +551,7 @@ pub fn find(cx: &mut Cx) {
     nested_parents(cx);
     brand_projects(cx);
     quoted_businesses(cx);
+    described_firms(cx);
     schools::numbered_schools(cx);
     short_repeats(cx);
     cx.mentions
@@ -776,6 +777,16 @@ mod tests {
             .filter(|m| m.ty == EntityType::Company)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_firm_described_by_what_it_is() {
+        assert_eq!(
+            companies("青禾智造是一家专注工业软件的高新技术企业，去年营收过亿。"),
+            ["青禾智造"]
+        );
+        assert!(companies("这是一家专注工业软件的企业。").is_empty());
+        assert!(companies("如今是一家上市公司。").is_empty());
     }
 
     #[test]

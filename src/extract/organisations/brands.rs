@@ -1,12 +1,14 @@
 //! Companies named by their brand: the short forms of a company name
 //! (`某某精密` from `某地某某精密模具有限公司`), those forms met again later in
 //! the article, and brands standing alone before a project or plant
-//! (`某某新能源汽车零部件工厂`). Names walked back from a legal suffix are the
-//! parent module's; this one only derives and finds brand forms.
+//! (`某某新能源汽车零部件工厂`), quoted brands before a kind of business
+//! (`“某某”民宿`) and brands introduced by what they are
+//! (`某某是一家…企业`). Names walked back from a legal suffix are the parent
+//! module's; this one only derives and finds brand forms.
 
 use super::super::lexicon::*;
 use super::super::names::normalise_name;
-use super::super::{Cx, DivInfo, Mention, is_han};
+use super::super::{Cx, DivInfo, Mention, is_han, is_stop};
 use super::name_start;
 use crate::model::{EntityType, Span};
 use crate::segment::Pos;
@@ -287,6 +289,83 @@ pub(super) fn quoted_businesses(cx: &mut Cx) {
             div: None,
             role: None,
             rule: "company:quoted-brand",
+            anaphoric: false,
+        });
+    }
+    cx.mentions.extend(added);
+}
+
+/// Firms introduced by what they are (`某某是一家专注于某某的高新技术企业`):
+/// the words before `是一家`, back to the clause's start, name a company when
+/// the clause closes with a word for a firm. Pronouns (`这是一家`) and
+/// names already read are left alone.
+pub(super) fn described_firms(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut added = Vec::new();
+    let mut at = 0;
+    while let Some(p) = (at..n.saturating_sub(3)).find(|&k| cx.starts_with(k, "是一家")) {
+        at = p + 3;
+        let close = (at..(at + 30).min(n)).find(|&k| "，。；！？\n".contains(cx.chars[k]));
+        let Some(close) = close else { continue };
+        let firm = ["企业", "公司", "集团", "工厂", "合作社"]
+            .iter()
+            .any(|w| cx.ends_with_at(close, w));
+        if !firm {
+            continue;
+        }
+        // The name runs back from 是 over plain characters to the clause's start.
+        let mut s = p;
+        while s > 0 && p - s < 10 && {
+            let c = cx.chars[s - 1];
+            (is_han(c) || c.is_ascii_alphanumeric()) && !is_stop(c)
+        } {
+            s -= 1;
+        }
+        let clause_start = s == 0 || "，。；：！？\n　 ".contains(cx.chars[s - 1]);
+        // A time word or a pronoun is no name (`如今是一家`, `这是一家`).
+        let name = cx.slice(s, p);
+        if !clause_start
+            || name.chars().count() < 2
+            || [
+                "这", "那", "它", "该", "其", "如今", "现在", "目前", "已经", "曾经", "也", "还",
+            ]
+            .iter()
+            .any(|w| name.starts_with(w) || name.ends_with(w))
+            || cx
+                .covering(
+                    s,
+                    &[
+                        EntityType::Company,
+                        EntityType::Organization,
+                        EntityType::Person,
+                        EntityType::Agency,
+                    ],
+                )
+                .is_some()
+            || cx
+                .covering(
+                    p - 1,
+                    &[
+                        EntityType::Company,
+                        EntityType::Organization,
+                        EntityType::Person,
+                    ],
+                )
+                .is_some()
+        {
+            continue;
+        }
+        added.push(Mention {
+            ty: EntityType::Company,
+            span: Span::new(s, p),
+            text: name.clone(),
+            key: normalise_name(&name),
+            aliases: vec![name.clone()],
+            name,
+            class: None,
+            div: None,
+            role: None,
+            rule: "company:described",
             anaphoric: false,
         });
     }
