@@ -14,7 +14,7 @@ mod unquoted;
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
-use laws::{laws_before_a_bill, named_laws, unquoted_laws};
+use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
 use unquoted::{
     campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
     unquoted_programmes, unquoted_reforms,
@@ -224,6 +224,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_programmes(cx, &mut found, &quotes, &titles);
     unquoted_laws(cx, &mut found, &quotes, &titles);
     laws_before_a_bill(cx, &mut found, &quotes, &titles);
+    unquoted_decisions(cx, &mut found, &quotes, &titles);
     named_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
@@ -526,6 +527,20 @@ mod tests {
         assert_eq!(
             initiatives("深入开展“守初心、担使命”主题教育。"),
             ["守初心、担使命主题教育"]
+        );
+    }
+
+    #[test]
+    fn a_decision_written_out_without_title_marks() {
+        assert_eq!(
+            initiatives("常委会作出关于设立示例纪念日的决定，将每年9月定为纪念日。"),
+            ["关于设立示例纪念日的决定"]
+        );
+        // The last 关于 opens the name; the bill's words after it are not part.
+        let found = initiatives("会议审议了关于提请审议关于修改《示例法》的决定草案的议案。");
+        assert!(
+            found.contains(&"关于修改示例法的决定".to_string()),
+            "{found:?}"
         );
     }
 

@@ -1,7 +1,9 @@
 //! Laws, treaties and regulations named without 《》: after a verb of law
 //! (`颁布实施某某法`, `退出某某条约`), right before their bill (`关于某某法修订
 //! 草案`), and anywhere the segmenter ends a word with 法 (`违反某某安全法`,
-//! `宪法`). Each pass skips what a quoted or titled name already covers.
+//! `宪法`), and a legislature's decisions written out without 《》
+//! (`关于设立某某日的决定`). Each pass skips what a quoted or titled name already
+//! covers.
 
 use super::super::lexicon::{
     BARE_LAW_HEADS, BEFORE_LAW, COMMON_LAW_WORDS, LAW_ENDINGS, LAW_VERBS, SHORT_LAWS,
@@ -285,4 +287,75 @@ fn names_a_body(cx: &Cx, e: usize) -> bool {
         .iter()
         .chain(ORG_SUFFIXES.iter())
         .any(|s| s.chars().count() >= 2 && phrase.contains(s))
+}
+
+/// A decision or resolution written out without 《》 (`作出关于设立某某日的
+/// 决定`, `某某常委会关于修改《某某法》的决定草案`): from the last 关于 before
+/// `的决定` or `的决议`, at most eighty characters with no clause break outside
+/// 《》. The body written right before 关于 issues it and opens an alias; a
+/// bill's words after it are no part of the name.
+pub(super) fn unquoted_decisions(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    for word in ["的决定", "的决议"] {
+        for at in occurrences(cx, word) {
+            let e = at + 3;
+            // Walk back to the nearest 关于, over 《》 whole.
+            let mut k = at;
+            let mut depth = 0i32;
+            let mut start = None;
+            while k > 0 && at - k < 80 {
+                k -= 1;
+                match cx.chars[k] {
+                    '》' => depth += 1,
+                    '《' => depth -= 1,
+                    c if depth == 0 && "，。；：！？\n".contains(c) => break,
+                    _ => {}
+                }
+                if depth == 0 && cx.starts_with(k, "关于") {
+                    start = Some(k);
+                    break;
+                }
+            }
+            let Some(s) = start else { continue };
+            let span = Span::new(s, e);
+            // A title inside (`关于修改《某某法》的决定`) is part of the name; one
+            // around it means the decision is already named.
+            let around = quotes
+                .iter()
+                .chain(titles.iter())
+                .any(|&(qs, qe)| qs < e && s < qe && !(s <= qs && qe <= e));
+            if e - s < 8
+                || around
+                || found
+                    .iter()
+                    .any(|m| m.span.overlaps(span) && !span.contains(m.span))
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut aliases = vec![text.clone()];
+            // The issuing body right before 关于 opens the full title.
+            if let Some(body) = cx
+                .mentions
+                .iter()
+                .find(|m| m.ty == EntityType::Agency && m.span.end == s && !m.anaphoric)
+            {
+                aliases.push(format!("{}{text}", cx.slice(body.span.start, s)));
+                aliases.push(format!("{}{text}", body.name));
+            }
+            found.push(initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                aliases,
+                "PolicyDocument",
+                "initiative:unquoted-decision",
+            ));
+        }
+    }
 }
