@@ -101,10 +101,15 @@ pub fn find(cx: &mut Cx) {
         let generic = core.chars().filter(|&c| is_han(c)).count() < 2
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || core.starts_with(['本', '该', '此', '这', '各', '每', '首']);
-        // A place inside the name is the event's (`第某届某市国际电影节`);
-        // any other mention inside it is a name of its own.
-        let place = 1u8 << EntityType::Division as u8;
-        if generic || coverage[s..e].iter().any(|&b| b & !place != 0) {
+        // A place inside the name is the event's (`第某届某市国际电影节`), and so
+        // is a group of states, a body of members or a firm after a verb of
+        // attending (`出席某某集团某地峰会`, a firm's own conference); any other
+        // mention inside it is a name of its own.
+        let mut inside = 1u8 << EntityType::Division as u8;
+        if after_verb {
+            inside |= 1u8 << EntityType::Organization as u8 | 1u8 << EntityType::Company as u8;
+        }
+        if generic || coverage[s..e].iter().any(|&b| b & !inside != 0) {
             i = e;
             continue;
         }
@@ -233,6 +238,14 @@ mod tests {
             events("中国示例商品交易会和中国示例消费品博览会相继举办。"),
             ["中国示例商品交易会", "中国示例消费品博览会"]
         );
+    }
+
+    #[test]
+    fn after_a_verb_of_attending_an_event_may_hold_its_host() {
+        let found = events("他将出席示例集团杭州峰会并致辞。");
+        assert_eq!(found, ["示例集团杭州峰会"]);
+        // Without a verb of attending the group is a name of its own.
+        assert!(events("示例集团杭州峰会召开。").is_empty());
     }
 
     #[test]
