@@ -457,6 +457,12 @@ mod tests {
         assert!(initiatives("会议讨论了组织法的作用。").is_empty());
         assert!(initiatives("他是宪法和法律委员会委员。").is_empty());
         assert!(initiatives("双方祝贺中法建交。").is_empty());
+        // A verb right before a bare 条例 names its field; a verb alone does not.
+        assert_eq!(
+            initiatives("会议通过城镇住房保障条例。"),
+            ["城镇住房保障条例"]
+        );
+        assert!(initiatives("要进一步强化条例的执行。").is_empty());
     }
 
     #[test]

@@ -188,14 +188,26 @@ pub(super) fn named_laws(
             if x.end >= e {
                 break;
             }
-            let field = x.end == t.start && BARE_LAW_HEADS.contains(&word.as_str());
+            // So is a verb right before a bare 条例 or 法, which names the
+            // field it rules (`某某投资条例`, `某某保障条例`).
+            let field = x.end == t.start
+                && (BARE_LAW_HEADS.contains(&word.as_str()) || word == "条例" || word == "法");
             if x.pos == Pos::Verb && !field {
                 s = x.end;
             }
         }
+        // A verb alone before a bare 条例 is what is done with rules
+        // (`强化条例`, `使用条例`), no law's name.
+        let verb_only = (word == "条例" || word == "法")
+            && tokens[first..]
+                .iter()
+                .take_while(|x| x.end <= t.start)
+                .filter(|x| x.start >= s)
+                .all(|x| x.pos == Pos::Verb);
         // `宪法和法律委员会`, `宪法法律委`: the field of a legislature's
         // committee, not the law.
-        if !law_word(cx, t, s)
+        if verb_only
+            || !law_word(cx, t, s)
             || ["法律委", "和法律委"].iter().any(|w| cx.starts_with(e, w))
             || names_a_body(cx, e)
         {
