@@ -76,14 +76,43 @@ pub(super) fn located_in(cx: &mut Cx) {
                 Object::Division(v),
                 "locatedIn:visit-place",
             );
-        } else if let Some(d) = m.div.clone()
-            && !guessed
+        } else if let Some(d) = m.div.clone().map(|d| {
+            if m.ty == EntityType::Agency {
+                inner_place(cx, i, d)
+            } else {
+                d
+            }
+        }) && !guessed
             && (rule != "locatedIn:article-locality"
                 || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))
         {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// The most specific place named inside agency `i`'s name that lies within
+/// its division `d` (`某市公安局某区分局某街道派出所` is the subdistrict's
+/// station), else `d`. A town outside the gazetteer lies within `d` when its
+/// parent is `d` or inside it.
+fn inner_place(cx: &Cx, i: usize, d: DivInfo) -> DivInfo {
+    let m = &cx.mentions[i];
+    let inside = |x: &DivInfo| {
+        let parent_in =
+            |p: crate::gazetteer::DivisionIx| d.gaz.is_some_and(|a| p == a || cx.gaz.within(p, a));
+        x.level.depth() > d.level.depth()
+            && match x.gaz {
+                Some(g) => d.gaz.is_some_and(|a| cx.gaz.within(g, a)),
+                None => x.parent.is_some_and(parent_in),
+            }
+    };
+    cx.mentions
+        .iter()
+        .filter(|x| x.ty == EntityType::Division && !x.anaphoric && m.span.contains(x.span))
+        .filter_map(|x| x.div.clone())
+        .filter(inside)
+        .max_by_key(|x| x.level.depth())
+        .unwrap_or(d)
 }
 
 /// Where the article's visit took place: `某某在某省某市就某事进行调研` in the
@@ -370,6 +399,21 @@ mod tests {
             .filter(|r| r.predicate == Predicate::LocatedIn)
             .any(|r| r.rule == "locatedIn:article-locality");
         assert!(!placed, "{:?}", ex.relations);
+    }
+
+    #[test]
+    fn an_agency_lies_in_the_innermost_place_its_name_gives() {
+        let ex = run("温州市公安局鹿城分局五马派出所推出新举措。");
+        let places: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some(d.name.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(places, ["鹿城区"]);
     }
 
     #[test]
