@@ -286,6 +286,9 @@ lists! {
     /// Verbs by which an organisation takes part in a programme (参与, 加入).
     JOIN_VERBS: Vec<&'static str> = "join_verbs", Any;
 
+    /// Verbs of joint work between two bodies (联合, 会同, 携手).
+    JOINT_VERBS: Vec<&'static str> = "joint_verbs", Any;
+
     /// Bodies every division has, listed after one place's body with the place
     /// left out (某省党委、政府和纪委), longest first.
     LEVEL_BODIES: Vec<&'static str> = "level_bodies", FirstFits;

@@ -4,7 +4,7 @@
 //! organisations use or join it.
 
 use super::super::lexicon::{
-    CAUSATIVE, CREATE_VERBS, FOLLOWING, INITIATIVE_VERBS, JOIN_VERBS, POSTS,
+    CAUSATIVE, CREATE_VERBS, CREATION_VERBS, FOLLOWING, INITIATIVE_VERBS, JOIN_VERBS, POSTS,
 };
 use super::super::{Cx, Mention, Object, is_han};
 use super::hosts::{co_issuers, hosts, listed_agencies};
@@ -181,9 +181,7 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         let m = &cx.mentions[j];
         m.span.start > 0
             && cx.chars[m.span.start - 1] == '在'
-            && ["设立", "开设", "设置", "增设", "建立", "开辟"]
-                .iter()
-                .any(|v| cx.starts_with(m.span.end, v))
+            && CREATION_VERBS.iter().any(|v| cx.starts_with(m.span.end, v))
     };
     let Some(subject) = candidates.iter().copied().min_by_key(|&j| {
         (

@@ -4,7 +4,7 @@
 //! bodies listed with a sentence's subject (`某办、某办印发`). Which predicate each
 //! one gets is `agents`' to decide.
 
-use super::super::lexicon::HOST_VERBS;
+use super::super::lexicon::{HOST_VERBS, JOINT_VERBS};
 use super::super::{Cx, is_han};
 use crate::model::EntityType;
 
@@ -123,10 +123,10 @@ pub(super) fn listed_agencies(cx: &Cx, j: usize, limit: usize) -> Vec<usize> {
         if cx.chars.get(at).is_some_and(|&c| "、和与及 　".contains(c)) {
             Some(1)
         } else {
-            ["联合", "会同", "携手", "协同"]
+            JOINT_VERBS
                 .iter()
-                .any(|w| cx.starts_with(at, w))
-                .then_some(2)
+                .find(|w| cx.starts_with(at, w))
+                .map(|w| w.chars().count())
         }
     };
     while let Some(len) = joiner(end) {
