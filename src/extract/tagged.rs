@@ -183,8 +183,8 @@ fn drop_non_people(cx: &mut Cx) {
 /// Words the dictionary knows well that the name rules can take for a name: a
 /// common word read as surname and given name (`居民来说`), a noun made with
 /// a suffix of kind (`智能化`, which the dictionary itself tags as a name), a
-/// lane or village named after a family (`某家巷`), and a place before a zone
-/// (`某某工业区`).
+/// lane or village named after a family (`某家巷`), a place before a zone
+/// (`某某工业区`), and a word ending like a place or a building (`幼儿园`).
 fn common_word_name(cx: &Cx, m: &Mention) -> bool {
     use crate::segment::{COMMON_WORD, frequency};
     let chars: Vec<char> = m.name.chars().collect();
@@ -206,7 +206,14 @@ fn common_word_name(cx: &Cx, m: &Mention) -> bool {
     let zone_after = ["工业区", "开发区", "工业园", "园区", "新区", "科学城"]
         .iter()
         .any(|z| cx.starts_with(e, z));
-    common || kind_suffix || family_place || zone_after
+    // A word of the dictionary ending like a place or a building (`幼儿园`,
+    // `某公岛`, `某和宫`), which it tags as a name, is that place, unless a
+    // post says it is a name.
+    let facility = chars.len() == 3
+        && "园岛宫馆".contains(chars[2])
+        && !m.rule.starts_with("person:post")
+        && super::trim::token_at(cx.tokens(), s).is_some_and(|t| t.end == e);
+    common || kind_suffix || family_place || zone_after || facility
 }
 
 /// Whether the text from `s` to `e` is a division's name, or its name without
@@ -687,6 +694,12 @@ mod tests {
         assert!(!people.contains(&"赵晶便".to_string()), "{people:?}");
         // Nor is the start of a long ordinary word after a post (`班子成员`).
         let ex = run("省委常委班子成员要带头改进作风。");
+        assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
+    }
+
+    #[test]
+    fn a_word_ending_like_a_building_is_no_person() {
+        let ex = run("受降雪影响，全市中小学、幼儿园停课。");
         assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
     }
 
