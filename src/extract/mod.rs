@@ -478,10 +478,10 @@ pub(crate) mod tests {
 
     #[test]
     fn an_unseen_brand_keeps_its_function_character() {
-        // The segmenter's model for unseen words joins `三全`; `全` alone is a
+        // The segmenter's model for unseen words joins `众全`; `全` alone is a
         // function word that would otherwise end the walk back.
-        let ex = run("在三全食品公司，他察看原材料检测。");
-        assert_eq!(names(&ex, EntityType::Company), ["三全食品公司"]);
+        let ex = run("在众全食品公司，他察看原材料检测。");
+        assert_eq!(names(&ex, EntityType::Company), ["众全食品公司"]);
         // A count of points is not a brand.
         let ex = run("三是鼓励学会发挥作用。");
         assert!(names(&ex, EntityType::Organization).is_empty());

@@ -902,7 +902,7 @@ mod tests {
 
     #[test]
     fn a_descriptor_after_a_place_the_dictionary_tags_as_a_name_still_opens_a_name() {
-        assert_eq!(people("延吉市民林建军在社区住了十年。"), ["林建军"]);
+        assert_eq!(people("延吉市民方建军在社区住了十年。"), ["方建军"]);
         assert_eq!(people("维修员张威在现场抢修。"), ["张威"]);
         // A word of three characters in the name's place is that word.
         assert!(people("总书记曾多次强调这一点。").is_empty());
@@ -953,10 +953,10 @@ mod tests {
 
     #[test]
     fn an_officials_act_after_a_name_that_opens_its_clause_says_person() {
-        assert_eq!(people("工作取得新进展。\n肖捷陪同。"), ["肖捷"]);
+        assert_eq!(people("工作取得新进展。\n肖杰陪同。"), ["肖杰"]);
         assert_eq!(
-            people("胡春华、王勇、肖捷参加。"),
-            ["胡春华", "王勇", "肖捷"]
+            people("严春明、王立、肖杰参加。"),
+            ["严春明", "王立", "肖杰"]
         );
         // Not after a preposition of place, nor with a function word inside.
         assert!(people("总理在索契会见了客人。").is_empty());

@@ -384,8 +384,9 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     {
         return None;
     }
-    // A name does not run on into a place or a body (`张家港市`, `王村`).
-    if after.is_some_and(|c| "市县区省镇乡村路街州庄".contains(c)) {
+    // A name does not run on into a place or a body (`张家港市`, `王村`); a
+    // post that starts with a place word (`某某省长`) is a title, not a place.
+    if after.is_some_and(|c| "市县区省镇乡村路街州庄".contains(c)) && title.is_none() {
         return None;
     }
     let foreign = !chinese;
@@ -559,8 +560,10 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         let after = cx.chars.get(e).copied();
         // A name does not run on into a place or a body (`张家港市`, `王村`), nor
         // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
-        // in talks (`某方`).
-        if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
+        // in talks (`某方`). A post that starts with a place word (`某某省长`,
+        // `某某市长`) is a title after the name, not a place it runs into.
+        let post_after = starts_with_any(cx, e, &POSTS).is_some();
+        if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c)) && !post_after
             || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞村镇乡郡"
                 .contains(cx.chars[e - 1])
         {
@@ -705,8 +708,17 @@ mod tests {
 
     #[test]
     fn a_known_name_with_a_title_after_it_is_a_person() {
-        let ex = run("国务院总理李克强会见了来访的客人。李克强总理指出，要加强合作。");
-        assert!(named(&ex, EntityType::Person).contains(&"李克强".to_string()));
+        let ex = run("严春明总理指出，要加强合作。");
+        assert!(named(&ex, EntityType::Person).contains(&"严春明".to_string()));
+    }
+
+    #[test]
+    fn a_post_that_starts_with_a_place_word_is_a_title_after_the_name() {
+        let ex = run("会上，韩立彬省长指出，要加强合作。");
+        assert_eq!(named(&ex, EntityType::Person), ["韩立彬"]);
+        // A name still does not run on into a place that is no post.
+        let ex = run("会上，韩立彬市场监管所长说。");
+        assert!(!named(&ex, EntityType::Person).contains(&"韩立彬市".to_string()));
     }
 
     #[test]

@@ -495,9 +495,9 @@ mod tests {
 
     #[test]
     fn colleagues_listed_after_a_bodys_post_work_there_too() {
-        let found = pairs("给予郧西县林业局副局长余飞、付群、原局长王昌来党内警告处分。");
+        let found = pairs("给予青川县林业局副局长罗小勇、付文、原局长鲁定安党内警告处分。");
         assert!(
-            found.contains(&("王昌来".into(), "郧西县林业局".into())),
+            found.contains(&("鲁定安".into(), "青川县林业局".into())),
             "{found:?}"
         );
         // Another body's post in the list is not this body's.
