@@ -324,7 +324,7 @@ fn country_pair(cx: &Cx, text: &str, start: usize) -> bool {
 /// Whether the segmenter puts either end of `start..end` inside a word that is
 /// no place name. A place word may run on past the end (`某湖新城`), but one that
 /// starts before the name must start with another division (`某市某湖`): a
-/// transliteration the segmenter tags as a place (`奥巴马`) does not.
+/// transliterated foreign name the segmenter tags as a place does not.
 fn inside_word(cx: &Cx, start: usize, end: usize) -> bool {
     let place = |t: &crate::segment::Token| t.pos == crate::segment::Pos::Place;
     cx.word_across(start)
@@ -591,6 +591,14 @@ fn find_towns(cx: &mut Cx) {
         // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
         // the subdistrict office, not a subdistrict named 督促).
         s += cut_after_last(&cx.slice(s, i), TOWN_BREAKERS.iter());
+        // A breaker that starts before the walk's reach and ends inside it
+        // (`担任过某某镇`: the walk took in `过`) ends the name there too.
+        if let Some(p) = (s + 1..i)
+            .rev()
+            .find(|&p| TOWN_BREAKERS.iter().any(|w| cx.ends_with_at(p, w)))
+        {
+            s = p;
+        }
         // A conjunction the segmenter reads alone ends the name (`某村和城东街道`);
         // inside a word it is part of the name (`和平镇`).
         if let Some(p) = (s..i).rev().find(|&p| {
@@ -766,5 +774,11 @@ mod tests {
         // The segmenter reads `佛罗里达州` whole; 达州 inside it is no city.
         assert!(divisions("佛罗里达州新增病例。").is_empty());
         assert!(divisions("位于地中海东部的舰船。").is_empty());
+    }
+
+    #[test]
+    fn a_verb_that_ends_just_inside_the_walk_ends_a_towns_name() {
+        assert_eq!(divisions("他担任过青石坳镇派出所所长。"), ["青石坳镇"]);
+        assert_eq!(divisions("他到过青石坳镇。"), ["青石坳镇"]);
     }
 }

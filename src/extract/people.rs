@@ -911,8 +911,8 @@ mod tests {
     #[test]
     fn a_transliterated_name_takes_its_parts_after_a_separator() {
         assert_eq!(
-            people("某国候任总理阿迪勒·阿卜杜勒－迈赫迪和内阁成员宣誓。"),
-            ["阿迪勒·阿卜杜勒－迈赫迪"]
+            people("某国候任总理萨利姆·阿卜杜勒－哈迪和内阁成员宣誓。"),
+            ["萨利姆·阿卜杜勒－哈迪"]
         );
     }
 

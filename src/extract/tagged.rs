@@ -290,7 +290,7 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         }
     }
     if !chinese {
-        // `特雷莎·梅`: a dotted name joins the name after the dot.
+        // `某某·某`: a dotted name joins the name after the dot.
         if cx.chars.get(e) == Some(&'·')
             && let Some(next) = tokens.get(k + 2)
             && next.start == e + 1

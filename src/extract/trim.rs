@@ -13,7 +13,7 @@ use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
 
 /// A company or organisation found by its suffix whose name the dictionary knows
-/// whole, starting further left (`华为技术有限公司` found as `技术有限公司`, the
+/// whole, starting further left (a maker's full name, `某某技术有限公司`, found as `技术有限公司`, the
 /// walk having stopped at a function character): the name starts where the
 /// dictionary's word does, when nothing else was found in between.
 pub(super) fn extend_to_known(cx: &mut Cx, tokens: &[Token]) {
@@ -117,7 +117,7 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         }
         // A verb inside the name (`力抓好某某集团`) ends a clause the walk took
         // in: the name starts after the last one, unless a place opens the name
-        // (`中国移动通信集团` keeps its verb-like word).
+        // (`中国某某通信集团` keeps its verb-like word).
         // Nor when a word before that verb may be a brand: one the dictionary
         // does not know, or knows as a name (`某某科汽车马达…驱动电机工厂`).
         let opens_with_place = tokens
