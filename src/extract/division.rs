@@ -227,6 +227,40 @@ pub fn find(cx: &mut Cx) {
         if short_only && hit.end - hit.start == 2 && country_pair(cx, &text, hit.start) {
             continue;
         }
+        // A place before 时间 names a time zone (`某京时间今天早上`), not a place
+        // the article speaks of.
+        if short_only && cx.starts_with(hit.end, "时间") {
+            continue;
+        }
+        // A short form opening with 镇 or 乡 right after a name's characters is
+        // most often that town's level and the word after it (`某山镇原党委`,
+        // `某堡镇安置点`): it is the county only where its own level follows,
+        // a larger division comes right before, or nothing of a name does.
+        if short_only
+            && matches!(cx.chars[hit.start], '镇' | '乡')
+            && hit.start >= 2
+            && (hit.start - 2..hit.start).all(|k| {
+                is_han(cx.chars[k])
+                    && !is_stop(cx.chars[k])
+                    && !"住到往至位于向经据在赴和与及、".contains(cx.chars[k])
+            })
+            && !TOWN_BREAKERS.iter().any(|w| cx.ends_with_at(hit.start, w))
+            && (2..=3.min(hit.start)).all(|n| {
+                cx.gaz
+                    .lookup(&cx.slice(hit.start - n, hit.start))
+                    .is_empty()
+            })
+            && !cx
+                .chars
+                .get(hit.end)
+                .is_some_and(|c| "县市区旗".contains(*c))
+            && !cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.end == hit.start)
+        {
+            continue;
+        }
         // A place heading a paper's or broadcaster's name (`某省日报讯`) is part of
         // that name, not a place the article speaks of.
         if MEDIA_WORDS.iter().any(|w| cx.starts_with(hit.end, w)) {
@@ -284,9 +318,25 @@ pub fn find(cx: &mut Cx) {
         let Some((ix, form)) = choose(cx, candidates, &surface) else {
             continue;
         };
-        let d = info(cx.gaz, ix);
+        let mut d = info(cx.gaz, ix);
+        // A county that has since become a city, written by its old name
+        // (`某阳县` for `某阳市`): the old name is the mention, so that a town
+        // written right after it finds its county, and it is one more alias.
+        let mut end = hit.end;
+        let mut surface = surface;
+        if form == NameForm::Short
+            && d.level == Level::County
+            && cx.chars.get(hit.end) == Some(&'县')
+            && !d.name.ends_with('县')
+        {
+            end += 1;
+            surface.push('县');
+            if !d.aliases.contains(&surface) {
+                d.aliases.push(surface.clone());
+            }
+        }
         cx.push(division_mention(
-            Span::new(hit.start, hit.end),
+            Span::new(hit.start, end),
             surface,
             d,
             if form == NameForm::Full {
@@ -642,18 +692,25 @@ fn find_towns(cx: &mut Cx) {
                 }
                 k
             };
-            let in_paragraph = cx
+            let counties: Vec<DivInfo> = cx
                 .mentions
                 .iter()
                 .filter(|m| m.ty == EntityType::Division && m.span.start >= para && m.span.end <= s)
                 .filter_map(|m| m.div.clone())
                 .filter(|d| d.level == Level::County && d.gaz.is_some())
+                .collect();
+            // One inside the article's locality first; else the last county
+            // named, which is nearer than the article's locality.
+            let in_paragraph = counties
+                .iter()
                 .rfind(
                     |d| match (d.gaz, cx.locality.as_ref().and_then(|l| l.gaz)) {
                         (Some(di), Some(li)) => di == li || cx.gaz.within(di, li),
                         _ => false,
                     },
-                );
+                )
+                .or_else(|| counties.last())
+                .cloned();
             let parent = before
                 .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
                 .or(in_paragraph)
@@ -780,5 +837,44 @@ mod tests {
     fn a_verb_that_ends_just_inside_the_walk_ends_a_towns_name() {
         assert_eq!(divisions("他担任过青石坳镇派出所所长。"), ["青石坳镇"]);
         assert_eq!(divisions("他到过青石坳镇。"), ["青石坳镇"]);
+    }
+
+    #[test]
+    fn a_place_before_shi_jian_is_a_time_zone() {
+        assert!(divisions("北京时间今天早上，那里发生地震。").is_empty());
+    }
+
+    #[test]
+    fn a_short_form_opening_with_a_towns_level_is_that_town() {
+        // `某山镇原党委书记`: 镇原 is the town's level and the word after it.
+        let found = divisions("福建省南平市延平区青岚镇原党委书记受到处分。");
+        assert!(found.contains(&"青岚镇".to_string()), "{found:?}");
+        assert!(!found.contains(&"镇原县".to_string()), "{found:?}");
+        // After a province or with its own level it is still the county.
+        assert!(divisions("吉林镇赉的湿地。").contains(&"镇赉县".to_string()));
+    }
+
+    #[test]
+    fn a_county_written_by_its_old_name_is_the_place_before_a_town() {
+        let ex = run("湖南省祁阳县青岚镇赵家村的村民说。");
+        let county = ex.mentions.iter().find(|m| m.name == "祁阳市").unwrap();
+        assert_eq!(county.text, "祁阳县");
+        let town = ex.mentions.iter().find(|m| m.name == "青岚镇").unwrap();
+        assert_eq!(
+            town.div.as_ref().and_then(|d| d.parent),
+            county.div.as_ref().and_then(|d| d.gaz)
+        );
+    }
+
+    #[test]
+    fn a_county_named_earlier_in_the_paragraph_holds_a_town_outside_the_locality() {
+        let ex =
+            run("阳朔县遭遇暴雨，阳朔县多地受灾。\n永州市的道县也受灾严重，青岚镇一个村被淹。");
+        let county = ex.mentions.iter().find(|m| m.name == "道县").unwrap();
+        let town = ex.mentions.iter().find(|m| m.name == "青岚镇").unwrap();
+        assert_eq!(
+            town.div.as_ref().and_then(|d| d.parent),
+            county.div.as_ref().and_then(|d| d.gaz)
+        );
     }
 }
