@@ -88,6 +88,9 @@ lists! {
     /// Suffixes of government and Party bodies, longest first.
     AGENCY_SUFFIXES: Vec<&'static str> = "agency_suffixes", FirstFits;
 
+    /// Words that end a body set up for one task (`某某领导小组`, `某某督察组`).
+    TASK_GROUPS: Vec<&'static str> = "task_groups", Any;
+
     /// Cores that make `中心` a government body rather than an organisation.
     AGENCY_CENTRE_CORES: Vec<&'static str> = "agency_centre_cores", Any;
 
@@ -460,7 +463,7 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
         assert_eq!(POSTS.len(), 144);
         assert_eq!((POSTS[0], POSTS[143]), ("党工委书记", "旗长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 50);
+        assert_eq!(AGENCY_SUFFIXES.len(), 54);
         assert_eq!(INITIATIVE_CUES.len(), 73);
         assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);

@@ -12,7 +12,7 @@ mod body;
 mod extension;
 
 pub(super) use anchors::resolve_bare;
-pub(super) use body::{body_variants, match_body};
+pub(super) use body::{body_variants, match_body, task_named};
 
 use super::lexicon::{AGENCY_SUFFIXES, CREATION_VERBS, LEVEL_BODIES, NOT_AGENCY_END, POST_TENSES};
 use super::{Cx, DivInfo, Mention, is_han, is_stop};

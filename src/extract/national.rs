@@ -8,7 +8,7 @@
 
 use super::lexicon::{
     ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NATIONAL_SHORT_FORMS,
-    NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, first_chars,
+    NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, TASK_GROUPS, first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -106,19 +106,30 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         ];
         for core_len in 2..=10 {
             let q = p + core_len;
+            // A stop character inside a word of the segmenter's (`应对`) is
+            // part of the subject.
             let name_char = |k: usize| {
                 let c = cx.chars[k];
-                is_han(c) && (!is_stop(c) || "全和与及".contains(c))
+                is_han(c) && (!is_stop(c) || "全和与及".contains(c) || cx.word_across(k).is_some())
             };
             if q > n || !(p..q).all(name_char) || clause.iter().any(|w| cx.slice(p, q).contains(w))
             {
                 break;
             }
-            if let Some(suf) = ["委员会", "工委", "领导小组", "办公室"]
+            if let Some(suf) = ["委员会", "工委", "办公室"]
                 .iter()
+                .chain(TASK_GROUPS.iter())
                 .find(|s| cx.starts_with(q, s))
+                .filter(|s| !TASK_GROUPS.contains(s) || super::names::task_named(&cx.slice(p, q)))
             {
-                return Some((q + suf.chars().count(), 0));
+                let e = q + suf.chars().count();
+                // A task group's office (`某某领导小组办公室`) is the office.
+                let e = if TASK_GROUPS.contains(suf) && cx.starts_with(e, "办公室") {
+                    e + 3
+                } else {
+                    e
+                };
+                return Some((e, 0));
             }
         }
     }
@@ -126,9 +137,23 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     if lead == 3 && cx.starts_with(p, "办公厅") {
         return Some((p + 3, 0));
     }
+    // A group the State Council or the Party centre sends (`国务院督查组`,
+    // `中央宣讲团`).
+    if let Some(level) = ["国务院", "中央"].iter().find(|w| cx.starts_with(i, w))
+        && (country == 0 || lead == 3)
+    {
+        let q = i + level.chars().count();
+        if let Some(g) = TASK_GROUPS.iter().find(|g| cx.starts_with(q, g)) {
+            return Some((q + g.chars().count(), 0));
+        }
+    }
     // `国家某某委`, `某某总局`, `国务院某某办`.
+    let task_groups: Vec<&str> = ["办公室", "委员会", "办"]
+        .into_iter()
+        .chain(TASK_GROUPS.iter().copied())
+        .collect();
     let suffixes: &[&str] = match lead {
-        3 => &["办公室", "委员会", "办"],
+        3 => &task_groups,
         2 if country == 0 => &["委员会", "总局", "办公室", "指挥部", "委", "局", "署", "办"],
         _ => &["总局", "总署"],
     };
@@ -142,6 +167,9 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             break;
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
+            if TASK_GROUPS.contains(suf) && !super::names::task_named(&cx.slice(p, q)) {
+                continue;
+            }
             let mut e = q + suf.chars().count();
             // A headquarters' office (`国家某某总指挥部办公室`) is the office.
             if *suf == "指挥部" && cx.starts_with(e, "办公室") {
@@ -624,5 +652,26 @@ mod tests {
                 "{want:?} in {works:?}"
             );
         }
+    }
+
+    #[test]
+    fn groups_set_up_for_one_task_are_bodies() {
+        assert_eq!(
+            agencies("国务院某某工作领导小组印发通知。"),
+            ["国务院某某工作领导小组"]
+        );
+        assert_eq!(agencies("国务院督查组在当地了解到。"), ["国务院督查组"]);
+        assert_eq!(
+            agencies("中央应对某某工作领导小组召开会议。"),
+            ["中央应对某某工作领导小组"]
+        );
+        assert_eq!(agencies("中央某某督察组进驻。"), ["中央某某督察组"]);
+        assert_eq!(
+            agencies("据中央某某工作领导小组办公室介绍。"),
+            ["中央某某工作领导小组办公室"]
+        );
+        // A count or a verb of sending is no task.
+        assert_eq!(agencies("国务院派出督查组。"), ["国务院"]);
+        assert_eq!(agencies("国务院两个调查组到达。"), ["国务院"]);
     }
 }

@@ -7,6 +7,7 @@
 use crate::extract::lexicon::{
     ACTS_AFTER_NAME, AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS,
     GENERIC_PREFIXES, MINISTRY_CORES, NATIONAL_VARIANTS, PARTY_DEPARTMENTS, SPEECH_VERBS,
+    TASK_GROUPS,
 };
 use crate::extract::{Cx, is_han, is_stop};
 use crate::model::EntityType;
@@ -107,6 +108,9 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 // `某某人大代表` is a deputy, not the congress.
                 "人大" => !cx.starts_with(p + core_len + 2, "代表"),
                 "局" | "厅" | "分局" => core_len >= 1,
+                // A task group is named by its task (`某市某某工作领导小组`), not by
+                // a count or a verb of sending (`两级`, `派出`).
+                s if TASK_GROUPS.contains(&s) => task_named(&core),
                 _ => true,
             };
             if !ok {
@@ -118,10 +122,21 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 return None;
             }
             // `委` followed by `员会` is the longer suffix, handled by its own entry.
-            return Some(p + core_len + suffix.chars().count());
+            let e = p + core_len + suffix.chars().count();
+            // A task group's office (`某某领导小组办公室`) is the office.
+            if TASK_GROUPS.contains(&suffix) && cx.starts_with(e, "办公室") {
+                return Some(e + 3);
+            }
+            return Some(e);
         }
     }
     None
+}
+
+/// Whether a task group's core names a task: two characters or more, with no
+/// count (`两个`, `两级`) and no verb of sending (`派出`).
+pub(in crate::extract) fn task_named(core: &str) -> bool {
+    core.chars().count() >= 2 && !core.contains(['两', '个', '派', '各', '级'])
 }
 
 /// Whether the core `s..e` holds a clause rather than a field of government: a
