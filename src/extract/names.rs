@@ -521,4 +521,10 @@ mod tests {
     fn a_tense_word_before_a_body_is_left_out() {
         assert_eq!(agencies("嘉善县原党委书记到场。"), ["嘉善县党委"]);
     }
+
+    #[test]
+    fn a_situation_is_no_bureau() {
+        assert!(agencies("某某特别行政区当前局势十分严峻。").is_empty());
+        assert!(agencies("嘉兴市当前局面总体平稳。").is_empty());
+    }
 }

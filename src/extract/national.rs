@@ -34,6 +34,17 @@ fn country_at(cx: &Cx, i: usize) -> usize {
         .map_or(0, |c| c.chars().count())
 }
 
+/// What a country's mission abroad is called, longest first.
+const MISSIONS: [&str; 7] = [
+    "总领事馆",
+    "大使馆",
+    "总领馆",
+    "领事馆",
+    "使馆",
+    "使团",
+    "领馆",
+];
+
 /// Characters after `某军` that make it part of a longer word (`军事`, `军工`,
 /// `军费`), not a country's army.
 const NOT_AFTER_ARMY: &str = "事工用民火费备械衔训区歌旗装官医校营";
@@ -77,6 +88,17 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         country
     };
     let p = i + lead;
+    // A country's mission abroad (`某国驻某地大使馆`, `某国驻某市总领馆`).
+    if country > 0 && cx.starts_with(p, "驻") {
+        for k in p + 2..=(p + 9).min(n) {
+            if !is_han(cx.chars[k - 1]) || is_stop(cx.chars[k - 1]) {
+                break;
+            }
+            if let Some(w) = MISSIONS.iter().find(|w| cx.starts_with(k, w)) {
+                return Some((k + w.chars().count(), country));
+            }
+        }
+    }
     // The State Council is the national level of `人民政府` and is named alone.
     let state_council = country == 0 && lead == 3;
     // The national level of a body that every level has (`全国政协`,
@@ -396,9 +418,11 @@ pub fn find(cx: &mut Cx) {
         }
         // China's own bodies are named without the country (`中国某监会` is
         // `某监会`); a foreign country's keep it.
+        // A mission abroad keeps it (`中国驻某国大使馆`).
         let own = ["中华人民共和国", "中国"]
             .iter()
-            .any(|c| text.starts_with(c) && c.chars().count() == country);
+            .any(|c| text.starts_with(c) && c.chars().count() == country)
+            && cx.chars[s + country] != '驻';
         let body = if own {
             cx.slice(s + country, e)
         } else {
@@ -673,5 +697,18 @@ mod tests {
         // A count or a verb of sending is no task.
         assert_eq!(agencies("国务院派出督查组。"), ["国务院"]);
         assert_eq!(agencies("国务院两个调查组到达。"), ["国务院"]);
+    }
+
+    #[test]
+    fn a_countrys_mission_abroad_is_its_body() {
+        assert_eq!(
+            agencies("中国驻某某使馆提醒公民注意安全。"),
+            ["中国驻某某使馆"]
+        );
+        assert_eq!(agencies("法国驻某某大使馆发表声明。"), ["法国驻某某大使馆"]);
+        assert_eq!(
+            agencies("中国驻某某总领事馆发布消息。"),
+            ["中国驻某某总领事馆"]
+        );
     }
 }

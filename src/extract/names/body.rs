@@ -107,6 +107,14 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 "部门" => core_len >= 2,
                 // `某某人大代表` is a deputy, not the congress.
                 "人大" => !cx.starts_with(p + core_len + 2, "代表"),
+                // `局势`, `局面`: a situation, not a bureau.
+                "局" if cx
+                    .chars
+                    .get(p + core_len + 1)
+                    .is_some_and(|c| "势面限".contains(*c)) =>
+                {
+                    false
+                }
                 "局" | "厅" | "分局" => core_len >= 1,
                 // A task group is named by its task (`某市某某工作领导小组`), not by
                 // a count or a verb of sending (`两级`, `派出`).
