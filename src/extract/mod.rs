@@ -299,6 +299,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     tagged::find(&mut cx);
     people::join_transliterations(&mut cx);
     people::peers::find(&mut cx);
+    people::familiar::find(&mut cx);
     // After every pass that names bodies, so that only a post's body no pass
     // found is read from the post.
     people::roles::find(&mut cx);

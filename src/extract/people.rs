@@ -8,6 +8,7 @@ use super::tagged::CREDIT_WORDS;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
+pub(super) mod familiar;
 pub(super) mod peers;
 pub(super) mod roles;
 
