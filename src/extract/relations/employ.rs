@@ -519,4 +519,18 @@ mod tests {
         let found = pairs("王建华是嘉兴市供电公司变电站职工。");
         assert_eq!(found, [("王建华".into(), "嘉兴市供电公司".into())]);
     }
+
+    #[test]
+    fn a_spokesperson_and_an_instructor_work_for_the_body_before_them() {
+        let found = pairs("国务院某某事务办公室发言人杨立今天发表谈话。");
+        assert!(
+            found.contains(&("杨立".into(), "国务院某某事务办公室".into())),
+            "{found:?}"
+        );
+        let found = pairs("嘉兴市公安局新闻发言人张立明表示，案件已告破。");
+        assert!(
+            found.contains(&("张立明".into(), "嘉兴市公安局".into())),
+            "{found:?}"
+        );
+    }
 }
