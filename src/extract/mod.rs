@@ -298,6 +298,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     people::credits(&mut cx);
     tagged::find(&mut cx);
     people::join_transliterations(&mut cx);
+    people::cues::find(&mut cx);
     people::peers::find(&mut cx);
     people::familiar::find(&mut cx);
     // After every pass that names bodies, so that only a post's body no pass

@@ -8,6 +8,7 @@ use super::tagged::CREDIT_WORDS;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 
+pub(super) mod cues;
 pub(super) mod familiar;
 pub(super) mod peers;
 pub(super) mod roles;
@@ -90,7 +91,7 @@ fn follows_name(cx: &Cx, k: usize) -> bool {
 /// Whether the characters after a post open an ordinary word rather than a
 /// name: the segmenter reads a shorter everyday word there (`总书记高兴地`), or a
 /// conjunction stands alone there (`工作人员和来办事的群众`).
-fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
+pub(super) fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
     use crate::segment::Pos;
     let Some(t) = super::trim::token_at(cx.tokens(), s) else {
         return false;
@@ -125,7 +126,7 @@ fn ordinary_word_opens(cx: &Cx, s: usize, e: usize) -> bool {
 
 /// Whether `s..e` is one two-character word the dictionary knows as an
 /// everyday word, not a name (`文章指出`: the article says).
-fn everyday_word(cx: &Cx, s: usize, e: usize) -> bool {
+pub(super) fn everyday_word(cx: &Cx, s: usize, e: usize) -> bool {
     use crate::segment::Pos;
     e - s == 2
         && super::trim::token_at(cx.tokens(), s)
@@ -146,7 +147,7 @@ fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
 /// characters after the name do not settle its length, the common three-character
 /// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
 /// a name.
-fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
+pub(super) fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
     let e = name_after_post_inner(cx, i)?;
     // A common word the segmenter reads whole in the name's place (`干部` after
     // `党员`) is that word, and so is one running from the post into the name

@@ -563,7 +563,9 @@ fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option
         // in talks (`某方`). A post that starts with a place word (`某某省长`,
         // `某某市长`) is a title after the name, not a place it runs into.
         let post_after = starts_with_any(cx, e, &POSTS).is_some();
-        if after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c)) && !post_after
+        if (after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
+            || cx.starts_with(e, "社区"))
+            && !post_after
             || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞村镇乡郡"
                 .contains(cx.chars[e - 1])
         {

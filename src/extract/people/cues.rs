@@ -1,0 +1,148 @@
+//! Names after a cue that only a person takes: an age (`今年66岁的某某`,
+//! `77岁的独居老人某某`), a home (`家住某地的某某`) or a name being given
+//! (`这位老人叫某某。`). Feature stories introduce ordinary people this way,
+//! with no post and often no verb of speech. Runs after the post pass and never
+//! takes text another mention holds.
+
+use super::super::lexicon::{DESCRIPTORS, KIN_TERMS};
+use super::super::{Cx, is_han};
+use super::{everyday_word, name_after_post, ordinary_word_opens, person};
+use crate::model::Span;
+
+/// How far a home (`家住…的`) may run before its 的.
+const MAX_HOME: usize = 16;
+
+pub fn find(cx: &mut Cx) {
+    let coverage = cx.coverage();
+    let mut found = Vec::new();
+    let n = cx.chars.len();
+    for i in 0..n {
+        let Some((after, cue)) = opening(cx, i) else {
+            continue;
+        };
+        // A descriptor between the cue and the name (`老人`, `独居老人`, `村民`).
+        let after = descriptor_end(cx, after).unwrap_or(after);
+        let Some(e) = name_after_post(cx, after) else {
+            continue;
+        };
+        // A name given (`叫某某`) ends its clause; the others go on into what the
+        // person does, so only an ordinary word there is ruled out.
+        if cue == Cue::Called && cx.chars.get(e).is_some_and(|c| is_han(*c)) {
+            continue;
+        }
+        // A surname and a form of address (`某大爷`, `某女士`) names no one in
+        // full; a word of the dictionary's that is no name (`牧羊人`) is that word.
+        // So is one it tags as a name whose first two characters make a
+        // frequent word of their own (`牧羊人`).
+        let whole_word = super::super::trim::token_at(cx.tokens(), after).is_some_and(|t| {
+            t.end == e
+                && (!matches!(
+                    t.pos,
+                    crate::segment::Pos::Person | crate::segment::Pos::Unknown
+                ) || e - after == 3
+                    && crate::segment::frequency(&cx.slice(after, after + 2)) >= 100)
+        });
+        if coverage[after..e].iter().any(|&b| b != 0)
+            || ordinary_word_opens(cx, after, e)
+            || everyday_word(cx, after, e)
+            || whole_word
+            || KIN_TERMS.iter().any(|w| cx.slice(after + 1, e) == *w)
+        {
+            continue;
+        }
+        found.push(person(
+            cx.slice(after, e),
+            None,
+            Span::new(after, e),
+            "person:cue",
+        ));
+    }
+    found.dedup_by(|a, b| a.span == b.span);
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    Age,
+    Home,
+    Called,
+}
+
+/// Where a name may start after a cue that ends at or after `i`, if one does.
+fn opening(cx: &Cx, i: usize) -> Option<(usize, Cue)> {
+    // `66岁的`, `六十六岁的`: a count of years before 岁的.
+    if cx.starts_with(i, "岁的")
+        && i > 0
+        && cx.chars[i - 1].is_ascii_digit() | "一二三四五六七八九十".contains(cx.chars[i - 1])
+    {
+        return Some((i + 2, Cue::Age));
+    }
+    if cx.starts_with(i, "家住") {
+        let limit = (i + 2 + MAX_HOME).min(cx.chars.len());
+        let de = (i + 2..limit)
+            .take_while(|&k| is_han(cx.chars[k]))
+            .find(|&k| cx.chars[k] == '的')?;
+        return Some((de + 1, Cue::Home));
+    }
+    // `名叫某某`, `老人叫某某`: not `叫好`, `叫停` (the name must end the clause).
+    if cx.starts_with(i, "名叫") {
+        return Some((i + 2, Cue::Called));
+    }
+    if cx.chars[i] == '叫'
+        && i > 0
+        && ["人", "者", "的", "位", "个"]
+            .iter()
+            .any(|w| cx.ends_with_at(i, w))
+    {
+        return Some((i + 1, Cue::Called));
+    }
+    None
+}
+
+/// The end of a descriptor of a person at `i` (`老人`, `独居老人`, `牧民`).
+fn descriptor_end(cx: &Cx, i: usize) -> Option<usize> {
+    (1..=4).rev().find_map(|len| {
+        let e = i + len + 1;
+        (e <= cx.chars.len())
+            .then(|| cx.slice(i, e))
+            .filter(|w| DESCRIPTORS.iter().any(|d| w.ends_with(d)))
+            .map(|_| e)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn people(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn an_age_a_home_or_a_name_given_opens_a_name() {
+        assert_eq!(people("张庄社区66岁的邱德功正在享受生活。"), ["邱德功"]);
+        assert_eq!(people("77岁的独居老人徐生荣戴上了手环。"), ["徐生荣"]);
+        assert_eq!(
+            people("家住北京市西城区的祖明远在群里发布消息。"),
+            ["祖明远"]
+        );
+        assert_eq!(people("居间调解的这位老人叫杨光泽。"), ["杨光泽"]);
+    }
+
+    #[test]
+    fn an_age_before_no_name_says_nothing() {
+        assert!(people("今年66岁的老人正在享受生活。").is_empty());
+        assert!(people("这位老人叫好不绝。").is_empty());
+        assert!(people("他们37岁的时候开始创业。").is_empty());
+        assert!(people("今年70岁的李大爷正在散步。").is_empty());
+        assert!(people("今年50岁的牧羊人赶着羊群。").is_empty());
+    }
+}
