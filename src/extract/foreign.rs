@@ -7,8 +7,8 @@
 //! run followed by 国, 人 or 省 is a place and is left alone.
 
 use super::lexicon::{
-    LEAGUE_INITIALS, LEAGUE_TIERS, NOT_AFTER_TIER, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS,
-    TITLES_AFTER,
+    COUNTRIES, COUNTRY_INITIALS, LEAGUE_INITIALS, LEAGUE_TIERS, NOT_AFTER_TIER, PERSON_ROLES,
+    POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
 };
 use super::names::normalise_name;
 use super::tagged::names_a_division;
@@ -99,12 +99,18 @@ pub(super) fn titled(
     for title in TITLES_AFTER.iter().chain(POSTS.iter()) {
         let len = title.chars().count();
         for at in (0..n.saturating_sub(len)).filter(|&at| cx.starts_with(at, title)) {
-            starts.push(at + len);
+            starts.push((at + len, country_before(cx, at)));
         }
     }
     starts.sort_unstable();
-    starts.dedup();
-    for s in starts {
+    starts.dedup_by(|a, b| {
+        // One start, from two titles: a country before either vouches for it.
+        a.0 == b.0 && {
+            b.1 |= a.1;
+            true
+        }
+    });
+    for (s, of_country) in starts {
         // Whole words of the segmenter: a word the dictionary knows (`发表`,
         // `赠送`) ends the name, as do punctuation, stop characters and verbs
         // of speech.
@@ -117,9 +123,16 @@ pub(super) fn titled(
             let dictionary_word = t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb);
             // `某某和总理某某`: a conjunction is no part of the name.
             let joiner = t.end - t.start == 1 && "和同跟".contains(c);
+            // A function word (`则`, `都`, `后`), a second post (`兼`), a
+            // posting (`驻`) or a place the text goes on to (`某某北京`) ends it.
+            let ends_name = e > s
+                && (t.function && t.end - t.start == 1 && !dot(cx.chars[t.start - 1])
+                    || t.end - t.start == 1 && "兼驻互作后则都".contains(c)
+                    || t.pos == Pos::Place && names_a_division(cx, t.start, t.end));
             if e - s >= 9
                 || dictionary_word
                 || joiner
+                || ends_name
                 || !(is_han(c) || dot(c))
                 || super::is_stop(c)
                 || SPEECH_VERBS.iter().any(|v| cx.starts_with(t.start, v))
@@ -144,11 +157,16 @@ pub(super) fn titled(
         // Only a name that ends at the boundary is taken: a longer run is a
         // clause (`总统在会上…`), and the score decides whether it sounds foreign.
         // `同某某` opens with a preposition; `某国人某某` holds a nationality.
-        if !(3..=8).contains(&letters.len())
-            || "同和与跟向对".contains(letters[0])
+        // A foreign country's title (`某国外长某某`) says a name follows, however
+        // it sounds (`某某伟` of a name written in Chinese characters) and
+        // however short; the segmenter's words still end it.
+        let shortest = if of_country { 2 } else { 3 };
+        if !(shortest..=8).contains(&letters.len())
+            || "同和与跟向对兼驻".contains(letters[0])
+            || cx.chars.get(e - 1).copied().is_some_and(dot)
             || letters.contains(&'人')
             || e - s > 8
-            || namemodel::foreign_score(&letters) < TITLED_SCORE
+            || !of_country && namemodel::foreign_score(&letters) < TITLED_SCORE
             || names_a_division(cx, s, e)
         {
             continue;
@@ -181,6 +199,24 @@ pub(super) fn titled(
         }
     }
     out
+}
+
+/// Whether a foreign country is named right before the title at `at`, or a few
+/// characters before with nothing but a body between (`某国国防部长`,
+/// `某国总统新闻秘书`). China's own titles are left to the rules for Chinese
+/// names.
+fn country_before(cx: &Cx, at: usize) -> bool {
+    (at.saturating_sub(6)..=at).any(|p| {
+        let between = (p..at).all(|k| is_han(cx.chars[k]) && !super::is_stop(cx.chars[k]));
+        let named = COUNTRIES
+            .iter()
+            .find(|c| cx.ends_with_at(p, c))
+            .is_some_and(|c| !["中国", "中华人民共和国", "我国"].contains(c));
+        let initial = p >= 1
+            && COUNTRY_INITIALS.contains(cx.chars[p - 1])
+            && (p < 2 || !is_han(cx.chars[p - 2]) || super::is_stop(cx.chars[p - 2]));
+        between && (named || initial)
+    })
 }
 
 /// National leagues named by a country's short form and a tier (`某甲`, `某超`),
@@ -434,5 +470,19 @@ mod tests {
                 .any(|p| p.ends_with("发表") || p.ends_with('说')),
             "{people:?}"
         );
+    }
+
+    #[test]
+    fn a_foreign_countrys_title_opens_a_name_however_it_sounds() {
+        // Invented names: one in Chinese characters, one that sounds Chinese.
+        let people = named("日本首相吉田雅彦7日重申立场。", EntityType::Person);
+        assert!(people.contains(&"吉田雅彦".to_string()), "{people:?}");
+        let people = named("俄国防部长绍里科视察了部队。", EntityType::Person);
+        assert!(people.contains(&"绍里科".to_string()), "{people:?}");
+        let people = named("伊朗外长阿卜杜拉希德会面时指出。", EntityType::Person);
+        assert!(people.contains(&"阿卜杜拉希德".to_string()), "{people:?}");
+        // A title with no name after it, or a place after it, names no one.
+        assert!(named("美国总统表示关切。", EntityType::Person).is_empty());
+        assert!(named("日本首相官邸发表声明。", EntityType::Person).is_empty());
     }
 }
