@@ -612,7 +612,13 @@ fn find_towns(cx: &mut Cx) {
             continue;
         };
         let after = cx.chars.get(i + suffix_len).copied().unwrap_or(' ');
-        if suffix_len == 1 && "村镇土亲愁贤里".contains(after) {
+        // `某某镇镇长`, `某某乡乡政府`: the level again opens the town's post or
+        // body.
+        let own_body = ["长", "党委", "政府", "人民政府", "纪委", "人大"]
+            .iter()
+            .any(|w| cx.starts_with(i + 2, w))
+            && after == cx.chars[i];
+        if suffix_len == 1 && "村镇土亲愁贤里".contains(after) && !own_body {
             i += 1;
             continue;
         }
@@ -626,6 +632,10 @@ fn find_towns(cx: &mut Cx) {
         while s > 0 && i - s < 4 {
             let c = cx.chars[s - 1];
             if !is_han(c) || is_stop(c) || "住到往至位于向经据".contains(c) {
+                break;
+            }
+            // A verb of going before a name of two characters (`来某某乡`).
+            if "来去赴回任".contains(c) && i - s >= 2 {
                 break;
             }
             // `这个县某某镇`: a level word before a name of two characters or
@@ -657,6 +667,29 @@ fn find_towns(cx: &mut Cx) {
         }) {
             s = p + 1;
         }
+        // `封锁街道`, `画面显示街道`: a frequent word that is no place before
+        // 街道 speaks of streets, unless a division right before says a
+        // subdistrict follows (`某区解放街道`).
+        let tokens = cx.tokens();
+        let verb_on_streets = suffix_len == 2
+            && tokens
+                .get(tokens.partition_point(|t| t.end < i))
+                .is_some_and(|t| {
+                    t.end == i
+                        && t.start >= s
+                        && t.end - t.start >= 2
+                        && matches!(
+                            t.pos,
+                            crate::segment::Pos::Verb
+                                | crate::segment::Pos::Other
+                                | crate::segment::Pos::Person
+                        )
+                        && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 1000
+                })
+            && !cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.end == s);
         let core = cx.slice(s, i);
         let core_len = i - s;
         let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
@@ -670,8 +703,11 @@ fn find_towns(cx: &mut Cx) {
         let generic_after = ["相关", "有关", "部门", "干部", "层面", "一级"]
             .contains(&tail.as_str())
             || tail.starts_with('级');
+        // `某某镇镇长`: the first 镇 ended the town's name.
         if core_len >= 2
             && !generic_after
+            && !verb_on_streets
+            && !core.ends_with(['镇', '乡'])
             && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几'])
@@ -876,5 +912,21 @@ mod tests {
             town.div.as_ref().and_then(|d| d.parent),
             county.div.as_ref().and_then(|d| d.gaz)
         );
+    }
+
+    #[test]
+    fn streets_a_town_level_twice_and_a_verb_of_going_are_no_town() {
+        assert!(divisions("年轻人打砸商店橱窗，封锁街道并呼喊口号。").is_empty());
+        assert_eq!(divisions("青石坳镇镇长说。"), ["青石坳镇"]);
+        assert_eq!(divisions("来青石乡之前，他在县里工作。"), ["青石乡"]);
+        // A division right before says a subdistrict follows.
+        assert!(divisions("嘉兴市南湖区解放街道的居民说。").contains(&"解放街道".to_string()));
+    }
+
+    #[test]
+    fn a_policys_kind_of_zone_is_no_place() {
+        assert!(divisions("推进共同富裕示范区建设。").is_empty());
+        assert!(divisions("建设生态文明先行示范区。").is_empty());
+        assert_eq!(divisions("金桥开发区的企业说。"), ["金桥开发区"]);
     }
 }

@@ -175,7 +175,25 @@ pub(super) fn find_standalone_zones(cx: &mut Cx) {
                 super::super::tagged::is_numeral(c)
                     || "个大老新各该".contains(c) && core.starts_with(c)
             });
-        if i - s >= 2 && !generic {
+        // A zone named without a place opens with a name of its own (`某某湖`,
+        // `某桥`), which the dictionary lacks or knows as a place; one opening
+        // with a frequent word or a set phrase (`生态文明先行示范区`,
+        // `共同富裕示范区`) is a policy's kind of zone, not a place.
+        let ordinary_opening = tokens
+            .get(tokens.partition_point(|t| t.end <= s))
+            .is_some_and(|t| {
+                t.start == s
+                    && matches!(
+                        t.pos,
+                        crate::segment::Pos::Other
+                            | crate::segment::Pos::Verb
+                            | crate::segment::Pos::Proper
+                    )
+                    && (t.end - t.start >= 4
+                        || t.end - t.start >= 2
+                            && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 100)
+            });
+        if i - s >= 2 && !generic && !ordinary_opening {
             found.push((s, end));
         }
         i = end;
