@@ -395,12 +395,32 @@ pub fn find(cx: &mut Cx) {
             && PLACE_NAMED_ORGS.contains(&cx.slice(start + 1, end).as_str());
         // `学校` is a common noun after most short words (`过去学校`); a school's
         // name before it is longer.
+        // A verb right before a common noun (`勉励学校`, `贿赂医院`,
+        // `才学会`) ends a clause: the noun names no one.
+        let tokens = cx.tokens();
+        let verb_before = tokens
+            .get(tokens.partition_point(|t| t.end < i))
+            .is_some_and(|t| t.end == i && t.start >= start && t.pos == crate::segment::Pos::Verb);
+        // A kind after a place (`某地三甲医院`) is as generic as the kind alone.
+        let after_place = cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division && m.span.start == start && m.span.end < i)
+            .map(|m| m.span.end)
+            .max()
+            .unwrap_or(start);
         let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
             || suffix == "学校"
                 && (core_len < 3
                     || crate::extract::trim::token_at(cx.tokens(), i - 1)
                         .is_some_and(|t| t.pos == crate::segment::Pos::Verb))
+            || ["医院", "学会", "协会", "学校"].contains(&suffix) && verb_before
+            // `才学会`, `已学会`: the verb 学会 after an adverb.
+            || suffix == "学会" && i > 0 && "才就已刚也都还要没".contains(cx.chars[i - 1])
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || GENERIC_PREFIXES
+                .iter()
+                .any(|g| cx.slice(after_place, i).starts_with(g))
             || GENERIC_CORES.contains(&core.as_str())
             || ty == EntityType::Organization && verbs_only(cx, start, i);
         // A centre or branch an institution keeps in a place, written right after
@@ -815,6 +835,19 @@ mod tests {
         assert_eq!(
             organisations("学员在青禾市委党校学习，患者转入青禾大学第一附属医院。"),
             ["青禾市委党校", "青禾大学第一附属医院"]
+        );
+    }
+
+    #[test]
+    fn a_common_noun_after_a_verb_or_a_kind_names_no_one() {
+        assert!(organisations("他勉励学校师生努力学习。").is_empty());
+        assert!(organisations("涉案人员大肆贿赂医院工作人员。").is_empty());
+        assert!(organisations("孩子五岁时才学会说话。").is_empty());
+        assert!(organisations("患者被送往嘉兴三甲医院救治。").is_empty());
+        assert!(organisations("患者被送往定点医院救治。").is_empty());
+        assert_eq!(
+            organisations("嘉兴市第一医院派出医生。"),
+            ["嘉兴市第一医院"]
         );
     }
 }
