@@ -395,13 +395,29 @@ pub fn find(cx: &mut Cx) {
             && PLACE_NAMED_ORGS.contains(&cx.slice(start + 1, end).as_str());
         // `学校` is a common noun after most short words (`过去学校`); a school's
         // name before it is longer.
-        // A verb right before a common noun (`勉励学校`, `贿赂医院`,
-        // `才学会`) ends a clause: the noun names no one.
+        // A verb right before a common noun ends a clause when a person or an
+        // adverb of manner comes before it, or nothing does (`某某勉励学校`,
+        // `大肆贿赂医院`, `闻讯赶到医院`): the noun names no one. A verb
+        // after a field names the field (`某某贸易促进协会`).
         let tokens = cx.tokens();
-        let verb_before = tokens
-            .get(tokens.partition_point(|t| t.end < i))
-            .is_some_and(|t| t.end == i && t.start >= start && t.pos == crate::segment::Pos::Verb);
-        // A kind after a place (`某地三甲医院`) is as generic as the kind alone.
+        let k = tokens.partition_point(|t| t.end < i);
+        let verb_before = tokens.get(k).is_some_and(|t| {
+            t.end == i
+                && t.start >= start
+                && t.pos == crate::segment::Pos::Verb
+                && (t.start == start
+                    || k.checked_sub(1)
+                        .and_then(|j| tokens.get(j))
+                        .is_some_and(|p| {
+                            matches!(
+                                p.pos,
+                                crate::segment::Pos::Person | crate::segment::Pos::ForeignPerson
+                            ) || ["大肆", "闻讯", "及时", "立即", "迅速", "紧急"]
+                                .contains(&cx.slice(p.start, p.end).as_str())
+                        }))
+        });
+        // A kind after a place (`某地三甲医院`) is as generic as the kind alone,
+        // when the kind is all there is between them.
         let after_place = cx
             .mentions
             .iter()
@@ -418,9 +434,7 @@ pub fn find(cx: &mut Cx) {
             // `才学会`, `已学会`: the verb 学会 after an adverb.
             || suffix == "学会" && i > 0 && "才就已刚也都还要没".contains(cx.chars[i - 1])
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
-            || GENERIC_PREFIXES
-                .iter()
-                .any(|g| cx.slice(after_place, i).starts_with(g))
+            || after_place > start && GENERIC_PREFIXES.contains(&cx.slice(after_place, i).as_str())
             || GENERIC_CORES.contains(&core.as_str())
             || ty == EntityType::Organization && verbs_only(cx, start, i);
         // A centre or branch an institution keeps in a place, written right after

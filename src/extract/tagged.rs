@@ -673,6 +673,9 @@ mod tests {
         let ex = run("刘晓东到甲乙集团考察，了解生产情况。");
         assert_eq!(named(&ex, EntityType::Company), ["甲乙集团"]);
         assert!(named(&ex, EntityType::Person).contains(&"刘晓东".to_string()));
+        // So are a known name, an adverb of sequence and a verb.
+        let ex = run("刘晓东先后到青禾农业科技有限公司考察。");
+        assert_eq!(named(&ex, EntityType::Company), ["青禾农业科技有限公司"]);
         // A count of places speaks of many firms.
         let ex = run("灾后，广西三地保险公司已赔付两千万元。");
         assert!(named(&ex, EntityType::Company).is_empty(), "{ex:?}");

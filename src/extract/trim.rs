@@ -12,6 +12,11 @@ use super::{Cx, Mention, is_han};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
 
+/// Adverbs of sequence or manner between a subject and its verb (`某某先后到`).
+const SEQUENCE_ADVERBS: [&str; 10] = [
+    "先后", "分别", "一同", "随后", "相继", "专程", "亲自", "一起", "共同", "还",
+];
+
 /// A company or organisation found by its suffix whose name the dictionary knows
 /// whole, starting further left (a maker's full name, `某某技术有限公司`, found as `技术有限公司`, the
 /// walk having stopped at a function character): the name starts where the
@@ -148,6 +153,16 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             matches!(t.pos, Pos::Person | Pos::ForeignPerson)
                 && token_at(tokens, t.end).is_some_and(|n| n.pos == Pos::Verb)
         };
+        // A known name with an adverb of sequence and a verb after it (`某某先后到`)
+        // opens a clause too, cut below with its verb.
+        let adverb = |n: &Token| SEQUENCE_ADVERBS.contains(&text(cx, n).as_str());
+        let subject_or_adverb = |t: &Token| {
+            subject(t)
+                || matches!(t.pos, Pos::Person | Pos::ForeignPerson)
+                    && token_at(tokens, t.end).is_some_and(|n| {
+                        adverb(n) && token_at(tokens, n.end).is_some_and(|v| v.pos == Pos::Verb)
+                    })
+        };
         let clause_subject = tokens
             .iter()
             .any(|t| t.start >= from && t.end + 3 <= end && subject(t));
@@ -223,15 +238,23 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
             .filter(|t| {
                 t.end - t.start == 3
                     && t.pos == Pos::Person
-                    && subject(t)
+                    && subject_or_adverb(t)
                     && !covered_by_division(cx, t)
                     && is_surname_start(&cx.chars, t.start) > 0
                     // The dictionary sees few names often; a word it has seen
                     // a hundred times and tags as a name is mostly a word
-                    // (`智能化`).
-                    && crate::segment::frequency(&text(cx, t)) < 100
+                    // (`智能化`), unless an adverb of sequence says a subject
+                    // acts (`某某先后到`).
+                    && (crate::segment::frequency(&text(cx, t)) < 100 || !subject(t))
             })
-            .filter_map(|t| token_at(tokens, t.end).map(|v| v.end))
+            .filter_map(|t| {
+                let v = token_at(tokens, t.end)?;
+                // Past the adverb to its verb.
+                match token_at(tokens, v.end) {
+                    Some(w) if adverb(v) && w.pos == Pos::Verb => Some(w.end),
+                    _ => Some(v.end),
+                }
+            })
             .filter(|&v| v + 2 <= end)
             .max();
         if let Some(cut) = people_end
