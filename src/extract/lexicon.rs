@@ -461,7 +461,7 @@ mod tests {
         force_all();
         assert_eq!(SURNAMES.chars().count(), 440);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
-        assert_eq!(POSTS.len(), 144);
+        assert_eq!(POSTS.len(), 147);
         assert_eq!((POSTS[0], POSTS[146]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 54);
         assert_eq!(INITIATIVE_CUES.len(), 73);
