@@ -584,9 +584,14 @@ pub fn credits(cx: &mut Cx) {
             i += 1;
             continue;
         };
-        // A credit opens a bracket, a line or a dateline (`某报讯`, `本报`).
-        let opens = i == 0
-            || "（(【[ \u{3000}\n讯".contains(cx.chars[i - 1])
+        // A credit opens a bracket, a line or a dateline (`某报讯`, `本报`), with
+        // what is credited before it (`视频编辑`, `责任编辑`).
+        let opener = |at: usize| at == 0 || "（(【[ \u{3000}\n讯".contains(cx.chars[at - 1]);
+        let qualified = ["视频", "文字", "责任", "图片", "美术"]
+            .iter()
+            .any(|w| cx.ends_with_at(i, w) && opener(i - w.chars().count()));
+        let opens = opener(i)
+            || qualified
             || ["本报", "本刊", "每经", "特约"]
                 .iter()
                 .any(|w| cx.ends_with_at(i, w));
@@ -595,6 +600,10 @@ pub fn credits(cx: &mut Cx) {
             continue;
         }
         let mut k = i + len;
+        // `编辑：某某`: a colon or a space between the credit and the name.
+        if cx.chars.get(k).is_some_and(|c| "：: \u{3000}".contains(*c)) {
+            k += 1;
+        }
         let mut names = 0;
         let before = found.len();
         let mut spoke = false;
@@ -965,5 +974,15 @@ mod tests {
         assert!(people("另据报道，曾因发表言论被起诉。").is_empty());
         // A phrase the dictionary happens to tag as a name.
         assert!(people("各地因地制宜，多渠道筹集资金。").is_empty());
+    }
+
+    #[test]
+    fn an_editors_credit_with_what_is_credited_and_a_colon() {
+        assert_eq!(
+            credited("工作取得新进展。（视频编辑：王青山 文字编辑：李红梅）"),
+            ["王青山", "李红梅"]
+        );
+        // A job in running text is no credit.
+        assert!(credited("他是一名视频编辑，今年三十岁。").is_empty());
     }
 }
