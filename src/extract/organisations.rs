@@ -864,4 +864,15 @@ mod tests {
             ["嘉兴市第一医院"]
         );
     }
+
+    #[test]
+    fn a_broadcaster_is_an_organisation_named_by_its_country() {
+        assert_eq!(
+            organisations("据美国广播公司报道，当地发生枪击。"),
+            ["美国广播公司"]
+        );
+        assert!(companies("据美国广播公司报道，当地发生枪击。").is_empty());
+        // A country's firms are still none.
+        assert!(companies("美国公司纷纷裁员。").is_empty());
+    }
 }

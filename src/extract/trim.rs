@@ -328,8 +328,9 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             "家处座个所".contains(b)
                 && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
         });
-        // `某国公司`: a country's firms, no name.
-        let country = foreign_country(&core);
+        // `某国公司`: a country's firms, no name; a country's broadcaster
+        // (`某国广播公司`) is named by it.
+        let country = foreign_country(&core) && !suffix.ends_with("广播公司");
         // One character cut from the word before it (`再生` + `水公司`).
         let cut_short = core.chars().count() == 1
             && m.span.start > 0
