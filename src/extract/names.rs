@@ -527,4 +527,24 @@ mod tests {
         assert!(agencies("某某特别行政区当前局势十分严峻。").is_empty());
         assert!(agencies("嘉兴市当前局面总体平稳。").is_empty());
     }
+
+    #[test]
+    fn a_party_committees_standing_committee_and_commissions() {
+        assert_eq!(agencies("中共嘉兴市委常委会召开会议。"), ["嘉兴市委常委会"]);
+        assert_eq!(
+            agencies("嘉兴市委某某工作委员会成立。"),
+            ["嘉兴市委某某工作委员会"]
+        );
+        // A post after the committee is no commission.
+        assert_eq!(agencies("嘉兴市委书记说。"), ["嘉兴市委"]);
+    }
+
+    #[test]
+    fn observatories_and_affairs_centres_are_bodies() {
+        assert_eq!(agencies("嘉兴市气象台发布预警。"), ["嘉兴市气象台"]);
+        assert_eq!(
+            agencies("嘉兴市不动产登记事务中心工作人员说。"),
+            ["嘉兴市不动产登记事务中心"]
+        );
+    }
 }

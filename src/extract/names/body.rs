@@ -97,6 +97,17 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 if cx.starts_with(at, "政法委") {
                     return Some(at + 3);
                 }
+                // `某省委常委会`: the committee's standing committee; `某省委某某
+                // 工作委员会`: one of its commissions.
+                if cx.starts_with(at, "常委会") {
+                    return Some(at + 3);
+                }
+                if let Some(e) = (at + 2..=(at + 10).min(cx.chars.len().saturating_sub(3)))
+                    .take_while(|&k| is_han(cx.chars[k - 1]) && !is_stop(cx.chars[k - 1]))
+                    .find(|&k| cx.starts_with(k, "委员会"))
+                {
+                    return Some(e + 3);
+                }
             }
             let ok = match suffix {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
