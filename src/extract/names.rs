@@ -228,6 +228,17 @@ pub fn find_agencies(cx: &mut Cx) {
         furthest = furthest.max(m.span.end);
         kept.push(m);
     }
+    // `中共某省委`: the Party's name before a committee is one more way of
+    // writing it.
+    for m in &mut kept {
+        if cx.ends_with_at(m.span.start, "中共") {
+            for form in [format!("中共{}", m.text), format!("中共{}", m.name)] {
+                if !m.aliases.contains(&form) {
+                    m.aliases.push(form);
+                }
+            }
+        }
+    }
     cx.mentions.extend(kept);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
@@ -537,6 +548,17 @@ mod tests {
         );
         // A post after the committee is no commission.
         assert_eq!(agencies("嘉兴市委书记说。"), ["嘉兴市委"]);
+        // The Party's name before it is one more way of writing it.
+        let ex = run("中共嘉兴市委常委会召开会议。");
+        let m = ex
+            .mentions
+            .iter()
+            .find(|m| m.ty == EntityType::Agency)
+            .unwrap();
+        assert!(
+            m.aliases.contains(&"中共嘉兴市委常委会".to_string()),
+            "{m:?}"
+        );
     }
 
     #[test]
