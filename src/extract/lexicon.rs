@@ -292,6 +292,12 @@ lists! {
     /// Verbs of joint work between two bodies (联合, 会同, 携手).
     JOINT_VERBS: Vec<&'static str> = "joint_verbs", Any;
 
+    /// Adverbs between a clause's subject and its verb (先后, 大肆).
+    CLAUSE_ADVERBS: Vec<&'static str> = "clause_adverbs", Any;
+
+    /// What a country's mission abroad is called (大使馆, 总领事馆), longest first.
+    MISSIONS: Vec<&'static str> = "missions", FirstFits;
+
     /// Bodies every division has, listed after one place's body with the place
     /// left out (某省党委、政府和纪委), longest first.
     LEVEL_BODIES: Vec<&'static str> = "level_bodies", FirstFits;

@@ -7,8 +7,8 @@
 //! holds; they add no relations.
 
 use super::lexicon::{
-    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, NATIONAL_SHORT_FORMS,
-    NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, TASK_GROUPS, first_chars,
+    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, MISSIONS,
+    NATIONAL_SHORT_FORMS, NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, TASK_GROUPS, first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -33,17 +33,6 @@ fn country_at(cx: &Cx, i: usize) -> usize {
         .find(|c| cx.starts_with(i, c))
         .map_or(0, |c| c.chars().count())
 }
-
-/// What a country's mission abroad is called, longest first.
-const MISSIONS: [&str; 7] = [
-    "总领事馆",
-    "大使馆",
-    "总领馆",
-    "领事馆",
-    "使馆",
-    "使团",
-    "领馆",
-];
 
 /// Characters after `某军` that make it part of a longer word (`军事`, `军工`,
 /// `军费`), not a country's army.

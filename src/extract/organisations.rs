@@ -393,8 +393,6 @@ pub fn find(cx: &mut Cx) {
         let bare_place_named = core_len >= 1
             && "省市县区".contains(cx.chars[start])
             && PLACE_NAMED_ORGS.contains(&cx.slice(start + 1, end).as_str());
-        // `学校` is a common noun after most short words (`过去学校`); a school's
-        // name before it is longer.
         // A verb right before a common noun ends a clause when a person or an
         // adverb of manner comes before it, or nothing does (`某某勉励学校`,
         // `大肆贿赂医院`, `闻讯赶到医院`): the noun names no one. A verb
@@ -412,8 +410,7 @@ pub fn find(cx: &mut Cx) {
                             matches!(
                                 p.pos,
                                 crate::segment::Pos::Person | crate::segment::Pos::ForeignPerson
-                            ) || ["大肆", "闻讯", "及时", "立即", "迅速", "紧急"]
-                                .contains(&cx.slice(p.start, p.end).as_str())
+                            ) || CLAUSE_ADVERBS.contains(&cx.slice(p.start, p.end).as_str())
                         }))
         });
         // A kind after a place (`某地三甲医院`) is as generic as the kind alone,
@@ -425,6 +422,8 @@ pub fn find(cx: &mut Cx) {
             .map(|m| m.span.end)
             .max()
             .unwrap_or(start);
+        // `学校` is a common noun after most short words (`过去学校`); a school's
+        // name before it is longer.
         let generic = (core_len < 2 && !branch_of_previous && !bare_place_named)
             || suffix == "学校"
                 && (core_len < 3

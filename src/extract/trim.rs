@@ -12,11 +12,6 @@ use super::{Cx, Mention, is_han};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
 
-/// Adverbs of sequence or manner between a subject and its verb (`某某先后到`).
-const SEQUENCE_ADVERBS: [&str; 10] = [
-    "先后", "分别", "一同", "随后", "相继", "专程", "亲自", "一起", "共同", "还",
-];
-
 /// A company or organisation found by its suffix whose name the dictionary knows
 /// whole, starting further left (a maker's full name, `某某技术有限公司`, found as `技术有限公司`, the
 /// walk having stopped at a function character): the name starts where the
@@ -155,7 +150,7 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
         };
         // A known name with an adverb of sequence and a verb after it (`某某先后到`)
         // opens a clause too, cut below with its verb.
-        let adverb = |n: &Token| SEQUENCE_ADVERBS.contains(&text(cx, n).as_str());
+        let adverb = |n: &Token| CLAUSE_ADVERBS.contains(&text(cx, n).as_str());
         let subject_or_adverb = |t: &Token| {
             subject(t)
                 || matches!(t.pos, Pos::Person | Pos::ForeignPerson)
