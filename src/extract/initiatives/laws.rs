@@ -175,15 +175,18 @@ pub(super) fn named_laws(
             continue;
         }
         let e = t.end;
-        let Some(s) = words_back(cx, e, |w| LAW_VERBS.contains(&w) || BEFORE_LAW.contains(&w))
+        let Some(mut s) = words_back(cx, e, |w| LAW_VERBS.contains(&w) || BEFORE_LAW.contains(&w))
         else {
             continue;
         };
+        // `反不正当竞争法`: the one law whose name holds a function word.
+        if s >= 2 && cx.slice(s - 2, s) == "反不" {
+            s -= 2;
+        }
         // The walk stops after the last verb before the law's own words
         // (`检查某某法`, `表示支持某某法`), unless the verb is the field of a
         // law's head word right after it (`某某养殖` + `保护法`).
         let first = tokens.partition_point(|x| x.start < s);
-        let mut s = s;
         for x in &tokens[first..] {
             if x.end >= e {
                 break;
@@ -192,7 +195,8 @@ pub(super) fn named_laws(
             // field it rules (`某某投资条例`, `某某保障条例`).
             let field = x.end == t.start
                 && (BARE_LAW_HEADS.contains(&word.as_str()) || word == "条例" || word == "法");
-            if x.pos == Pos::Verb && !field {
+            // `可` opens a word of the field (`可再生`), no act on the law.
+            if x.pos == Pos::Verb && !field && cx.slice(x.start, x.end) != "可" {
                 s = x.end;
             }
         }
@@ -215,7 +219,11 @@ pub(super) fn named_laws(
         }
         let len = e - s;
         let fits = if s == t.start {
+            // A dictionary word of four characters or more ending in a word of
+            // law is a law's name (`某某管理法`); everyday ones ended the walk
+            // above (`具体办法`).
             SHORT_LAWS.contains(&word.as_str())
+                || len >= 4 && word != "条例"
                 || len == 3
                     && t.pos != Pos::Person
                     && word != "条例"
@@ -268,16 +276,37 @@ fn law_word(cx: &Cx, t: &crate::segment::Token, s: usize) -> bool {
     let len = t.end - t.start;
     // The dictionary tags some laws as names (`安全法`), but sees them more
     // often than a foreign leader's name ending in 法.
-    if matches!(t.pos, Pos::ForeignPerson | Pos::Proper | Pos::Unknown)
+    // A proper noun of four characters or more ending in a constitution is one
+    // (`某某特别行政区基本法`); other proper nouns ending in 法 are names.
+    let charter = len >= 4 && (word.ends_with("宪法") || word.ends_with("基本法"));
+    if matches!(t.pos, Pos::ForeignPerson | Pos::Unknown)
+        || t.pos == Pos::Proper && !charter
         || t.pos == Pos::Person && (s == t.start || crate::segment::frequency(&word) < 30)
     {
         return false;
     }
     match len {
+        // The word before 法 is the one that ends where it starts.
+        // 法 alone is France or the start of a name (`法克里某某`) unless the
+        // clause ends or a word of the law's life comes next.
         1 => {
-            super::super::trim::token_at(cx.tokens(), t.start.saturating_sub(1)).is_some_and(|p| {
-                p.end == t.start && p.start >= s && p.end - p.start >= 2 && !p.function
-            })
+            let tokens = cx.tokens();
+            let k = tokens.partition_point(|p| p.end < t.start);
+            let after = cx.chars.get(t.end).copied();
+            let next_fits = after.is_none_or(|c| !is_han(c) || "的等和与及".contains(c))
+                || [
+                    "草案", "修正", "修订", "修改", "实施", "规定", "有关", "相关", "第",
+                ]
+                .iter()
+                .any(|w| cx.starts_with(t.end, w));
+            next_fits
+                && tokens.get(k).is_some_and(|p| {
+                    p.end == t.start
+                        && p.start >= s
+                        && p.end - p.start >= 2
+                        && !p.function
+                        && !cx.slice(p.start, p.end).contains(['之', '以', '于', '而'])
+                })
         }
         2 => SHORT_LAWS.contains(&word.as_str()) || word == "税法" || word == "条例",
         _ => !word.contains(['之', '以', '于', '而']),
