@@ -22,6 +22,14 @@ fn is_year_at(cx: &Cx, k: usize) -> bool {
         && cx.chars.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
 }
 
+/// Whether an event's words hold a count of meetings rather than a name
+/// (`举行八次某某会晤`, `2009年首次某某会晤`).
+fn counted(core: &str) -> bool {
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(c);
+    let rest = core.trim_start_matches(numeral);
+    core.contains("首次") || rest.len() < core.len() && rest.starts_with(['次', '届'])
+}
+
 /// The end of an ordinal (`第十届`, `第3次`) starting at `k`.
 fn ordinal_end(cx: &Cx, k: usize) -> Option<usize> {
     if cx.chars.get(k) != Some(&'第') {
@@ -100,7 +108,8 @@ pub fn find(cx: &mut Cx) {
         let core = cx.slice(s, i);
         let generic = core.chars().filter(|&c| is_han(c)).count() < 2
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
-            || core.starts_with(['本', '该', '此', '这', '各', '每', '首']);
+            || core.starts_with(['本', '该', '此', '这', '各', '每', '首'])
+            || counted(&core);
         // A place inside the name is the event's (`第某届某市国际电影节`), and so
         // is a group of states, a body of members or a firm after a verb of
         // attending (`出席某某集团某地峰会`, a firm's own conference); any other
@@ -257,6 +266,9 @@ mod tests {
     fn a_generic_event_is_not_named() {
         assert!(events("本届博览会吸引了客商。").is_empty());
         assert!(events("论坛期间，双方签约。").is_empty());
+        // A count of meetings names none of them.
+        assert!(events("双方已举行八次领导人会晤。").is_empty());
+        assert_eq!(events("他出席示例国家领导人会晤。"), ["示例国家领导人会晤"]);
     }
 
     #[test]

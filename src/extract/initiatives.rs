@@ -603,4 +603,31 @@ mod tests {
         assert_eq!(initiatives("严格落实中央八项规定精神。"), ["中央八项规定"]);
         assert!(initiatives("这项规定很严。").is_empty());
     }
+
+    #[test]
+    fn programmes_carried_on_and_done_well() {
+        assert_eq!(
+            initiatives("深入推进示例产业提升行动。"),
+            ["示例产业提升行动"]
+        );
+        assert_eq!(
+            initiatives("实施好示例服务扩大开放综合试点。"),
+            ["示例服务扩大开放综合试点"]
+        );
+        // A verb of carrying on takes no platform, and a class is no name.
+        assert!(initiatives("推进示例数据共享平台。").is_empty());
+        assert!(initiatives("推进十大示例治理工程。").is_empty());
+        assert!(initiatives("推进示例治理等重点工程。").is_empty());
+    }
+
+    #[test]
+    fn laws_named_by_one_word_or_before_their_life() {
+        assert_eq!(initiatives("依据土地管理法等法律。"), ["土地管理法"]);
+        assert_eq!(
+            initiatives("检查示例产业促进法实施情况。"),
+            ["示例产业促进法"]
+        );
+        // 法 alone before a name is a country or a name's first character.
+        assert!(initiatives("双方谴责法方的做法。").is_empty());
+    }
 }

@@ -144,6 +144,14 @@ lists! {
     /// programme noun (`组建某某招商专班`).
     CREATION_VERBS: Vec<&'static str> = "creation_verbs", Any;
 
+    /// Verbs of carrying on a programme under way (`推进`, `落实`): an unquoted
+    /// phrase after one ending in a noun of [`CARRIED_NOUNS`] is an initiative.
+    CARRY_VERBS: Vec<&'static str> = "carry_verbs", Any;
+
+    /// The programme nouns a verb of carrying on may end a name with
+    /// (`推进某某行动`, not `推进某某平台`).
+    CARRIED_NOUNS: Vec<&'static str> = "carried_nouns", Any;
+
     /// Programme nouns that end an unquoted initiative after a creation verb, with the
     /// subclass they imply. The first that fits wins.
     PROGRAMME_NOUNS: Vec<(&'static str, &'static str)> =

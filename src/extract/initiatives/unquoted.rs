@@ -5,7 +5,10 @@
 //! named by their count (laws are in `laws`). Each pass skips what a quoted or
 //! titled name already covers.
 
-use super::super::lexicon::{CREATION_VERBS, GENERIC_PREFIXES, PROGRAMME_NOUNS, REFORM_VERBS};
+use super::super::lexicon::{
+    CARRIED_NOUNS, CARRY_VERBS, CREATION_VERBS, GENERIC_PREFIXES, PROGRAMME_NOUNS, REFORM_VERBS,
+};
+
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han, is_stop};
 use super::{initiative, occurrences, quoted, words_back};
@@ -28,7 +31,11 @@ pub(super) fn unquoted_programmes(
     titles: &[(usize, usize)],
 ) {
     let n = cx.chars.len();
-    for v in CREATION_VERBS.iter() {
+    let verbs = CREATION_VERBS
+        .iter()
+        .map(|v| (v, false))
+        .chain(CARRY_VERBS.iter().map(|v| (v, true)));
+    for (v, carry) in verbs {
         for at in occurrences(cx, v) {
             let mut s = at + v.chars().count();
             // `启动实施某某行动`, `发布实施某某计划`: a second verb of creation
@@ -38,7 +45,9 @@ pub(super) fn unquoted_programmes(
             }
             // `启动了某某行动方案`, `实施新一轮某某行动`: the aspect mark and a
             // round's count are no part of the name.
-            if cx.chars.get(s) == Some(&'了') {
+            // `实施好某某试点`: a verb's complement of doing it well is no
+            // part of the name either.
+            if cx.chars.get(s).is_some_and(|&c| c == '了' || c == '好') {
                 s += 1;
             }
             let mut batch = false;
@@ -73,8 +82,11 @@ pub(super) fn unquoted_programmes(
                 if e <= name_start {
                     continue;
                 }
-                if let Some((_, class)) =
-                    PROGRAMME_NOUNS.iter().find(|(w, _)| cx.ends_with_at(e, w))
+                // A verb of carrying on takes only nouns of a programme under
+                // way (`推进某某行动`), not of a thing (`推进某某平台`).
+                if let Some((_, class)) = PROGRAMME_NOUNS
+                    .iter()
+                    .find(|(w, _)| cx.ends_with_at(e, w) && (!carry || CARRIED_NOUNS.contains(w)))
                 {
                     best = Some((e, *class));
                 } else if counted_rules(cx, e) {
@@ -82,7 +94,9 @@ pub(super) fn unquoted_programmes(
                 }
             }
             let Some((e, class)) = best else {
-                coordinated_programmes(cx, s, found, quotes, titles);
+                if !carry {
+                    coordinated_programmes(cx, s, found, quotes, titles);
+                }
                 continue;
             };
             s = name_start;
@@ -117,10 +131,20 @@ pub(super) fn unquoted_programmes(
             // A verb's complement (`实施好`, `打造成`) or a count inside the
             // phrase (`第三个…项目`, `更多…项目`) makes it a description.
             let text = cx.slice(s, e);
-            let described = "好成到出".contains(cx.chars[s])
-                || ["个", "更多", "一批", "多项", "若干", "一些"]
-                    .iter()
-                    .any(|w| text.contains(w));
+            // So does a word of kind or rank (`各类`, `重大`, `十大`) or a list
+            // closed by 等: such phrases speak of a class of programmes.
+            let ranked = text
+                .trim_start_matches(|c: char| "一二三四五六七八九十百千".contains(c))
+                .starts_with('大')
+                && !text.starts_with('大');
+            let described = "成到出".contains(cx.chars[s])
+                || [
+                    "个", "更多", "一批", "多项", "若干", "一些", "重大", "重点", "等", "各类",
+                    "各项", "相关", "有关",
+                ]
+                .iter()
+                .any(|w| text.contains(w))
+                || ranked;
             if e - s < min_len
                 || described
                 || inside(s, e)
