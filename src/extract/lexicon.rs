@@ -235,6 +235,13 @@ lists! {
     /// Elements of Tibetan personal names (扎西, 次仁): two in a row after a post are one name.
     TIBETAN_SYLLABLES: Vec<&'static str> = "tibetan_syllables", Any;
 
+    /// Unions of states by their written forms (东盟 = 东南亚国家联盟): the first is
+    /// canonical. Public facts, like the gazetteer.
+    UNIONS: Vec<Vec<&'static str>> = "unions", Any;
+
+    /// A union's own bodies named right after it (`某盟委员会`).
+    UNION_BODIES: Vec<&'static str> = "union_bodies", FirstFits;
+
     /// Written forms of the central bodies (党中央 = 中共中央): the first is canonical.
     NATIONAL_VARIANTS: Vec<Vec<&'static str>> = "national_variants", Any;
 

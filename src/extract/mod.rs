@@ -20,6 +20,7 @@ mod relations;
 mod short_forms;
 mod tagged;
 mod trim;
+mod unions;
 
 pub use lexicon::{LexiconError, extend_from as extend_lexicons};
 
@@ -294,6 +295,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::body_anaphora(&mut cx);
     initiatives::find(&mut cx);
     events::find(&mut cx);
+    unions::find(&mut cx);
     people::find(&mut cx);
     people::credits(&mut cx);
     tagged::find(&mut cx);

@@ -127,12 +127,17 @@ pub(super) fn works_for(cx: &mut Cx) {
                     && !(one_list && cx.chars.get(p.span.end) == Some(&'、'))
             })
         };
+        // A union of states employs only those whose post is written right
+        // after its name: a leader near it speaks for a member state.
         let nearest = |from: usize| {
             for ty in wanted {
                 let found = (0..n)
                     .filter(|&j| {
                         let o = &cx.mentions[j];
-                        o.ty == *ty && o.span.end <= role_start && o.span.start >= from
+                        o.ty == *ty
+                            && o.span.end <= role_start
+                            && o.span.start >= from
+                            && o.rule != "organization:union"
                     })
                     .max_by_key(|&j| cx.mentions[j].span.end);
                 if let Some(j) = found {

@@ -1,0 +1,115 @@
+//! Unions of states (`某盟`, `某某合作组织`, `某国集团`) named by any of their
+//! written forms, from a list of public facts (`data/lexicon/unions.txt`) like
+//! the gazetteer of divisions: the segmenter tags most of them as abbreviations or
+//! places, never as organisations, so no other pass finds them. A union's own
+//! council or commission right after its name (`某盟委员会`) is that body. Runs
+//! after events, so that a union may sit inside a summit's name, and takes the
+//! place of a division read inside its name (`上海` in `上海合作组织`).
+
+use super::lexicon::{UNION_BODIES, UNIONS};
+use super::names::normalise_name;
+use super::{Cx, Mention};
+use crate::model::{EntityType, Span};
+
+pub fn find(cx: &mut Cx) {
+    let mut found: Vec<Mention> = Vec::new();
+    for forms in UNIONS.iter() {
+        for form in forms {
+            let len = form.chars().count();
+            let mut at = 0;
+            while let Some(k) = next(cx, at, form) {
+                at = k + 1;
+                let e = k + len;
+                let body = UNION_BODIES.iter().find(|b| cx.starts_with(e, b));
+                let end = e + body.map_or(0, |b| b.chars().count());
+                // The segmenter must not read the name as part of a longer word
+                // (`东盟` is no union inside a word that runs across it).
+                if cx.word_across(k).is_some()
+                    || cx.word_across(end).is_some()
+                    || body.is_none() && cx.word_across(e).is_some()
+                {
+                    continue;
+                }
+                let span = Span::new(k, end);
+                // A longer name around it is a name of its own (`某某国家开发
+                // 银行`); a name inside it or the same words read another way
+                // (`某国集团` walked back from 集团 as a firm) give way.
+                let taken = |m: &Mention| {
+                    m.span.overlaps(span)
+                        && !span.contains(m.span)
+                        && !(m.ty == EntityType::Initiative && m.span.contains(span))
+                };
+                if cx.mentions.iter().any(taken) || found.iter().any(|m| m.span.overlaps(span)) {
+                    continue;
+                }
+                let (name, aliases) = match body {
+                    Some(b) => {
+                        let text = cx.slice(k, end);
+                        let canonical = format!("{}{b}", forms[0]);
+                        (canonical.clone(), vec![canonical, text])
+                    }
+                    None => (
+                        forms[0].to_string(),
+                        forms.iter().map(|f| f.to_string()).collect(),
+                    ),
+                };
+                found.push(Mention {
+                    ty: EntityType::Organization,
+                    span,
+                    text: cx.slice(k, end),
+                    key: normalise_name(&name),
+                    name,
+                    aliases,
+                    class: None,
+                    div: None,
+                    role: None,
+                    rule: "organization:union",
+                    anaphoric: false,
+                });
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    cx.mentions.retain(|m| {
+        m.ty == EntityType::Initiative || !found.iter().any(|u| u.span.contains(m.span))
+    });
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The next place at or after `at` where `form` is written.
+fn next(cx: &Cx, at: usize, form: &str) -> Option<usize> {
+    let first = form.chars().next()?;
+    (at..cx.chars.len()).find(|&k| cx.chars[k] == first && cx.starts_with(k, form))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn unions(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_union_is_named_by_any_of_its_forms() {
+        assert_eq!(unions("中国同欧盟加强合作。"), ["欧盟"]);
+        assert_eq!(unions("东南亚国家联盟各国外长出席。"), ["东盟"]);
+    }
+
+    #[test]
+    fn a_union_holds_no_city_and_its_council_is_a_body() {
+        let ex = run("上海合作组织成员国元首理事会举行。");
+        assert!(ex.mentions.iter().all(|m| m.ty != EntityType::Division));
+        assert_eq!(unions("欧盟委员会发布报告。"), ["欧盟委员会"]);
+    }
+}
