@@ -137,14 +137,22 @@ pub(super) fn unquoted_programmes(
                 .trim_start_matches(|c: char| "一二三四五六七八九十百千".contains(c))
                 .starts_with('大')
                 && !text.starts_with('大');
+            // A rank close before the noun makes a class (`重大水利工程`); one
+            // that opens a longer name is the programme's field (`重点项目审批
+            // 服务专班`).
+            let rank = ["重大", "重点"].iter().any(|w| {
+                text.rfind(w)
+                    .is_some_and(|at| text[at + w.len()..].chars().count() <= 6)
+            });
             let described = "成到出".contains(cx.chars[s])
                 || [
-                    "个", "更多", "一批", "多项", "若干", "一些", "重大", "重点", "等", "各类",
-                    "各项", "相关", "有关",
+                    "个", "更多", "一批", "多项", "若干", "一些", "等", "各类", "各项", "相关",
+                    "有关",
                 ]
                 .iter()
                 .any(|w| text.contains(w))
-                || ranked;
+                || ranked
+                || rank;
             if e - s < min_len
                 || described
                 || inside(s, e)
