@@ -99,18 +99,20 @@ pub(super) fn titled(
     for title in TITLES_AFTER.iter().chain(POSTS.iter()) {
         let len = title.chars().count();
         for at in (0..n.saturating_sub(len)).filter(|&at| cx.starts_with(at, title)) {
-            starts.push((at + len, country_before(cx, at)));
+            starts.push((at + len, country_before(cx, at), at));
         }
     }
     starts.sort_unstable();
     starts.dedup_by(|a, b| {
-        // One start, from two titles: a country before either vouches for it.
+        // One start, from two titles: a country before either vouches for it,
+        // and the longer title is the post.
         a.0 == b.0 && {
             b.1 |= a.1;
+            b.2 = b.2.min(a.2);
             true
         }
     });
-    for (s, of_country) in starts {
+    for (s, of_country, title_at) in starts {
         // Whole words of the segmenter: a word the dictionary knows (`发表`,
         // `赠送`) ends the name, as do punctuation, stop characters and verbs
         // of speech.
@@ -192,7 +194,9 @@ pub(super) fn titled(
                 aliases: vec![name],
                 class: None,
                 div: None,
-                role: None,
+                // The post with the words before it back to the body that
+                // holds it (`某国外交部` + `发言人`), which gives the employer.
+                role: Some(cx.slice(super::people::role_start(cx, title_at), s)),
                 rule: "person:titled-foreign",
                 anaphoric: false,
             });

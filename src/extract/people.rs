@@ -689,7 +689,7 @@ fn longest_posts(chars: &[char]) -> std::collections::HashMap<usize, (&'static s
 
 /// Start of the post phrase ending at `post_start`: earlier posts joined by `、` and
 /// modifiers back to punctuation or the end of an organisation's name.
-fn role_start(cx: &Cx, post_start: usize) -> usize {
+pub(super) fn role_start(cx: &Cx, post_start: usize) -> usize {
     let mut s = post_start;
     while s > 0 && post_start - s < 12 {
         let c = cx.chars[s - 1];

@@ -16,6 +16,10 @@ pub(super) fn works_for(cx: &mut Cx) {
         if m.ty != EntityType::Person || m.rule == "person:byline" {
             continue;
         }
+        // A foreign official named by a title (`某国总统某某`) works for a body
+        // only when it is written right before the post: bodies further off
+        // are mostly the host's or a third state's.
+        let near = m.rule != "person:titled-foreign";
         // A name listed after another one's post works where the first does.
         if m.rule == "person:post-list" {
             let head = (0..i).rev().find(|&j| {
@@ -187,10 +191,18 @@ pub(super) fn works_for(cx: &mut Cx) {
             })
             .or_else(|| post_body.map(|j| (j, "worksFor:post-body")))
             .or_else(|| the_company.map(|j| (j, "worksFor:the-company")))
-            .or_else(|| nearest(sent).map(|j| (j, "worksFor:same-sentence")))
-            .or_else(|| nearest(prev_sent).map(|j| (j, "worksFor:previous-sentence")))
             .or_else(|| {
-                if company_post {
+                near.then(|| nearest(sent))
+                    .flatten()
+                    .map(|j| (j, "worksFor:same-sentence"))
+            })
+            .or_else(|| {
+                near.then(|| nearest(prev_sent))
+                    .flatten()
+                    .map(|j| (j, "worksFor:previous-sentence"))
+            })
+            .or_else(|| {
+                if company_post || !near {
                     None
                 } else {
                     nearest(0).map(|j| (j, "worksFor:article"))
