@@ -170,7 +170,9 @@ pub(super) fn named_laws(
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for t in tokens {
         let word = cx.slice(t.start, t.end);
-        let ends_law = word.ends_with('法') || word.ends_with("法典") || word == "条例";
+        // A treaty's bare head word (`协定`) ends a name like 条例 does.
+        let head = ["条例", "协定", "条约", "公约"].contains(&word.as_str());
+        let ends_law = word.ends_with('法') || word.ends_with("法典") || head;
         if !ends_law || COMMON_LAW_WORDS.iter().any(|w| word.ends_with(w)) {
             continue;
         }
@@ -194,7 +196,7 @@ pub(super) fn named_laws(
             // So is a verb right before a bare 条例 or 法, which names the
             // field it rules (`某某投资条例`, `某某保障条例`).
             let field = x.end == t.start
-                && (BARE_LAW_HEADS.contains(&word.as_str()) || word == "条例" || word == "法");
+                && (BARE_LAW_HEADS.contains(&word.as_str()) || head || word == "法");
             // `可` opens a word of the field (`可再生`), no act on the law.
             if x.pos == Pos::Verb && !field && cx.slice(x.start, x.end) != "可" {
                 s = x.end;
@@ -202,7 +204,7 @@ pub(super) fn named_laws(
         }
         // A verb alone before a bare 条例 is what is done with rules
         // (`强化条例`, `使用条例`), no law's name.
-        let verb_only = (word == "条例" || word == "法")
+        let verb_only = (head || word == "法")
             && tokens[first..]
                 .iter()
                 .take_while(|x| x.end <= t.start)
@@ -223,13 +225,21 @@ pub(super) fn named_laws(
             // law is a law's name (`某某管理法`); everyday ones ended the walk
             // above (`具体办法`).
             SHORT_LAWS.contains(&word.as_str())
-                || len >= 4 && word != "条例"
+                || len >= 4 && !head
                 || len == 3
                     && t.pos != Pos::Person
-                    && word != "条例"
+                    && !head
                     && !BARE_LAW_HEADS.contains(&word.as_str())
         } else {
-            (4..=16).contains(&len)
+            // A treaty is named by its parties or its field, not by a kind
+            // (`双边投资协定`, `国际条约`) or a count (`这份协定`).
+            let text = cx.slice(s, e);
+            let kind = [
+                "双边", "多边", "两国", "国际", "这", "该", "个", "双赢", "平等",
+            ]
+            .iter()
+            .any(|w| text.starts_with(w));
+            (4..=16).contains(&len) && !(head && t.end - t.start == 2 && (kind || len < 5))
         };
         let span = Span::new(s, e);
         // A law may hold the place it is for (`某地基本法`), and a body only
@@ -308,7 +318,10 @@ fn law_word(cx: &Cx, t: &crate::segment::Token, s: usize) -> bool {
                         && !cx.slice(p.start, p.end).contains(['之', '以', '于', '而'])
                 })
         }
-        2 => SHORT_LAWS.contains(&word.as_str()) || word == "税法" || word == "条例",
+        2 => {
+            SHORT_LAWS.contains(&word.as_str())
+                || ["税法", "条例", "协定", "条约", "公约"].contains(&word.as_str())
+        }
         _ => !word.contains(['之', '以', '于', '而']),
     }
 }
