@@ -352,12 +352,10 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     };
     let evidence = if !chinese {
         // Foreign names and countries look alike in lists: a list is no evidence.
-        // A two-character word the dictionary calls a foreign name is more often
-        // an everyday word (`拓宽`, `冬闲`): a verb after it says nothing.
-        title.is_some()
-            || (verb_after && (e - s > 2 || speech_after))
-            || verb_before
-            || title_before
+        // Nor is a verb: the dictionary's foreign names are as often towns
+        // abroad (`在某某拉迪`) or everyday words (`拓宽`, `冬闲`), so only a
+        // title or a verb of speech says a person is meant.
+        title.is_some() || speech_after || title_before
     } else if t.everyday {
         // An everyday word the dictionary also lists as a name (`祝贺`, `陈述`)
         // is a name only with a title or a verb of speech right after it.
