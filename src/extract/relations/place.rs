@@ -83,8 +83,13 @@ pub(super) fn located_in(cx: &mut Cx) {
                 d
             }
         }) && !guessed
+            // A firm in a city's or a county's story is mostly that place's;
+            // a province is too wide a story to place a firm by (a provincial
+            // or a national firm working there).
             && (rule != "locatedIn:article-locality"
-                || place_in_paragraph(cx, i, &d) && !other_places_in_sentence(cx, i, &d))
+                || (cx.article.section_place.is_some() || d.level.depth() >= 1)
+                    && place_in_paragraph(cx, i, &d)
+                    && !other_places_in_sentence(cx, i, &d))
         {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
