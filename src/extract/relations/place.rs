@@ -60,6 +60,7 @@ pub(super) fn located_in(cx: &mut Cx) {
         // its name or its sentence says otherwise.
         let visited = visit.clone().filter(|v| {
             m.ty == EntityType::Company
+                && v.level.depth() >= 1
                 && rule == "locatedIn:article-locality"
                 && m.div.as_ref().is_none_or(|d| {
                     d.key == v.key
