@@ -8,12 +8,14 @@
 use super::lexicon::{
     CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
 };
+mod campaigns;
 mod laws;
 mod unquoted;
 
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use campaigns::named_campaigns;
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
 use unquoted::{
     campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
@@ -228,6 +230,7 @@ pub fn find(cx: &mut Cx) {
     named_laws(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
+    named_campaigns(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);

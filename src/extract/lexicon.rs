@@ -144,6 +144,10 @@ lists! {
     /// programme noun (`组建某某招商专班`).
     CREATION_VERBS: Vec<&'static str> = "creation_verbs", Any;
 
+    /// Words that end the name of a campaign written without quotes
+    /// (`某某主题教育`, `某某专项斗争`). The first that fits wins.
+    CAMPAIGN_HEADS: Vec<&'static str> = "campaign_heads", FirstFits;
+
     /// Verbs of carrying on a programme under way (`推进`, `落实`): an unquoted
     /// phrase after one ending in a noun of [`CARRIED_NOUNS`] is an initiative.
     CARRY_VERBS: Vec<&'static str> = "carry_verbs", Any;

@@ -116,10 +116,15 @@ fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         return None;
     }
     // An event's host is seldom the sentence's subject (`某某出席某某峰会`): only
-    // the rules above, which say who made it, place it.
+    // the rules above, which say who made it, place it. Nor is the body that
+    // runs its round of a national campaign (`某省开展某某主题教育`) the one
+    // that launched it.
     if matches!(
         cx.mentions[i].rule,
-        "initiative:event" | "initiative:fair-short-form" | "initiative:named-law"
+        "initiative:event"
+            | "initiative:fair-short-form"
+            | "initiative:named-law"
+            | "initiative:campaign-head"
     ) {
         return None;
     }
@@ -395,7 +400,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
             .mentions
             .iter()
             .filter(|m| m.ty == EntityType::Initiative && m.key == key)
-            .all(|m| m.rule == "initiative:named-law")
+            .all(|m| matches!(m.rule, "initiative:named-law" | "initiative:campaign-head"))
         {
             continue;
         }

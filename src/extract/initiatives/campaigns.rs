@@ -1,0 +1,181 @@
+//! Campaigns named without quotes by the word that ends every such name
+//! (`某某主题教育`, `某某学习教育`, `某某专项斗争`; `campaign_heads.txt`), walked
+//! back over the segmenter's words to punctuation, a function word, a verb
+//! that starts or carries on a campaign, or another mention. Their names are
+//! long (`学习贯彻某某思想主题教育`) and hold verbs of their own, so the walk
+//! is longer than a law's and stops only at verbs of running a campaign.
+
+use super::super::lexicon::{CAMPAIGN_HEADS, CARRY_VERBS, CREATION_VERBS, EVENT_VERBS, INNER_CUTS};
+use super::super::names::normalise_name;
+use super::super::{Cx, Mention, is_han};
+use super::{initiative, occurrences, quoted};
+use crate::model::{EntityType, Span};
+use crate::segment::Pos;
+
+/// How far back from its head a campaign's name may start.
+const MAX_NAME: usize = 28;
+
+pub(super) fn named_campaigns(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let tokens = cx.tokens();
+    for head in CAMPAIGN_HEADS.iter() {
+        for at in occurrences(cx, head) {
+            let e = at + head.chars().count();
+            let Some(s) = campaign_start(cx, tokens, at) else {
+                continue;
+            };
+            // A programme noun after a verb names the campaign without the
+            // `党的` it opens with, which stops that walk.
+            if cx.starts_with(s, "党的") {
+                found.retain(|m| !(m.span.end == e && m.span.start == s + 2));
+            }
+            // A longer head ending here (`教育实践活动` over `实践活动`) names it.
+            if found.iter().any(|m| m.span.start < e && m.span.end >= e) {
+                continue;
+            }
+            let span = Span::new(s, e);
+            let words = cx.slice(s, at);
+            let generic = [
+                "这",
+                "此",
+                "本",
+                "该",
+                "各",
+                "相关",
+                "有关",
+                "一系列",
+                "系列",
+                "重大",
+                "重要",
+            ]
+            .iter()
+            .any(|w| words.starts_with(w));
+            if at - s < 2
+                || generic
+                || quoted(quotes, titles, s, e)
+                || found.iter().any(|m| m.span.overlaps(span))
+                || cx
+                    .mentions
+                    .iter()
+                    .any(|m| m.span.overlaps(span) && m.ty != EntityType::Division)
+            {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "Campaign",
+                "initiative:campaign-head",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
+
+/// Where a campaign's name ending in a head at `at` starts: the start of the
+/// last run of the segmenter's words before it that holds no punctuation, no
+/// function word (but `党的`, which national campaigns open with), no verb of
+/// running a campaign, no word that never sits inside a name (`今年`, `首批`)
+/// and no other mention but a place.
+fn campaign_start(cx: &Cx, tokens: &[crate::segment::Token], at: usize) -> Option<usize> {
+    let mut k = tokens.partition_point(|t| t.end <= at);
+    if tokens.get(k).is_none_or(|t| t.start != at) {
+        return None;
+    }
+    let mut s = at;
+    while k > 0 {
+        k -= 1;
+        let t = &tokens[k];
+        let word = cx.slice(t.start, t.end);
+        if word == "的" && t.start >= 1 && cx.chars[t.start - 1] == '党' {
+            return Some(t.start - 1);
+        }
+        let runs = CREATION_VERBS
+            .iter()
+            .chain(CARRY_VERBS.iter())
+            .chain(EVENT_VERBS.iter())
+            .chain(INNER_CUTS.iter())
+            .any(|v| word.ends_with(v));
+        let other_mention = cx
+            .mentions
+            .iter()
+            .any(|m| m.ty != EntityType::Division && m.span.start < t.end && t.start < m.span.end);
+        // A verb is the campaign's own (`学习贯彻某某思想`, `打击某某犯罪`)
+        // when words of its object stand between it and the head; one right
+        // before the head or a short word takes the campaign as its object
+        // (`确保某某主题教育`, `推动党史学习教育`).
+        let object = tokens[k + 1..]
+            .iter()
+            .take_while(|x| x.end <= at)
+            .filter(|x| x.pos != Pos::Verb)
+            .count();
+        if t.function
+            || t.pos == Pos::Verb && object < 2
+            || runs
+            || other_mention
+            || at - t.start > MAX_NAME
+            || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
+        {
+            break;
+        }
+        s = t.start;
+    }
+    // A count or a batch before the name says how many or which round
+    // (`2021年某某专项行动`, `三项某某行动`, `第二批某某活动`).
+    if let Some(batch) = (s..at).rfind(|&j| cx.chars[j] == '批')
+        && (s..batch).any(|j| cx.chars[j] == '第')
+    {
+        s = batch + 1;
+    }
+    // A place before the name says where it runs (`某省党史学习教育`).
+    while let Some(place) = cx
+        .mentions
+        .iter()
+        .find(|m| m.ty == EntityType::Division && m.span.start <= s && m.span.end > s)
+    {
+        s = place.span.end;
+    }
+    while s < at && "年项个批".contains(cx.chars[s]) {
+        s += 1;
+    }
+    (s < at).then_some(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn campaigns(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_campaign_is_walked_back_from_its_head() {
+        assert_eq!(campaigns("各地深入开展党史学习教育。"), ["党史学习教育"]);
+        assert_eq!(
+            campaigns("全面开展党的群众路线教育实践活动。"),
+            ["党的群众路线教育实践活动"]
+        );
+    }
+
+    #[test]
+    fn a_verb_taking_the_campaign_or_a_round_names_none() {
+        assert!(campaigns("要确保主题教育取得实效。").is_empty());
+        assert!(campaigns("部署开展第二批主题教育。").is_empty());
+    }
+}
