@@ -54,6 +54,13 @@ pub(super) fn works_for(cx: &mut Cx) {
                     Object::Mention(j),
                     "worksFor:is-staff",
                 );
+            } else if let Some(j) = title_body_after_name(cx, i) {
+                cx.relate(
+                    i,
+                    Predicate::WorksFor,
+                    Object::Mention(j),
+                    "worksFor:title-after-name",
+                );
             }
             continue;
         };
@@ -222,6 +229,17 @@ pub(super) fn works_for(cx: &mut Cx) {
             }
         }
     }
+}
+
+/// `某某委员长主持`: a title right after the name that names its national
+/// body ([`POST_BODIES`]) is that body's post, when the article names the body.
+fn title_body_after_name(cx: &Cx, i: usize) -> Option<usize> {
+    let end = cx.mentions[i].span.end;
+    let row = POST_BODIES
+        .iter()
+        .find(|row| row[1..].iter().any(|p| cx.starts_with(end, p)))?;
+    (0..cx.mentions.len())
+        .find(|&j| cx.mentions[j].ty == EntityType::Agency && cx.mentions[j].name == row[0])
 }
 
 /// The government a head of government works for (`某省省长`, `某特别行政区行政
