@@ -3,7 +3,7 @@
 //! that opens with a surname and is as short as a name is a name too, though
 //! nothing but the list vouches for it (a name the character model scores low).
 
-use super::super::lexicon::{AMBIGUOUS_SURNAMES, POSTS, is_surname_start};
+use super::super::lexicon::{AMBIGUOUS_SURNAMES, EVENT_VERBS, POSTS, is_surname_start};
 use super::super::tagged::names_a_division;
 use super::super::{Cx, is_han};
 use crate::model::{EntityType, Span};
@@ -116,10 +116,28 @@ pub fn find(cx: &mut Cx) {
                 .iter()
                 .any(|m| m.ty == EntityType::Person && m.span == Span::new(s, e))
         };
-        if items.iter().filter(|&&(s, e)| person_at(s, e)).count() < 2 {
+        // One name found is enough when the list closes as a list of people
+        // does (`甲、乙参加会见`, `甲、乙等出席`) and the item is one word the
+        // segmenter made up or calls a name.
+        let found = items.iter().filter(|&&(s, e)| person_at(s, e)).count();
+        let closes = items.last().is_some_and(|&(_, e)| {
+            cx.chars.get(e) == Some(&'等')
+                || EVENT_VERBS
+                    .iter()
+                    .chain(["陪同", "会见", "一同", "分别"].iter())
+                    .any(|v| cx.starts_with(e, v))
+        });
+        let one_word = |s: usize, e: usize| {
+            super::super::trim::token_at(cx.tokens(), s)
+                .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Unknown | Pos::Person))
+        };
+        if found < 1 || found < 2 && !closes {
             continue;
         }
         for &(s, e) in &items {
+            if found < 2 && !one_word(s, e) {
+                continue;
+            }
             let sur = is_surname_start(&cx.chars, s);
             let claimed = cx
                 .mentions
