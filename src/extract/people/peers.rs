@@ -35,7 +35,11 @@ fn list_items(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
     // Forward over the items after it.
     let mut start = p + 1;
     while let Some(e) = (start + 2..=(start + 4).min(n)).find(|&e| {
-        han_run(start, e) && (e == n || !is_han(cx.chars[e]) || LIST_END.contains(cx.chars[e]))
+        han_run(start, e)
+            && (e == n
+                || !is_han(cx.chars[e])
+                || LIST_END.contains(cx.chars[e])
+                || attends_at(cx, e))
     }) {
         items.push((start, e));
         if cx.chars.get(e) == Some(&'、') {
@@ -45,6 +49,15 @@ fn list_items(cx: &Cx, p: usize) -> Vec<(usize, usize)> {
         }
     }
     items
+}
+
+/// Whether a verb of attending or going along starts at `e`, closing a list of
+/// the people who did (`甲、乙参加`, `甲、乙陪同`).
+fn attends_at(cx: &Cx, e: usize) -> bool {
+    EVENT_VERBS
+        .iter()
+        .chain(["陪同", "会见", "一同", "分别"].iter())
+        .any(|v| cx.starts_with(e, v))
 }
 
 /// Whether the dictionary reads an ordinary word in the item's place: that word.
@@ -120,13 +133,9 @@ pub fn find(cx: &mut Cx) {
         // does (`甲、乙参加会见`, `甲、乙等出席`) and the item is one word the
         // segmenter made up or calls a name.
         let found = items.iter().filter(|&&(s, e)| person_at(s, e)).count();
-        let closes = items.last().is_some_and(|&(_, e)| {
-            cx.chars.get(e) == Some(&'等')
-                || EVENT_VERBS
-                    .iter()
-                    .chain(["陪同", "会见", "一同", "分别"].iter())
-                    .any(|v| cx.starts_with(e, v))
-        });
+        let closes = items
+            .last()
+            .is_some_and(|&(_, e)| cx.chars.get(e) == Some(&'等') || attends_at(cx, e));
         let one_word = |s: usize, e: usize| {
             super::super::trim::token_at(cx.tokens(), s)
                 .is_some_and(|t| t.end == e && matches!(t.pos, Pos::Unknown | Pos::Person))
@@ -163,4 +172,34 @@ pub fn find(cx: &mut Cx) {
     }
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn people(text: &str) -> Vec<String> {
+        let mut names: Vec<String> = run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| m.name.clone())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn a_list_closed_by_a_verb_of_attending_vouches_for_its_names() {
+        // The dictionary knows neither name as such; one is found alone, the
+        // other only beside it in a list of those who attended.
+        let found = people("会见时，王毅、秦刚等参加。");
+        assert!(found.contains(&"秦刚".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_list_of_things_vouches_for_nothing() {
+        assert!(people("会上展示了钢铁、水泥等产品。").is_empty());
+    }
 }
