@@ -5,8 +5,8 @@
 //! Zones, with or without a division's name before them, are `division::zones`.
 
 use super::lexicon::{
-    COMMON_WORD_DISTRICTS, COUNTRIES, COUNTRY_INITIALS, MEDIA_WORDS, NOT_TOWN_END, NOT_XIANG_END,
-    SPEECH_VERBS, TOWN_BODIES, TOWN_BREAKERS, VERB_HEADS,
+    AGENCY_SUFFIXES, COMMON_WORD_DISTRICTS, COUNTRIES, COUNTRY_INITIALS, MEDIA_WORDS, NOT_TOWN_END,
+    NOT_XIANG_END, SPEECH_VERBS, TOWN_BODIES, TOWN_BREAKERS, VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
@@ -646,6 +646,11 @@ fn find_towns(cx: &mut Cx) {
             if cx.covering(s - 1, &[EntityType::Division]).is_some() {
                 break;
             }
+            // A body's suffix right before ends the name: the town's name
+            // follows the body that works in it (`某县公安局某镇派出所`).
+            if i > s && AGENCY_SUFFIXES.iter().any(|w| cx.ends_with_at(s, w)) {
+                break;
+            }
             s -= 1;
         }
         // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
@@ -873,6 +878,17 @@ mod tests {
     fn a_verb_that_ends_just_inside_the_walk_ends_a_towns_name() {
         assert_eq!(divisions("他担任过青石坳镇派出所所长。"), ["青石坳镇"]);
         assert_eq!(divisions("他到过青石坳镇。"), ["青石坳镇"]);
+    }
+
+    #[test]
+    fn a_bodys_suffix_before_a_town_ends_its_name() {
+        // The town's own station follows the county bureau: 局 is no part of
+        // the town's name, and one character left is too short for one.
+        assert!(
+            !divisions("龙游县公安局湖镇派出所")
+                .iter()
+                .any(|d| d.contains('局'))
+        );
     }
 
     #[test]
