@@ -839,6 +839,9 @@ mod tests {
             ["青禾居民宿"]
         );
         assert!(companies("“青禾”民宿集聚区建成。").is_empty());
+        // A homestay is named like a place; a region's homestays are a kind.
+        assert_eq!(companies("游客住进了云江民宿。"), ["云江民宿"]);
+        assert!(companies("京郊民宿很受欢迎。").is_empty());
         let found = companies("浙江安吉青禾银行股份有限公司支持小微企业。");
         assert_eq!(found, ["浙江安吉青禾银行股份有限公司"]);
     }

@@ -440,7 +440,15 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // name needs more: Han text with no verb or number in it, and a word
         // that names (a division, a proper noun, or a word the segmenter had to
         // make up). Its place and person tags are too loose here (`酒店宾馆`
-        // as a place, `农家乐` as a person) to count.
+        // as a place, `农家乐` as a person) to count, but before 民宿 a word it
+        // calls a place is the homestay's own name (`某江民宿`): homestays are
+        // named like places, and no kind of homestay is one.
+        let homestay_name = *suffix == "民宿"
+            && core_tokens().any(|t| {
+                t.pos == Pos::Place
+                    && t.end - t.start >= 2
+                    && !"郊区边乡村间外内".contains(cx.chars[t.end - 1])
+            });
         let unnamed_premises = premises
             && !whole
             && (!(m.span.start..core_end).all(|k| is_han(cx.chars[k]))
@@ -450,12 +458,13 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                         || t.end - t.start == 1
                             && "的了着在和与及名头位家个座条".contains(cx.chars[t.start])
                 })
-                || !core_tokens().any(|t| {
-                    (t.start..t.end).any(|k| placed[k])
-                        || matches!(t.pos, Pos::Proper | Pos::Organization | Pos::ForeignPerson)
-                        || t.pos == Pos::Unknown && t.end - t.start >= 2
-                        || t.pos == Pos::Person && t.end - t.start >= 3
-                }));
+                || !homestay_name
+                    && !core_tokens().any(|t| {
+                        (t.start..t.end).any(|k| placed[k])
+                            || matches!(t.pos, Pos::Proper | Pos::Organization | Pos::ForeignPerson)
+                            || t.pos == Pos::Unknown && t.end - t.start >= 2
+                            || t.pos == Pos::Person && t.end - t.start >= 3
+                    }));
         whole || !(pronoun || ordinary || unnamed_premises || short && clause)
     });
 }
