@@ -13,8 +13,10 @@ use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
 use std::collections::HashMap;
 
+mod nesting;
 mod zones;
 
+pub(super) use nesting::drop_unnested;
 use zones::{find_standalone_zones, find_zones};
 fn context_score(gaz: &Gazetteer, ix: DivisionIx, ctx: &[DivisionIx]) -> usize {
     gaz.chain(ix)

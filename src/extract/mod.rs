@@ -288,6 +288,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     };
     division::find(&mut cx);
     names::find_agencies(&mut cx);
+    division::drop_unnested(&mut cx);
     national::find(&mut cx);
     national::find_unplaced(&mut cx);
     organisations::find(&mut cx);
