@@ -341,6 +341,13 @@ EXTRA = {
     "152221": ["科右前旗"], "152222": ["科右中旗"],
     "150223": ["达茂旗"],
     "110105": ["朝阳"],          # 北京市朝阳区 (also 朝阳市, 辽宁)
+    # Nicknames of cities that name their bodies and institutions in news
+    # (鹏城实验室, 羊城晚报). Only those no other division, person or common
+    # word shares: not 春城 (a district's name and a given name), 岛城 (inside
+    # 青岛城市), 金陵 or 鹿城 (a district's name).
+    "510100": ["蓉城"], "440300": ["鹏城"], "370100": ["泉城"],
+    "430100": ["星城"], "440100": ["羊城"], "350100": ["榕城"],
+    "350200": ["鹭岛"], "460100": ["椰城"],
 }
 # Forced short forms (code -> string, "" = none).
 OVERRIDE = {
