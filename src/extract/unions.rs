@@ -13,12 +13,27 @@ use crate::model::{EntityType, Span};
 
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
+    // One pass finds where any form may start; each form is tried there only.
+    let firsts: Vec<char> = {
+        let mut f: Vec<char> = UNIONS
+            .iter()
+            .flatten()
+            .filter_map(|w| w.chars().next())
+            .collect();
+        f.sort_unstable();
+        f.dedup();
+        f
+    };
+    let starts: Vec<usize> = (0..cx.chars.len())
+        .filter(|&k| firsts.binary_search(&cx.chars[k]).is_ok())
+        .collect();
+    if starts.is_empty() {
+        return;
+    }
     for forms in UNIONS.iter() {
         for form in forms {
             let len = form.chars().count();
-            let mut at = 0;
-            while let Some(k) = next(cx, at, form) {
-                at = k + 1;
+            for &k in starts.iter().filter(|&&k| cx.starts_with(k, form)) {
                 let e = k + len;
                 let body = UNION_BODIES.iter().find(|b| cx.starts_with(e, b));
                 let end = e + body.map_or(0, |b| b.chars().count());
@@ -78,12 +93,6 @@ pub fn find(cx: &mut Cx) {
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
-}
-
-/// The next place at or after `at` where `form` is written.
-fn next(cx: &Cx, at: usize, form: &str) -> Option<usize> {
-    let first = form.chars().next()?;
-    (at..cx.chars.len()).find(|&k| cx.chars[k] == first && cx.starts_with(k, form))
 }
 
 #[cfg(test)]
