@@ -515,6 +515,23 @@ mod tests {
     }
 
     #[test]
+    fn a_clause_between_a_place_and_a_suffix_names_no_body() {
+        // A word that never sits inside a name, or a post before a conjunction.
+        assert!(
+            agencies("河北省会同有关部门办公室")
+                .iter()
+                .all(|a| !a.contains("会同"))
+        );
+        assert!(
+            agencies("某区区长和市场监管局")
+                .iter()
+                .all(|a| !a.contains("区长"))
+        );
+        // The fields of organising and joint work do sit inside names.
+        assert_eq!(agencies("中共中央组织部发布通知。"), ["中共中央组织部"]);
+    }
+
+    #[test]
     fn a_body_a_place_sets_up_is_that_places() {
         assert_eq!(
             agencies("其中，南湖区设立行政审批局，集中审批职责。"),

@@ -6,8 +6,8 @@
 
 use crate::extract::lexicon::{
     ACTS_AFTER_NAME, AGENCY_CENTRE_CORES, AGENCY_SUFFIXES, BODY_VARIANTS, CREATION_VERBS,
-    GENERIC_PREFIXES, MINISTRY_CORES, NATIONAL_VARIANTS, PARTY_DEPARTMENTS, SPEECH_VERBS,
-    TASK_GROUPS,
+    GENERIC_PREFIXES, INNER_CUTS, MINISTRY_CORES, NATIONAL_VARIANTS, PARTY_DEPARTMENTS, POSTS,
+    SPEECH_VERBS, TASK_GROUPS,
 };
 use crate::extract::{Cx, is_han, is_stop};
 use crate::model::EntityType;
@@ -163,10 +163,22 @@ pub(in crate::extract) fn task_named(core: &str) -> bool {
 /// other than the conjunctions that join fields (`住房和城乡建设`).
 fn clause_in_core(cx: &Cx, s: usize, e: usize) -> bool {
     let core = cx.slice(s, e);
-    ACTS_AFTER_NAME
-        .iter()
-        .chain(SPEECH_VERBS.iter())
-        .any(|w| w.chars().count() >= 2 && core.contains(w))
+    // So is a word that never sits inside a name (`某省会同某某办公室`,
+    // `某省委成立某某委员会`), but the fields of organising and joint work
+    // (`组织部`, `联合指挥部`), and a person's post before a conjunction
+    // (`某区区长和某局`).
+    let post_then_and = POSTS.iter().any(|w| {
+        w.chars().count() >= 2
+            && core
+                .find(w)
+                .is_some_and(|at| core[at + w.len()..].contains(['和', '与', '及']))
+    });
+    post_then_and
+        || ACTS_AFTER_NAME
+            .iter()
+            .chain(SPEECH_VERBS.iter())
+            .chain(INNER_CUTS.iter().filter(|w| !["组织", "联合"].contains(w)))
+            .any(|w| w.chars().count() >= 2 && core.contains(w))
         || cx
             .tokens()
             .iter()
