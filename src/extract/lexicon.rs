@@ -239,6 +239,10 @@ lists! {
     /// Elements of Tibetan personal names (扎西, 次仁): two in a row after a post are one name.
     TIBETAN_SYLLABLES: Vec<&'static str> = "tibetan_syllables", Any;
 
+    /// Kinds of institution the dictionary tags as organisations (`卫生院`): a
+    /// tagged word that is one of these whole names no one.
+    GENERIC_INSTITUTIONS: Vec<&'static str> = "generic_institutions", Any;
+
     /// Unions of states by their written forms (东盟 = 东南亚国家联盟): the first is
     /// canonical. Public facts, like the gazetteer.
     UNIONS: Vec<Vec<&'static str>> = "unions", Any;

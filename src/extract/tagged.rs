@@ -801,6 +801,8 @@ mod tests {
         let orgs = |text: &str| named(&run(text), EntityType::Organization);
         assert!(orgs("要建立“小病在基层、大病到医院”的格局。").is_empty());
         assert!(orgs("他听取学院教育教学情况汇报。").is_empty());
+        // A kind of institution the dictionary tags names none.
+        assert!(orgs("老人到卫生院看病，又去了美术馆。").is_empty());
         assert_eq!(
             orgs("他们正在建设国家智能传感创新中心。"),
             ["国家智能传感创新中心"]

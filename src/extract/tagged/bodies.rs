@@ -5,8 +5,8 @@
 
 use super::super::lexicon::{
     AGENCY_SUFFIXES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
-    COMPANY_SUFFIXES, GENERIC_CORES, GOVERNMENT_ENDINGS, INDUSTRY_WORDS, NOT_AGENCY_END,
-    ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
+    COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_INSTITUTIONS, GOVERNMENT_ENDINGS, INDUSTRY_WORDS,
+    NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
 };
 use super::super::names::{body_variants, normalise_name};
 use super::super::trim::{covered_by_division, foreign_country};
@@ -258,8 +258,8 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     {
         return None;
     }
-    // `某国集团` names a group of countries.
-    if name.ends_with("国集团") {
+    // `某国集团` names a group of countries; `卫生院` is a kind of institution.
+    if name.ends_with("国集团") || GENERIC_INSTITUTIONS.contains(&name.as_str()) {
         return None;
     }
     // A government qualified only by a negation or its age (`非政府组织`,
