@@ -39,7 +39,11 @@ pub(super) fn located_in(cx: &mut Cx) {
         };
         let organisation = m.ty == EntityType::Organization;
         let stated = stated_place(cx, i).or_else(|| {
-            // `A、B等企业`: B shares the place stated for A.
+            // `A、B等企业`: B shares the place stated for A, unless B's own
+            // name holds a place.
+            if rule == "locatedIn:place-in-name" {
+                return None;
+            }
             let prev = listed_before(cx, i)?;
             stated_place(cx, prev).map(|(d, _)| (d, "locatedIn:listed-with"))
         });
@@ -265,11 +269,21 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
                 .min_by_key(|d| d.span.start)
             && let Some(d) = dm.div.clone()
         {
-            let opens_clause = dm.span.start == 0
-                || !is_han(cx.chars[dm.span.start - 1])
+            // A chain of places (`某市某区的`) opens the clause where its first
+            // place does.
+            let mut start = dm.span.start;
+            while let Some(outer) = cx
+                .mentions
+                .iter()
+                .find(|o| o.ty == EntityType::Division && !o.anaphoric && o.span.end == start)
+            {
+                start = outer.span.start;
+            }
+            let opens_clause = start == 0
+                || !is_han(cx.chars[start - 1])
                 || ["位于", "来自", "地处"]
                     .iter()
-                    .any(|w| cx.ends_with_at(dm.span.start, w));
+                    .any(|w| cx.ends_with_at(start, w));
             if d.level.depth() >= 3 || opens_clause {
                 return Some((d, "locatedIn:place-de-name"));
             }
@@ -484,6 +498,17 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_firm_named_with_its_place_keeps_it_in_a_list_and_a_chain_opens_a_clause() {
+        let found = places("杭州的青禾科技有限公司和温州正远阀门有限公司参展。");
+        assert!(
+            found.contains(&("温州正远阀门有限公司".into(), "温州市".into())),
+            "{found:?}"
+        );
+        let found = places("会上，绍兴越城区的示例纺织有限公司表示将加大投入。");
+        assert_eq!(found, [("示例纺织有限公司".into(), "越城区".into())]);
     }
 
     #[test]
