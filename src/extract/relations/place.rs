@@ -40,12 +40,17 @@ pub(super) fn located_in(cx: &mut Cx) {
         let organisation = m.ty == EntityType::Organization;
         let stated = stated_place(cx, i).or_else(|| {
             // `A、B等企业`: B shares the place stated for A, unless B's own
-            // name holds a place.
-            if rule == "locatedIn:place-in-name" {
-                return None;
-            }
+            // name holds a place the shared one does not lie in.
             let prev = listed_before(cx, i)?;
-            stated_place(cx, prev).map(|(d, _)| (d, "locatedIn:listed-with"))
+            stated_place(cx, prev)
+                .filter(|(d, _)| {
+                    rule != "locatedIn:place-in-name"
+                        || cx.mentions[i].div.as_ref().is_some_and(|own| {
+                            let inside = |g| own.gaz.is_some_and(|o| g == o || cx.gaz.within(g, o));
+                            d.gaz.map_or(d.parent.is_some_and(inside), inside)
+                        })
+                })
+                .map(|(d, _)| (d, "locatedIn:listed-with"))
         });
         // Organisations without a place in their name or their sentence are
         // only placed by a county section; a page-level guess would too often
@@ -507,8 +512,8 @@ mod tests {
             found.contains(&("温州正远阀门有限公司".into(), "温州市".into())),
             "{found:?}"
         );
-        let found = places("会上，绍兴越城区的示例纺织有限公司表示将加大投入。");
-        assert_eq!(found, [("示例纺织有限公司".into(), "越城区".into())]);
+        let found = places("会上，绍兴越城区的青禾纺织有限公司表示将加大投入。");
+        assert_eq!(found, [("青禾纺织有限公司".into(), "越城区".into())]);
     }
 
     #[test]
