@@ -7,9 +7,9 @@
 //! last word (`tagged/bodies`). The segmenter proposes; these rules decide.
 
 use super::lexicon::{
-    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, GEO_AFTER,
-    KIN_TERMS, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, SURNAMES, TITLES_AFTER,
-    VERBS_BEFORE, is_surname_start,
+    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS,
+    FAMILY_PLACE_ENDS, GEO_AFTER, KIN_TERMS, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS,
+    SURNAMES, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
 };
 mod bodies;
 
@@ -90,6 +90,16 @@ pub fn find(cx: &mut Cx) {
                 }
             }
             _ => {}
+        }
+    }
+    // News agencies cited for a report (`某某社报道`, `某某社等2日报道`),
+    // whatever the dictionary calls their word.
+    for k in 0..tokens.len() {
+        if let Some(m) = cited_agency(cx, &tokens, k)
+            && free(m.span.start, m.span.end)
+            && !found.iter().any(|f| f.span.overlaps(m.span))
+        {
+            found.push(m);
         }
     }
     // Brands before a trade word (`某某地产`), where nothing was found.
@@ -401,6 +411,44 @@ fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         Span::new(s, e),
         rule,
     ))
+}
+
+/// A news agency cited for a report: a word of three characters ending in 社
+/// that is no kind of business (`合作社`, `旅行社`), right before `报道` or
+/// `援引`, or before `等` and a date and `报道`.
+fn cited_agency(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
+    let t = &tokens[k];
+    let word = text(cx, t);
+    if t.end - t.start != 3 || !word.ends_with('社') || t.function || t.pos == Pos::Verb {
+        return None;
+    }
+    if COMPANY_SUFFIXES.iter().any(|s| word.ends_with(s))
+        || ["旅行社", "出版社", "杂志社", "报社", "结社", "公社"]
+            .iter()
+            .any(|w| word.ends_with(w))
+    {
+        return None;
+    }
+    let after = cx.slice(t.end, (t.end + 8).min(cx.chars.len()));
+    let cited = after.starts_with("报道")
+        || after.starts_with("援引")
+        || after.starts_with('等') && after.contains("报道");
+    if !cited {
+        return None;
+    }
+    Some(Mention {
+        ty: EntityType::Organization,
+        span: Span::new(t.start, t.end),
+        text: word.clone(),
+        key: super::names::normalise_name(&word),
+        name: word.clone(),
+        aliases: vec![word],
+        class: None,
+        div: None,
+        role: None,
+        rule: "organization:tagged-media",
+        anaphoric: false,
+    })
 }
 
 /// A name proposed here once is a name wherever else the article writes it
@@ -801,6 +849,10 @@ mod tests {
         let orgs = |text: &str| named(&run(text), EntityType::Organization);
         assert!(orgs("要建立“小病在基层、大病到医院”的格局。").is_empty());
         assert!(orgs("他听取学院教育教学情况汇报。").is_empty());
+        // A news agency cited for a report is one, whatever its tag; a kind
+        // of business before 报道 is none.
+        assert_eq!(orgs("而路透社报道说，计划推迟。"), ["路透社"]);
+        assert!(orgs("旅行社报道了团费。").is_empty());
         // A kind of institution the dictionary tags names none.
         assert!(orgs("老人到卫生院看病，又去了美术馆。").is_empty());
         assert_eq!(

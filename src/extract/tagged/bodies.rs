@@ -251,11 +251,9 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         return None;
     }
     // The outlet of a dateline (`某某网消息`, `某某社电`) is the source of the
-    // text, not something it speaks of.
-    if ["消息", "讯", "电", "报道"]
-        .iter()
-        .any(|w| cx.starts_with(e, w))
-    {
+    // text, not something it speaks of; one cited for a report (`某某社报道`)
+    // is something the text speaks of.
+    if ["消息", "讯", "电"].iter().any(|w| cx.starts_with(e, w)) {
         return None;
     }
     // `某国集团` names a group of countries; `卫生院` is a kind of institution.
