@@ -527,6 +527,11 @@ mod tests {
                 .iter()
                 .all(|a| !a.contains("区长"))
         );
+        // A commission's general office is a body of its own.
+        assert_eq!(
+            agencies("浙江省委全面深化改革委员会办公室印发方案。"),
+            ["浙江省委全面深化改革委员会办公室"]
+        );
         // The fields of organising and joint work do sit inside names.
         assert_eq!(agencies("中共中央组织部发布通知。"), ["中共中央组织部"]);
     }

@@ -362,6 +362,15 @@ pub fn find(cx: &mut Cx) {
                     .enumerate()
                     .all(|(k, b)| b & division == 0 || k < country) =>
             {
+                // A commission's or a leading group's general office is a body
+                // of its own (`某某委员会办公室`).
+                let e = if (cx.ends_with_at(e, "委员会") || cx.ends_with_at(e, "领导小组"))
+                    && cx.starts_with(e, "办公室")
+                {
+                    e + 3
+                } else {
+                    e
+                };
                 found.push((i, e, country));
                 i = e;
             }

@@ -93,6 +93,13 @@ pub(super) fn extension_after(
             return Some((e, format!("{ordinal}{group}"), None));
         }
     }
+    // The general office of a commission or a leading group (`某省委某某委员会
+    // 办公室`): a body of its own.
+    if (cx.ends_with_at(end, "委员会") || cx.ends_with_at(end, "领导小组"))
+        && cx.starts_with(end, "办公室")
+    {
+        return Some((end + 3, "办公室".to_string(), None));
+    }
     // The general office of a government (`某县政府办公室`, `某县政府办`).
     if cx.ends_with_at(end, "政府") {
         for office in ["办公室", "办"] {
