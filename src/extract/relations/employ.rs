@@ -218,6 +218,26 @@ pub(super) fn works_for(cx: &mut Cx) {
         if let Some((j, rule)) = target {
             cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
             if rule == "worksFor:adjacent" {
+                // A unit of an institution written right after it (`某某大学
+                // 某某学院`, `某某协会某某委员会`) is that institution's: the
+                // person works for both.
+                let unit = &cx.mentions[j];
+                if unit.ty == EntityType::Organization || unit.rule == "organization:tagged" {
+                    if let Some(k) = (0..n).find(|&k| {
+                        let o = &cx.mentions[k];
+                        o.ty == EntityType::Organization
+                            && !o.anaphoric
+                            && o.span.end == unit.span.start
+                            && o.name.ends_with(['学', '会', '院'])
+                    }) {
+                        cx.relate(
+                            i,
+                            Predicate::WorksFor,
+                            Object::Mention(k),
+                            "worksFor:institution-of-unit",
+                        );
+                    }
+                }
                 for k in post_chain(cx, j) {
                     cx.relate(
                         i,
@@ -466,6 +486,12 @@ mod tests {
             .filter(|r| r.predicate == Predicate::WorksFor)
             .count();
         assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn a_unit_written_right_after_its_institution_is_the_institutions_too() {
+        let found = employers("清华大学公共管理学院院长江小涓认为。");
+        assert_eq!(found, ["公共管理学院", "清华大学"]);
     }
 
     fn employers(text: &str) -> Vec<String> {
