@@ -222,21 +222,21 @@ pub(super) fn works_for(cx: &mut Cx) {
                 // 某某学院`, `某某协会某某委员会`) is that institution's: the
                 // person works for both.
                 let unit = &cx.mentions[j];
-                if unit.ty == EntityType::Organization || unit.rule == "organization:tagged" {
-                    if let Some(k) = (0..n).find(|&k| {
+                if (unit.ty == EntityType::Organization || unit.rule == "organization:tagged")
+                    && let Some(k) = (0..n).find(|&k| {
                         let o = &cx.mentions[k];
                         o.ty == EntityType::Organization
                             && !o.anaphoric
                             && o.span.end == unit.span.start
                             && o.name.ends_with(['学', '会', '院'])
-                    }) {
-                        cx.relate(
-                            i,
-                            Predicate::WorksFor,
-                            Object::Mention(k),
-                            "worksFor:institution-of-unit",
-                        );
-                    }
+                    })
+                {
+                    cx.relate(
+                        i,
+                        Predicate::WorksFor,
+                        Object::Mention(k),
+                        "worksFor:institution-of-unit",
+                    );
                 }
                 for k in post_chain(cx, j) {
                     cx.relate(
