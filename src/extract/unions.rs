@@ -6,7 +6,7 @@
 //! after events, so that a union may sit inside a summit's name, and takes the
 //! place of a division read inside its name (`上海` in `上海合作组织`).
 
-use super::lexicon::{UNION_BODIES, UNIONS};
+use super::lexicon::{UNION_BODIES, UNIONS, first_chars};
 use super::names::normalise_name;
 use super::{Cx, Mention};
 use crate::model::{EntityType, Span};
@@ -14,16 +14,8 @@ use crate::model::{EntityType, Span};
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
     // One pass finds where any form may start; each form is tried there only.
-    let firsts: Vec<char> = {
-        let mut f: Vec<char> = UNIONS
-            .iter()
-            .flatten()
-            .filter_map(|w| w.chars().next())
-            .collect();
-        f.sort_unstable();
-        f.dedup();
-        f
-    };
+    let rows: Vec<&[&str]> = UNIONS.iter().map(|r| r.as_slice()).collect();
+    let firsts = first_chars(&rows);
     let starts: Vec<usize> = (0..cx.chars.len())
         .filter(|&k| firsts.binary_search(&cx.chars[k]).is_ok())
         .collect();

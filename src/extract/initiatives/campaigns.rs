@@ -33,7 +33,8 @@ pub(super) fn named_campaigns(
             if cx.starts_with(s, "党的") {
                 found.retain(|m| !(m.span.end == e && m.span.start == s + 2));
             }
-            // A longer head ending here (`教育实践活动` over `实践活动`) names it.
+            // A name another pass found ending here (a programme after a
+            // creation verb) stands.
             if found.iter().any(|m| m.span.start < e && m.span.end >= e) {
                 continue;
             }
