@@ -4,255 +4,25 @@
 //! (`某某精密`), a place's centre inside an institute's name, brands
 //! before a project (`某某项目`) and schools by place and number (`某市二中`). Agencies are `names`; names the segmenter
 //! proposes are `tagged`.
+//! Where a name walked back from its suffix starts is `organisations::start`;
+//! the central bank's branches are `organisations::central_bank`; the Youth
+//! League's committees are `organisations::league`.
 
 use super::lexicon::*;
 use super::names::{normalise_name, resolve_bare};
-use super::{Cx, DivInfo, Mention, is_han, is_stop};
+use super::{Cx, DivInfo, Mention};
 use crate::model::{EntityType, Span};
 use crate::segment::Pos;
 
 mod brands;
+mod central_bank;
+mod league;
 mod schools;
+mod start;
 use brands::{brand_forms, brand_projects, described_firms, quoted_businesses, short_repeats};
-
-/// Walks left from a suffix at `k` to the start of the name.
-pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
-    let mut s = k;
-    while s > floor && k - s < 24 {
-        let c = cx.chars[s - 1];
-        if c == ')' || c == '）' {
-            // Include a bracketed place: 某某电子(昆山)有限公司.
-            let open = if c == ')' { '(' } else { '（' };
-            match cx.chars[..s - 1]
-                .iter()
-                .rev()
-                .take(8)
-                .position(|&x| x == open)
-            {
-                Some(d) => {
-                    s = s - 2 - d;
-                    continue;
-                }
-                None => break,
-            }
-        }
-        // A place inside the name is taken whole, even when one of its
-        // characters is a function word elsewhere (成都, 都 being one).
-        if let Some(d) = cx.covering(s - 1, &[EntityType::Division])
-            && cx.mentions[d].span.start >= floor
-            && k - cx.mentions[d].span.start < 24
-            && is_han(c)
-        {
-            s = cx.mentions[d].span.start;
-            continue;
-        }
-        // A function character inside a word of the segmenter's is part of
-        // that word: 等 of `高等`, `中等` in a school's name, or any inside a
-        // word the dictionary knows as a name (和 of a brand `某和`) or a word
-        // it does not know at all, which its model for unseen words joined
-        // (全 of a brand `某全`).
-        let in_word = || {
-            let tokens = cx.tokens();
-            tokens
-                .get(tokens.partition_point(|t| t.end < s))
-                .is_some_and(|t| {
-                    t.end - t.start >= 2
-                        && !t.function
-                        && t.start < s
-                        && t.end <= k
-                        && (c == '等'
-                            || matches!(t.pos, Pos::Proper | Pos::Organization)
-                            || t.pos == Pos::Unknown && unseen_name_word(cx, t))
-                })
-        };
-        if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) && !in_word() {
-            break;
-        }
-        if cx
-            .covering(s - 1, &[EntityType::Agency, EntityType::Person])
-            .is_some()
-        {
-            break;
-        }
-        s -= 1;
-    }
-    // A name starts at its first place name (完成第一批宜昌银行 -> 宜昌银行), unless a
-    // national prefix comes first; a bracketed place (某某电子(昆山)) does not count.
-    let mut depth = 0;
-    let mut cut = None;
-    for j in s..k {
-        match cx.chars[j] {
-            '(' | '（' => depth += 1,
-            ')' | '）' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0
-            && j > s
-            && cx
-                .mentions
-                .iter()
-                .any(|m| m.ty == EntityType::Division && m.span.start == j && m.span.end <= k)
-        {
-            let prefix = cx.slice(s, j);
-            let national = super::trim::NATIONAL_PREFIXES
-                .iter()
-                .any(|p| prefix.starts_with(p))
-                || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p));
-            let joined = cx
-                .mentions
-                .iter()
-                .any(|m| m.ty == EntityType::Division && m.span.end == j);
-            if !national && !joined {
-                cut = Some(j);
-            }
-            break;
-        }
-    }
-    if let Some(j) = cut {
-        s = j;
-    }
-    // A country inside opens the name (`某矿供应商某国某某公司`) when a name of
-    // its own follows it; `某某美国公司`, a firm's branch in that country, keeps it.
-    let bracketed = |j: usize| {
-        cx.chars[s..j].iter().fold(0i32, |d, &c| match c {
-            '(' | '（' => d + 1,
-            ')' | '）' => d - 1,
-            _ => d,
-        }) > 0
-    };
-    if let Some(j) = (s + 1..k).find(|&j| {
-        !bracketed(j)
-            && COUNTRIES.iter().any(|c| {
-                let n = c.chars().count();
-                n >= 2 && cx.starts_with(j, c) && j + n + 2 <= k
-            })
-            && !COUNTRIES.iter().any(|c| cx.slice(s, j).ends_with(c))
-    }) && !cx.mentions.iter().any(|m| {
-        // `内蒙古` holds a country's name; so does a place ending right before.
-        m.ty == EntityType::Division && m.span.start < j && j <= m.span.end
-    }) {
-        s = j;
-    }
-    // `某国企业某某公司`: the country's firms are the kind, the name follows.
-    if let Some(c) = COUNTRIES.iter().find(|c| cx.starts_with(s, c)) {
-        let after = s + c.chars().count();
-        if cx.starts_with(after, "企业") && after + 4 < k {
-            s = after + 2;
-        }
-    }
-    for det in ["一家", "这家", "多家", "该"] {
-        let rest = cx.slice(s, k);
-        if let Some(p) = rest.find(det) {
-            s += rest[..p].chars().count() + det.chars().count();
-        }
-    }
-    // A name starts after the last word that cannot be inside one, unless
-    // that word is only the start of a name the dictionary knows (`联合` of
-    // `联合国`).
-    let in_known_name = |at: usize, len: usize| {
-        super::trim::token_at(cx.tokens(), at).is_some_and(|t| {
-            t.start == at
-                && t.end > at + len
-                && matches!(t.pos, Pos::Organization | Pos::Place | Pos::Proper)
-        })
-    };
-    let rest: Vec<char> = cx.chars[s..k].to_vec();
-    let mut cut_at = 0;
-    for w in INNER_CUTS.iter() {
-        let wc: Vec<char> = w.chars().collect();
-        for p in (0..rest.len().saturating_sub(wc.len() - 1)).rev() {
-            if rest[p..p + wc.len()] == wc[..] && !in_known_name(s + p, wc.len()) {
-                cut_at = cut_at.max(p + wc.len());
-                break;
-            }
-        }
-    }
-    s += cut_at;
-    s = after_kind_of_firm(cx, s, k);
-    // A date, a sum or a count before the name is no part of it (`2010年某某公司`,
-    // `5亿美元公司`, `80元和某公司`): the name starts after its unit.
-    if let Some(p) = (s + 1..k).rev().find(|&p| {
-        "年月日号元亿万个家名期".contains(cx.chars[p])
-            && (cx.chars[p - 1].is_ascii_digit()
-                || "零一二三四五六七八九十百千两余多".contains(cx.chars[p - 1]))
-    }) {
-        s = p + 1;
-        for rest in ["间", "美元", "欧元", "日元", "港元", "人民币", "元"] {
-            if cx.starts_with(s, rest) {
-                s += rest.chars().count();
-                break;
-            }
-        }
-    }
-    // A year run into the name (`2017某某电视台`) is no part of it.
-    let digits = cx.chars[s..k]
-        .iter()
-        .take_while(|c| c.is_ascii_digit())
-        .count();
-    if digits >= 4 && s + digits < k && is_han(cx.chars[s + digits]) {
-        s += digits;
-    }
-    // Trim leading verbs, determiners and the function words the segmenter
-    // reads alone (`自`, `从`), but never into a place the name opens with
-    // (`和田市…`: 和 is a conjunction elsewhere).
-    loop {
-        if cx
-            .mentions
-            .iter()
-            .any(|m| m.ty == EntityType::Division && m.span.start == s && m.span.end <= k)
-        {
-            break;
-        }
-        let rest = cx.slice(s, k);
-        match LEADING_NOISE
-            .iter()
-            .find(|w| rest.starts_with(*w) && !in_known_name(s, w.chars().count()))
-        {
-            Some(w) => s += w.chars().count(),
-            None => match super::trim::token_at(cx.tokens(), s) {
-                Some(t) if t.function && t.end < k => s = t.end,
-                _ => break,
-            },
-        }
-    }
-    s
-}
-
-/// `化工企业某某集团`, `中央企业某某集团`: a kind of firm before a name (a word
-/// of the dictionary ending in 企业, or 企业 after an ordinary word) is no part
-/// of it. A name before 企业 (`某某企业管理有限公司`, a place's `某地企业集团`)
-/// is, and so is a 企业 that leaves less than two characters of name.
-fn after_kind_of_firm(cx: &Cx, s: usize, k: usize) -> usize {
-    let tokens = cx.tokens();
-    let Some(p) = (s..k.saturating_sub(3))
-        .rev()
-        .find(|&p| cx.starts_with(p, "企业"))
-    else {
-        return s;
-    };
-    let j = tokens.partition_point(|t| t.end < p + 2);
-    let Some(t) = tokens.get(j).filter(|t| t.end == p + 2) else {
-        return s;
-    };
-    let ordinary = |t: &crate::segment::Token| matches!(t.pos, Pos::Other | Pos::Verb);
-    let kind = if t.end - t.start >= 3 {
-        ordinary(t)
-    } else {
-        t.start == p && j > 0 && tokens[j - 1].end == p && ordinary(&tokens[j - 1])
-    };
-    if kind { p + 2 } else { s }
-}
-
-/// Whether a word the segmenter's model for unseen words made may be part of a
-/// name: not one opening with a function character (`由某某`, `以某某`), nor a
-/// count of points (`三是`).
-fn unseen_name_word(cx: &Cx, t: &crate::segment::Token) -> bool {
-    let first = cx.chars[t.start];
-    let count_of_points = t.end - t.start == 2
-        && "一二三四五六七八九十".contains(first)
-        && cx.chars[t.start + 1] == '是';
-    !is_stop(first) && !count_of_points
-}
+use central_bank::central_bank_branch;
+pub(super) use league::youth_league;
+use start::name_start;
 
 /// Whether `s..e` is one or two verbs the segmenter reads whole (`收治医院`,
 /// `勉励学校`): what is done at such a place, not its name.
@@ -591,56 +361,6 @@ pub fn find(cx: &mut Cx) {
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
-/// `人行某市中心支行`, `人民银行某市分行`: an agency keyed by its division and branch.
-fn central_bank_branch(
-    cx: &Cx,
-    s: usize,
-    e: usize,
-    text: &str,
-    divs: &[DivInfo],
-) -> Option<Mention> {
-    if !["中国人民银行", "人民银行", "人行"]
-        .iter()
-        .any(|h| text.starts_with(h))
-    {
-        return None;
-    }
-    let d = most_specific(cx, divs)?;
-    let place_end = cx
-        .mentions
-        .iter()
-        .filter(|m| m.ty == EntityType::Division && s <= m.span.start && m.span.end <= e)
-        .map(|m| m.span.end)
-        .max()?;
-    let branch = cx.slice(place_end, e);
-    if !["中心支行", "分行", "支行", "营业管理部"].contains(&branch.as_str()) {
-        return None;
-    }
-    let mut aliases: Vec<String> = vec![text.to_string()];
-    let mut places = vec![d.name.clone()];
-    places.extend(d.aliases.iter().cloned());
-    for h in ["中国人民银行", "人民银行", "人行"] {
-        for p in &places {
-            aliases.push(format!("{h}{p}{branch}"));
-        }
-    }
-    aliases.sort();
-    aliases.dedup();
-    Some(Mention {
-        ty: EntityType::Agency,
-        span: Span::new(s, e),
-        text: text.to_string(),
-        key: format!("{}/人民银行{branch}", d.key),
-        name: format!("中国人民银行{}{branch}", d.name),
-        aliases,
-        class: None,
-        div: Some(d),
-        role: None,
-        rule: "agency:central-bank-branch",
-        anaphoric: false,
-    })
-}
-
 /// Overlapping candidates keep the longest.
 fn merge_adjacent(
     cx: &Cx,
@@ -685,42 +405,6 @@ fn merge_adjacent(
         out.push(f);
     }
     out
-}
-
-/// The Youth League's committees are the league's, not the state's or the Party's:
-/// a body written right after `共青团` (`共青团某省委宣传部`) joins it, and it and
-/// the short forms `团某委` and `共青团中央` are organisations.
-pub(super) fn youth_league(cx: &mut Cx) {
-    const LEAGUE: &str = "共青团";
-    for i in 0..cx.mentions.len() {
-        let m = &cx.mentions[i];
-        if m.ty != EntityType::Agency {
-            continue;
-        }
-        let s = m.span.start;
-        let joined = s >= 3 && cx.slice(s - 3, s) == LEAGUE;
-        let short = m.text.starts_with(LEAGUE)
-            || m.text.starts_with('团') && m.text.ends_with('委') && m.text.chars().count() == 3;
-        if !joined && !short {
-            continue;
-        }
-        let m = &mut cx.mentions[i];
-        m.ty = EntityType::Organization;
-        if joined {
-            m.span = Span::new(s - 3, m.span.end);
-            m.text = format!("{LEAGUE}{}", m.text);
-            let name = format!("{LEAGUE}{}", m.name);
-            m.aliases = m.aliases.iter().map(|a| format!("{LEAGUE}{a}")).collect();
-            m.aliases.push(m.text.clone());
-            m.aliases.sort();
-            m.aliases.dedup();
-            m.key = format!("{LEAGUE}/{}", m.key);
-            m.name = name;
-        }
-    }
-    // A name that took in the league word starts earlier: keep mentions in order.
-    cx.mentions
-        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
 }
 
 /// For an organisation name holding another organisation's name and then a place
@@ -820,16 +504,6 @@ mod tests {
         );
         assert!(companies("这是一家专注工业软件的企业。").is_empty());
         assert!(companies("如今是一家上市公司。").is_empty());
-    }
-
-    #[test]
-    fn a_kind_of_firm_before_a_name_is_no_part_of_it() {
-        assert_eq!(
-            companies("中央企业青禾集团与省属国有企业蓝海集团重组。"),
-            ["青禾集团", "蓝海集团"]
-        );
-        // A name before 企业 keeps it.
-        assert_eq!(companies("宁波企业集团发布年报。"), ["宁波企业集团"]);
     }
 
     #[test]

@@ -5,20 +5,25 @@
 //! (`nt`). A proposal never overlaps what the rules found, needs evidence from
 //! its neighbours (a post, a verb, a list of names), and takes its type from its
 //! last word (`tagged/bodies`). The segmenter proposes; these rules decide.
+//! Names the dictionary tags as people are weighed in `tagged::persons`; names
+//! only their characters vouch for are scored in `tagged::scored`.
 
 use super::lexicon::{
-    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS,
-    FAMILY_PLACE_ENDS, GEO_AFTER, KIN_TERMS, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS,
-    SURNAMES, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
+    COMPANY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, FAMILY_PLACE_ENDS, GEO_AFTER, SURNAMES,
+    TITLES_AFTER,
 };
 mod bodies;
+mod persons;
+mod scored;
 
-use super::trim::{self, token_at};
-use super::{Cx, Mention, is_han};
-use super::{foreign, namemodel};
+use super::foreign;
+use super::trim;
+use super::{Cx, Mention};
 use crate::model::{EntityType, Span};
-use crate::segment::{self, Pos, Token};
+use crate::segment::{Pos, Token};
 use bodies::{bare_body, brand, organisation};
+use persons::person;
+use scored::scored_name;
 
 pub fn find(cx: &mut Cx) {
     let tokens = cx.tokens().to_vec();
@@ -256,161 +261,12 @@ pub(super) fn text(cx: &Cx, t: &Token) -> String {
     cx.slice(t.start, t.end)
 }
 
-fn starts_with_any(cx: &Cx, at: usize, words: &[&str]) -> Option<String> {
+pub(super) fn starts_with_any(cx: &Cx, at: usize, words: &[&str]) -> Option<String> {
     words
         .iter()
         .filter(|w| cx.starts_with(at, w))
         .max_by_key(|w| w.chars().count())
         .map(|w| w.to_string())
-}
-
-/// A person's name at token `k`, with the evidence its neighbours give.
-fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
-    let t = tokens[k];
-    let (s, mut e) = (t.start, t.end);
-    let len = e - s;
-    if !(2..=4).contains(&len) || !(s..e).all(|i| is_han(cx.chars[i])) {
-        return None;
-    }
-    // Two common words the dictionary happens to tag as a name (`提高觉悟`),
-    // or a word ending in a post's first character (`原副` before `主任`),
-    // name no one.
-    // A transliteration's halves are rarely words the dictionary has seen a
-    // hundred times; a phrase's are.
-    if segment::common_pair(&cx.slice(s, e), 100) || "副正".contains(cx.chars[e - 1]) {
-        return None;
-    }
-    // A name the dictionary tags, or one the HMM cut out, that starts with a
-    // surname is read as Chinese; a transliteration, or a tagged name without a
-    // surname, as foreign.
-    let sur = is_surname_start(&cx.chars, s);
-    let chinese = t.pos != Pos::ForeignPerson && sur > 0 && (1..=2).contains(&(len - sur));
-    if !chinese && t.pos == Pos::Unknown {
-        return None;
-    }
-    // A three-character "transliteration" whose last two characters are an
-    // everyday word the dictionary knows well (`多渠道`) is a phrase.
-    if !chinese && len == 3 {
-        let tail = cx.slice(s + 1, e);
-        let everyday = segment::tag(&tail)
-            .first()
-            .is_some_and(|w| w.end == 2 && matches!(w.pos, Pos::Other | Pos::Verb));
-        if everyday && segment::frequency(&tail) >= 1000 {
-            return None;
-        }
-    }
-    if !chinese {
-        // `某某·某`: a dotted name joins the name after the dot.
-        if cx.chars.get(e) == Some(&'·')
-            && let Some(next) = tokens.get(k + 2)
-            && next.start == e + 1
-            && matches!(next.pos, Pos::ForeignPerson | Pos::Person | Pos::Unknown)
-        {
-            e = next.end;
-        }
-        // A transliteration cut in pieces is more often a club or a place.
-        if tokens
-            .get(k + 1)
-            .is_some_and(|n| n.start == e && n.pos == Pos::ForeignPerson)
-            || k > 0 && tokens[k - 1].pos == Pos::ForeignPerson && tokens[k - 1].end == s
-        {
-            return None;
-        }
-    }
-    // What follows: a title or post (with the role it gives), a verb, a speech
-    // verb; what precedes: a verb that takes a person, or a list.
-    let title = starts_with_any(cx, e, &TITLES_AFTER).or_else(|| starts_with_any(cx, e, &POSTS));
-    // `某国总理某某`: a title followed by a name makes this word the country.
-    if let Some(t) = &title {
-        let after_title = e + t.chars().count();
-        if tokens.iter().any(|n| {
-            n.start == after_title
-                && matches!(n.pos, Pos::ForeignPerson | Pos::Person | Pos::Unknown)
-        }) {
-            return None;
-        }
-    }
-    let next = token_at(tokens, e);
-    let prev = if s > 0 {
-        cx.chars.get(s - 1).copied()
-    } else {
-        None
-    };
-    let speech_after = SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v));
-    // A verb after the word says "person" only when the word opens its clause
-    // (the subject), not inside a phrase (`办理许可证需要`).
-    let opens_clause = prev.is_none_or(|c| !is_han(c));
-    let verb_after = speech_after || opens_clause && next.is_some_and(|n| n.pos == Pos::Verb);
-    let verb_before = VERBS_BEFORE.iter().any(|v| cx.ends_with_at(s, v));
-    let after = cx.chars.get(e).copied();
-    let listed = prev.is_some_and(|c| "、和与同及".contains(c))
-        && after.is_some_and(|c| "、和与及，。".contains(c));
-    // `某国总统某某`, `某国前总理某某`: a title right before a foreign name.
-    let title_before = TITLES_AFTER.iter().any(|w| cx.ends_with_at(s, w));
-    // `某某是某地一家公司的负责人`: a clause that opens with the word and says
-    // who it is, by a post or a role, introduces a person.
-    let introduced = opens_clause && cx.starts_with(e, "是") && {
-        let clause_end = (e + 1..cx.chars.len().min(e + 30))
-            .find(|&k| "，。；！？\n".contains(cx.chars[k]))
-            .unwrap_or(cx.chars.len().min(e + 30));
-        let clause = cx.slice(e + 1, clause_end);
-        ["一名", "一位", "负责人"]
-            .iter()
-            .any(|w| clause.contains(w))
-            || POSTS.iter().any(|p| clause.ends_with(p))
-            || PERSON_ROLES.iter().any(|r| clause.ends_with(r))
-    };
-    let evidence = if !chinese {
-        // Foreign names and countries look alike in lists: a list is no evidence.
-        // Nor is a verb: the dictionary's foreign names are as often towns
-        // abroad (`在某某拉迪`) or everyday words (`拓宽`, `冬闲`), so only a
-        // title or a verb of speech says a person is meant.
-        title.is_some() || speech_after || title_before
-    } else if t.everyday {
-        // An everyday word the dictionary also lists as a name (`祝贺`, `陈述`)
-        // is a name only with a title or a verb of speech right after it.
-        title.is_some() || speech_after
-    } else if t.pos == Pos::Unknown || e - s == 2 {
-        // Words the HMM made up, and two-character words, are often not names:
-        // they need a title, a verb of speech or a verb that takes a person.
-        title.is_some() || speech_after || verb_before || introduced
-    } else {
-        title.is_some() || verb_after || verb_before || listed
-    };
-    if !evidence {
-        return None;
-    }
-    // A dictionary word tagged as a name whose "given name" is a word of its
-    // own (`原以为`: 以为) is that word after a one-character one, unless a
-    // title or a verb that takes a person vouches for it.
-    if chinese
-        && t.pos == Pos::Person
-        && title.is_none()
-        && !verb_before
-        && let [only] = segment::tag(&cx.slice(s + sur, e))[..]
-        && !matches!(only.pos, Pos::Unknown | Pos::Person | Pos::ForeignPerson)
-    {
-        return None;
-    }
-    // A name does not run on into a place or a body (`张家港市`, `王村`); a
-    // post that starts with a place word (`某某省长`) is a title, not a place.
-    if after.is_some_and(|c| "市县区省镇乡村路街州庄".contains(c)) && title.is_none() {
-        return None;
-    }
-    let foreign = !chinese;
-    // A title after a name (`某某主席`) rarely says of which body: the post is
-    // left out, so no employer is guessed from the sentence.
-    let rule = if foreign {
-        "person:tagged-foreign"
-    } else {
-        "person:tagged"
-    };
-    Some(super::people::person(
-        cx.slice(s, e),
-        None,
-        Span::new(s, e),
-        rule,
-    ))
 }
 
 /// A news agency cited for a report: a word of three characters ending in 社
@@ -499,205 +355,13 @@ fn boundaries(tokens: &[Token], len: usize) -> Vec<bool> {
     out
 }
 
-/// A name needs at least this score (see [`scored_name`]); one with a single
-/// given-name character, which ordinary two-character words resemble, needs more.
-const NAME_SCORE: f32 = 6.0;
-const SHORT_NAME_SCORE: f32 = 7.0;
 /// Characters that end a clause word rather than a name.
 pub(super) const FUNCTION_CHARS: &str = "的也却在都了和与是就还又才将被把对从向说为等便";
-
-/// Above this mean log-odds of transliteration the span reads as foreign; in a
-/// sentence about a match, above the second.
-const FOREIGN_SCORE: f32 = 2.4;
-const SPORTS_FOREIGN_SCORE: f32 = 1.8;
 
 /// Whether `at` lies inside a title in 《》 (looking back to the nearest bracket).
 /// Words before a name in a byline or a credit.
 pub(super) const CREDIT_WORDS: [&str; 7] =
     ["记者", "编辑", "通讯员", "摄影", "实习生", "撰稿", "主持人"];
-
-/// A Chinese name that nothing but its characters vouches for: a surname and one
-/// or two given-name characters starting at token `k`, ending where a word ends.
-/// The score adds the name model's log-odds (`namemodel`) for the surname and the
-/// given name, and what the context says: punctuation or a credit word before
-/// it, punctuation, a verb of speech or a post after it; a dictionary word inside
-/// the span counts against it (names are mostly words the dictionary lacks).
-fn scored_name(cx: &Cx, tokens: &[Token], k: usize, boundary: &[bool]) -> Option<Mention> {
-    let s = tokens[k].start;
-    let sur = is_surname_start(&cx.chars, s);
-    if sur == 0 {
-        return None;
-    }
-    let prev = s.checked_sub(1).map(|i| cx.chars[i]);
-    let before = if CREDIT_WORDS.iter().any(|w| cx.ends_with_at(s, w)) {
-        2.0
-    } else if prev.is_none_or(|c| !is_han(c)) || prev.is_some_and(|c| "、和与及".contains(c)) {
-        1.0
-    } else {
-        0.0
-    };
-    // A surname that is also a common word (`于`, `和`, `向`) opens a name only
-    // after punctuation or a credit word, not inside a clause.
-    if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && before == 0.0 {
-        return None;
-    }
-    // Nor after punctuation when the segmenter reads it as a word of its own
-    // before a name it knows (`由` + `某某`): the name is that word.
-    if sur == 1
-        && AMBIGUOUS_SURNAMES.contains(cx.chars[s])
-        && tokens[k].end == s + 1
-        && tokens[k].function
-        && tokens
-            .get(k + 1)
-            .is_some_and(|t| matches!(t.pos, Pos::Person | Pos::ForeignPerson))
-    {
-        return None;
-    }
-    // Inside a title in 《》 a name is part of the title; a word that opens
-    // with a county's short form (`某塘江`) is a place's.
-    if cx.in_book_title(s) || s + 2 <= cx.chars.len() && names_a_division(cx, s, s + 2) {
-        return None;
-    }
-    // A sentence about a match: names like transliterations are teams (asked
-    // only of candidates that look foreign at all).
-    let sports = || {
-        let said = cx.slice(cx.sentence_start(s), cx.sentence_end(s));
-        SPORTS_WORDS.iter().any(|w| said.contains(w))
-    };
-    let mut best: Option<(f32, usize)> = None;
-    for given in [2, 1] {
-        let e = s + sur + given;
-        if e > cx.chars.len() || !boundary[e] || !(s..e).all(|i| is_han(cx.chars[i])) {
-            continue;
-        }
-        let inside: Vec<&Token> = tokens[k..].iter().take_while(|t| t.start < e).collect();
-        // One dictionary word that is not a name is that word; so is a span
-        // whose surname is the start of such a word, unless that word is the
-        // compound surname itself.
-        if let [only] = inside[..]
-            && (!matches!(only.pos, Pos::Person | Pos::Unknown) || only.everyday)
-        {
-            continue;
-        }
-        if let Some(first) = inside.first()
-            && first.end - first.start > sur
-            && !matches!(first.pos, Pos::Person | Pos::Unknown)
-        {
-            continue;
-        }
-        // A function word after a two-character name (`某某也`, `某某的`) is not
-        // its third character; nor is anything after `某`, which stands for a
-        // withheld given name (`徐某曾在`). A doubled character (`殷殷嘱托`) is
-        // a word of manner, not a surname and a given name.
-        // A 和 that ends a list item (`某凤和、`) joins nothing: it is the
-        // name's own character.
-        let ends_item =
-            cx.chars[e - 1] == '和' && cx.chars.get(e).is_some_and(|&c| "、，。；".contains(c));
-        if given == 2
-            && (FUNCTION_CHARS.contains(cx.chars[e - 1]) && !ends_item || cx.chars[s + sur] == '某')
-            || sur == 1 && cx.chars[s] == cx.chars[s + 1]
-        {
-            continue;
-        }
-        let words = inside
-            .iter()
-            .filter(|t| t.end - t.start >= 2 && !matches!(t.pos, Pos::Person | Pos::Unknown))
-            .count() as f32;
-        let after = cx.chars.get(e).copied();
-        // A name does not run on into a place or a body (`张家港市`, `王村`), nor
-        // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
-        // in talks (`某方`). A post that starts with a place word (`某某省长`,
-        // `某某市长`) is a title after the name, not a place it runs into.
-        let post_after = starts_with_any(cx, e, &POSTS).is_some();
-        if (after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
-            || cx.starts_with(e, "社区"))
-            && !post_after
-            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞村镇乡郡"
-                .contains(cx.chars[e - 1])
-        {
-            continue;
-        }
-        // A transliteration that happens to start like a surname (clubs,
-        // places, brands) is not a Chinese name.
-        let foreign = namemodel::foreign_score(&cx.chars[s..e]);
-        if foreign >= FOREIGN_SCORE || foreign >= SPORTS_FOREIGN_SCORE && sports() {
-            continue;
-        }
-        // `某总`, `某阿姨`: a surname and a form of address.
-        if KIN_TERMS.iter().any(|w| cx.slice(s + sur, e) == *w) {
-            continue;
-        }
-        // An official's act after the name (`某某陪同`, `某某出席`) says
-        // "person" as a verb of speech does.
-        // Only for a name that opens its clause or a list item (not `在某地会见`)
-        // and holds no function word (`曾因`).
-        let acts = ACTS_AFTER_NAME.iter().any(|v| cx.starts_with(e, v))
-            && prev.is_none_or(|c| !is_han(c) || "、和与及".contains(c))
-            && !inside.iter().any(|t| t.function);
-        let follows = if SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v))
-            || acts
-            || starts_with_any(cx, e, &TITLES_AFTER).is_some()
-            || starts_with_any(cx, e, &POSTS).is_some()
-        {
-            2.0
-        } else if after.is_none_or(|c| !is_han(c)) || after.is_some_and(|c| "、和与及".contains(c))
-        {
-            1.0
-        } else {
-            0.0
-        };
-        let surname = if sur == 2 {
-            3.0
-        } else {
-            namemodel::surname_score(cx.chars[s])
-        };
-        // The dictionary's own names: a three-character word it tags as a name
-        // is most often one.
-        // Not when the word is the dictionary's mistake: a doubled ending
-        // (`金灿灿`) or a first two characters that make a frequent word of
-        // their own (`银杏树`, `范围广`).
-        let mistaken = e - s == 3
-            && (cx.chars[s + 1] == cx.chars[s + 2]
-                || crate::segment::frequency(&cx.slice(s, s + 2)) >= 400);
-        let known = match inside[..] {
-            [only] if only.pos == Pos::Person && !mistaken => {
-                if e - s >= 3 {
-                    2.5
-                } else {
-                    1.0
-                }
-            }
-            _ => 0.0,
-        };
-        // A speaker's label at the start of a line (`某某：`).
-        let speaker = if prev.is_none_or(|c| c == '\n') && matches!(after, Some('：' | ':')) {
-            1.5
-        } else {
-            0.0
-        };
-        let score = surname + namemodel::given_score(&cx.chars[s + sur..e]) - 2.0 * words
-            + known
-            + speaker
-            + before
-            + follows;
-        let needed = if given == 1 {
-            SHORT_NAME_SCORE
-        } else {
-            NAME_SCORE
-        };
-        // A division's name or short form (`古田`) is that place.
-        if score >= needed && best.is_none_or(|(b, _)| score > b) && !names_a_division(cx, s, e) {
-            best = Some((score, e));
-        }
-    }
-    let (_, e) = best?;
-    Some(super::people::person(
-        cx.slice(s, e),
-        None,
-        Span::new(s, e),
-        "person:scored",
-    ))
-}
 
 #[cfg(test)]
 mod tests {

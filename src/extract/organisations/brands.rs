@@ -9,7 +9,7 @@
 use super::super::lexicon::*;
 use super::super::names::normalise_name;
 use super::super::{Cx, DivInfo, Mention, is_han, is_stop};
-use super::name_start;
+use super::start::name_start;
 use crate::model::{EntityType, Span};
 use crate::segment::Pos;
 

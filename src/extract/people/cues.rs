@@ -6,7 +6,8 @@
 
 use super::super::lexicon::{DESCRIPTORS, KIN_TERMS};
 use super::super::{Cx, is_han};
-use super::{everyday_word, name_after_post, ordinary_word_opens, person};
+use super::length::{everyday_word, name_after_post, ordinary_word_opens};
+use super::person;
 use crate::model::Span;
 
 /// How far a home (`家住…的`) may run before its 的.

@@ -1,0 +1,372 @@
+//! Towns and subdistricts the gazetteer lacks (`某某镇`, `某某街道`), walked back
+//! from their level word and placed under the division written before them, a
+//! county of the same paragraph or the article's locality; and the shorter forms
+//! zones and towns are met again by (`某新区管委会` without its city, `某某派出所`
+//! without 镇), including a county's short form that is a town's stem. Gazetteer
+//! names are the parent module's, zones `division::zones`.
+
+use super::super::lexicon::{
+    AGENCY_SUFFIXES, NOT_TOWN_END, NOT_XIANG_END, TOWN_BODIES, TOWN_BREAKERS,
+};
+use super::super::{Cx, DivInfo, Mention, is_han, is_stop};
+use super::{cut_after_last, division_mention};
+use crate::model::{EntityType, Level, Span};
+
+pub(super) fn find_towns(cx: &mut Cx) {
+    let mut found = Vec::new();
+    let n = cx.chars.len();
+    let mut i = 0;
+    while i < n {
+        let suffix_len = if cx.starts_with(i, "街道") {
+            2
+        } else if cx.chars[i] == '镇' || cx.chars[i] == '乡' {
+            1
+        } else {
+            i += 1;
+            continue;
+        };
+        let after = cx.chars.get(i + suffix_len).copied().unwrap_or(' ');
+        // `某某镇镇长`, `某某乡乡政府`: the level again opens the town's post or
+        // body.
+        let own_body = ["长", "党委", "政府", "人民政府", "纪委", "人大"]
+            .iter()
+            .any(|w| cx.starts_with(i + 2, w))
+            && after == cx.chars[i];
+        if suffix_len == 1 && "村镇土亲愁贤里".contains(after) && !own_body {
+            i += 1;
+            continue;
+        }
+        if cx.covering(i, &[EntityType::Division]).is_some() {
+            i += suffix_len;
+            continue;
+        }
+        // Walk back over the name: Han characters that are not function words and
+        // not part of an earlier division name.
+        let mut s = i;
+        while s > 0 && i - s < 4 {
+            let c = cx.chars[s - 1];
+            if !is_han(c) || is_stop(c) || "住到往至位于向经据".contains(c) {
+                break;
+            }
+            // A verb of going before a name of two characters (`来某某乡`).
+            if "来去赴回任".contains(c) && i - s >= 2 {
+                break;
+            }
+            // `这个县某某镇`: a level word before a name of two characters or
+            // more is the county's, not the town's.
+            if "县市区省州旗".contains(c) && i - s >= 2 {
+                break;
+            }
+            if cx.covering(s - 1, &[EntityType::Division]).is_some() {
+                break;
+            }
+            // A body's suffix right before ends the name: the town's name
+            // follows the body that works in it (`某县公安局某镇派出所`).
+            if i > s && AGENCY_SUFFIXES.iter().any(|w| cx.ends_with_at(s, w)) {
+                break;
+            }
+            s -= 1;
+        }
+        // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
+        // the subdistrict office, not a subdistrict named 督促).
+        s += cut_after_last(&cx.slice(s, i), TOWN_BREAKERS.iter());
+        // A breaker that starts before the walk's reach and ends inside it
+        // (`担任过某某镇`: the walk took in `过`) ends the name there too.
+        if let Some(p) = (s + 1..i)
+            .rev()
+            .find(|&p| TOWN_BREAKERS.iter().any(|w| cx.ends_with_at(p, w)))
+        {
+            s = p;
+        }
+        // A conjunction the segmenter reads alone ends the name (`某村和城东街道`);
+        // inside a word it is part of the name (`和平镇`).
+        if let Some(p) = (s..i).rev().find(|&p| {
+            "和与及或".contains(cx.chars[p])
+                && super::super::trim::token_at(cx.tokens(), p).is_some_and(|t| t.end == p + 1)
+        }) {
+            s = p + 1;
+        }
+        // `封锁街道`, `画面显示街道`: a frequent word that is no place before
+        // 街道 speaks of streets, unless a division right before says a
+        // subdistrict follows (`某区解放街道`).
+        let tokens = cx.tokens();
+        let verb_on_streets = suffix_len == 2
+            && tokens
+                .get(tokens.partition_point(|t| t.end < i))
+                .is_some_and(|t| {
+                    t.end == i
+                        && t.start >= s
+                        && t.end - t.start >= 2
+                        && matches!(
+                            t.pos,
+                            crate::segment::Pos::Verb
+                                | crate::segment::Pos::Other
+                                | crate::segment::Pos::Person
+                        )
+                        && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 1000
+                })
+            && !cx
+                .mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Division && m.span.end == s);
+        let core = cx.slice(s, i);
+        let core_len = i - s;
+        let last = if i > 0 { cx.chars[i - 1] } else { ' ' };
+        let not_town_end = if suffix_len == 1 && cx.chars[i] == '乡' {
+            NOT_XIANG_END.as_str()
+        } else {
+            ""
+        };
+        let tail = cx.slice(i + suffix_len, i + suffix_len + 2);
+        // `镇级` is a rank (`所谓镇级公园`), not the end of a town's name.
+        let generic_after = ["相关", "有关", "部门", "干部", "层面", "一级"]
+            .contains(&tail.as_str())
+            || tail.starts_with('级');
+        // `某某镇镇长`: the first 镇 ended the town's name.
+        if core_len >= 2
+            && !generic_after
+            && !verb_on_streets
+            && !core.ends_with(['镇', '乡'])
+            && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
+            && !not_town_end.contains(last)
+            && !core.starts_with(['一', '两', '多', '几'])
+        {
+            // Parent: a division written right before, else the article's locality.
+            let before = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.end == s)
+                .filter_map(|m| m.div.clone())
+                .next_back();
+            // A county or district named earlier in the same paragraph, inside the
+            // article's locality, is the nearer parent for a town written alone.
+            let para = {
+                let mut k = s;
+                while k > 0 && cx.chars[k - 1] != '\n' {
+                    k -= 1;
+                }
+                k
+            };
+            let counties: Vec<DivInfo> = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && m.span.start >= para && m.span.end <= s)
+                .filter_map(|m| m.div.clone())
+                .filter(|d| d.level == Level::County && d.gaz.is_some())
+                .collect();
+            // One inside the article's locality first; else the last county
+            // named, which is nearer than the article's locality.
+            let in_paragraph = counties
+                .iter()
+                .rfind(
+                    |d| match (d.gaz, cx.locality.as_ref().and_then(|l| l.gaz)) {
+                        (Some(di), Some(li)) => di == li || cx.gaz.within(di, li),
+                        _ => false,
+                    },
+                )
+                .or_else(|| counties.last())
+                .cloned();
+            let parent = before
+                .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
+                .or(in_paragraph)
+                .or_else(|| cx.locality.clone().filter(|d| d.level.depth() >= 1));
+            found.push((s, i + suffix_len, parent));
+        }
+        i += suffix_len;
+    }
+    for (start, end, parent) in found {
+        let text = cx.slice(start, end);
+        let code = parent
+            .as_ref()
+            .and_then(|p| p.code.clone())
+            .unwrap_or_default();
+        let key = format!("{code}-{text}");
+        let stem: String = text
+            .trim_end_matches("街道")
+            .trim_end_matches(['镇', '乡'])
+            .to_string();
+        let mut aliases = vec![text.clone()];
+        if stem.chars().count() >= 2 {
+            aliases.push(stem);
+        }
+        let div = DivInfo {
+            gaz: None,
+            name: text.clone(),
+            level: Level::Township,
+            parent: parent.as_ref().and_then(|p| p.gaz),
+            key: key.clone(),
+            code: None,
+            aliases: aliases.clone(),
+        };
+        cx.push(division_mention(
+            Span::new(start, end),
+            text.clone(),
+            div,
+            "division:town-pattern",
+        ));
+    }
+}
+
+/// Zones and towns are first found with their parent written before them
+/// (`某市某新区`, `某某街道`); later the text drops the parent (`某新区管委会`) or the
+/// suffix (`某某派出所`). Those shorter forms are mentions of the same division.
+pub(super) fn find_repeats(cx: &mut Cx) {
+    let mut forms: Vec<(Vec<char>, Mention)> = Vec::new();
+    for m in cx.mentions.iter().filter(|m| m.ty == EntityType::Division) {
+        let Some(d) = &m.div else { continue };
+        match m.rule {
+            "division:zone" => {
+                // The zone without its parent, when the rest is still a name.
+                if let Some(parent) = d.parent {
+                    let pd = cx.gaz.get(parent);
+                    for pre in std::iter::once(pd.name.as_str())
+                        .chain(pd.shorts.iter().map(|x| x.as_str()))
+                    {
+                        if let Some(rest) = m.text.strip_prefix(pre)
+                            && rest.chars().count() >= 4
+                        {
+                            forms.push((rest.chars().collect(), m.clone()));
+                        }
+                    }
+                }
+            }
+            "division:town-pattern" => {
+                let stem = m
+                    .text
+                    .trim_end_matches("街道")
+                    .trim_end_matches(['镇', '乡']);
+                if stem.chars().count() >= 2 {
+                    forms.push((stem.chars().collect(), m.clone()));
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut added = Vec::new();
+    for (form, template) in &forms {
+        let is_stem = template.rule == "division:town-pattern";
+        let n = form.len();
+        for at in 0..cx.chars.len().saturating_sub(n - 1) {
+            if cx.chars[at..at + n] != form[..]
+                || cx.covering(at, &[EntityType::Division]).is_some()
+            {
+                continue;
+            }
+            // A town's stem stands for the town only before a body of its own
+            // (某某派出所, 某某纪委); elsewhere two characters are too often a word.
+            if is_stem
+                && !TOWN_BODIES.iter().any(|b| cx.starts_with(at + n, b))
+                && !(n >= 3
+                    && cx
+                        .chars
+                        .get(at + n)
+                        .is_some_and(|c| !is_han(*c) || is_stop(*c)))
+            {
+                continue;
+            }
+            if added
+                .iter()
+                .any(|m: &Mention| m.span.overlaps(Span::new(at, at + n)))
+            {
+                continue;
+            }
+            let mut m = template.clone();
+            m.span = Span::new(at, at + n);
+            m.text = form.iter().collect();
+            m.rule = "division:repeat";
+            added.push(m);
+        }
+    }
+    cx.mentions.extend(added);
+}
+
+/// A short county form that is also the stem of a town the article names
+/// (`白云` after `白云街道`) means the town: the article has told us which.
+pub(super) fn towns_over_short_forms(cx: &mut Cx) {
+    let towns: Vec<Mention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.rule == "division:town-pattern")
+        .cloned()
+        .collect();
+    for m in cx
+        .mentions
+        .iter_mut()
+        .filter(|m| m.rule == "division:short-form")
+    {
+        let Some(t) = towns.iter().find(|t| {
+            t.text
+                .trim_end_matches("街道")
+                .trim_end_matches(['镇', '乡'])
+                == m.text
+        }) else {
+            continue;
+        };
+        let span = m.span;
+        let text = m.text.clone();
+        *m = t.clone();
+        m.span = span;
+        m.text = text;
+        m.rule = "division:repeat";
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn divisions(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division)
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn a_conjunction_read_alone_ends_a_town_name() {
+        let found = divisions("某县甲村和城东街道的干部。");
+        assert!(found.contains(&"城东街道".to_string()), "{found:?}");
+        assert!(!found.iter().any(|d| d.contains('和')), "{found:?}");
+    }
+
+    #[test]
+    fn a_verb_that_ends_just_inside_the_walk_ends_a_towns_name() {
+        assert_eq!(divisions("他担任过青石坳镇派出所所长。"), ["青石坳镇"]);
+        assert_eq!(divisions("他到过青石坳镇。"), ["青石坳镇"]);
+    }
+
+    #[test]
+    fn a_bodys_suffix_before_a_town_ends_its_name() {
+        // The town's own station follows the county bureau: 局 is no part of
+        // the town's name, and one character left is too short for one.
+        assert!(
+            !divisions("龙游县公安局湖镇派出所")
+                .iter()
+                .any(|d| d.contains('局'))
+        );
+    }
+
+    #[test]
+    fn a_county_named_earlier_in_the_paragraph_holds_a_town_outside_the_locality() {
+        let ex =
+            run("阳朔县遭遇暴雨，阳朔县多地受灾。\n永州市的道县也受灾严重，青岚镇一个村被淹。");
+        let county = ex.mentions.iter().find(|m| m.name == "道县").unwrap();
+        let town = ex.mentions.iter().find(|m| m.name == "青岚镇").unwrap();
+        assert_eq!(
+            town.div.as_ref().and_then(|d| d.parent),
+            county.div.as_ref().and_then(|d| d.gaz)
+        );
+    }
+
+    #[test]
+    fn streets_a_town_level_twice_and_a_verb_of_going_are_no_town() {
+        assert!(divisions("年轻人打砸商店橱窗，封锁街道并呼喊口号。").is_empty());
+        assert_eq!(divisions("青石坳镇镇长说。"), ["青石坳镇"]);
+        assert_eq!(divisions("来青石乡之前，他在县里工作。"), ["青石乡"]);
+        // A division right before says a subdistrict follows.
+        assert!(divisions("嘉兴市南湖区解放街道的居民说。").contains(&"解放街道".to_string()));
+    }
+}
