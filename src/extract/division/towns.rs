@@ -11,6 +11,7 @@ use super::super::lexicon::{
 use super::super::{Cx, DivInfo, Mention, is_han, is_stop};
 use super::{cut_after_last, division_mention};
 use crate::model::{EntityType, Level, Span};
+use crate::segment::Pos;
 
 pub(super) fn find_towns(cx: &mut Cx) {
     let mut found = Vec::new();
@@ -33,6 +34,27 @@ pub(super) fn find_towns(cx: &mut Cx) {
             .any(|w| cx.starts_with(i + 2, w))
             && after == cx.chars[i];
         if suffix_len == 1 && "村镇土亲愁贤里".contains(after) && !own_body {
+            i += 1;
+            continue;
+        }
+        // `乡风`, `乡间`, `镇上`, `镇定`: the dictionary reads the level word as the
+        // start of a longer word, which speaks of the countryside or of a town
+        // left unnamed.
+        // Only a word of the dictionary counts: the segmenter's guesses glue the
+        // level word to the village after it (`某某镇某村`), and a body's name
+        // (`镇政府`) or a post (`镇长`, or the first character of a village's
+        // name read with 镇 as one) follows a town.
+        let level_opens_word = |t: &crate::segment::Token| {
+            t.end > i + 1
+                && matches!(t.pos, Pos::Verb | Pos::Other)
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 40
+                && !["镇长", "乡长"].contains(&cx.slice(t.start, t.end).as_str())
+        };
+        if suffix_len == 1
+            && !own_body
+            && (super::super::trim::token_at(cx.tokens(), i).is_some_and(level_opens_word)
+                || cx.chars[i] == '乡' && after == '风')
+        {
             i += 1;
             continue;
         }
@@ -78,6 +100,16 @@ pub(super) fn find_towns(cx: &mut Cx) {
         {
             s = p;
         }
+        // A name never starts inside a word: `震中某某山镇`, `到达某某镇` (the
+        // walk stopped at 到 and kept 达) start where the word ends.
+        let tokens = cx.tokens();
+        if let Some(t) = tokens.get(tokens.partition_point(|t| t.end <= s))
+            && t.start < s
+            && t.end + 2 <= i
+            && t.pos != Pos::Unknown
+        {
+            s = t.end;
+        }
         // A conjunction the segmenter reads alone ends the name (`某村和城东街道`);
         // inside a word it is part of the name (`和平镇`).
         if let Some(p) = (s..i).rev().find(|&p| {
@@ -86,25 +118,24 @@ pub(super) fn find_towns(cx: &mut Cx) {
         }) {
             s = p + 1;
         }
-        // `封锁街道`, `画面显示街道`: a frequent word that is no place before
-        // 街道 speaks of streets, unless a division right before says a
-        // subdistrict follows (`某区解放街道`).
-        let tokens = cx.tokens();
-        let verb_on_streets = suffix_len == 2
-            && tokens
-                .get(tokens.partition_point(|t| t.end < i))
-                .is_some_and(|t| {
-                    t.end == i
-                        && t.start >= s
-                        && t.end - t.start >= 2
-                        && matches!(
-                            t.pos,
-                            crate::segment::Pos::Verb
-                                | crate::segment::Pos::Other
-                                | crate::segment::Pos::Person
-                        )
-                        && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 1000
-                })
+        // `封锁街道`, `画面显示街道`, `质量镇`, `选择五个镇`: a frequent word
+        // that is no place before the level word speaks of streets or of towns
+        // in general, unless a division right before says a town follows
+        // (`某区解放街道`).
+        let common_word = tokens
+            .get(tokens.partition_point(|t| t.end < i))
+            .is_some_and(|t| {
+                t.end == i
+                    && t.start >= s
+                    && t.end - t.start >= 2
+                    && matches!(
+                        t.pos,
+                        crate::segment::Pos::Verb
+                            | crate::segment::Pos::Other
+                            | crate::segment::Pos::Person
+                    )
+                    && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 1000
+            })
             && !cx
                 .mentions
                 .iter()
@@ -125,7 +156,7 @@ pub(super) fn find_towns(cx: &mut Cx) {
         // `某某镇镇长`: the first 镇 ended the town's name.
         if core_len >= 2
             && !generic_after
-            && !verb_on_streets
+            && !common_word
             && !core.ends_with(['镇', '乡'])
             && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
@@ -368,5 +399,22 @@ mod tests {
         assert_eq!(divisions("来青石乡之前，他在县里工作。"), ["青石乡"]);
         // A division right before says a subdistrict follows.
         assert!(divisions("嘉兴市南湖区解放街道的居民说。").contains(&"解放街道".to_string()));
+    }
+
+    #[test]
+    fn towns_in_general_and_words_opened_by_the_level_are_no_town() {
+        // A count, a common word, the countryside's ways and a town left
+        // unnamed.
+        assert!(divisions("他们选择五个镇作为试点。").is_empty());
+        assert!(divisions("房子的质量镇党委很重视。").is_empty());
+        assert!(divisions("推进移风易俗，建设文明乡风。").is_empty());
+        assert!(divisions("他被安排在附近镇上的一所学校。").is_empty());
+    }
+
+    #[test]
+    fn a_towns_name_starts_where_a_word_before_it_ends() {
+        assert_eq!(divisions("救援队到达青石坳镇展开救援。"), ["青石坳镇"]);
+        // The village after the town does not take its level word.
+        assert_eq!(divisions("青石坳镇长教村的村民说。"), ["青石坳镇"]);
     }
 }
