@@ -5,7 +5,8 @@
 //! before it. Runs after the quoted initiatives and never overlaps a mention.
 
 use super::lexicon::{
-    EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES, ORDINAL_EVENT_NOUNS,
+    EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES, MEETING_NOUNS, MEETING_SCOPES,
+    ORDINAL_EVENT_NOUNS,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
@@ -53,10 +54,12 @@ pub fn find(cx: &mut Cx) {
     let mut i = 0;
     while i < n {
         let ordinal_only = ORDINAL_EVENT_NOUNS.iter().find(|w| cx.starts_with(i, w));
+        let meeting = MEETING_NOUNS.iter().find(|w| cx.starts_with(i, w));
         let Some(noun) = EVENT_NOUNS
             .iter()
             .find(|w| cx.starts_with(i, w))
             .or(ordinal_only)
+            .or(meeting)
         else {
             i += 1;
             continue;
@@ -91,7 +94,17 @@ pub fn find(cx: &mut Cx) {
                 && EVENT_SCOPES.iter().any(|w| cx.starts_with(k, w))
                 && tokens.binary_search_by_key(&k, |t| t.start).is_ok()
         });
+        // A work conference opens with its national scope, whatever comes
+        // before (`2018年中央经济工作会议` is `中央经济工作会议`); the walk may
+        // have stopped inside the scope, whose 全 is a stop character.
+        let meeting_scope = (j.saturating_sub(1)..i).find(|&k| {
+            i >= k + 4
+                && MEETING_SCOPES.iter().any(|w| cx.starts_with(k, w))
+                && tokens.binary_search_by_key(&k, |t| t.start).is_ok()
+        });
+        let is_meeting = meeting.is_some_and(|m| m == noun);
         let start = match (year, ordinal, scope) {
+            _ if is_meeting => meeting_scope,
             _ if ordinal_only.is_some() && !EVENT_NOUNS.contains(noun) => {
                 ordinal.map(|(_, o)| o).filter(|&o| o + 3 <= i)
             }
@@ -107,7 +120,7 @@ pub fn find(cx: &mut Cx) {
         };
         let core = cx.slice(s, i);
         let generic = core.chars().filter(|&c| is_han(c)).count() < 2
-            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) && !is_meeting
             || core.starts_with(['本', '该', '此', '这', '各', '每', '首'])
             || counted(&core);
         // A place inside the name is the event's (`第某届某市国际电影节`), and so
@@ -260,6 +273,11 @@ mod tests {
     #[test]
     fn an_event_may_hold_its_place() {
         assert_eq!(events("第八届杭州国际电影节今天开幕。"), ["杭州国际电影节"]);
+        // A standing work conference opens with its national scope; a city's
+        // is routine business.
+        assert_eq!(events("2018年中央经济工作会议强调。"), ["中央经济工作会议"]);
+        assert_eq!(events("贯彻全国宗教工作会议精神。"), ["全国宗教工作会议"]);
+        assert!(events("召开全市安全生产工作会议。").is_empty());
     }
 
     #[test]

@@ -294,6 +294,12 @@ lists! {
     /// Nouns of gatherings that make an event only after an ordinal (第七次某某大会).
     ORDINAL_EVENT_NOUNS: Vec<&'static str> = "ordinal_event_nouns", Any;
 
+    /// Nouns of standing work conferences, an event only after a national scope (中央某某工作会议).
+    MEETING_NOUNS: Vec<&'static str> = "meeting_nouns", Any;
+
+    /// Words of national scope that open a work conference's name (中央, 全国).
+    MEETING_SCOPES: Vec<&'static str> = "meeting_scopes", Any;
+
     /// Verbs after which an unquoted name ending in 改革 is a named reform.
     REFORM_VERBS: Vec<&'static str> = "reform_verbs", Any;
 

@@ -13,6 +13,20 @@ use super::{cut_after_last, division_mention};
 use crate::model::{EntityType, Level, Span};
 use crate::segment::Pos;
 
+/// Whether the level word at `i` ends a common word of the dictionary that is no
+/// place (`十里八乡`, `老乡`): real towns the dictionary knows are tagged as places.
+fn level_ends_word(cx: &Cx, i: usize) -> bool {
+    let tokens = cx.tokens();
+    tokens
+        .get(tokens.partition_point(|t| t.end <= i))
+        .is_some_and(|t| {
+            t.start < i
+                && t.end == i + 1
+                && matches!(t.pos, Pos::Verb | Pos::Other)
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 40
+        })
+}
+
 pub(super) fn find_towns(cx: &mut Cx) {
     let mut found = Vec::new();
     let n = cx.chars.len();
@@ -53,7 +67,8 @@ pub(super) fn find_towns(cx: &mut Cx) {
         if suffix_len == 1
             && !own_body
             && (super::super::trim::token_at(cx.tokens(), i).is_some_and(level_opens_word)
-                || cx.chars[i] == '乡' && after == '风')
+                || cx.chars[i] == '乡' && after == '风'
+                || level_ends_word(cx, i))
         {
             i += 1;
             continue;
@@ -409,6 +424,7 @@ mod tests {
         assert!(divisions("房子的质量镇党委很重视。").is_empty());
         assert!(divisions("推进移风易俗，建设文明乡风。").is_empty());
         assert!(divisions("他被安排在附近镇上的一所学校。").is_empty());
+        assert!(divisions("他的手艺在十里八乡出了名。").is_empty());
     }
 
     #[test]
