@@ -23,7 +23,7 @@ fn level_ends_word(cx: &Cx, i: usize) -> bool {
             t.start < i
                 && t.end == i + 1
                 && matches!(t.pos, Pos::Verb | Pos::Other)
-                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 40
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 10
         })
 }
 
