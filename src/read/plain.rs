@@ -86,7 +86,8 @@ fn has_byline_cue(line: &str) -> bool {
         && line.chars().count() <= 40
 }
 
-/// A title line is short, not indented and does not end like a sentence.
+/// A title line is short, not indented and holds no end of a sentence: a short
+/// paragraph closed by a credit (`某某。（记者 某某）`) is text.
 fn is_title_line(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
@@ -94,6 +95,7 @@ fn is_title_line(line: &str) -> bool {
         && n > 0
         && n <= 48
         && !t.ends_with(['。', '！', '？', '；', '…'])
+        && !t.contains('。')
         && !(has_byline_cue(t) && parse_byline(t).is_some())
 }
 
@@ -206,6 +208,15 @@ mod tests {
         assert_eq!(a.alt_titles, ["引题一行", "副题说明"]);
         assert_eq!(a.authors.len(), 2);
         assert_eq!(a.text, "主标题在这里出现\n第一段。\n第二段。");
+    }
+
+    #[test]
+    fn a_short_paragraph_closed_by_a_credit_is_text() {
+        let text = "县里办实事\n\n近日，示例县推出新举措。（本报记者 林某）\n";
+        let doc = parse(text, "c.txt", "c");
+        let a = &doc.articles[0];
+        assert_eq!(a.title, "县里办实事");
+        assert_eq!(a.authors[0].name, "林某");
     }
 
     #[test]
