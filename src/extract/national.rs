@@ -100,7 +100,21 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         && let Some(e) = match_body(cx, i + level.chars().count())
         && level_body(cx, level, i + level.chars().count(), e)
     {
-        return Some((committee_after(cx, e).unwrap_or(e), 0));
+        return Some((
+            committee_after(cx, e)
+                .or_else(|| standing_committee_after(cx, e))
+                .unwrap_or(e),
+            0,
+        ));
+    }
+    // The advisory conference by its full name with its term
+    // (`政协第十四届全国委员会`, and its standing committee after it).
+    if lead == 0 && cx.starts_with(i, "政协") {
+        let p = session_end(cx, i + 2).unwrap_or(i + 2);
+        if cx.starts_with(p, "全国委员会") {
+            let e = p + 5;
+            return Some((standing_committee_after(cx, e).unwrap_or(e), 0));
+        }
     }
     // The Party centre's commissions and offices (`中央某某委员会`,
     // `中央和国家机关工委`, `中共中央某某领导小组`), and the country's
@@ -293,6 +307,33 @@ fn committee_after(cx: &Cx, e: usize) -> Option<usize> {
         }
         cx.starts_with(q, "委员会").then_some(Some(q + 3))
     })?
+}
+
+/// The end of a term (`第十四届`, `十四届`) starting at `k`.
+fn session_end(cx: &Cx, k: usize) -> Option<usize> {
+    let p = if cx.chars.get(k) == Some(&'第') {
+        k + 1
+    } else {
+        k
+    };
+    let q = (p..cx.chars.len())
+        .find(|&q| !"一二三四五六七八九十".contains(cx.chars[q]))
+        .unwrap_or(cx.chars.len());
+    (q > p && cx.chars.get(q) == Some(&'届')).then_some(q + 1)
+}
+
+/// The end of the advisory conference's standing committee named right after
+/// the conference, with or without its term (`全国政协` + `十四届常委会`,
+/// `政协第某届全国委员会` + `常务委员会`): the standing committee is the body.
+fn standing_committee_after(cx: &Cx, e: usize) -> Option<usize> {
+    if !cx.ends_with_at(e, "政协") && !cx.ends_with_at(e, "全国委员会") {
+        return None;
+    }
+    let p = session_end(cx, e).unwrap_or(e);
+    ["常委会", "常务委员会"]
+        .iter()
+        .find(|w| cx.starts_with(p, w))
+        .map(|w| p + w.chars().count())
 }
 
 /// Whether `at`, inside a title in 《》, is where the title names its issuer: right
@@ -601,6 +642,19 @@ mod tests {
             agencies("全国政协十三届一次会议选举产生常务委员会。"),
             ["全国政协"]
         );
+        // The standing committee after the conference, with or without the
+        // term, and the conference by its full name with its term: one body
+        // each, the term left out of the canonical name.
+        let ex = run(
+            "全国政协十四届常委会第三次会议闭幕。政协第十四届全国委员会常务委员会举行会议。政协第十四届全国委员会第二次会议开幕。",
+        );
+        let names: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(names, ["全国政协常委会", "全国政协常委会", "全国政协"]);
         assert_eq!(
             agencies("国家山林防灭火指挥部召开会议。"),
             ["国家山林防灭火指挥部"]

@@ -24,8 +24,13 @@ pub(super) fn opening(c: char) -> Option<char> {
 
 /// The canonical form of an agency body and all its written variants.
 pub(in crate::extract) fn body_variants(body: &str) -> (String, Vec<String>) {
-    // A central body's forms match whole (`党中央`), never as an ending.
-    if let Some(row) = NATIONAL_VARIANTS.iter().find(|r| r.contains(&body)) {
+    // A central body's forms match whole (`党中央`), never as an ending, and
+    // its term is no part of its name (`全国政协十四届常委会`).
+    let termless = without_term(body);
+    if let Some(row) = NATIONAL_VARIANTS
+        .iter()
+        .find(|r| r.contains(&termless.as_str()))
+    {
         return (
             row[0].to_string(),
             row.iter().map(|w| w.to_string()).collect(),
@@ -41,6 +46,26 @@ pub(in crate::extract) fn body_variants(body: &str) -> (String, Vec<String>) {
         }
     }
     (body.to_string(), vec![body.to_string()])
+}
+
+/// A body's name without the term written inside it (`第十四届`, `十四届`).
+fn without_term(body: &str) -> String {
+    let chars: Vec<char> = body.chars().collect();
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let Some(end) = chars.iter().position(|&c| c == '届') else {
+        return body.to_string();
+    };
+    let mut start = end;
+    while start > 0 && numeral(chars[start - 1]) {
+        start -= 1;
+    }
+    if start == end {
+        return body.to_string();
+    }
+    if start > 0 && chars[start - 1] == '第' {
+        start -= 1;
+    }
+    chars[..start].iter().chain(&chars[end + 1..]).collect()
 }
 
 /// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.

@@ -442,6 +442,31 @@ mod tests {
     use crate::model::Predicate;
 
     #[test]
+    fn a_members_title_after_the_name_is_a_post_of_the_body_the_article_names() {
+        let employers = |text: &str| -> Vec<(String, String)> {
+            let ex = run(text);
+            ex.relations
+                .iter()
+                .filter(|r| r.predicate == Predicate::WorksFor)
+                .filter_map(|r| match r.object {
+                    Object::Mention(o) => Some((
+                        ex.mentions[r.subject].name.clone(),
+                        ex.mentions[o].name.clone(),
+                    )),
+                    _ => None,
+                })
+                .collect()
+        };
+        let pairs = employers("全国政协十四届常委会第二次会议举行。王海涛常委建议，加强创新。");
+        assert!(
+            pairs.contains(&("王海涛".into(), "全国政协常委会".into())),
+            "{pairs:?}"
+        );
+        // Without the body in the article, the title names no employer.
+        assert!(employers("王海涛常委建议，加强创新。").is_empty());
+    }
+
+    #[test]
     fn a_name_right_after_a_body_in_a_list_of_speakers_works_there() {
         let ex = run("会上，甲乙大学刘晓东、丙丁集团王海涛等发了言。");
         let pairs: Vec<(String, String)> = ex
