@@ -27,20 +27,42 @@ pub fn find_agencies(cx: &mut Cx) {
     let mut alt_keys: Vec<(String, String)> = Vec::new();
     let all = anchors(cx);
     for (k, a) in all.iter().enumerate() {
-        // `某省和某市纪委监委`: two places share one body named after the second;
-        // the first place's body is named here, its span the first place alone.
-        let shared = cx
-            .chars
-            .get(a.end)
-            .filter(|&&c| "和与及、".contains(c))
-            .and_then(|_| all.get(k + 1))
-            .filter(|b| b.start == a.end + 1 && !b.anaphoric && !a.anaphoric)
-            .and_then(|b| match_body(cx, b.end).map(|e| (b.end, e)));
+        // `某省和某市纪委监委`, `甲、乙、丙省政府`: places listed one after
+        // another share one body named after the last; each earlier place's
+        // body is named here, its span the place alone.
+        let mut shared = None;
+        let mut prev = a;
+        for b in &all[k + 1..] {
+            let listed = cx
+                .chars
+                .get(prev.end)
+                .is_some_and(|&c| "和与及、".contains(c))
+                && b.start == prev.end + 1
+                && !b.anaphoric
+                && !a.anaphoric;
+            if !listed {
+                break;
+            }
+            // A body's name never opens with a conjunction (`某省和某市党委`
+            // is two places before one body).
+            if let Some(e) = match_body(cx, b.end).filter(|_| !"和与及".contains(cx.chars[b.end]))
+            {
+                shared = Some((after_count(cx, b.end, e), e));
+                break;
+            }
+            // A conjunction closes the list (`甲、乙和丙某局`); after it, a
+            // place without the body is a list's item of its own (`某省和某市、
+            // 某组委会`).
+            if cx.chars[prev.end] != '、' {
+                break;
+            }
+            prev = b;
+        }
         // `某区设立行政审批局`: a body a place sets up, named right after the
         // verb, is that place's body; its mention is the body's own words.
         let direct = match shared {
             Some(found) => Some(found),
-            None => match_body(cx, a.end).map(|e| (a.end, e)),
+            None => match_body(cx, a.end).map(|e| (after_count(cx, a.end, e), e)),
         };
         let created = match direct {
             None if !a.anaphoric => created_body(cx, a.end),
@@ -247,6 +269,27 @@ pub fn find_agencies(cx: &mut Cx) {
 /// The body a place sets up (`设立`, `组建`, `成立了`) right after the place:
 /// its start and end. Only a body with a field before its suffix counts
 /// (`行政审批局`), so that a bare `中心` or `办` after the verb is no body.
+/// Where a body's own name starts after a count of the places listed before
+/// it (`甲、乙、丙三省纪委`: each province's 纪委): past the count and its level
+/// words, when a body's name is left.
+fn after_count(cx: &Cx, start: usize, end: usize) -> usize {
+    let numeral = |k: usize| "一二三四五六七八九十两".contains(cx.chars[k]);
+    let mut q = start;
+    while q < end && numeral(q) {
+        q += 1;
+    }
+    if q == start {
+        return start;
+    }
+    let levels = (q..end)
+        .take_while(|&k| "省市区县个".contains(cx.chars[k]))
+        .count();
+    if levels == 0 || q + levels + 2 > end {
+        return start;
+    }
+    q + levels
+}
+
 fn created_body(cx: &Cx, at: usize) -> Option<(usize, usize)> {
     let verb = CREATION_VERBS.iter().find(|v| cx.starts_with(at, v))?;
     let mut s = at + verb.chars().count();
@@ -438,6 +481,25 @@ mod tests {
             .collect();
         agencies.sort();
         assert_eq!(agencies, ["湖南省纪委监委", "衡阳市纪委监委"]);
+    }
+
+    #[test]
+    fn places_listed_before_one_body_each_name_it() {
+        let mut found = agencies("会上，河北、黑龙江、河南省政府负责人发言。");
+        found.sort();
+        assert_eq!(found, ["河北省政府", "河南省政府", "黑龙江省政府"]);
+        // A count of the places is no part of the body's name.
+        let mut found = agencies("会上，江苏、四川、云南三省纪委书记发言。");
+        found.sort();
+        assert_eq!(
+            found,
+            ["云南省纪委监委", "四川省纪委监委", "江苏省纪委监委"]
+        );
+        // A conjunction closes the list: the place after it and the body are
+        // items of their own, and no body opens with the conjunction.
+        let mut found = agencies("江苏省、河南省和深圳市党委负责人发言。");
+        found.sort();
+        assert_eq!(found, ["江苏省党委", "河南省党委", "深圳市党委"]);
     }
 
     #[test]
