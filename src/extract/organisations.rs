@@ -22,7 +22,7 @@ mod start;
 use brands::{brand_forms, brand_projects, described_firms, quoted_businesses, short_repeats};
 use central_bank::central_bank_branch;
 pub(super) use league::youth_league;
-use start::name_start;
+use start::{name_start, past_address};
 
 /// Whether `s..e` is one or two verbs the segmenter reads whole (`收治医院`,
 /// `勉励学校`): what is done at such a place, not its name.
@@ -78,14 +78,14 @@ pub fn find(cx: &mut Cx) {
             i += suffix.chars().count();
             continue;
         }
-        // `某某厂村`: a village named after a works, not the works; `某某工厂`
+        // `某某厂村`, `某某厂乡`: a village or a town named after a works, not the works; `某某工厂`
         // is a plant of a firm (`某某旗舰工厂项目`), which `brand_projects` reads.
         // The segmenter's word must end with 厂 (`厂房`, `厂长` are other words).
         if suffix == "厂"
             && (cx
                 .chars
                 .get(i + 1)
-                .is_some_and(|&c| "村区镇街路".contains(c))
+                .is_some_and(|&c| "村区镇乡街路".contains(c))
                 || i > 0 && cx.chars[i - 1] == '工'
                 || {
                     let tokens = cx.tokens();
@@ -141,7 +141,7 @@ pub fn find(cx: &mut Cx) {
             i = end;
             continue;
         }
-        let mut start = name_start(cx, i, floor);
+        let mut start = past_address(cx, name_start(cx, i, floor), i);
         // A one-character verb or function word opening the walk (`像某某中学`,
         // `在某某医院`) is the clause's, not the name's.
         if let Some(t) = crate::extract::trim::token_at(cx.tokens(), start)
@@ -266,7 +266,10 @@ pub fn find(cx: &mut Cx) {
         // Universities, colleges, hospitals and railway bureaus are named by
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
         // So is a place's Party school.
-        let college = ["大学", "学院", "医院", "铁路局", "党校"].contains(&suffix);
+        let college = ["大学", "学院", "医院", "铁路局", "党校"].contains(&suffix)
+            // A town's school is named by the town (`某乡小学`).
+            || (suffix.ends_with('学') || suffix.ends_with("学校"))
+                && divs.iter().any(|d| d.level == crate::model::Level::Township);
         if place_only
             && !place_named
             && !college
@@ -494,6 +497,28 @@ mod tests {
             .filter(|m| m.ty == EntityType::Company)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_postal_address_before_a_school_is_no_part_of_its_name() {
+        assert_eq!(
+            organisations("四川省巴中市通江县碧溪乡石竹村小学的老师说。"),
+            ["石竹村小学"]
+        );
+        // The town's own school keeps the town; a county's keeps the county.
+        assert_eq!(
+            organisations("西藏自治区林芝市墨脱县帮辛乡小学的老师说。"),
+            ["帮辛乡小学"]
+        );
+        assert_eq!(
+            organisations("四川省巴中市通江县第二中学的老师说。"),
+            ["通江县第二中学"]
+        );
+        // Two places are a name's own (`某市某区实验小学`).
+        assert_eq!(
+            organisations("杭州市西湖区实验小学的老师说。"),
+            ["杭州市西湖区实验小学"]
+        );
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::super::lexicon::{BANK_PREFIXES, COUNTRIES, INNER_CUTS, LEADING_NOISE};
 use super::super::{Cx, is_han, is_stop};
-use crate::model::EntityType;
+use crate::model::{EntityType, Level};
 use crate::segment::Pos;
 
 /// Walks left from a suffix at `k` to the start of the name.
@@ -216,6 +216,68 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
 /// of the dictionary ending in 企业, or 企业 after an ordinary word) is no part
 /// of it. A name before 企业 (`某某企业管理有限公司`, a place's `某地企业集团`)
 /// is, and so is a 企业 that leaves less than two characters of name.
+/// Where a name starts past a postal address before it: a chain of three places
+/// or more (`某省某县某乡某村小学`, `某省某市某县某中学`) is where the school or firm
+/// stands, and its name keeps only the last place above a town (`某县某中学`) or,
+/// after a town, what follows it and the street (`某镇某路某州某学校`: `某州某学校`),
+/// unless nothing of a name follows the town (`某乡小学`).
+/// The place the name then starts after is still where it stands.
+pub(super) fn past_address(cx: &Cx, start: usize, k: usize) -> usize {
+    let mut chain: Vec<(usize, usize, Level)> = Vec::new();
+    let mut at = start;
+    while let Some(m) = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Division && m.span.start == at && m.span.end <= k)
+        .max_by_key(|m| m.span.end)
+    {
+        let Some(level) = m.div.as_ref().map(|d| d.level) else {
+            break;
+        };
+        chain.push((m.span.start, m.span.end, level));
+        at = m.span.end;
+        // A prefecture by its former level word (`某某地区`).
+        if cx.starts_with(at, "地区") {
+            at += 2;
+        }
+    }
+    // Places written right before the name belong to the address too.
+    let mut before = 0;
+    let mut back = start;
+    while let Some(m) = cx.mentions.iter().find(|m| {
+        m.ty == EntityType::Division
+            && (m.span.end == back || m.span.end + 2 == back && cx.starts_with(m.span.end, "地区"))
+    }) {
+        before += 1;
+        back = m.span.start;
+    }
+    let Some(&(last_start, last_end, level)) = chain.last().filter(|_| chain.len() + before >= 3)
+    else {
+        return start;
+    };
+    // A town's own school keeps the town (`某省某县某乡小学`).
+    let mut s = if level == Level::Township && k >= last_end + 2 {
+        last_end
+    } else {
+        last_start
+    };
+    // A street between the town and a place that opens the name.
+    if level == Level::Township
+        && s == last_end
+        && let Some(q) = (s + 2..=(s + 4).min(k)).find(|&q| {
+            "路街".contains(cx.chars[q - 1])
+                && (s..q).all(|j| is_han(cx.chars[j]))
+                && cx
+                    .mentions
+                    .iter()
+                    .any(|m| m.ty == EntityType::Division && m.span.start == q)
+        })
+    {
+        s = q;
+    }
+    if k < s + 2 { start } else { s }
+}
+
 fn after_kind_of_firm(cx: &Cx, s: usize, k: usize) -> usize {
     let tokens = cx.tokens();
     let Some(p) = (s..k.saturating_sub(3))
