@@ -282,9 +282,13 @@ fn level_body(cx: &Cx, level: &str, p: usize, e: usize) -> bool {
         .strip_suffix("政府")
         .is_none_or(|core| core.is_empty() || core == "人民");
     let country_wide = level == "全国";
+    // An everyday word that ends like a body ends no body at any level
+    // (`中共中央统筹国内国际两个大局`).
     government
-        && !(country_wide
-            && (body.ends_with('局') || NOT_AGENCY_END.iter().any(|w| body.ends_with(w))))
+        && !NOT_AGENCY_END
+            .iter()
+            .any(|w| *w != "办公厅" && body.ends_with(w))
+        && !(country_wide && body.ends_with('局'))
         && !(body.ends_with('委') && cx.word_across(e).is_some_and(|t| t.start >= p))
 }
 
