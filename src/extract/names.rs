@@ -484,6 +484,13 @@ mod tests {
     }
 
     #[test]
+    fn a_members_post_ends_no_body() {
+        assert!(agencies("他任重庆市总工会副委员长。").is_empty());
+        assert!(agencies("吉林委员代表发言。").is_empty());
+        assert_eq!(agencies("吉林省委员会召开会议。"), ["吉林省委员会"]);
+    }
+
+    #[test]
     fn places_listed_before_one_body_each_name_it() {
         let mut found = agencies("会上，河北、黑龙江、河南省政府负责人发言。");
         found.sort();

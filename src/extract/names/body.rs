@@ -105,6 +105,11 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
         {
             return None;
         }
+        // `某会副委员长`, `某地委员代表`: a member's post starts here, and no
+        // body's name runs on past it.
+        if cx.starts_with(p + core_len, "委员") && !cx.starts_with(p + core_len, "委员会") {
+            return None;
+        }
         for &suffix in AGENCY_SUFFIXES.iter() {
             if !cx.starts_with(p + core_len, suffix) {
                 continue;
