@@ -398,6 +398,16 @@ pub fn find(cx: &mut Cx) {
             i += 1;
             continue;
         }
+        // So is a function word, a verb or a demonstrative the segmenter reads
+        // as a word of its own (`根据某某总局`, `来自某某局`, `此某某总局`).
+        if let Some(t) = super::trim::token_at(cx.tokens(), i)
+            && t.end < n
+            && (t.function || t.pos == crate::segment::Pos::Verb || "此该这".contains(cx.chars[i]))
+            && body_at(cx, t.end).is_some_and(|(e, _)| Some(e) == body_at(cx, i).map(|b| b.0))
+        {
+            i = t.end;
+            continue;
+        }
         match body_at(cx, i) {
             // A Chinese division may hold the country's name (`中国`), never
             // the body after it.
@@ -645,6 +655,11 @@ mod tests {
         assert_eq!(
             agencies("全国政协十三届一次会议选举产生常务委员会。"),
             ["全国政协"]
+        );
+        // A function word or a verb read as a word of its own opens no name.
+        assert_eq!(
+            agencies("根据国家工商总局统计，新增企业。"),
+            ["国家工商总局"]
         );
         // The standing committee after the conference, with or without the
         // term, and the conference by its full name with its term: one body
