@@ -288,7 +288,13 @@ fn level_body(cx: &Cx, level: &str, p: usize, e: usize) -> bool {
         && !NOT_AGENCY_END
             .iter()
             .any(|w| *w != "办公厅" && body.ends_with(w))
-        && !(country_wide && body.ends_with('局'))
+        // The country's courts, halls and departments are all of them, no one
+        // body (`全国法院`, `全国工商部门`, `全国上下四级法院`, `全国地方政协`).
+        && !(country_wide
+            && (["局", "厅", "部门", "法院", "检察院"]
+                .iter()
+                .any(|w| body.ends_with(w))
+                || ["地方", "上下", "各级"].iter().any(|w| body.contains(w))))
         && !(body.ends_with('委') && cx.word_across(e).is_some_and(|t| t.start >= p))
 }
 
