@@ -514,6 +514,16 @@ mod tests {
             organisations("四川省巴中市通江县第二中学的老师说。"),
             ["通江县第二中学"]
         );
+        // Places that do not narrow are a name's own (`某市某省某县商会`), and
+        // the address ends where they stop narrowing.
+        assert_eq!(
+            organisations("深圳市广西横州商会成立。"),
+            ["深圳市广西横州商会"]
+        );
+        assert_eq!(
+            organisations("安徽省黄山市歙县上丰乡上丰中心学校的老师说。"),
+            ["上丰中心学校"]
+        );
         // Two places are a name's own (`某市某区实验小学`).
         assert_eq!(
             organisations("杭州市西湖区实验小学的老师说。"),

@@ -242,16 +242,38 @@ pub(super) fn past_address(cx: &Cx, start: usize, k: usize) -> usize {
         }
     }
     // Places written right before the name belong to the address too.
-    let mut before = 0;
+    let mut before: Vec<Level> = Vec::new();
     let mut back = start;
     while let Some(m) = cx.mentions.iter().find(|m| {
         m.ty == EntityType::Division
             && (m.span.end == back || m.span.end + 2 == back && cx.starts_with(m.span.end, "地区"))
     }) {
-        before += 1;
+        let Some(level) = m.div.as_ref().map(|d| d.level) else {
+            break;
+        };
+        before.push(level);
         back = m.span.start;
     }
-    let Some(&(last_start, last_end, level)) = chain.last().filter(|_| chain.len() + before >= 3)
+    // An address narrows from place to place (`某省某市某县`); places side by
+    // side at one level or going up (`某市某省某县商会`: a county's people in a
+    // city) are a name's own.
+    let levels: Vec<u8> = before
+        .iter()
+        .rev()
+        .chain(chain.iter().map(|c| &c.2))
+        .map(|l| l.depth())
+        .collect();
+    // The address ends where the places stop narrowing (`某乡某乡中心学校`: the
+    // second is the school's own name).
+    if levels.is_empty() {
+        return start;
+    }
+    let narrowing = 1 + levels.windows(2).take_while(|w| w[0] < w[1]).count();
+    let narrows = narrowing > before.len();
+    chain.truncate(narrowing.saturating_sub(before.len()));
+    let levels = &levels[..narrowing];
+    let Some(&(last_start, last_end, level)) =
+        chain.last().filter(|_| levels.len() >= 3 && narrows)
     else {
         return start;
     };
