@@ -91,11 +91,11 @@ fn has_byline_cue(line: &str) -> bool {
 fn is_title_line(line: &str) -> bool {
     let t = line.trim();
     let n = t.chars().count();
+    let sentence = t.contains('。') || t.ends_with(['！', '？', '；', '…']);
     !is_indented(line)
         && n > 0
         && n <= 48
-        && !t.ends_with(['。', '！', '？', '；', '…'])
-        && !t.contains('。')
+        && !sentence
         && !(has_byline_cue(t) && parse_byline(t).is_some())
 }
 
