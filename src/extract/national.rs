@@ -319,17 +319,19 @@ fn committee_after(cx: &Cx, e: usize) -> Option<usize> {
     })?
 }
 
-/// The end of a term (`第十四届`, `十四届`) starting at `k`.
+/// The length of a term (`第十四届`, `十四届`) at the start of `chars`.
+pub(in crate::extract) fn term_len(chars: &[char]) -> Option<usize> {
+    let p = usize::from(chars.first() == Some(&'第'));
+    let q = p + chars[p..]
+        .iter()
+        .take_while(|c| "一二三四五六七八九十".contains(**c))
+        .count();
+    (q > p && chars.get(q) == Some(&'届')).then_some(q + 1)
+}
+
+/// The end of a term starting at `k`.
 fn session_end(cx: &Cx, k: usize) -> Option<usize> {
-    let p = if cx.chars.get(k) == Some(&'第') {
-        k + 1
-    } else {
-        k
-    };
-    let q = (p..cx.chars.len())
-        .find(|&q| !"一二三四五六七八九十".contains(cx.chars[q]))
-        .unwrap_or(cx.chars.len());
-    (q > p && cx.chars.get(q) == Some(&'届')).then_some(q + 1)
+    term_len(&cx.chars[k.min(cx.chars.len())..]).map(|len| k + len)
 }
 
 /// The end of the advisory conference's standing committee named right after

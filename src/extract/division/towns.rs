@@ -13,18 +13,31 @@ use super::{cut_after_last, division_mention};
 use crate::model::{EntityType, Level, Span};
 use crate::segment::Pos;
 
-/// Whether the level word at `i` ends a common word of the dictionary that is no
-/// place (`十里八乡`, `老乡`): real towns the dictionary knows are tagged as places.
-fn level_ends_word(cx: &Cx, i: usize) -> bool {
+/// Whether the one-character level word at `i` is part of an everyday word of the
+/// dictionary: one it opens (`乡间`, `镇上`, `镇定`), which speaks of the
+/// countryside or of a town left unnamed, or an idiom it ends (`十里八乡`). Real
+/// towns the dictionary knows are tagged as places, and only its own words count:
+/// the segmenter's guesses glue the level word to the village after it
+/// (`某某镇某村`), and a body (`镇政府`) or a post (`镇长`, or the first character of
+/// a village's name read with 镇 as one) follows a town. `乡风` is missing from the
+/// dictionary.
+fn level_in_word(cx: &Cx, i: usize) -> bool {
     let tokens = cx.tokens();
-    tokens
-        .get(tokens.partition_point(|t| t.end <= i))
-        .is_some_and(|t| {
-            t.start < i
-                && t.end == i + 1
-                && matches!(t.pos, Pos::Verb | Pos::Other)
-                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 10
-        })
+    let everyday = |t: &crate::segment::Token, at_least: usize| {
+        matches!(t.pos, Pos::Verb | Pos::Other)
+            && crate::segment::frequency(&cx.slice(t.start, t.end)) >= at_least
+    };
+    cx.chars[i] == '乡' && cx.chars.get(i + 1) == Some(&'风')
+        || tokens
+            .get(tokens.partition_point(|t| t.end <= i))
+            .is_some_and(|t| {
+                let word = cx.slice(t.start, t.end);
+                t.start == i
+                    && t.end > i + 1
+                    && everyday(t, 40)
+                    && !["镇长", "乡长"].contains(&word.as_str())
+                    || t.start < i && t.end == i + 1 && everyday(t, 10)
+            })
 }
 
 pub(super) fn find_towns(cx: &mut Cx) {
@@ -51,25 +64,7 @@ pub(super) fn find_towns(cx: &mut Cx) {
             i += 1;
             continue;
         }
-        // `乡风`, `乡间`, `镇上`, `镇定`: the dictionary reads the level word as the
-        // start of a longer word, which speaks of the countryside or of a town
-        // left unnamed.
-        // Only a word of the dictionary counts: the segmenter's guesses glue the
-        // level word to the village after it (`某某镇某村`), and a body's name
-        // (`镇政府`) or a post (`镇长`, or the first character of a village's
-        // name read with 镇 as one) follows a town.
-        let level_opens_word = |t: &crate::segment::Token| {
-            t.end > i + 1
-                && matches!(t.pos, Pos::Verb | Pos::Other)
-                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 40
-                && !["镇长", "乡长"].contains(&cx.slice(t.start, t.end).as_str())
-        };
-        if suffix_len == 1
-            && !own_body
-            && (super::super::trim::token_at(cx.tokens(), i).is_some_and(level_opens_word)
-                || cx.chars[i] == '乡' && after == '风'
-                || level_ends_word(cx, i))
-        {
+        if suffix_len == 1 && !own_body && level_in_word(cx, i) {
             i += 1;
             continue;
         }

@@ -51,21 +51,12 @@ pub(in crate::extract) fn body_variants(body: &str) -> (String, Vec<String>) {
 /// A body's name without the term written inside it (`第十四届`, `十四届`).
 fn without_term(body: &str) -> String {
     let chars: Vec<char> = body.chars().collect();
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let Some(end) = chars.iter().position(|&c| c == '届') else {
-        return body.to_string();
-    };
-    let mut start = end;
-    while start > 0 && numeral(chars[start - 1]) {
-        start -= 1;
-    }
-    if start == end {
-        return body.to_string();
-    }
-    if start > 0 && chars[start - 1] == '第' {
-        start -= 1;
-    }
-    chars[..start].iter().chain(&chars[end + 1..]).collect()
+    (0..chars.len())
+        .find_map(|k| super::super::national::term_len(&chars[k..]).map(|len| (k, k + len)))
+        .map_or_else(
+            || body.to_string(),
+            |(s, e)| chars[..s].iter().chain(&chars[e..]).collect(),
+        )
 }
 
 /// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.
