@@ -273,9 +273,8 @@ pub fn find_agencies(cx: &mut Cx) {
 /// it (`甲、乙、丙三省纪委`: each province's 纪委): past the count and its level
 /// words, when a body's name is left.
 fn after_count(cx: &Cx, start: usize, end: usize) -> usize {
-    let numeral = |k: usize| "一二三四五六七八九十两".contains(cx.chars[k]);
     let mut q = start;
-    while q < end && numeral(q) {
+    while q < end && super::tagged::is_numeral(cx.chars[q]) {
         q += 1;
     }
     if q == start {

@@ -78,8 +78,9 @@ pub fn find(cx: &mut Cx) {
             i += suffix.chars().count();
             continue;
         }
-        // `某某厂村`, `某某厂乡`: a village or a town named after a works, not the works; `某某工厂`
-        // is a plant of a firm (`某某旗舰工厂项目`), which `brand_projects` reads.
+        // `某某厂村`, `某某厂乡`: a village or a town named after a works, not the
+        // works; `某某工厂` is a plant of a firm (`某某旗舰工厂项目`), which
+        // `brand_projects` reads.
         // The segmenter's word must end with 厂 (`厂房`, `厂长` are other words).
         if suffix == "厂"
             && (cx
