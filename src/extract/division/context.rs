@@ -44,6 +44,17 @@ pub(in super::super) fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<Divis
             {
                 continue;
             }
+            // A short form that several divisions share (朝阳 for a city in one
+            // province and a district in another) says only what all of them
+            // have in common: no more than the ancestors they share.
+            let shared: Option<Vec<DivisionIx>> = (hit.candidates.len() > 1).then(|| {
+                let mut common = gaz.chain(hit.candidates[0].0);
+                for &(ix, _) in &hit.candidates[1..] {
+                    let chain = gaz.chain(ix);
+                    common.retain(|a| chain.contains(a));
+                }
+                common
+            });
             for &(ix, form) in &hit.candidates {
                 let d = gaz.get(ix);
                 let name = &gaz.get(ix).name;
@@ -52,7 +63,9 @@ pub(in super::super) fn context_of(texts: &[&str], gaz: &Gazetteer) -> Vec<Divis
                 }
                 if form == NameForm::Full || d.level.depth() <= 1 {
                     for a in gaz.chain(ix) {
-                        if !ctx.contains(&a) {
+                        let vague = form == NameForm::Short
+                            && shared.as_ref().is_some_and(|s| !s.contains(&a));
+                        if !vague && !ctx.contains(&a) {
                             ctx.push(a);
                         }
                     }
