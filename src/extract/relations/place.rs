@@ -259,10 +259,40 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
         }
         found
     };
+    // A postal address written right before the name (`某县某乡某小学`,
+    // `某镇某路某学校`): the school or firm stands in its last place, when that
+    // is a town or ends a chain of places. (A place the name keeps is its own,
+    // and is in the name instead.)
+    let s = m.span.start;
+    let street = (1..=4)
+        .filter(|&l| s > l)
+        .find(|&l| {
+            "路街巷".contains(cx.chars[s - 1])
+                && (s - l..s).all(|j| is_han(cx.chars[j]))
+                && division_ending_at(s - l).is_some()
+        })
+        .unwrap_or(0);
+    if let Some(dm) = cx
+        .mentions
+        .iter()
+        .filter(|d| d.ty == EntityType::Division && !d.anaphoric && d.span.end == s - street)
+        .min_by_key(|d| d.span.start)
+        && let Some(d) = dm.div.clone()
+        && !cx
+            .mentions
+            .iter()
+            .any(|x| x.ty == EntityType::Division && m.span.contains(x.span))
+        && (d.level.depth() >= 3
+            || cx
+                .mentions
+                .iter()
+                .any(|o| o.ty == EntityType::Division && o.span.end == dm.span.start))
+    {
+        return Some((d, "locatedIn:address"));
+    }
     // `X的Y` and `X内的Y`, with X a town, subdistrict or zone, or any division that
     // opens its clause (a county before 的 mid-clause is too often the subject of a
     // longer phrase).
-    let s = m.span.start;
     for link in ["的", "内的", "境内的", "辖区的"] {
         let l = link.chars().count();
         if s > l
@@ -439,6 +469,21 @@ mod tests {
             })
             .collect();
         assert_eq!(places, ["鹿城区"]);
+    }
+
+    #[test]
+    fn a_school_after_its_postal_address_stands_in_the_addresss_last_place() {
+        let ex = run("获奖的是：浙江省嘉兴市海宁市袁花镇丁戊小学 某某。");
+        let placed: Vec<(String, &str)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some((d.name.clone(), r.rule)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(placed, [("袁花镇".to_string(), "locatedIn:address")]);
     }
 
     #[test]
