@@ -300,6 +300,9 @@ lists! {
     /// Words of national scope that open a work conference's name (中央, 全国).
     MEETING_SCOPES: Vec<&'static str> = "meeting_scopes", Any;
 
+    /// Endings of an office inside a body, written right after it (某部某某局).
+    SUB_UNIT_ENDINGS: Vec<&'static str> = "sub_unit_endings", FirstFits;
+
     /// Verbs after which an unquoted name ending in 改革 is a named reform.
     REFORM_VERBS: Vec<&'static str> = "reform_verbs", Any;
 

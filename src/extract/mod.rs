@@ -18,6 +18,7 @@ mod organisations;
 mod people;
 mod relations;
 mod short_forms;
+mod sub_units;
 mod tagged;
 mod trim;
 mod unions;
@@ -300,6 +301,9 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     people::find(&mut cx);
     people::credits(&mut cx);
     tagged::find(&mut cx);
+    // After the tagged pass, whose bare offices (`某某局`) an office written
+    // after its body takes over.
+    sub_units::find(&mut cx);
     people::join_transliterations(&mut cx);
     people::cues::find(&mut cx);
     people::peers::find(&mut cx);
