@@ -8,7 +8,8 @@
 //! are `division::context`.
 
 use super::lexicon::{
-    COUNTRIES, COUNTRY_INITIALS, MEDIA_WORDS, SPEECH_VERBS, TOWN_BREAKERS, VERB_HEADS,
+    COUNTRIES, COUNTRY_INITIALS, LANDFORMS, MEDIA_WORDS, SCENIC_WORDS, SPEECH_VERBS, TOWN_BREAKERS,
+    VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
@@ -69,6 +70,47 @@ pub fn find(cx: &mut Cx) {
             && !countryside
             && ("路街巷弄镇乡".contains(next)
                 || county_only && "江河湖海溪山岭峰港湾桥岛泉潭峡畔滩".contains(next))
+        {
+            continue;
+        }
+        // A prefecture's or a county's short form before a landform (`某某盆地`,
+        // `某州湾`, `某龙雪山`) names the landform.
+        if short_only
+            && hit
+                .candidates
+                .iter()
+                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && LANDFORMS.iter().any(|w| cx.starts_with(hit.end, w))
+        {
+            continue;
+        }
+        // A county or city named after its mountain (`某山`, by its short
+        // form) is the mountain in a sentence about sightseeing (`某省某山景区`).
+        if short_only
+            && surface.ends_with('山')
+            && hit
+                .candidates
+                .iter()
+                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && {
+                let sentence = cx.slice(cx.sentence_start(hit.start), cx.sentence_end(hit.end));
+                SCENIC_WORDS.iter().any(|w| sentence.contains(w))
+            }
+            // The mountain is written with its province before it (`某省某山`) or
+            // a scenic word after it (`某山景区`); a bare city in a list of
+            // cities whose visitors travel (`某山、某州等城市的游客`) is the city.
+            && (SCENIC_WORDS.iter().any(|w| cx.starts_with(hit.end, w))
+                || ["之巅", "山顶", "脚下"].iter().any(|w| cx.starts_with(hit.end, w))
+                || cx.mentions.iter().any(|m| {
+                    m.ty == EntityType::Division
+                        && m.span.end == hit.start
+                        && m.div.as_ref().is_some_and(|d| d.level.depth() == 0)
+                }))
+            // An article that names the place with its level means the place.
+            && !hit
+                .candidates
+                .iter()
+                .any(|&(ix, _)| text.contains(cx.gaz.get(ix).name.as_str()))
         {
             continue;
         }
@@ -407,6 +449,24 @@ mod tests {
         assert!(divisions("这里是长江入海口。").is_empty());
         assert!(divisions("在天山南北汇聚力量。").is_empty());
         assert_eq!(divisions("总书记来到海口考察。"), ["海口市"]);
+    }
+
+    #[test]
+    fn a_short_form_before_a_landform_is_the_landform() {
+        // 杭州 is the short form of 杭州市; 杭州湾 is the bay.
+        assert!(divisions("在杭州湾的交汇处，企业加快发展。").is_empty());
+    }
+
+    #[test]
+    fn a_mountain_named_like_its_city_is_the_mountain_where_visitors_go() {
+        // 黄山 is the short form of 黄山市, named after the mountain.
+        assert_eq!(divisions("安徽黄山景区的游客量增长。"), ["安徽省"]);
+        assert_eq!(divisions("黄山市的游客量增长。"), ["黄山市"]);
+        // A city in a list of cities whose visitors travel stays the city.
+        assert_eq!(
+            divisions("吸引了黄山、杭州等城市的游客。"),
+            ["黄山市", "杭州市"]
+        );
     }
 
     #[test]

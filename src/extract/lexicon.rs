@@ -270,6 +270,12 @@ lists! {
     /// (沿岸, 流域): a name before one is that place, not a person.
     GEO_AFTER: Vec<&'static str> = "geo_after", Any;
 
+    /// Landforms a place's short form names before them (某某盆地, 某州湾).
+    LANDFORMS: Vec<&'static str> = "landforms", Any;
+
+    /// Words of sightseeing: a short form ending in 山 near one is the mountain.
+    SCENIC_WORDS: Vec<&'static str> = "scenic_words", Any;
+
     /// Words for a country's armed forces after its name (海军, 军方), longest first.
     ARMED_FORCES: Vec<&'static str> = "armed_forces", FirstFits;
 
