@@ -317,23 +317,37 @@ fn government_of_head(
 /// speakers or guests (`会上，某某大学甲、某某集团乙等发了言`): the body the
 /// person speaks for. Both ends must be the list's: punctuation or the start
 /// of a clause before the body, a list mark or a clause's end after the name.
+/// A roll of honour sets each line as body, space, names (`某乡某小学 某某`):
+/// a space between them is the list's too, and the line's end closes it.
 fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
     let p = &cx.mentions[i];
     let after = cx.chars.get(p.span.end).copied();
-    if !after.is_none_or(|c| "、，。；等".contains(c)) {
+    if !after.is_none_or(|c| "、，。；等\n".contains(c)) {
         return None;
     }
+    let spaced = |end: usize| {
+        end < p.span.start
+            && p.span.start - end <= 2
+            && (end..p.span.start).all(|k| " 　\u{a0}".contains(cx.chars[k]))
+    };
     cx.mentions
         .iter()
         .enumerate()
         .filter(|(_, o)| {
             matches!(o.ty, EntityType::Company | EntityType::Organization)
                 && !o.anaphoric
-                && o.span.end == p.span.start
-                && o.span
+                && (o.span.end == p.span.start || spaced(o.span.end))
+                && (o.span
                     .start
                     .checked_sub(1)
                     .is_none_or(|k| "、，：:\n".contains(cx.chars[k]))
+                    // On a roll of honour the body follows its address or
+                    // another body of the same line (`某乡甲小学和乙小学 某某`).
+                    || spaced(o.span.end)
+                        && (cx.chars[o.span.start - 1] == '和'
+                            || cx.mentions.iter().any(|d| {
+                                d.ty == EntityType::Division && d.span.end == o.span.start
+                            })))
         })
         .map(|(j, _)| j)
         .max_by_key(|&j| cx.mentions[j].span.len())
@@ -577,6 +591,15 @@ mod tests {
                 _ => None,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_name_after_a_school_and_a_space_on_a_roll_of_honour_works_there() {
+        let found = pairs("获奖的是：\n浙江省海宁市袁花镇丁戊小学 刘晓东\n");
+        assert!(
+            found.contains(&("刘晓东".into(), "丁戊小学".into())),
+            "{found:?}"
+        );
     }
 
     #[test]
