@@ -184,6 +184,14 @@ mod tests {
     }
 
     #[test]
+    fn a_document_named_after_its_place_is_not_another_provinces() {
+        assert_eq!(
+            launchers("天津市学习借鉴《上海市甲乙实施方案》。"),
+            [("上海市甲乙实施方案".to_string(), "上海市".to_string())]
+        );
+    }
+
+    #[test]
     fn a_body_where_something_is_set_up_is_no_agent() {
         assert_eq!(
             launchers("今年以来，瓯海区聚焦营商环境，在区行政服务中心设立“示例反映”窗口。"),

@@ -217,6 +217,19 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     if FOLLOWING.iter().any(|w| between.contains(w)) {
         return fallback;
     }
+    // A name that opens with its place (`某市某某实施方案`) is that place's:
+    // a body or a place of another province acting in the sentence (one
+    // learning from it, or reporting on it) did not launch it.
+    if let Some(p) = prefix_place
+        && let (Some(own), Some(theirs)) = (
+            cx.mentions[p].div.as_ref().and_then(|d| d.gaz),
+            cx.mentions[subject].div.as_ref().and_then(|d| d.gaz),
+        )
+        && !cx.gaz.within(own, theirs)
+        && !cx.gaz.within(theirs, own)
+    {
+        return fallback;
+    }
     let made_to_act = candidates
         .iter()
         .copied()
