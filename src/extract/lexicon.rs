@@ -247,6 +247,9 @@ lists! {
     /// canonical. Public facts, like the gazetteer.
     UNIONS: Vec<Vec<&'static str>> = "unions", Any;
 
+    /// Continents and world regions: a parliament named after one is a union's.
+    CONTINENTS: Vec<&'static str> = "continents", Any;
+
     /// A union's own bodies named right after it (`某盟委员会`).
     UNION_BODIES: Vec<&'static str> = "union_bodies", FirstFits;
 

@@ -392,6 +392,13 @@ mod tests {
     }
 
     #[test]
+    fn a_states_parliament_is_an_agency_and_a_continents_an_organisation() {
+        let ex = run("英国议会通过法案。欧洲议会表示关切。两国议会保持交流。");
+        assert_eq!(named(&ex, EntityType::Agency), ["英国议会"]);
+        assert_eq!(named(&ex, EntityType::Organization), ["欧洲议会"]);
+    }
+
+    #[test]
     fn rivers_and_town_stems_are_no_people() {
         let ex = run("走进富春江镇，富春江沿岸的企业纷纷参与。");
         assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");

@@ -5,8 +5,8 @@
 
 use super::super::lexicon::{
     AGENCY_SUFFIXES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
-    COMPANY_SUFFIXES, GENERIC_CORES, GENERIC_INSTITUTIONS, GOVERNMENT_ENDINGS, INDUSTRY_WORDS,
-    NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
+    COMPANY_SUFFIXES, CONTINENTS, GENERIC_CORES, GENERIC_INSTITUTIONS, GOVERNMENT_ENDINGS,
+    INDUSTRY_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
 };
 use super::super::names::{body_variants, normalise_name};
 use super::super::trim::{covered_by_division, foreign_country};
@@ -260,6 +260,14 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     if name.ends_with("国集团") || GENERIC_INSTITUTIONS.contains(&name.as_str()) {
         return None;
     }
+    // A word the segmenter cut out of a count of countries (`两国议会`: both
+    // countries' parliaments) names none of them.
+    if name.starts_with('国')
+        && s > 0
+        && (is_numeral(cx.chars[s - 1]) || "各该".contains(cx.chars[s - 1]))
+    {
+        return None;
+    }
     // A government qualified only by a negation or its age (`非政府组织`,
     // `新政府`, `旧政府`) names a kind, not a body.
     if name.chars().count() == 3 && name.ends_with("政府") && name.starts_with(['非', '新', '旧'])
@@ -306,7 +314,9 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     }
     let ty = if ends(&BUSINESS_ENDINGS) || ends(&COMPANY_SUFFIXES) {
         EntityType::Company
-    } else if party_centre(&name) {
+    } else if party_centre(&name)
+        || CONTINENTS.iter().any(|c| name.starts_with(c)) && name.ends_with("议会")
+    {
         EntityType::Organization
     } else if ends(&GOVERNMENT_ENDINGS) || (ends(&AGENCY_SUFFIXES) && !name.ends_with("院")) {
         EntityType::Agency
