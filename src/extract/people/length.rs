@@ -274,14 +274,29 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
     // `某某借助`) is that word's: the name is the two before it. Only a word the
     // dictionary sees often: a rare one (`胜算` in `某某胜算了一笔账`) is
     // more likely the segmenter's mistake than the name's end.
+    // A verb the dictionary knows less often counts too where the segmenter
+    // reads the two characters before it as one name (`某帅` + `涉嫌`).
     let three = i + s + 2;
+    let name_word = |e: usize| {
+        super::super::trim::token_at(cx.tokens(), i).is_some_and(|n| {
+            n.start == i
+                && n.end == e
+                && matches!(
+                    n.pos,
+                    crate::segment::Pos::Person | crate::segment::Pos::Unknown
+                )
+        })
+    };
     if let Some(t) = cx.word_across(three)
         && t.start == three - 1
         && !matches!(
             t.pos,
             crate::segment::Pos::Person | crate::segment::Pos::Unknown
         )
-        && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 300
+        && {
+            let f = crate::segment::frequency(&cx.slice(t.start, t.end));
+            f >= 300 || t.pos == crate::segment::Pos::Verb && f >= 100 && name_word(three - 1)
+        }
     {
         return (!everyday_word(cx, i, three - 1)).then_some(three - 1);
     }
@@ -374,6 +389,11 @@ mod tests {
         assert!(people("村里少数党员干部对要求置若罔闻。").is_empty());
         assert!(people("广大党员干部积极行动。").is_empty());
         assert_eq!(people("某省防汛指挥部总指挥刘晓东部署工作。"), ["刘晓东"]);
+    }
+
+    #[test]
+    fn a_two_character_name_before_a_verb_the_segmenter_reads_whole_ends_there() {
+        assert_eq!(people("村党支部原书记章航涉嫌贪污集体资金。"), ["章航"]);
     }
 
     #[test]
