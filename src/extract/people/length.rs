@@ -160,7 +160,9 @@ pub(super) fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
                     t.pos,
                     crate::segment::Pos::Other | crate::segment::Pos::Verb
                 )
-                && crate::segment::frequency(&cx.slice(i, e)) >= crate::segment::COMMON_WORD
+                // A name the dictionary knows as an ordinary word of some
+                // currency (`商讨`, `宿舍` after a post) is that word.
+                && crate::segment::frequency(&cx.slice(i, e)) >= 200
         });
     (!common).then_some(e)
 }
