@@ -21,6 +21,32 @@ use length::{courtesy_end, everyday_word, name_after_post, name_at, ordinary_wor
 /// Whether the words before a verb of speech are no speaker: they open with an
 /// everyday word of two or more characters (`强调指出`, `习惯地称作`,
 /// `官兵们表示`), or name a document after 在 (`在贺信中说`).
+/// Whether the segmenter reads `s..e` as a name: it opens with a word tagged
+/// as a name or unknown to the dictionary, and no word runs across its end
+/// (`某战书出席`, but not `党中央出席` or `余人参加`).
+fn segmenter_reads_a_name(cx: &Cx, s: usize, e: usize) -> bool {
+    use crate::segment::Pos;
+    // A count (`五百余人`), a place after a preposition (`在某斯科`) or a
+    // unit's or an elder's word (`某舟队`, `某老`) fills the name's place.
+    let before = s.checked_sub(1).map(|k| cx.chars[k]);
+    if before.is_some_and(|c| {
+        c.is_ascii_digit() || super::tagged::is_numeral(c) || "在到赴于至抵往从".contains(c)
+    }) || cx.chars[e - 1] == '老'
+        || e - s == 3 && "队团组部局处会社".contains(cx.chars[e - 1])
+    {
+        return false;
+    }
+    let tokens = cx.tokens();
+    let k = tokens.partition_point(|t| t.end <= s);
+    tokens.get(k).is_some_and(|t| {
+        t.start == s && t.end <= e && matches!(t.pos, Pos::Person | Pos::Unknown) && !t.everyday
+    }) && tokens[k..]
+        .iter()
+        .take_while(|t| t.start < e)
+        .all(|t| t.end <= e)
+        && !everyday_word(cx, s, e)
+}
+
 fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
     use crate::segment::Pos;
     super::trim::token_at(cx.tokens(), s).is_some_and(|t| {
@@ -177,7 +203,11 @@ pub fn find(cx: &mut Cx) {
             && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
             && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
                 || COURTESY.iter().any(|t| cx.starts_with(end, t))
-                || post_in_apposition(cx, end))
+                || post_in_apposition(cx, end)
+                // An official's act (`某某出席`, `某某致辞`) after a clause's
+                // start, when the name is no everyday word of the dictionary's.
+                || ACTS_AFTER_NAME.iter().any(|v| cx.starts_with(end, v))
+                    && segmenter_reads_a_name(cx, i, end))
             && !no_speaker(cx, i, end)
             && !covered(
                 i,
@@ -397,6 +427,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_name_the_segmenter_reads_before_an_officials_act_is_a_person() {
+        assert_eq!(people("会上，章航致辞。"), ["章航"]);
+        // A count or a place after a preposition fills a name's place.
+        assert!(people("会上，500余人参加活动。").is_empty());
+        assert!(people("代表团在莫斯科出席会议。").is_empty());
     }
 
     #[test]
