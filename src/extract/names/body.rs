@@ -126,6 +126,7 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 if let Some(e) = (at + 2..=(at + 10).min(cx.chars.len().saturating_sub(3)))
                     .take_while(|&k| is_han(cx.chars[k - 1]) && !is_stop(cx.chars[k - 1]))
                     .find(|&k| cx.starts_with(k, "委员会"))
+                    && !clause_in_core(cx, at, e)
                 {
                     return Some(e + 3);
                 }
