@@ -44,8 +44,10 @@ pub(super) fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> 
     let prev = k.checked_sub(1).map(|j| tokens[j]);
     if BARE_AGENCY_ENDINGS.iter().any(|e| word.ends_with(e))
         && !NOT_AGENCY_END.iter().any(|e| word.ends_with(e))
-        // `各级党委`, `五部委`, `该局`: a count or a pointer, not a name.
+        // `各级党委`, `五部委`, `该局`: a count or a pointer, not a name; nor is
+        // a kind of body of every place (`地方党委`).
         && !word.starts_with(|c: char| "各该本这那某每诸".contains(c) || is_numeral(c))
+        && !word.starts_with("地方")
         && prev.is_none_or(|p| p.pos != Pos::Place)
     {
         // A level word right before (`区某某局`) makes it the body of a place
