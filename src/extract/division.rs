@@ -452,6 +452,16 @@ mod tests {
     }
 
     #[test]
+    fn a_town_the_segmenter_reads_whole_keeps_a_last_character_towns_rarely_end_with() {
+        // 市 rarely ends a town's name (`城市镇` is no town), but the
+        // segmenter reads `新市镇` as one place.
+        assert_eq!(
+            divisions("在德清县新市镇，民宿很多。"),
+            ["德清县", "新市镇"]
+        );
+    }
+
+    #[test]
     fn a_short_form_before_a_landform_is_the_landform() {
         // 杭州 is the short form of 杭州市; 杭州湾 is the bay.
         assert!(divisions("在杭州湾的交汇处，企业加快发展。").is_empty());

@@ -163,12 +163,16 @@ pub(super) fn find_towns(cx: &mut Cx) {
         let generic_after = ["相关", "有关", "部门", "干部", "层面", "一级"]
             .contains(&tail.as_str())
             || tail.starts_with('级');
+        // A name the segmenter reads whole as a place, level and all
+        // (`某市镇`), is a town whatever its last character.
+        let place_word = super::super::trim::token_at(tokens, s)
+            .is_some_and(|t| t.start == s && t.end == i + suffix_len && t.pos == Pos::Place);
         // `某某镇镇长`: the first 镇 ended the town's name.
         if core_len >= 2
             && !generic_after
             && !common_word
             && !core.ends_with(['镇', '乡'])
-            && (suffix_len != 1 || !NOT_TOWN_END.contains(last))
+            && (place_word || suffix_len != 1 || !NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几'])
         {
