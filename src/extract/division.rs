@@ -462,6 +462,14 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_level_before_a_zone_is_the_articles_county() {
+        assert_eq!(
+            divisions("德清县推进改革。位于县经济开发区的企业很多。"),
+            ["德清县", "德清县开发区"]
+        );
+    }
+
+    #[test]
     fn a_short_form_before_a_landform_is_the_landform() {
         // 杭州 is the short form of 杭州市; 杭州湾 is the bay.
         assert!(divisions("在杭州湾的交汇处，企业加快发展。").is_empty());

@@ -72,6 +72,33 @@ pub(super) fn find_zones(cx: &mut Cx) {
             }
         }
     }
+    // `县经济开发区`, `市高新区`: a bare level word before a zone's kind is
+    // the article's own county or city, when that is the level the article is
+    // about (`位于县经济开发区的某公司` in a county's story).
+    if let Some(local) = cx.locality.clone()
+        && local.gaz.is_some()
+    {
+        for i in 0..cx.chars.len() {
+            let level = cx.chars[i];
+            if !"县市区".contains(level)
+                || !local.name.ends_with(level)
+                || i > 0 && is_han(cx.chars[i - 1]) && !is_stop(cx.chars[i - 1])
+                || cx.covering(i, &[EntityType::Division]).is_some()
+            {
+                continue;
+            }
+            if let Some(&(suffix, kind)) = ZONES.iter().find(|(s, _)| cx.starts_with(i + 1, s)) {
+                found.push((
+                    i,
+                    i + 1 + suffix.chars().count(),
+                    local.clone(),
+                    String::new(),
+                    kind,
+                    level.to_string(),
+                ));
+            }
+        }
+    }
     for (start, end, parent, middle, kind, written_parent) in found {
         let text = cx.slice(start, end);
         let parent_ix = parent.gaz;

@@ -297,7 +297,7 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
         )
         && {
             let f = crate::segment::frequency(&cx.slice(t.start, t.end));
-            f >= 300 || t.pos == crate::segment::Pos::Verb && f >= 100 && name_word(three - 1)
+            f >= 300 || t.pos == crate::segment::Pos::Verb && f >= 200 && name_word(three - 1)
         }
     {
         return (!everyday_word(cx, i, three - 1)).then_some(three - 1);
