@@ -552,6 +552,9 @@ mod tests {
         // A homestay is named like a place; a region's homestays are a kind.
         assert_eq!(companies("游客住进了云江民宿。"), ["云江民宿"]);
         assert!(companies("京郊民宿很受欢迎。").is_empty());
+        // So is a market, after its part of town; a kind of market is none.
+        assert_eq!(companies("他来到城东农贸市场。"), ["城东农贸市场"]);
+        assert!(companies("他来到周边农贸市场。").is_empty());
         let found = companies("浙江安吉青禾银行股份有限公司支持小微企业。");
         assert_eq!(found, ["浙江安吉青禾银行股份有限公司"]);
     }

@@ -442,8 +442,9 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // make up). Its place and person tags are too loose here (`酒店宾馆`
         // as a place, `农家乐` as a person) to count, but before 民宿 a word it
         // calls a place is the homestay's own name (`某江民宿`): homestays are
-        // named like places, and no kind of homestay is one.
-        let homestay_name = *suffix == "民宿"
+        // named like places, and no kind of homestay is one. So are markets
+        // (`城东农贸市场`, `某山菜市场`), named after their part of town.
+        let named_like_a_place = (*suffix == "民宿" || suffix.ends_with("市场"))
             && core_tokens().any(|t| {
                 t.pos == Pos::Place
                     && t.end - t.start >= 2
@@ -458,7 +459,7 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                         || t.end - t.start == 1
                             && "的了着在和与及名头位家个座条".contains(cx.chars[t.start])
                 })
-                || !homestay_name
+                || !named_like_a_place
                     && !core_tokens().any(|t| {
                         (t.start..t.end).any(|k| placed[k])
                             || matches!(t.pos, Pos::Proper | Pos::Organization | Pos::ForeignPerson)
