@@ -506,8 +506,8 @@ mod tests {
     #[test]
     fn every_static_loads_in_the_bundled_order() {
         force_all();
-        assert_eq!(SURNAMES.chars().count(), 440);
-        assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("桓"));
+        assert_eq!(SURNAMES.chars().count(), 442);
+        assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
         assert_eq!(POSTS.len(), 147);
         assert_eq!((POSTS[0], POSTS[146]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 55);

@@ -227,7 +227,7 @@ mod tests {
         // of the same length.
         assert_eq!(posts[13], "首席数据官");
         let surnames: String = words(&lists["surnames"]).concat();
-        assert_eq!(surnames.chars().count(), 440 + 1);
+        assert_eq!(surnames.chars().count(), 442 + 1);
         assert!(surnames.ends_with('笪'));
     }
 
