@@ -129,6 +129,12 @@ pub fn find(cx: &mut Cx) {
         if !((3..=24).contains(&len) || two_with_cue)
             || inner.contains(['，', ',', '。', '！', '？', '：', '；'])
             || inner.ends_with('化')
+            // A manner or a quality (`“一站式”`, `“互助式”`, `“破坏性”`,
+            // `“宝塔型”`) describes a programme, it names none; a ceremony
+            // or a model (`仪式`, `模式`) may be named.
+            || inner.ends_with(['式', '性', '型'])
+                && !inner.ends_with("仪式")
+                && !inner.ends_with("模式")
         {
             continue;
         }
@@ -410,6 +416,13 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_quoted_manner_or_quality_names_no_programme() {
+        assert!(initiatives("中心推行“互助式”养老服务。").is_empty());
+        assert!(initiatives("窗口提供“一站式”服务。").is_empty());
+        assert_eq!(initiatives("窗口提供“甲乙通”服务。"), ["甲乙通"]);
     }
 
     #[test]
