@@ -229,6 +229,26 @@ fn name_like(cx: &Cx, s: usize, e: usize) -> bool {
         })
 }
 
+/// Whether `name` is industry words alone (`锂电储能`, `多晶硅`): a trade in a
+/// list of trades, not a firm.
+fn made_of_industry_words(name: &str) -> bool {
+    let chars: Vec<char> = name.chars().collect();
+    let mut reach = vec![false; chars.len() + 1];
+    reach[0] = true;
+    for i in 0..chars.len() {
+        if !reach[i] {
+            continue;
+        }
+        for w in INDUSTRY_WORDS.iter() {
+            let wc: Vec<char> = w.chars().collect();
+            if chars[i..].starts_with(&wc) {
+                reach[i + wc.len()] = true;
+            }
+        }
+    }
+    reach[chars.len()]
+}
+
 /// The mention for one item, unless another pass reads it already or it looks
 /// like a trade rather than a name.
 fn item_mention(cx: &Cx, s: usize, e: usize, ty: EntityType, vouched: bool) -> Option<Mention> {
@@ -275,6 +295,7 @@ fn item_mention(cx: &Cx, s: usize, e: usize, ty: EntityType, vouched: bool) -> O
                 .is_none_or(|rest| !name_like(cx, s, s + rest.chars().count()))
                 && name.ends_with(w)
         })
+        || made_of_industry_words(&name)
         || LIST_CLASSES.iter().any(|(w, _)| name.contains(w))
         || name.ends_with(['业', '类', '品', '型'])
         || name.contains('等')
@@ -329,6 +350,7 @@ mod tests {
     #[test]
     fn trades_places_and_people_are_no_listed_names() {
         assert!(listed("电子信息、装备制造等产业的龙头企业纷纷落户。").is_empty());
+        assert!(listed("这条街聚集了多晶硅、光伏制造、锂电储能等10多家企业。").is_empty());
         assert!(listed("北京、上海等城市的企业参加了活动。").is_empty());
         assert!(listed("张三、李四等企业家出席。").is_empty());
     }
