@@ -501,6 +501,16 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_before_its_trade_is_a_firm_and_a_trade_word_no_brand() {
+        let found = companies("园区引进了韬睿新能源汽车零部件工厂项目。");
+        assert!(
+            found.iter().all(|c| c == "韬睿") && !found.is_empty(),
+            "{found:?}"
+        );
+        assert!(companies("他们加入了锂离子动力电池关键材料研发项目。").is_empty());
+    }
+
+    #[test]
     fn a_postal_address_before_a_school_is_no_part_of_its_name() {
         assert_eq!(
             organisations("四川省巴中市通江县碧溪乡石竹村小学的老师说。"),

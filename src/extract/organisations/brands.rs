@@ -146,7 +146,11 @@ pub(super) fn brand_projects(cx: &mut Cx) {
             None => continue,
         };
         let brand: String = core[..brand_len].iter().collect();
-        if GENERIC_CORES.contains(&brand.as_str()) {
+        // A brand holding an industry word (`锂离子` before `动力电池`) is part
+        // of the trade's name, not a firm's.
+        if GENERIC_CORES.contains(&brand.as_str())
+            || (0..brand_len).any(|p| word_at(p).is_some_and(|l| p + l <= brand_len))
+        {
             continue;
         }
         // The segmenter decides what a brand can be: it starts where a word
