@@ -67,6 +67,17 @@ fn class_after(cx: &Cx, at: usize) -> Option<EntityType> {
             }
         }
         let modifiers = cx.slice(at, at + gap);
+        // A verb or a function word after 等 (`某某资金等加强对企业的服务`)
+        // starts a clause of its own: the noun after it classes nothing.
+        let tokens = cx.tokens();
+        if gap > 0
+            && tokens[tokens.partition_point(|t| t.end <= at)..]
+                .iter()
+                .take_while(|t| t.end <= at + gap)
+                .any(|t| t.function || t.pos == Pos::Verb)
+        {
+            return None;
+        }
         if [
             "行业", "产业", "领域", "地区", "城市", "国家", "方面", "类", "和", "及", "与", "或",
             "部委", "部门", "单位", "机构", "配套",
@@ -351,6 +362,7 @@ mod tests {
     fn trades_places_and_people_are_no_listed_names() {
         assert!(listed("电子信息、装备制造等产业的龙头企业纷纷落户。").is_empty());
         assert!(listed("这条街聚集了多晶硅、光伏制造、锂电储能等10多家企业。").is_empty());
+        assert!(listed("运用好再贷款、降准资金等加强对中小微企业的服务。").is_empty());
         assert!(listed("北京、上海等城市的企业参加了活动。").is_empty());
         assert!(listed("张三、李四等企业家出席。").is_empty());
     }
