@@ -516,7 +516,7 @@ mod tests {
         assert_eq!(BODY_VARIANTS.len(), 34);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
         assert_eq!(ZONES[0], ("高新技术产业开发区", "高新区"));
-        assert_eq!(INDUSTRY_WORDS.len(), 103);
+        assert_eq!(INDUSTRY_WORDS.len(), 107);
         assert_eq!(STOP_CHARS.chars().next(), Some('的'));
         // Lists that promise longest first keep that promise.
         for list in [&*POSTS, &*AGENCY_SUFFIXES, &*ORG_SUFFIXES] {
