@@ -501,6 +501,15 @@ mod tests {
     }
 
     #[test]
+    fn memorial_halls_and_museums_are_organisations() {
+        assert_eq!(
+            organisations("他们参观了某某战役纪念馆。"),
+            ["某某战役纪念馆"]
+        );
+        assert!(organisations("他开办了一家私人博物馆。").is_empty());
+    }
+
+    #[test]
     fn a_brand_before_its_trade_is_a_firm_and_a_trade_word_no_brand() {
         let found = companies("园区引进了韬睿新能源汽车零部件工厂项目。");
         assert!(
