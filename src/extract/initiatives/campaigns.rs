@@ -93,6 +93,31 @@ fn campaign_start(cx: &Cx, tokens: &[crate::segment::Token], at: usize) -> Optio
         return None;
     }
     let mut s = at;
+    // Two rarer verbs of two characters right before the head, each with its
+    // own object (`扫黑除恶`, `禁毒防艾`), are the campaign's four-character aim,
+    // not a verb taking the campaign as its object (`确保`, `推动`).
+    let runs_word = |w: &str| {
+        CREATION_VERBS
+            .iter()
+            .chain(CARRY_VERBS.iter())
+            .chain(EVENT_VERBS.iter())
+            .chain(INNER_CUTS.iter())
+            .any(|v| w.ends_with(v))
+    };
+    if k >= 2
+        && tokens[k - 2..k].iter().all(|t| {
+            t.pos == Pos::Verb
+                && t.end - t.start == 2
+                && !runs_word(&cx.slice(t.start, t.end))
+                // Everyday verbs (`深入`, `把握`) take the campaign instead.
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) < crate::segment::COMMON_WORD
+        })
+        && tokens[k - 2].end == tokens[k - 1].start
+        && tokens[k - 1].end == at
+    {
+        k -= 2;
+        s = tokens[k].start;
+    }
     while k > 0 {
         k -= 1;
         let t = &tokens[k];
@@ -148,6 +173,10 @@ fn campaign_start(cx: &Cx, tokens: &[crate::segment::Token], at: usize) -> Optio
     while s < at && "年项个批".contains(cx.chars[s]) {
         s += 1;
     }
+    // The country's scope (`全国某某专项斗争`) is no part of the name.
+    if cx.starts_with(s, "全国") && s + 2 < at {
+        s += 2;
+    }
     (s < at).then_some(s)
 }
 
@@ -178,5 +207,17 @@ mod tests {
     fn a_verb_taking_the_campaign_or_a_round_names_none() {
         assert!(campaigns("要确保主题教育取得实效。").is_empty());
         assert!(campaigns("部署开展第二批主题教育。").is_empty());
+    }
+
+    #[test]
+    fn two_verbs_with_their_objects_before_the_head_are_the_campaigns_aim() {
+        assert_eq!(
+            campaigns("各地深入开展扫黑除恶专项斗争。"),
+            ["扫黑除恶专项斗争"]
+        );
+        assert_eq!(
+            campaigns("全国扫黑除恶专项斗争取得成效。"),
+            ["扫黑除恶专项斗争"]
+        );
     }
 }
