@@ -105,9 +105,12 @@ pub fn find(cx: &mut Cx) {
         let is_meeting = meeting.is_some_and(|m| m == noun);
         let start = match (year, ordinal, scope) {
             _ if is_meeting => meeting_scope,
-            _ if ordinal_only.is_some() && !EVENT_NOUNS.contains(noun) => {
-                ordinal.map(|(_, o)| o).filter(|&o| o + 3 <= i)
-            }
+            // A year written right before the name (`2019某某发展大会`, no 年)
+            // dates an edition as an ordinal does.
+            _ if ordinal_only.is_some() && !EVENT_NOUNS.contains(noun) => ordinal
+                .map(|(_, o)| o)
+                .or(year.filter(|&y| y + 4 < i && cx.chars[y + 4] != '年'))
+                .filter(|&o| o + 3 <= i),
             (Some(y), _, _) => Some(y),
             (None, Some((_, o)), _) => Some(o),
             (None, None, _) if after_verb => Some(j),
@@ -246,6 +249,16 @@ mod tests {
             })
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_year_right_before_a_congress_dates_an_edition() {
+        assert_eq!(
+            events("2021世界甲乙产业大会在武汉开幕。"),
+            ["2021世界甲乙产业大会"]
+        );
+        // With 年 it dates a routine meeting.
+        assert!(events("2021年甲乙工作大会召开。").is_empty());
     }
 
     #[test]
