@@ -506,7 +506,7 @@ mod tests {
             organisations("他们参观了某某战役纪念馆。"),
             ["某某战役纪念馆"]
         );
-        assert!(organisations("他开办了一家私人博物馆。").is_empty());
+        assert!(organisations("他开办了一家私人陈列馆。").is_empty());
     }
 
     #[test]
