@@ -63,6 +63,10 @@ pub fn find(cx: &mut Cx) {
             .candidates
             .iter()
             .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 2);
+        let below_province = hit
+            .candidates
+            .iter()
+            .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1);
         // (`某某乡村旅游` is the county's countryside, not a township.)
         let countryside = cx.starts_with(hit.end, "乡村");
         if let Some(&next) = cx.chars.get(hit.end)
@@ -75,23 +79,14 @@ pub fn find(cx: &mut Cx) {
         }
         // A prefecture's or a county's short form before a landform (`某某盆地`,
         // `某州湾`, `某龙雪山`) names the landform.
-        if short_only
-            && hit
-                .candidates
-                .iter()
-                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
-            && LANDFORMS.iter().any(|w| cx.starts_with(hit.end, w))
-        {
+        if short_only && below_province && LANDFORMS.iter().any(|w| cx.starts_with(hit.end, w)) {
             continue;
         }
         // A county or city named after its mountain (`某山`, by its short
         // form) is the mountain in a sentence about sightseeing (`某省某山景区`).
         if short_only
             && surface.ends_with('山')
-            && hit
-                .candidates
-                .iter()
-                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && below_province
             && {
                 let sentence = cx.slice(cx.sentence_start(hit.start), cx.sentence_end(hit.end));
                 SCENIC_WORDS.iter().any(|w| sentence.contains(w))
@@ -124,10 +119,7 @@ pub fn find(cx: &mut Cx) {
         // whole (`某某里达州`, `地中海` before 东) is the end of that name, not the
         // prefecture. (A province's after another word, `首都某京`, is still it.)
         if short_only
-            && hit
-                .candidates
-                .iter()
-                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && below_province
             && cx.word_across(hit.start).is_some_and(|t| {
                 t.pos == crate::segment::Pos::Place
                     && t.start + 2 <= hit.start
@@ -154,10 +146,7 @@ pub fn find(cx: &mut Cx) {
         // the segmenter's whose head is no place (`肯定` + `西…`, `入海口`,
         // `天山南北`, `大小兴安岭`) is the tail of that word, not the place.
         if short_only
-            && hit
-                .candidates
-                .iter()
-                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && below_province
             && cx.word_across(hit.start).is_some_and(|t| {
                 t.start < hit.start && cx.gaz.lookup(&cx.slice(t.start, hit.start)).is_empty()
             })
@@ -169,10 +158,7 @@ pub fn find(cx: &mut Cx) {
         // `重大理论`); a province's is left alone.
         let ordinary = |t: &crate::segment::Token| t.pos != crate::segment::Pos::Place;
         if short_only
-            && hit
-                .candidates
-                .iter()
-                .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1)
+            && below_province
             && cx.word_across(hit.start).is_some_and(ordinary)
             && cx.word_across(hit.end).is_some_and(ordinary)
         {
@@ -252,13 +238,7 @@ pub fn find(cx: &mut Cx) {
             .and_then(|m| m.div.as_ref().and_then(|d| d.gaz));
         let inside: Vec<(DivisionIx, NameForm)>;
         let candidates = match outer {
-            Some(o)
-                if short_only
-                    && hit
-                        .candidates
-                        .iter()
-                        .all(|&(ix, _)| cx.gaz.get(ix).level.depth() >= 1) =>
-            {
+            Some(o) if short_only && below_province => {
                 inside = hit
                     .candidates
                     .iter()

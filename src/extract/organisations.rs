@@ -501,7 +501,7 @@ mod tests {
     }
 
     #[test]
-    fn memorial_halls_and_museums_are_organisations() {
+    fn memorial_and_exhibition_halls_are_organisations() {
         assert_eq!(
             organisations("他们参观了某某战役纪念馆。"),
             ["某某战役纪念馆"]

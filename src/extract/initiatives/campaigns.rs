@@ -125,12 +125,7 @@ fn campaign_start(cx: &Cx, tokens: &[crate::segment::Token], at: usize) -> Optio
         if word == "的" && t.start >= 1 && cx.chars[t.start - 1] == '党' {
             return Some(t.start - 1);
         }
-        let runs = CREATION_VERBS
-            .iter()
-            .chain(CARRY_VERBS.iter())
-            .chain(EVENT_VERBS.iter())
-            .chain(INNER_CUTS.iter())
-            .any(|v| word.ends_with(v));
+        let runs = runs_word(&word);
         let other_mention = cx
             .mentions
             .iter()
