@@ -399,6 +399,12 @@ mod tests {
     }
 
     #[test]
+    fn a_name_run_into_the_verb_of_taking_a_post_ends_before_it() {
+        let ex = run("会上宣布，章航任副县长。");
+        assert_eq!(named(&ex, EntityType::Person), ["章航"]);
+    }
+
+    #[test]
     fn rivers_and_town_stems_are_no_people() {
         let ex = run("走进富春江镇，富春江沿岸的企业纷纷参与。");
         assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");

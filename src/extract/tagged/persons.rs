@@ -147,6 +147,16 @@ pub(super) fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     if after.is_some_and(|c| "市县区省镇乡村路街州庄".contains(c)) && title.is_none() {
         return None;
     }
+    // `某某任副委员长`: a made-up word of a surname, one given character and
+    // 任 before a post is the name and the verb of taking the post.
+    if chinese
+        && t.pos == Pos::Unknown
+        && len == sur + 2
+        && cx.chars[e - 1] == '任'
+        && title.is_some()
+    {
+        e -= 1;
+    }
     let foreign = !chinese;
     // A title after a name (`某某主席`) rarely says of which body: the post is
     // left out, so no employer is guessed from the sentence.
