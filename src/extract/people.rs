@@ -269,6 +269,15 @@ pub fn find(cx: &mut Cx) {
             k += 1;
         }
     }
+    // A city's short form inside a name found here (`李桂林`: 桂林) is part of
+    // the name, not a place.
+    cx.mentions.retain(|d| {
+        d.ty != EntityType::Division
+            || d.rule != "division:short-form"
+            || !found.iter().any(|p| {
+                !p.anaphoric && p.span.start < d.span.start && d.span.end <= p.span.end
+            })
+    });
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
