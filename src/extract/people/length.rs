@@ -39,8 +39,24 @@ pub(super) fn name_at(cx: &Cx, i: usize) -> Option<usize> {
         None => true,
         Some(&c) => !is_han(c) || follows_name(cx, k),
     };
+    // A second given character that opens a common word running past it
+    // (`某某参与`: 与 would otherwise close the name) is that word's. 等 after a
+    // name ends a list, whatever word it makes with the name's end (`某和平等`).
+    let opens_word = cx.chars.get(i + s + 2) != Some(&'等')
+        && cx.word_across(i + s + 2).is_some_and(|t| {
+            t.start == i + s + 1
+                && matches!(
+                    t.pos,
+                    crate::segment::Pos::Other | crate::segment::Pos::Verb
+                )
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 300
+        });
     // Two given characters unless the second is itself a following word.
-    if ok_given(i + s) && ok_given(i + s + 1) && !follows_name(cx, i + s + 1) && boundary(i + s + 2)
+    if ok_given(i + s)
+        && ok_given(i + s + 1)
+        && !follows_name(cx, i + s + 1)
+        && boundary(i + s + 2)
+        && !opens_word
     {
         return Some(i + s + 2);
     }
@@ -297,7 +313,12 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
         )
         && {
             let f = crate::segment::frequency(&cx.slice(t.start, t.end));
-            f >= 300 || t.pos == crate::segment::Pos::Verb && f >= 200 && name_word(three - 1)
+            f >= 300
+                || matches!(
+                    t.pos,
+                    crate::segment::Pos::Verb | crate::segment::Pos::Other
+                ) && f >= 200
+                    && name_word(three - 1)
         }
     {
         return (!everyday_word(cx, i, three - 1)).then_some(three - 1);
@@ -396,6 +417,18 @@ mod tests {
     #[test]
     fn a_two_character_name_before_a_verb_the_segmenter_reads_whole_ends_there() {
         assert_eq!(people("村党支部原书记章航涉嫌贪污集体资金。"), ["章航"]);
+    }
+
+    #[test]
+    fn a_name_ends_where_a_common_word_opens_with_its_last_character() {
+        // `参与` and `专程` run past a two-character name; 等 closes a list
+        // whatever word it makes (`和平等`).
+        assert_eq!(
+            people(
+                "某街道党工委书记孔岩参与赌博问题。自治区主席罗飚专程赶到病房。某市法院院长孔和平等出席。"
+            ),
+            ["孔岩", "罗飚", "孔和平"]
+        );
     }
 
     #[test]
