@@ -401,6 +401,24 @@ pub fn join_transliterations(cx: &mut Cx) {
         m.name = full.clone();
         m.aliases = vec![full, first];
     }
+    // A word the dictionary proposed whose first character ends a name found
+    // elsewhere in the article (`某尔多安都表示`: 安 of the name, 都 the
+    // adverb after it) is that name's end and a word after it.
+    let names: Vec<String> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Person && m.name.chars().count() >= 3)
+        .map(|m| m.name.clone())
+        .collect();
+    let chars = &cx.chars;
+    cx.mentions.retain(|m| {
+        !(matches!(m.rule, "person:tagged" | "person:tagged-foreign")
+            && names.iter().any(|name| {
+                let n: Vec<char> = name.chars().collect();
+                let end = m.span.start + 1;
+                end >= n.len() && chars[end - n.len()..end] == n[..]
+            }))
+    });
 }
 
 pub(super) fn person(
@@ -436,6 +454,18 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_word_opening_with_a_known_names_last_character_is_no_name() {
+        // `安都`: the name's end and the adverb after it.
+        assert_eq!(
+            people("某国总统卡尔多安出席。两国元首和卡尔多安都表示希望停火。"),
+            ["卡尔多安"]
+        );
+        // A city's short form inside a name is the name's.
+        let ex = run("林农李桂林家养鸡。李桂林说，收入翻了一番。");
+        assert!(ex.mentions.iter().all(|m| m.ty != EntityType::Division));
     }
 
     #[test]
