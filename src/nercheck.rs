@@ -11,7 +11,8 @@
 //!
 //! Label types map onto ours: `company` -> Company, `government` -> Agency, `name` ->
 //! Person, `organization` -> Organization (which there also holds sports teams and
-//! bands), `position` -> the post text a Person mention carries as its role (the
+//! bands, but not newspapers, which CLUENER labels `book`), `position` -> the
+//! post text a Person mention carries as its role (the
 //! characters right before the name), `address` -> Division (loose: addresses are
 //! wider than divisions). Other label types (book, game, movie, scene) are ignored,
 //! and so are our Initiative mentions.
@@ -548,7 +549,9 @@ fn predict(sentence: &str, gaz: &Gazetteer) -> Predicted {
             continue;
         }
         let span = local(m.span);
-        match Kind::of_entity(m.ty) {
+        // CLUENER labels a newspaper `book`, a type it does not compare.
+        let kind = Kind::of_entity(m.ty).filter(|_| m.class != Some("Newspaper"));
+        match kind {
             Some(k) => out.add(k, span, m.ty.name(), m.rule),
             None => out.all.push((m.ty.name(), span)),
         }

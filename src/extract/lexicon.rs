@@ -408,6 +408,9 @@ lists! {
     /// Words that make a place before them part of a media outlet's name.
     MEDIA_WORDS: Vec<&'static str> = "media_words", Any;
 
+    /// Last words of a newspaper's name (日报, 青年报).
+    NEWSPAPER_ENDINGS: Vec<&'static str> = "newspaper_endings", Any;
+
     /// Verbs that some division names begin with.
     VERB_HEADS: Vec<&'static str> = "verb_heads", Any;
 

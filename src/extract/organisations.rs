@@ -17,6 +17,7 @@ use crate::segment::Pos;
 mod brands;
 mod central_bank;
 mod league;
+mod press;
 mod schools;
 mod start;
 use brands::{brand_forms, brand_projects, described_firms, quoted_businesses, short_repeats};
@@ -360,6 +361,7 @@ pub fn find(cx: &mut Cx) {
     quoted_businesses(cx);
     described_firms(cx);
     schools::numbered_schools(cx);
+    press::newspapers(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
