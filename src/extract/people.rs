@@ -274,9 +274,13 @@ pub fn find(cx: &mut Cx) {
     cx.mentions.retain(|d| {
         d.ty != EntityType::Division
             || d.rule != "division:short-form"
-            || !found
-                .iter()
-                .any(|p| !p.anaphoric && p.span.start < d.span.start && d.span.end <= p.span.end)
+            || !found.iter().any(|p| {
+                // A byline's author carries the headline as its span.
+                !p.anaphoric
+                    && p.span.end - p.span.start == p.name.chars().count()
+                    && p.span.start < d.span.start
+                    && d.span.end <= p.span.end
+            })
     });
     cx.mentions.extend(found);
     cx.mentions

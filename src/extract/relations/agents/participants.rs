@@ -72,6 +72,7 @@ pub(in super::super) fn participates_in(cx: &mut Cx) {
             || m.rule == "organization:nested"
             // A news outlet reports on programmes; it does not take part in them.
             || m.rule == "organization:tagged-media"
+            || m.class == Some("Newspaper")
         {
             continue;
         }
