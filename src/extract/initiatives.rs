@@ -564,6 +564,13 @@ mod tests {
             found.contains(&"关于修改示例法的决定".to_string()),
             "{found:?}"
         );
+        // Opinions and notices are documents too, unless the opinions are
+        // asked for.
+        assert_eq!(
+            initiatives("某委发布了关于加强示例服务工作的指导意见。"),
+            ["关于加强示例服务工作的指导意见"]
+        );
+        assert!(initiatives("会议征求关于示例工作的意见。").is_empty());
     }
 
     #[test]

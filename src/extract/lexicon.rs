@@ -408,6 +408,12 @@ lists! {
     /// Words that make a place before them part of a media outlet's name.
     MEDIA_WORDS: Vec<&'static str> = "media_words", Any;
 
+    /// Last words of a document written out after 关于 (决定, 意见, 通知).
+    DECISION_ENDINGS: Vec<&'static str> = "decision_endings", Any;
+
+    /// Verbs that make `关于某某的意见` people's views (征求, 听取).
+    OPINION_VERBS: Vec<&'static str> = "opinion_verbs", Any;
+
     /// Last words of a newspaper's name (日报, 青年报).
     NEWSPAPER_ENDINGS: Vec<&'static str> = "newspaper_endings", Any;
 

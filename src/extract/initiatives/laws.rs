@@ -1,12 +1,13 @@
 //! Laws, treaties and regulations named without 《》: after a verb of law
 //! (`颁布实施某某法`, `退出某某条约`), right before their bill (`关于某某法修订
 //! 草案`), and anywhere the segmenter ends a word with 法 (`违反某某安全法`,
-//! `宪法`), and a legislature's decisions written out without 《》
+//! `宪法`), and decisions, opinions and notices written out without 《》
 //! (`关于设立某某日的决定`). Each pass skips what a quoted or titled name already
 //! covers.
 
 use super::super::lexicon::{
-    BARE_LAW_HEADS, BEFORE_LAW, COMMON_LAW_WORDS, LAW_ENDINGS, LAW_VERBS, SHORT_LAWS,
+    BARE_LAW_HEADS, BEFORE_LAW, COMMON_LAW_WORDS, DECISION_ENDINGS, LAW_ENDINGS, LAW_VERBS,
+    OPINION_VERBS, SHORT_LAWS,
 };
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han, is_stop};
@@ -343,9 +344,10 @@ fn names_a_body(cx: &Cx, e: usize) -> bool {
         .any(|s| s.chars().count() >= 2 && phrase.contains(s))
 }
 
-/// A decision or resolution written out without 《》 (`作出关于设立某某日的
-/// 决定`, `某某常委会关于修改《某某法》的决定草案`): from the last 关于 before
-/// `的决定` or `的决议`, at most eighty characters with no clause break outside
+/// A decision, opinion or notice written out without 《》 (`作出关于设立某某日的
+/// 决定`, `某某常委会关于修改《某某法》的决定草案`, `发布关于某某的指导意见`):
+/// from the last 关于 before `的` and a document's last word, at most eighty
+/// characters with no clause break outside
 /// 《》. The body written right before 关于 issues it and opens an alias; a
 /// bill's words after it are no part of the name.
 pub(super) fn unquoted_decisions(
@@ -354,9 +356,16 @@ pub(super) fn unquoted_decisions(
     quotes: &[(usize, usize)],
     titles: &[(usize, usize)],
 ) {
-    for word in ["的决定", "的决议"] {
-        for at in occurrences(cx, word) {
-            let e = at + 3;
+    for ending in DECISION_ENDINGS.iter() {
+        let word = format!("的{ending}");
+        for at in occurrences(cx, &word) {
+            let e = at + word.chars().count();
+            // A longer ending that fits here is tried on its own
+            // (`的实施意见`, not `的实施` + 意见); a word running on past the
+            // ending makes another word (`的通知书`).
+            if cx.word_across(e).is_some() {
+                continue;
+            }
             // Walk back to the nearest 关于, over 《》 whole.
             let mut k = at;
             let mut depth = 0i32;
@@ -375,6 +384,15 @@ pub(super) fn unquoted_decisions(
                 }
             }
             let Some(s) = start else { continue };
+            // `征求关于某某的意见`: views asked for, not a document.
+            if *ending == "意见"
+                && OPINION_VERBS.iter().any(|v| {
+                    let before = cx.slice(s.saturating_sub(8), s);
+                    before.contains(v)
+                })
+            {
+                continue;
+            }
             let span = Span::new(s, e);
             // A title inside (`关于修改《某某法》的决定`) is part of the name; one
             // around it means the decision is already named.
