@@ -75,7 +75,10 @@ fn office_after(cx: &Cx, e: usize) -> Option<usize> {
         let Some(ending) = SUB_UNIT_ENDINGS.iter().find(|w| tail.ends_with(*w)) else {
             continue;
         };
-        if tail.chars().count() < ending.chars().count() + 2 {
+        // An office of three characters or more is named by its ending alone
+        // (`某省委办公室`, `某省委中心组`); a shorter one needs a name before it.
+        let len = ending.chars().count();
+        if tail.chars().count() < len + 2 && len < 3 {
             continue;
         }
         let k = tokens.partition_point(|t| t.end <= e);
@@ -98,7 +101,7 @@ fn office_after(cx: &Cx, e: usize) -> Option<usize> {
                 .any(|m| m.ty == EntityType::Division && m.span.start < q && m.span.end > e)
             || inside.iter().any(|t| {
                 matches!(t.pos, Pos::Person | Pos::ForeignPerson | Pos::Place)
-                    || t.pos == Pos::Verb && inside.len() > 1
+                    || t.pos == Pos::Verb && inside.len() > 1 && t.end + len <= q
                     || t.function && cx.slice(t.start, t.end) != "及"
             })
         {
@@ -133,6 +136,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_committees_study_group_is_its_office() {
+        assert_eq!(
+            agencies("浙江省委中心组学习会议精神。甘肃省委理论学习中心组举行集体学习。"),
+            ["浙江省委中心组", "甘肃省委理论学习中心组"]
+        );
     }
 
     #[test]
