@@ -115,7 +115,7 @@ fn office_after(cx: &Cx, e: usize) -> Option<usize> {
             || rest.starts_with(|c: char| AFTER_NAME.contains(c))
             || POSTS.iter().any(|p| rest.starts_with(p))
             || SPEECH_VERBS.iter().any(|v| rest.starts_with(v))
-            || ["负责人", "副", "主要负责"]
+            || ["负责人", "副", "主要负责", "正处", "正厅", "正局", "正科"]
                 .iter()
                 .any(|w| rest.starts_with(w))
             || next_is_verb && *ending != "中心";
@@ -136,6 +136,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_procuratorates_branch_is_its_office() {
+        assert_eq!(
+            agencies("海宁市人民检察院第二分院正处级检察员孔岩被查。"),
+            ["海宁市人民检察院第二分院"]
+        );
     }
 
     #[test]
