@@ -45,7 +45,7 @@ fn boundary(cx: &Cx, i: usize) -> bool {
     i == 0
         || !is_han(cx.chars[i - 1])
         || is_stop(cx.chars[i - 1])
-        || "从向经由据和同".contains(cx.chars[i - 1])
+        || "从向经由据和同自".contains(cx.chars[i - 1])
         || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
         // A verb or a function word the segmenter ends right there (`来自`),
         // before the state's own bodies (other words after a verb are mostly
@@ -685,6 +685,15 @@ mod tests {
         assert_eq!(
             agencies("国家山林防灭火指挥部召开会议。"),
             ["国家山林防灭火指挥部"]
+        );
+    }
+
+    #[test]
+    fn a_ministry_after_the_preposition_zi() {
+        // `自某部“某某”行动启动以来`: 自 opens the clause, the body follows.
+        assert_eq!(
+            agencies("自公安部“示例2015”专项行动启动至今，已抓获7人。"),
+            ["公安部"]
         );
     }
 
