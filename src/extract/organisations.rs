@@ -468,9 +468,16 @@ fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
     // is, so the article's county, when inside that province, is the better
     // place. A prefecture in the name is kept as written: narrowing it to the
     // article's county would be a guess, and a wrong guess costs twice.
+    // A municipality under the state (`北京某某集团`) is a city as well as a
+    // province: its name is kept as a prefecture's is.
+    let municipality = |d: &DivInfo| {
+        d.code
+            .as_deref()
+            .is_some_and(|c| ["110000", "120000", "310000", "500000"].contains(&c))
+    };
     let named = divs.iter().max_by_key(|d| d.level.depth()).cloned();
     match (named, cx.locality.clone()) {
-        (Some(n), Some(l)) if n.level.depth() == 0 => match (l.gaz, n.gaz) {
+        (Some(n), Some(l)) if n.level.depth() == 0 && !municipality(&n) => match (l.gaz, n.gaz) {
             (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
             _ => Some(n),
         },
@@ -500,6 +507,19 @@ mod tests {
             .filter(|m| m.ty == EntityType::Company)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_firm_named_by_a_municipality_stays_in_the_city() {
+        // A province's name is narrowed to the article's county; a
+        // municipality's is kept, as a prefecture's is.
+        let ex = run("门头沟区多处积水。北京青禾排水集团出动抢险队伍。");
+        let firm = ex
+            .mentions
+            .iter()
+            .find(|m| m.ty == EntityType::Company)
+            .expect("a firm");
+        assert_eq!(firm.div.as_ref().map(|d| d.name.as_str()), Some("北京市"));
     }
 
     #[test]
