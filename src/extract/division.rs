@@ -153,6 +153,22 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // So is a full name whose first character ends an ordinary word and
+        // whose level word starts another (`沿海` + `城市`: no `海城市`).
+        if !short_only
+            && below_province
+            && cx.word_across(hit.start).is_some_and(|t| {
+                t.start < hit.start
+                    && t.pos != crate::segment::Pos::Place
+                    && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 500
+                    && cx.gaz.lookup(&cx.slice(t.start, hit.start)).is_empty()
+            })
+            && cx
+                .word_across(hit.end - 1)
+                .is_some_and(|t| t.end == hit.end && t.start > hit.start)
+        {
+            continue;
+        }
         // A prefecture's short form heads many words of its own (`某市大学`),
         // so only one straddling two ordinary words is dropped (`均衡水平`,
         // `重大理论`); a province's is left alone.
@@ -429,6 +445,12 @@ mod tests {
         assert!(divisions("这里是长江入海口。").is_empty());
         assert!(divisions("在天山南北汇聚力量。").is_empty());
         assert_eq!(divisions("总书记来到海口考察。"), ["海口市"]);
+        // A full name straddling two ordinary words is none either.
+        assert!(divisions("连接东部沿海城市和中西部地区。").is_empty());
+        assert_eq!(
+            divisions("杭州除上城区、拱墅区外解除管控。"),
+            ["杭州市", "上城区", "拱墅区"]
+        );
     }
 
     #[test]
