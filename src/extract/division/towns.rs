@@ -120,6 +120,23 @@ pub(super) fn find_towns(cx: &mut Cx) {
         {
             s = t.end;
         }
+        // The segmenter reading the town whole, level and all (`某溪镇`), after a
+        // frequent ordinary word (`家乡`, `回到`) starts the name there.
+        if let Some(t) = tokens
+            .iter()
+            .find(|t| t.end == i + suffix_len && t.start > s && t.start + 2 <= i)
+            && tokens
+                .iter()
+                .filter(|w| w.start >= s && w.end <= t.start)
+                .any(|w| {
+                    w.end == t.start
+                        && w.end - w.start >= 2
+                        && matches!(w.pos, Pos::Other | Pos::Verb)
+                        && crate::segment::frequency(&cx.slice(w.start, w.end)) >= 1000
+                })
+        {
+            s = t.start;
+        }
         // A conjunction the segmenter reads alone ends the name (`某村和城东街道`);
         // inside a word it is part of the name (`和平镇`).
         if let Some(p) = (s..i).rev().find(|&p| {
@@ -375,6 +392,11 @@ mod tests {
         let found = divisions("某县甲村和城东街道的干部。");
         assert!(found.contains(&"城东街道".to_string()), "{found:?}");
         assert!(!found.iter().any(|d| d.contains('和')), "{found:?}");
+    }
+
+    #[test]
+    fn a_town_the_segmenter_reads_whole_after_an_ordinary_word_starts_there() {
+        assert_eq!(divisions("他回到家乡泥溪镇创业。"), ["泥溪镇"]);
     }
 
     #[test]
