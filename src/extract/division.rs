@@ -439,6 +439,13 @@ mod tests {
     }
 
     #[test]
+    fn a_count_after_a_place_names_no_zone() {
+        // `某州一个工业园区` speaks of some park; `某地两江新区` is one by name.
+        assert_eq!(divisions("嘉兴市一个工业园区今年投产。"), ["嘉兴市"]);
+        assert!(divisions("嘉兴市两江新区今年投产。").len() == 2);
+    }
+
+    #[test]
     fn a_short_form_starting_inside_a_word_is_none() {
         // `入海口`, `天山南北`: the short form is the tail of a word whose head
         // is no place.

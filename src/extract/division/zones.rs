@@ -50,7 +50,15 @@ pub(super) fn find_zones(cx: &mut Cx) {
                         break 'mid;
                     }
                     // A verb right after the place (`某省调研自贸区`) says what
-                    // was done there: the zone is named without the place.
+                    // was done there: the zone is named without the place; a
+                    // count (`某州一个工业园区`) speaks of some zone, not one
+                    // by name.
+                    if mid > 1
+                        && "一两几多每各这那某".contains(cx.chars[e])
+                        && "个批家座处片类".contains(cx.chars[e + 1])
+                    {
+                        break 'mid;
+                    }
                     if mid > 0
                         && super::super::trim::token_at(cx.tokens(), e)
                             .is_some_and(|t| t.pos == crate::segment::Pos::Verb)
