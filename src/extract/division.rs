@@ -439,6 +439,13 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_named_without_a_place_starts_with_the_word_its_first_character_ends() {
+        // `全面创新改革试验区`: 全 opens 全面, a frequent word, so the zone
+        // is a policy's kind, not a place (and never `面创新改革试验区`).
+        assert!(divisions("国务院批复设立全面创新改革试验区。").is_empty());
+    }
+
+    #[test]
     fn a_count_after_a_place_names_no_zone() {
         // `某州一个工业园区` speaks of some park; `某地两江新区` is one by name.
         assert_eq!(divisions("嘉兴市一个工业园区今年投产。"), ["嘉兴市"]);

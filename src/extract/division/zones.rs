@@ -184,6 +184,15 @@ pub(super) fn find_standalone_zones(cx: &mut Cx) {
             }
             s -= 1;
         }
+        // A function character that opens a word running into the name
+        // (`全` of `全面`) is that word's: the name starts with the word,
+        // whose frequency then says whether it is a policy's kind of zone.
+        if let Some(t) = cx.word_across(s)
+            && t.start < s
+            && s - t.start == 1
+        {
+            s = t.start;
+        }
         s += cut_after_last(
             &cx.slice(s, i),
             TOWN_BREAKERS.iter().chain(INNER_CUTS.iter()),
