@@ -192,6 +192,16 @@ mod tests {
     }
 
     #[test]
+    fn the_subject_right_before_a_host_verb_hosts_the_event() {
+        assert_eq!(
+            launchers("这两天，成都正在召开第七次示例产业功能区大会，研究产业生态圈。"),
+            [("示例产业功能区大会".to_string(), "成都市".to_string())]
+        );
+        // A place the event happens in hosts nothing.
+        assert!(launchers("主席在北京同两国领导人举行示例视频峰会。").is_empty());
+    }
+
+    #[test]
     fn a_body_where_something_is_set_up_is_no_agent() {
         assert_eq!(
             launchers("今年以来，瓯海区聚焦营商环境，在区行政服务中心设立“示例反映”窗口。"),

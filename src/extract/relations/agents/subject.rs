@@ -122,13 +122,35 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // the rules above, which say who made it, place it. Nor is the body that
     // runs its round of a national campaign (`某省开展某某主题教育`) the one
     // that launched it.
+    // A host verb right before the event's name (`某市正在召开第某次某某大会`)
+    // makes the sentence's subject its host.
+    let mut host_verb_at = None;
+    let hosted = cx.mentions[i].rule == "initiative:event" && {
+        let mut k = qs;
+        // Past an ordinal or a year that dates the edition.
+        if let Some(o) = (qs.saturating_sub(6)..qs).find(|&o| {
+            cx.chars[o] == '第'
+                && "届次期".contains(cx.chars[qs - 1])
+                && cx.chars[o + 1..qs - 1]
+                    .iter()
+                    .all(|&c| c.is_ascii_digit() || "零一二三四五六七八九十百".contains(c))
+        }) {
+            k = o;
+        }
+        host_verb_at = ["召开", "举办", "举行", "主办", "承办"]
+            .iter()
+            .find(|v| cx.ends_with_at(k, v))
+            .map(|v| k - v.chars().count());
+        host_verb_at.is_some()
+    };
     if matches!(
         cx.mentions[i].rule,
         "initiative:event"
             | "initiative:fair-short-form"
             | "initiative:named-law"
             | "initiative:campaign-head"
-    ) {
+    ) && !hosted
+    {
         return None;
     }
     // A reform named without quotes after `深化` or `推进` is mostly a national
@@ -242,6 +264,20 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         .max_by_key(|&j| cx.mentions[j].span.start);
     if let Some(j) = made_to_act {
         return Some((j, 2, "launchedBy:made-to-act"));
+    }
+    // An event's host is the subject written right before the host verb, with
+    // at most an adverb between (`某市正在召开`, `某区将举办`), and not a
+    // place the event happens in (`在某市举行`).
+    if let Some(v) = host_verb_at {
+        let m = &cx.mentions[subject];
+        let gap = v.saturating_sub(m.span.end);
+        if m.span.end > v
+            || gap > 2
+            || !(m.span.end..v).all(|k| is_han(cx.chars[k]))
+            || m.span.start > 0 && cx.chars[m.span.start - 1] == '在'
+        {
+            return fallback;
+        }
     }
     Some((subject, 2, "launchedBy:sentence-subject"))
 }
