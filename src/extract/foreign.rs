@@ -7,8 +7,8 @@
 //! run followed by 国, 人 or 省 is a place and is left alone.
 
 use super::lexicon::{
-    COUNTRIES, COUNTRY_INITIALS, LEAGUE_INITIALS, LEAGUE_TIERS, NOT_AFTER_TIER, PERSON_ROLES,
-    POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
+    ACTS_AFTER_NAME, COUNTRIES, COUNTRY_INITIALS, LEAGUE_INITIALS, LEAGUE_TIERS, NOT_AFTER_TIER,
+    PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
 };
 use super::names::normalise_name;
 use super::tagged::names_a_division;
@@ -122,7 +122,16 @@ pub(super) fn titled(
         let mut e = s;
         for t in &tokens[first..] {
             let c = cx.chars[t.start];
-            let dictionary_word = t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb);
+            // After a foreign country's title, a word the dictionary has seen
+            // only a handful of times (`某马`, `加某`) is a name's syllables.
+            // Only its first word of two characters counts so.
+            let rare = of_country
+                && t.start == s
+                && t.end - t.start == 2
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) < 20
+                && !ACTS_AFTER_NAME.iter().any(|w| cx.starts_with(t.start, w));
+            let dictionary_word =
+                t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb) && !rare;
             // `某某和总理某某`: a conjunction is no part of the name.
             let joiner = t.end - t.start == 1 && "和同跟".contains(c);
             // A function word (`则`, `都`, `后`), a second post (`兼`), a
@@ -428,6 +437,15 @@ mod tests {
             .filter(|m| m.ty == ty)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_rare_word_after_a_foreign_countrys_title_is_a_name() {
+        // An invented name whose first syllables are a rare dictionary word
+        // (`加塞`); a verb of greeting after the title is none.
+        let people = named("伊朗外长加塞诺在记者会上表示。", EntityType::Person);
+        assert_eq!(people, ["加塞诺"]);
+        assert!(named("荷兰首相致贺电。", EntityType::Person).is_empty());
     }
 
     #[test]
