@@ -574,6 +574,12 @@ mod tests {
     }
 
     #[test]
+    fn a_treaty_being_negotiated_is_no_name() {
+        // `商签` is what is done with a treaty, and `自贸协定` alone a kind.
+        assert!(initiatives("两国愿同对方早日商签自贸协定。").is_empty());
+    }
+
+    #[test]
     fn a_law_named_before_its_bill() {
         let mut found =
             initiatives("会议审议了关于山林防火法修订草案的报告、关于国务院组织法修正草案的议案。");

@@ -65,7 +65,11 @@ pub(super) fn unquoted_laws(
                 .map(|t| cx.slice(t.start, t.end))
                 .unwrap_or_default();
             let inside = quoted(quotes, titles, s, e);
+            // A treaty's bare head word after two characters is a kind
+            // (`自贸协定`, `双边条约`), not a treaty by name.
+            let bare_head = ["协定", "条约", "公约"].contains(&last.as_str()) && e - s < 5;
             if e - s < 4
+                || bare_head
                 || COMMON_LAW_WORDS
                     .iter()
                     .any(|w| last.ends_with(w) || cx.ends_with_at(e, w))
