@@ -449,7 +449,7 @@ mod tests {
     fn a_count_after_a_place_names_no_zone() {
         // `某州一个工业园区` speaks of some park; `某地两江新区` is one by name.
         assert_eq!(divisions("嘉兴市一个工业园区今年投产。"), ["嘉兴市"]);
-        assert!(divisions("嘉兴市两江新区今年投产。").len() == 2);
+        assert_eq!(divisions("嘉兴市两江新区今年投产。").len(), 2);
     }
 
     #[test]

@@ -32,7 +32,7 @@ fn counted(core: &str) -> bool {
 }
 
 /// The end of an ordinal (`第十届`, `第3次`) starting at `k`.
-fn ordinal_end(cx: &Cx, k: usize) -> Option<usize> {
+pub(super) fn ordinal_end(cx: &Cx, k: usize) -> Option<usize> {
     if cx.chars.get(k) != Some(&'第') {
         return None;
     }

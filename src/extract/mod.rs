@@ -305,6 +305,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     // after its body takes over.
     sub_units::find(&mut cx);
     people::join_transliterations(&mut cx);
+    people::drop_name_tails(&mut cx);
     people::cues::find(&mut cx);
     people::peers::find(&mut cx);
     people::familiar::find(&mut cx);

@@ -405,9 +405,14 @@ pub fn join_transliterations(cx: &mut Cx) {
         m.name = full.clone();
         m.aliases = vec![full, first];
     }
-    // A word the dictionary proposed whose first character ends a name found
-    // elsewhere in the article (`某尔多安都表示`: 安 of the name, 都 the
-    // adverb after it) is that name's end and a word after it.
+}
+
+/// A word the dictionary proposed as a name whose first character ends a name
+/// found elsewhere in the article (`某尔多安都表示`: 安 of the name, 都 the
+/// adverb after it) is that name's end and a word after it. Runs once the
+/// dictionary's proposals and the transliterations are in, so that the longer
+/// name is known.
+pub fn drop_name_tails(cx: &mut Cx) {
     let names: Vec<String> = cx
         .mentions
         .iter()

@@ -122,18 +122,19 @@ pub(super) fn find_towns(cx: &mut Cx) {
         }
         // The segmenter reading the town whole, level and all (`某溪镇`), after a
         // frequent ordinary word (`家乡`, `回到`) starts the name there.
+        let k = tokens.partition_point(|t| t.end < i + suffix_len);
         if let Some(t) = tokens
-            .iter()
-            .find(|t| t.end == i + suffix_len && t.start > s && t.start + 2 <= i)
-            && tokens
-                .iter()
-                .filter(|w| w.start >= s && w.end <= t.start)
-                .any(|w| {
-                    w.end == t.start
-                        && w.end - w.start >= 2
-                        && matches!(w.pos, Pos::Other | Pos::Verb)
-                        && crate::segment::frequency(&cx.slice(w.start, w.end)) >= 1000
-                })
+            .get(k)
+            .filter(|t| t.end == i + suffix_len && t.start > s && t.start + 2 <= i)
+            && k > 0
+            && {
+                let w = &tokens[k - 1];
+                w.start >= s
+                    && w.end == t.start
+                    && w.end - w.start >= 2
+                    && matches!(w.pos, Pos::Other | Pos::Verb)
+                    && crate::segment::frequency(&cx.slice(w.start, w.end)) >= 1000
+            }
         {
             s = t.start;
         }

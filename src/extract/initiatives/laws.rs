@@ -364,9 +364,8 @@ pub(super) fn unquoted_decisions(
         let word = format!("的{ending}");
         for at in occurrences(cx, &word) {
             let e = at + word.chars().count();
-            // A longer ending that fits here is tried on its own
-            // (`的实施意见`, not `的实施` + 意见); a word running on past the
-            // ending makes another word (`的通知书`).
+            // A word running on past the ending makes another word
+            // (`的通知书`, `的决定性`).
             if cx.word_across(e).is_some() {
                 continue;
             }
@@ -389,12 +388,8 @@ pub(super) fn unquoted_decisions(
             }
             let Some(s) = start else { continue };
             // `征求关于某某的意见`: views asked for, not a document.
-            if *ending == "意见"
-                && OPINION_VERBS.iter().any(|v| {
-                    let before = cx.slice(s.saturating_sub(8), s);
-                    before.contains(v)
-                })
-            {
+            let before = cx.slice(s.saturating_sub(8), s);
+            if *ending == "意见" && OPINION_VERBS.iter().any(|v| before.contains(v)) {
                 continue;
             }
             let span = Span::new(s, e);

@@ -49,8 +49,9 @@ pub(super) fn bare_body(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> 
         && !word.starts_with(|c: char| "各该本这那某每诸".contains(c) || is_numeral(c))
         && !word.starts_with("地方")
         && prev.is_none_or(|p| p.pos != Pos::Place)
-        // A word of two characters or more right before is the head of a
-        // longer name the dictionary split (`某某监督管理局`, `某国国家气象局`,
+        // A word right before it (of two characters or more, or one that is
+        // no verb: `到某某局` still names the office) is the head of a longer
+        // name the dictionary split (`某某监督管理局`, `某国国家气象局`,
         // `某某冬奥组委`): the bare tail names nothing by itself.
         && !prev.is_some_and(|p| {
             p.end == t.start

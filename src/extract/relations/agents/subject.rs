@@ -126,17 +126,10 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // makes the sentence's subject its host.
     let mut host_verb_at = None;
     let hosted = cx.mentions[i].rule == "initiative:event" && {
-        let mut k = qs;
-        // Past an ordinal or a year that dates the edition.
-        if let Some(o) = (qs.saturating_sub(6)..qs).find(|&o| {
-            cx.chars[o] == '第'
-                && "届次期".contains(cx.chars[qs - 1])
-                && cx.chars[o + 1..qs - 1]
-                    .iter()
-                    .all(|&c| c.is_ascii_digit() || "零一二三四五六七八九十百".contains(c))
-        }) {
-            k = o;
-        }
+        // Past an ordinal that dates the edition (`第七次`).
+        let k = (qs.saturating_sub(8)..qs)
+            .find(|&o| crate::extract::events::ordinal_end(cx, o) == Some(qs))
+            .unwrap_or(qs);
         host_verb_at = ["召开", "举办", "举行", "主办", "承办"]
             .iter()
             .find(|v| cx.ends_with_at(k, v))
