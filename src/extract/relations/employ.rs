@@ -68,6 +68,24 @@ pub(super) fn works_for(cx: &mut Cx) {
         if RESIDENTS.iter().any(|w| role.ends_with(w)) {
             continue;
         }
+        // `某国国防部长某某`: the ministry the title runs into works for it when
+        // the article names that ministry (`某国国防部`) as a body.
+        if let Some(body) = role.strip_suffix("部长").map(|b| format!("{b}部"))
+            && let Some(j) = (0..n).find(|&j| {
+                let b = &cx.mentions[j];
+                b.ty == EntityType::Agency
+                    && !b.anaphoric
+                    && (b.name == body || b.aliases.contains(&body))
+            })
+        {
+            cx.relate(
+                i,
+                Predicate::WorksFor,
+                Object::Mention(j),
+                "worksFor:minister-of",
+            );
+            continue;
+        }
         let role_start = m.span.start - role.chars().count();
         let org_types = [
             EntityType::Agency,
@@ -546,6 +564,15 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    #[test]
+    fn a_foreign_minister_works_for_the_ministry_the_article_names() {
+        // The title runs into the ministry (`某国国防部` + `长`).
+        assert_eq!(
+            employers("俄罗斯国防部长卡列夫表示，俄罗斯国防部将继续行动。"),
+            ["俄罗斯国防部"]
+        );
     }
 
     #[test]
