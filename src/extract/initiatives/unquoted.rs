@@ -128,33 +128,9 @@ pub(super) fn unquoted_programmes(
                 continue;
             }
             let inside = |a: usize, b: usize| quoted(quotes, titles, a, b);
-            // A verb's complement (`实施好`, `打造成`) or a count inside the
-            // phrase (`第三个…项目`, `更多…项目`) makes it a description.
             let text = cx.slice(s, e);
-            // So does a word of kind or rank (`各类`, `重大`, `十大`) or a list
-            // closed by 等: such phrases speak of a class of programmes.
-            let ranked = text
-                .trim_start_matches(|c: char| "一二三四五六七八九十百千".contains(c))
-                .starts_with('大')
-                && !text.starts_with('大');
-            // A rank close before the noun makes a class (`重大水利工程`); one
-            // that opens a longer name is the programme's field (`重点项目审批
-            // 服务专班`).
-            let rank = ["重大", "重点"].iter().any(|w| {
-                text.rfind(w)
-                    .is_some_and(|at| text[at + w.len()..].chars().count() <= 6)
-            });
-            let described = "成到出".contains(cx.chars[s])
-                || [
-                    "个", "更多", "一批", "多项", "若干", "一些", "等", "各类", "各项", "相关",
-                    "有关",
-                ]
-                .iter()
-                .any(|w| text.contains(w))
-                || ranked
-                || rank;
             if e - s < min_len
-                || described
+                || described(&text)
                 || inside(s, e)
                 || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
                 || cx
@@ -184,6 +160,31 @@ pub(super) fn unquoted_programmes(
             found.push(m);
         }
     }
+}
+
+/// Whether a programme's phrase describes a class of programmes rather than
+/// naming one. A verb's complement (`打造成`) or a count inside the phrase
+/// (`第三个…项目`, `更多…项目`) makes it a description, and so does a word of
+/// kind or rank (`各类`, `重大`, `十大`) or a list closed by 等.
+fn described(text: &str) -> bool {
+    let ranked = text
+        .trim_start_matches(|c: char| "一二三四五六七八九十百千".contains(c))
+        .starts_with('大')
+        && !text.starts_with('大');
+    // A rank close before the noun makes a class (`重大水利工程`); one that
+    // opens a longer name is the programme's field (`重点项目审批服务专班`).
+    let rank = ["重大", "重点"].iter().any(|w| {
+        text.rfind(w)
+            .is_some_and(|at| text[at + w.len()..].chars().count() <= 6)
+    });
+    text.starts_with(['成', '到', '出'])
+        || [
+            "个", "更多", "一批", "多项", "若干", "一些", "等", "各类", "各项", "相关", "有关",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+        || ranked
+        || rank
 }
 
 /// `开展甲、乙制度试点`, `开展甲和乙行动`: programmes listed after a creation verb
@@ -258,6 +259,37 @@ fn coordinated_programmes(
     // A count in the last item (`甲和乙两个产业链专班`) says the items were
     // modifiers of one programme.
     if !ok || e - s < 7 || cx.slice(last_cut, e).contains('个') {
+        return;
+    }
+    // Items joined only by 和, 与 or 及 mostly describe one programme's two
+    // fields (`打击某某和某某专项行动`, `某某保护与发展项目`); only 、 parts
+    // programmes of their own. The whole is named when it names one.
+    if !cuts.iter().any(|&c| cx.chars[c] == '、') {
+        let text = cx.slice(s, e);
+        if e - s <= 24
+            && noun != "项目"
+            && !described(&text)
+            && !found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
+        {
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                class,
+                "initiative:unquoted-joined",
+            );
+            m.text = text;
+            found.push(m);
+        }
+        return;
+    }
+    // An item opening with a rank (`重大政策、重大工程项目`) speaks of a class.
+    if items.iter().any(|&(a, b)| {
+        let item = cx.slice(a, b);
+        item.starts_with("重大") || item.starts_with("重点") || described(&item)
+    }) {
         return;
     }
     for (k, &(a, b)) in items.iter().enumerate() {
