@@ -395,6 +395,15 @@ lists! {
     /// first that fits is trimmed.
     LEADING_NOISE: Vec<&'static str> = "leading_noise", FirstFits;
 
+    /// Words that make a unit of China's armed forces after a place (`某某警备区`),
+    /// after 武警 and a place (`武警某某总队`), or after a theatre command
+    /// (`某部战区陆军`). The first that fits wins.
+    MILITARY_UNITS: Vec<(&'static str, &'static str)> =
+        "military_units", FirstFits, &["place", "police", "service"];
+
+    /// One-character short forms of province-level divisions, with their codes.
+    PROVINCE_INITIALS: Vec<(&'static str, &'static str)> = "province_initials", Any;
+
     /// Zone suffixes, longest first, with the kind they normalise to for linking.
     ZONES: Vec<(&'static str, &'static str)> = "zones", FirstFits;
 

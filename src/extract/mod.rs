@@ -11,6 +11,7 @@ mod foreign;
 mod initiatives;
 mod lexicon;
 mod lists;
+mod military;
 mod namemodel;
 mod names;
 mod national;
@@ -293,6 +294,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     national::find(&mut cx);
     national::find_unplaced(&mut cx);
     organisations::find(&mut cx);
+    // After organisations, whose names may hold a unit (`某某军区总医院`).
+    military::find(&mut cx);
     // After organisations, so that `该行` can reach a central-bank branch.
     names::body_anaphora(&mut cx);
     initiatives::find(&mut cx);
