@@ -24,11 +24,13 @@ fn is_year_at(cx: &Cx, k: usize) -> bool {
 }
 
 /// Whether an event's words hold a count of meetings rather than a name
-/// (`举行八次某某会晤`, `2009年首次某某会晤`).
+/// (`举行八次某某会晤`, `2009年首次某某会晤`), or only a count of the states
+/// that meet (`三国领导人会议`).
 fn counted(core: &str) -> bool {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(c);
     let rest = core.trim_start_matches(numeral);
-    core.contains("首次") || rest.len() < core.len() && rest.starts_with(['次', '届'])
+    core.contains("首次")
+        || rest.len() < core.len() && (rest.starts_with(['次', '届']) || rest == "国")
 }
 
 /// The end of an ordinal (`第十届`, `第3次`) starting at `k`.

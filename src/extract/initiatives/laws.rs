@@ -157,6 +157,46 @@ pub(super) fn laws_before_a_bill(
     }
 }
 
+/// Where a treaty's full title starts when its parties are written before the
+/// name or before its 关于: `中国—` (`中国—某国自由贸易协定`), or China and its
+/// partner joined by 和 or 与 (`中国和某国引渡条约`, `中华人民共和国和某某共和国
+/// 关于某某的条约`). The partner is at most ten Han characters with no stop
+/// character; `s` itself when no party is written.
+fn parties_before(cx: &Cx, s: usize) -> usize {
+    let mut k = s;
+    while k > 0 && s - k < 2 && "—－-–".contains(cx.chars[k - 1]) {
+        k -= 1;
+    }
+    if k < s {
+        return if cx.ends_with_at(k, "中国") {
+            k - 2
+        } else {
+            s
+        };
+    }
+    for p in (s.saturating_sub(19)..s.saturating_sub(2)).rev() {
+        let Some(opener) = ["中华人民共和国", "中国"]
+            .iter()
+            .find(|o| cx.starts_with(p, o))
+        else {
+            continue;
+        };
+        let q = p + opener.chars().count();
+        if !cx.chars.get(q).is_some_and(|&c| c == '和' || c == '与') {
+            continue;
+        }
+        let partner = q + 1..s;
+        if partner.len() <= 10
+            && partner
+                .clone()
+                .all(|i| is_han(cx.chars[i]) && !is_stop(cx.chars[i]))
+        {
+            return p;
+        }
+    }
+    s
+}
+
 /// A law named anywhere in running text (`违反道路交通安全法`, `学习宪法`,
 /// `实施外商投资法`): a word of the segmenter's that ends in 法, 法典 or is
 /// 条例, walked back over its words to a function word, punctuation or a word
@@ -246,6 +286,7 @@ pub(super) fn named_laws(
             .any(|w| text.starts_with(w));
             (4..=16).contains(&len) && !(head && t.end - t.start == 2 && (kind || len < 5))
         };
+        let s = if head { parties_before(cx, s) } else { s };
         let span = Span::new(s, e);
         // A law may hold the place it is for (`某地基本法`), and a body only
         // when it is the body's own organic law (`某院组织法`); other bodies
@@ -387,6 +428,17 @@ pub(super) fn unquoted_decisions(
                 }
             }
             let Some(s) = start else { continue };
+            // A treaty is named by its parties; without them (`两国关于某某的
+            // 协定`) the words describe it.
+            let s = if ["条约", "协定"].contains(ending) {
+                let p = parties_before(cx, s);
+                if p == s {
+                    continue;
+                }
+                p
+            } else {
+                s
+            };
             // `征求关于某某的意见`: views asked for, not a document.
             let before = cx.slice(s.saturating_sub(8), s);
             if *ending == "意见" && OPINION_VERBS.iter().any(|v| before.contains(v)) {
