@@ -106,8 +106,16 @@ pub(super) fn scored_name(
         // name's own character.
         let ends_item =
             cx.chars[e - 1] == '和' && cx.chars.get(e).is_some_and(|&c| "、，。；".contains(c));
+        // Nor is the first character of an official's act written out after
+        // the name (`某某发了言`).
+        let opens_act = ACTS_AFTER_NAME
+            .iter()
+            .chain(SPEECH_VERBS.iter())
+            .any(|v| v.chars().count() >= 2 && cx.starts_with(e - 1, v));
         if given == 2
-            && (FUNCTION_CHARS.contains(cx.chars[e - 1]) && !ends_item || cx.chars[s + sur] == '某')
+            && (FUNCTION_CHARS.contains(cx.chars[e - 1]) && !ends_item
+                || cx.chars[s + sur] == '某'
+                || opens_act)
             || sur == 1 && cx.chars[s] == cx.chars[s + 1]
         {
             continue;
