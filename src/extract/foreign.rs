@@ -7,8 +7,8 @@
 //! run followed by 国, 人 or 省 is a place and is left alone.
 
 use super::lexicon::{
-    ACTS_AFTER_NAME, COUNTRIES, COUNTRY_INITIALS, LEAGUE_INITIALS, LEAGUE_TIERS, NOT_AFTER_TIER,
-    PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
+    ACTS_AFTER_NAME, COUNTRIES, COUNTRY_INITIALS, COURTESY, LEAGUE_INITIALS, LEAGUE_TIERS,
+    NOT_AFTER_TIER, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
 };
 use super::names::normalise_name;
 use super::tagged::names_a_division;
@@ -158,6 +158,15 @@ pub(super) fn titled(
                 e = k;
                 break;
             }
+            // `某某伊在`: so is a preposition or a copula, in a word the
+            // dictionary does not know.
+            if t.pos == Pos::Unknown
+                && t.end - t.start >= 2
+                && "在是将也就已".contains(cx.chars[t.end - 1])
+            {
+                e = t.end - 1;
+                break;
+            }
             e = t.end;
         }
         let letters: Vec<char> = cx.chars[s..e]
@@ -293,6 +302,34 @@ pub(super) fn join_dotted(cx: &mut Cx, tokens: &[Token]) {
             continue;
         }
         let (mut s, mut e) = (m.span.start, m.span.end);
+        // Right next to the dot, a short word of the dictionary's is a part of
+        // the name all the same (`某某·甘地女士`, `主任让·某某`): the dot says
+        // so, when the name plainly ends or starts there (a mark, a stop
+        // character, a courtesy title or a verb of speech after it; a mark or
+        // a post before it).
+        let short_word = |t: &Token| {
+            t.end - t.start <= 3 && !t.function && (t.start..t.end).all(|k| is_han(cx.chars[k]))
+        };
+        let ends_at = |k: usize| {
+            cx.chars
+                .get(k)
+                .is_none_or(|&c| !is_han(c) || super::is_stop(c))
+                || COURTESY
+                    .iter()
+                    .chain(SPEECH_VERBS.iter())
+                    .chain(ACTS_AFTER_NAME.iter())
+                    .any(|w| cx.starts_with(k, w))
+        };
+        let starts_at = |k: usize| {
+            k == 0
+                || !is_han(cx.chars[k - 1])
+                || POSTS
+                    .iter()
+                    .chain(TITLES_AFTER.iter())
+                    .any(|w| cx.ends_with_at(k, w))
+        };
+        let part_after = |t: &Token| foreign_token(cx, t) || short_word(t) && ends_at(t.end);
+        let part = |t: &Token| foreign_token(cx, t) || short_word(t) && starts_at(t.start);
         // Leftwards: a dot, then foreign tokens ending at it.
         while s >= 2 && dot(cx.chars[s - 1]) {
             let Some(k) = tokens.binary_search_by_key(&(s - 1), |t| t.end).ok() else {
@@ -303,10 +340,14 @@ pub(super) fn join_dotted(cx: &mut Cx, tokens: &[Token]) {
             {
                 j -= 1;
             }
-            if !foreign_token(cx, &tokens[k]) {
+            if !part(&tokens[k]) {
                 break;
             }
-            s = tokens[j].start;
+            s = if foreign_token(cx, &tokens[k]) {
+                tokens[j].start
+            } else {
+                tokens[k].start
+            };
         }
         // Rightwards: a dot, then foreign tokens.
         while e + 1 < cx.chars.len() && dot(cx.chars[e]) {
@@ -314,6 +355,9 @@ pub(super) fn join_dotted(cx: &mut Cx, tokens: &[Token]) {
                 break;
             };
             let mut j = k;
+            if part_after(&tokens[k]) {
+                j += 1;
+            }
             while j < tokens.len() && foreign_token(cx, &tokens[j]) {
                 j += 1;
             }

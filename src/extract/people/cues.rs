@@ -23,9 +23,20 @@ pub fn find(cx: &mut Cx) {
         };
         // A descriptor between the cue and the name (`老人`, `独居老人`, `村民`).
         let after = descriptor_end(cx, after).unwrap_or(after);
-        let Some(e) = name_after_post(cx, after) else {
+        let Some(mut e) = name_after_post(cx, after) else {
             continue;
         };
+        // A transliteration the surname opened (`某尔巴` of `某尔巴科夫`) runs
+        // over the segmenter's foreign syllables that follow.
+        let foreign = |t: &crate::segment::Token| t.pos == crate::segment::Pos::ForeignPerson;
+        while let Some(t) = cx
+            .tokens()
+            .iter()
+            .find(|t| t.start < e + 1 && t.end > e && t.start >= after)
+            .filter(|t| foreign(t))
+        {
+            e = t.end;
+        }
         // A name given (`叫某某`) ends its clause; the others go on into what the
         // person does, so only an ordinary word there is ruled out.
         if cue == Cue::Called && cx.chars.get(e).is_some_and(|c| is_han(*c)) {
