@@ -254,6 +254,15 @@ mod tests {
     }
 
     #[test]
+    fn a_leaders_meeting_after_an_ordinal_and_not_a_count_of_states() {
+        assert_eq!(
+            events("出席第十六次中国-某某领导人会议。"),
+            ["中国-某某领导人会议"]
+        );
+        assert!(events("尽早举行三国领导人会议。").is_empty());
+    }
+
+    #[test]
     fn a_year_right_before_a_congress_dates_an_edition() {
         assert_eq!(
             events("2021世界甲乙产业大会在武汉开幕。"),

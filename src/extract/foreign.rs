@@ -493,6 +493,19 @@ mod tests {
     }
 
     #[test]
+    fn a_dotted_name_takes_a_short_word_where_it_plainly_ends() {
+        // An invented name whose last part is an ordinary word (`高山`).
+        let people = named("转达对某党主席玛丽娅·高山女士的问候。", EntityType::Person);
+        assert_eq!(people, ["玛丽娅·高山"]);
+    }
+
+    #[test]
+    fn a_preposition_glued_to_a_titled_name_ends_it() {
+        let people = named("某国国防部长格列诺伊在社交网站上表示。", EntityType::Person);
+        assert_eq!(people, ["格列诺伊"]);
+    }
+
+    #[test]
     fn a_dotted_transliteration_is_a_person() {
         // Invented names spelt with transliteration characters.
         let people = named("会上，卡尔·斯特雷介绍了情况。", EntityType::Person);

@@ -496,6 +496,30 @@ mod tests {
     }
 
     #[test]
+    fn programmes_joined_by_a_conjunction_are_one_and_ranked_lists_none() {
+        assert_eq!(
+            initiatives("某地开展农村垃圾分类和资源化利用示范试点。"),
+            ["农村垃圾分类和资源化利用示范试点"]
+        );
+        assert!(initiatives("研究推出一批重大政策、重大改革举措、重大工程项目。").is_empty());
+    }
+
+    #[test]
+    fn a_treaty_keeps_the_parties_written_before_it() {
+        assert_eq!(
+            initiatives(
+                "会议决定批准中国和甲乙国引渡条约，审议中华人民共和国和丙丁共和国关于刑事司法协助的条约。"
+            ),
+            [
+                "中国和甲乙国引渡条约",
+                "中华人民共和国和丙丁共和国关于刑事司法协助的条约"
+            ]
+        );
+        // Without its parties, a treaty `关于…的` is described, not named.
+        assert!(initiatives("两国关于互免签证的协定已经生效。").is_empty());
+    }
+
+    #[test]
     fn programmes_listed_before_a_shared_noun_each_take_it() {
         assert_eq!(
             initiatives("某省今年将开展科技保险补贴、人才贷款贴息制度试点。"),

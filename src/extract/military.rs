@@ -365,10 +365,10 @@ mod tests {
 
     #[test]
     fn armed_police_corps_and_army_groups() {
-        let names = agencies("武警四川总队、武警第一机动总队和陆军第79集团军某旅参加演练。");
-        assert!(names.contains(&"武警四川总队".to_string()), "{names:?}");
-        assert!(names.contains(&"武警第一机动总队".to_string()), "{names:?}");
-        assert!(names.contains(&"第79集团军".to_string()), "{names:?}");
+        let names = agencies("武警甘肃总队、武警第九机动总队和陆军第99集团军某旅参加演练。");
+        assert!(names.contains(&"武警甘肃总队".to_string()), "{names:?}");
+        assert!(names.contains(&"武警第九机动总队".to_string()), "{names:?}");
+        assert!(names.contains(&"第99集团军".to_string()), "{names:?}");
     }
 
     #[test]

@@ -378,6 +378,13 @@ mod tests {
     }
 
     #[test]
+    fn an_act_written_out_after_a_name_is_no_part_of_it() {
+        // `发` opens `发了言`, not a third character of the name.
+        let ex = run("会上，王大明、李小发了言。");
+        assert_eq!(named(&ex, EntityType::Person), ["王大明"]);
+    }
+
+    #[test]
     fn a_clause_before_a_suffix_is_cut_and_counts_of_places_name_no_firm() {
         // A known name and its verb are the clause's subject (`某某到…考察`).
         let ex = run("刘晓东到甲乙集团考察，了解生产情况。");

@@ -139,6 +139,15 @@ mod tests {
     }
 
     #[test]
+    fn a_transliteration_after_a_cue_runs_to_its_end() {
+        // Invented names whose first character is also a surname.
+        assert_eq!(
+            people("36岁的穆罕达德还是个新人。25岁的市民谢尔巴诺夫与人发生口角。"),
+            ["穆罕达德", "谢尔巴诺夫"]
+        );
+    }
+
+    #[test]
     fn an_age_a_home_or_a_name_given_opens_a_name() {
         assert_eq!(people("张庄社区66岁的邱德功正在享受生活。"), ["邱德功"]);
         assert_eq!(people("77岁的独居老人徐生荣戴上了手环。"), ["徐生荣"]);
