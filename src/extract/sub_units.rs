@@ -2,6 +2,10 @@
 //! `某局森林公安局`, `某政府某某事务局`): one agency named by both. The body's
 //! mention grows over the office, and a bare office the dictionary proposed
 //! there (`某某局` without its body) goes, since it is that body's.
+//!
+//! Units of an institution written right after it (`某某大学新闻学院`, `某某
+//! 党校函授学院`) are named by both as well; the institution keeps its own
+//! mention, since it is a body of its own that readers look for.
 
 use super::lexicon::{POSTS, SPEECH_VERBS, SUB_UNIT_ENDINGS};
 use super::{Cx, is_han, is_stop};
@@ -12,7 +16,11 @@ use crate::segment::Pos;
 /// function word or a conjunction before the next clause or body.
 const AFTER_NAME: &str = "还也已将在对向于等和与及、，。；：！？）”";
 
+/// Last words of an institution whose units are written after its name.
+const INSTITUTIONS: [&str; 4] = ["大学", "科学院", "党校", "研究院"];
+
 pub fn find(cx: &mut Cx) {
+    units_of_institutions(cx);
     let mut grown: Vec<(usize, usize)> = Vec::new();
     for (i, a) in cx.mentions.iter().enumerate() {
         if a.ty != EntityType::Agency || a.anaphoric {
@@ -48,6 +56,46 @@ pub fn find(cx: &mut Cx) {
         k += 1;
         !gone[k - 1]
     });
+}
+
+/// `某某大学新闻学院`, `某某大学第四医院`: an organisation written right after
+/// an institution's name, with nothing between, is its unit and is named by
+/// both. The unit's span stays its own words.
+fn units_of_institutions(cx: &mut Cx) {
+    let n = cx.mentions.len();
+    for j in 0..n {
+        let unit = &cx.mentions[j];
+        if unit.ty != EntityType::Organization || unit.anaphoric {
+            continue;
+        }
+        let Some(i) = (0..n).find(|&i| {
+            let inst = &cx.mentions[i];
+            i != j
+                && inst.ty == EntityType::Organization
+                && !inst.anaphoric
+                && inst.span.end == unit.span.start
+                && INSTITUTIONS.iter().any(|w| inst.name.ends_with(w))
+        }) else {
+            continue;
+        };
+        let inst_name = cx.mentions[i].name.clone();
+        let inst_text = cx.slice(cx.mentions[i].span.start, cx.mentions[i].span.end);
+        // The unit is where its institution is, unless its own words say more.
+        let inst_div = cx.mentions[i].div.clone();
+        let unit = &mut cx.mentions[j];
+        if unit.div.is_none() {
+            unit.div = inst_div;
+        }
+        let name = format!("{inst_name}{}", unit.name);
+        let written = format!("{inst_text}{}", unit.text);
+        unit.aliases.retain(|a| *a != unit.name);
+        unit.aliases.push(written);
+        unit.aliases.push(name.clone());
+        unit.aliases.sort();
+        unit.aliases.dedup();
+        unit.key = crate::extract::names::normalise_name(&name);
+        unit.name = name;
+    }
 }
 
 /// The end of an office's name that starts at `e`, right after its body: two
@@ -136,6 +184,18 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_unit_after_its_institution_is_named_by_both() {
+        let ex = run("青禾大学新闻学院院长说，学院将扩招。");
+        let orgs: Vec<_> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(orgs, ["青禾大学", "青禾大学新闻学院"]);
     }
 
     #[test]
