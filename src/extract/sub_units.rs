@@ -199,6 +199,25 @@ mod tests {
     }
 
     #[test]
+    fn a_research_bodys_joined_fields_are_its_name() {
+        let ex = run("青禾大学金融与证券研究所所长说。德国国际关系和战略研究所副主任说。");
+        let orgs: Vec<_> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(
+            orgs,
+            [
+                "青禾大学",
+                "青禾大学金融与证券研究所",
+                "德国国际关系和战略研究所"
+            ]
+        );
+    }
+
+    #[test]
     fn a_procuratorates_branch_is_its_office() {
         assert_eq!(
             agencies("海宁市人民检察院第二分院正处级检察员孔岩被查。"),

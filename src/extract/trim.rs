@@ -219,6 +219,12 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
                 t.function
                     && (t.end - t.start >= 2
                         || token_at(tokens, t.end).is_some_and(|n| n.end - n.start >= 2))
+                    // A research body's fields joined by a conjunction
+                    // (`某某与某某研究所`) are its name.
+                    && !(["研究所", "研究院", "研究中心"]
+                        .iter()
+                        .any(|w| cx.ends_with_at(end, w))
+                        && fields_joined(cx, t.end))
                     && !covered_by_division(cx, t)
                     && !GENERIC_PREFIXES.contains(&text(cx, t).as_str())
             })
@@ -476,6 +482,26 @@ pub(super) const NATIONAL_PREFIXES: [&str; 4] = ["中国", "中华", "国家", "
 
 /// Whether `word` is a foreign country's name (China's own names open national
 /// bodies and firms instead).
+/// Whether the conjunction right before `s` joins two fields of a research
+/// body: whole words of two characters or more on each side, no verb before
+/// it, and no mention ending at it.
+pub(super) fn fields_joined(cx: &Cx, s: usize) -> bool {
+    let tokens = cx.tokens();
+    let field = |t: &Token| {
+        t.end - t.start >= 2
+            && !t.function
+            && t.pos != Pos::Verb
+            && (t.start..t.end).all(|i| is_han(cx.chars[i]))
+    };
+    let conj = s - 1;
+    let before = tokens.iter().find(|t| t.end == conj);
+    let after = tokens.iter().find(|t| t.start == s);
+    tokens.iter().any(|t| t.start == conj && t.end == s)
+        && before.is_some_and(field)
+        && after.is_some_and(field)
+        && !cx.mentions.iter().any(|m| m.span.end == conj)
+}
+
 pub(super) fn foreign_country(word: &str) -> bool {
     COUNTRIES.contains(&word) && !NATIONAL_PREFIXES.contains(&word)
 }

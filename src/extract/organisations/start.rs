@@ -12,8 +12,29 @@ use crate::segment::Pos;
 /// Walks left from a suffix at `k` to the start of the name.
 pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
     let mut s = k;
+    let mut crossed = false;
     while s > floor && k - s < 24 {
         let c = cx.chars[s - 1];
+        // A research body's fields may be joined (`某某与某某研究所`, `某某和
+        // 某某研究院`): the conjunction is inside the name when a field of two
+        // characters or more stands on each side and no name ends before it.
+        // Past it, the name stops at the institution it belongs to.
+        if crossed
+            && cx
+                .covering(s - 1, &[EntityType::Organization, EntityType::Company])
+                .is_some()
+        {
+            break;
+        }
+        if (c == '与' || c == '和')
+            && !crossed
+            && cx.starts_with(k, "研究")
+            && super::super::trim::fields_joined(cx, s)
+        {
+            crossed = true;
+            s -= 1;
+            continue;
+        }
         if c == ')' || c == '）' {
             // Include a bracketed place: 某某电子(昆山)有限公司.
             let open = if c == ')' { '(' } else { '（' };
