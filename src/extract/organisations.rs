@@ -346,7 +346,7 @@ pub fn find(cx: &mut Cx) {
             name: text,
             aliases,
             class,
-            div: most_specific(cx, &divs),
+            div: most_specific(cx, &divs, ty == EntityType::Company),
             role: None,
             rule: if ty == EntityType::Company {
                 "company:suffix"
@@ -463,13 +463,16 @@ fn nested_parents(cx: &mut Cx) {
     }
 }
 
-fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
+fn most_specific(cx: &Cx, divs: &[DivInfo], narrow: bool) -> Option<DivInfo> {
     // A province in a company's name (浙江某某有限公司) says little about where it
     // is, so the article's county, when inside that province, is the better
     // place. A prefecture in the name is kept as written: narrowing it to the
     // article's county would be a guess, and a wrong guess costs twice.
     // A municipality under the state (`北京某某集团`) is a city as well as a
-    // province: its name is kept as a prefecture's is.
+    // province: its name is kept as a prefecture's is. An organisation named by
+    // its province (`某省人民医院`, `某省医科大学`) serves the province and
+    // stands in it, wherever the article's story is: only a firm's (`narrow`)
+    // is narrowed.
     let municipality = |d: &DivInfo| {
         d.code
             .as_deref()
@@ -477,10 +480,12 @@ fn most_specific(cx: &Cx, divs: &[DivInfo]) -> Option<DivInfo> {
     };
     let named = divs.iter().max_by_key(|d| d.level.depth()).cloned();
     match (named, cx.locality.clone()) {
-        (Some(n), Some(l)) if n.level.depth() == 0 && !municipality(&n) => match (l.gaz, n.gaz) {
-            (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
-            _ => Some(n),
-        },
+        (Some(n), Some(l)) if n.level.depth() == 0 && !municipality(&n) && narrow => {
+            match (l.gaz, n.gaz) {
+                (Some(li), Some(ni)) if cx.gaz.within(li, ni) => Some(l),
+                _ => Some(n),
+            }
+        }
         (Some(n), _) => Some(n),
         (None, l) => l,
     }

@@ -22,7 +22,7 @@ pub(super) fn central_bank_branch(
     {
         return None;
     }
-    let d = most_specific(cx, divs)?;
+    let d = most_specific(cx, divs, true)?;
     let place_end = cx
         .mentions
         .iter()
