@@ -346,7 +346,12 @@ pub fn find(cx: &mut Cx) {
             name: text,
             aliases,
             class,
-            div: most_specific(cx, &divs, ty == EntityType::Company),
+            // A practice (`某省某某律师事务所`) is a business like a firm.
+            div: most_specific(
+                cx,
+                &divs,
+                ty == EntityType::Company || suffix.ends_with("事务所"),
+            ),
             role: None,
             rule: if ty == EntityType::Company {
                 "company:suffix"
