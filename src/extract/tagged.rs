@@ -378,6 +378,12 @@ mod tests {
     }
 
     #[test]
+    fn a_word_for_what_a_person_is_vouches_for_the_name_after_it() {
+        let ex = run("福山镇，村民张益民家种的橙子每年都丰收。");
+        assert_eq!(named(&ex, EntityType::Person), ["张益民"]);
+    }
+
+    #[test]
     fn an_act_written_out_after_a_name_is_no_part_of_it() {
         // `发` opens `发了言`, not a third character of the name.
         let ex = run("会上，王大明、李小发了言。");

@@ -5,7 +5,7 @@
 //! took are asked (the parent module's decision).
 
 use super::super::lexicon::{
-    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, KIN_TERMS, POSTS, SPEECH_VERBS, SPORTS_WORDS,
+    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, DESCRIPTORS, KIN_TERMS, POSTS, SPEECH_VERBS, SPORTS_WORDS,
     TITLES_AFTER, is_surname_start,
 };
 use super::super::namemodel;
@@ -42,8 +42,13 @@ pub(super) fn scored_name(
         return None;
     }
     let prev = s.checked_sub(1).map(|i| cx.chars[i]);
+    // A word for what a person is (`维修员`, `老板`, `村民`) right before a
+    // span says a name may follow, though less surely than a credit.
+    let described = DESCRIPTORS.iter().any(|w| cx.ends_with_at(s, w));
     let before = if CREDIT_WORDS.iter().any(|w| cx.ends_with_at(s, w)) {
         2.0
+    } else if described {
+        1.5
     } else if prev.is_none_or(|c| !is_han(c)) || prev.is_some_and(|c| "、和与及".contains(c)) {
         1.0
     } else {
@@ -51,7 +56,7 @@ pub(super) fn scored_name(
     };
     // A surname that is also a common word (`于`, `和`, `向`) opens a name only
     // after punctuation or a credit word, not inside a clause.
-    if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && before == 0.0 {
+    if sur == 1 && AMBIGUOUS_SURNAMES.contains(cx.chars[s]) && (before == 0.0 || described) {
         return None;
     }
     // Nor after punctuation when the segmenter reads it as a word of its own
