@@ -15,7 +15,7 @@ mod unquoted;
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
-use campaigns::named_campaigns;
+use campaigns::{named_campaigns, scoped_proposals};
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
 use unquoted::{
     campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
@@ -237,6 +237,7 @@ pub fn find(cx: &mut Cx) {
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
     named_campaigns(cx, &mut found, &quotes, &titles);
+    scoped_proposals(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);

@@ -5,7 +5,9 @@
 //! long (`学习贯彻某某思想主题教育`) and hold verbs of their own, so the walk
 //! is longer than a law's and stops only at verbs of running a campaign.
 
-use super::super::lexicon::{CAMPAIGN_HEADS, CARRY_VERBS, CREATION_VERBS, EVENT_VERBS, INNER_CUTS};
+use super::super::lexicon::{
+    CAMPAIGN_HEADS, CARRY_VERBS, CREATION_VERBS, EVENT_SCOPES, EVENT_VERBS, INNER_CUTS,
+};
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han};
 use super::{initiative, occurrences, quoted};
@@ -79,6 +81,65 @@ pub(super) fn named_campaigns(
             m.text = text;
             found.push(m);
         }
+    }
+}
+
+/// `全球某某倡议`: an initiative a state puts to the world, named by a word of
+/// scope (`event_scopes.txt`) where the segmenter starts a word, a field of
+/// two to six characters and 倡议, with no function word, punctuation or other
+/// mention between. A bare `全球倡议` or `中方倡议` names none.
+pub(super) fn scoped_proposals(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let tokens = cx.tokens();
+    for at in occurrences(cx, "倡议") {
+        let e = at + 2;
+        // `倡议书` is a letter, not the initiative.
+        if cx.chars.get(e) == Some(&'书') {
+            continue;
+        }
+        let start = (at.saturating_sub(8)..at).find_map(|k| {
+            let scope = EVENT_SCOPES.iter().find(|w| cx.starts_with(k, w))?;
+            let field = k + scope.chars().count();
+            let clean = tokens
+                .iter()
+                .filter(|t| t.start < at && t.end > k)
+                .all(|t| {
+                    !t.function && t.start >= k && (t.start..t.end).all(|i| is_han(cx.chars[i]))
+                });
+            (at >= field + 2 && at <= field + 6 && clean).then_some(k)
+        });
+        let Some(s) = start else { continue };
+        let span = Span::new(s, e);
+        // A rank or a count before it (`重大国际合作倡议`) speaks of a kind.
+        let ranked = ["重大", "重要", "一项", "这一", "该"]
+            .iter()
+            .any(|w| cx.ends_with_at(s, w));
+        if ranked
+            || quoted(quotes, titles, s, e)
+            || found.iter().any(|m| m.span.overlaps(span))
+            || cx
+                .mentions
+                .iter()
+                .any(|m| m.span.overlaps(span) && m.ty != EntityType::Division)
+        {
+            continue;
+        }
+        let text = cx.slice(s, e);
+        let mut m = initiative(
+            cx,
+            s,
+            e,
+            normalise_name(&text),
+            vec![text.clone()],
+            "Campaign",
+            "initiative:scoped-proposal",
+        );
+        m.text = text;
+        found.push(m);
     }
 }
 
@@ -187,6 +248,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_proposal_to_the_world_is_named_by_its_scope_and_field() {
+        assert_eq!(
+            campaigns("中方提出全球甲乙倡议，这是重大国际合作倡议。"),
+            ["全球甲乙倡议"]
+        );
     }
 
     #[test]
