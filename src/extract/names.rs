@@ -483,6 +483,19 @@ mod tests {
     }
 
     #[test]
+    fn a_governments_general_office_is_one_body() {
+        let ex = run("衡阳以市政府办公厅的名义印发方案，湘潭县政府办发出通知。");
+        let mut agencies: Vec<String> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.text.clone())
+            .collect();
+        agencies.sort();
+        assert_eq!(agencies, ["市政府办公厅", "湘潭县政府办"]);
+    }
+
+    #[test]
     fn a_members_post_ends_no_body() {
         assert!(agencies("他任重庆市总工会副委员长。").is_empty());
         assert!(agencies("吉林委员代表发言。").is_empty());

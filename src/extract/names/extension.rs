@@ -100,9 +100,10 @@ pub(super) fn extension_after(
     {
         return Some((end + 3, "办公室".to_string(), None));
     }
-    // The general office of a government (`某县政府办公室`, `某县政府办`).
+    // The general office of a government (`某省政府办公厅`, `某县政府办公室`,
+    // `某县政府办`).
     if cx.ends_with_at(end, "政府") {
-        for office in ["办公室", "办"] {
+        for office in ["办公厅", "办公室", "办"] {
             if cx.starts_with(end, office)
                 && !cx.starts_with(end, "办理")
                 && !cx.starts_with(end, "办事")
