@@ -6,7 +6,8 @@
 //! proposes are `tagged`.
 //! Where a name walked back from its suffix starts is `organisations::start`;
 //! the central bank's branches are `organisations::central_bank`; the Youth
-//! League's committees are `organisations::league`.
+//! League's committees are `organisations::league`; delegations are
+//! `organisations::delegations`.
 
 use super::lexicon::*;
 use super::names::{normalise_name, resolve_bare};
@@ -16,6 +17,7 @@ use crate::segment::Pos;
 
 mod brands;
 mod central_bank;
+mod delegations;
 mod league;
 mod press;
 mod schools;
@@ -367,6 +369,7 @@ pub fn find(cx: &mut Cx) {
     described_firms(cx);
     schools::numbered_schools(cx);
     press::newspapers(cx);
+    delegations::delegations(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
