@@ -285,6 +285,10 @@ lists! {
     /// Names of countries, longest first where one begins another.
     COUNTRIES: Vec<&'static str> = "countries", FirstFits;
 
+    /// Words for a country's legislature or its chambers after its name
+    /// (`某国国会`, `某国联邦议会`); longest first.
+    LEGISLATURES: Vec<&'static str> = "legislatures", FirstFits;
+
     /// One-character short forms of countries before 军 (美军).
     COUNTRY_INITIALS: String = "country_initials", Any;
 

@@ -9,6 +9,7 @@ mod division;
 mod events;
 mod foreign;
 mod initiatives;
+mod legislatures;
 mod lexicon;
 mod lists;
 mod military;
@@ -293,6 +294,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     division::drop_unnested(&mut cx);
     national::find(&mut cx);
     national::find_unplaced(&mut cx);
+    legislatures::find(&mut cx);
     organisations::find(&mut cx);
     // After organisations, whose names may hold a unit (`某某军区总医院`).
     military::find(&mut cx);
