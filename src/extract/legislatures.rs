@@ -5,9 +5,14 @@
 //! government bodies. A special administrative region's 立法会 is its
 //! legislature too. This pass adds mentions and touches none found before it.
 
-use super::lexicon::{COUNTRIES, COUNTRY_INITIALS, LEGISLATURES};
+use super::lexicon::{COUNTRIES, COUNTRY_INITIALS, LEGISLATURES, first_chars};
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use std::sync::LazyLock;
+
+/// The first characters of countries' names: most characters open none, and
+/// are passed over with one search.
+static COUNTRY_FIRST: LazyLock<Vec<char>> = LazyLock::new(|| first_chars(&[&COUNTRIES]));
 
 /// How many characters of a state's style may stand between its name and the
 /// legislature (`伊斯兰` of `某国伊斯兰议会`).
@@ -15,6 +20,11 @@ const MAX_STYLE: usize = 4;
 
 pub fn find(cx: &mut Cx) {
     let n = cx.chars.len();
+    // Most articles name no legislature: nothing to look for then.
+    let text: String = cx.chars.iter().collect();
+    if !LEGISLATURES.iter().any(|w| text.contains(w)) && !text.contains("立法会") {
+        return;
+    }
     let mut found: Vec<Mention> = Vec::new();
     let mut i = 0;
     while i < n {
@@ -81,6 +91,10 @@ fn style(cx: &Cx, p: usize, k: usize) -> bool {
 
 /// The end of a country's name or short form starting at `i`.
 fn country_end(cx: &Cx, i: usize) -> Option<usize> {
+    let c = cx.chars[i];
+    if COUNTRY_FIRST.binary_search(&c).is_err() && !COUNTRY_INITIALS.contains(c) {
+        return None;
+    }
     if let Some(c) = COUNTRIES.iter().find(|c| cx.starts_with(i, c)) {
         // China's own legislature is named by the national bodies' pass.
         if *c == "中国" || *c == "中华人民共和国" {
