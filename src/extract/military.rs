@@ -282,7 +282,7 @@ fn garrisons(cx: &Cx, found: &mut Vec<Mention>) {
         let by_initial = cx.chars.get(at + 1).and_then(|c| {
             PROVINCE_INITIALS
                 .iter()
-                .find(|(i, _)| i.chars().next() == Some(*c))
+                .find(|(i, _)| i.starts_with(*c))
                 .and_then(|(_, code)| cx.gaz.by_code(code))
                 .map(|ix| (at + 2, super::division::info(cx.gaz, ix)))
         });
