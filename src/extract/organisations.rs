@@ -348,11 +348,16 @@ pub fn find(cx: &mut Cx) {
             name: text,
             aliases,
             class,
-            // A practice (`某省某某律师事务所`) is a business like a firm.
+            // Only a hospital, a university or a school named by its province
+            // (`某省人民医院`, `某省医科大学`) serves the province from within
+            // it; an institute or a practice with a province in its name
+            // (`某省某某研究院`, `某省某某律师事务所`) is mostly where the story is.
             div: most_specific(
                 cx,
                 &divs,
-                ty == EntityType::Company || suffix.ends_with("事务所"),
+                !["医院", "大学", "学院", "学校"]
+                    .iter()
+                    .any(|w| suffix.ends_with(w)),
             ),
             role: None,
             rule: if ty == EntityType::Company {
@@ -477,10 +482,9 @@ fn most_specific(cx: &Cx, divs: &[DivInfo], narrow: bool) -> Option<DivInfo> {
     // place. A prefecture in the name is kept as written: narrowing it to the
     // article's county would be a guess, and a wrong guess costs twice.
     // A municipality under the state (`北京某某集团`) is a city as well as a
-    // province: its name is kept as a prefecture's is. An organisation named by
-    // its province (`某省人民医院`, `某省医科大学`) serves the province and
-    // stands in it, wherever the article's story is: only a firm's (`narrow`)
-    // is narrowed.
+    // province: its name is kept as a prefecture's is. Some organisations named
+    // by their province (`某省人民医院`) serve the province and stand in it,
+    // wherever the article's story is: they are not narrowed (`narrow`).
     let municipality = |d: &DivInfo| {
         d.code
             .as_deref()
