@@ -21,7 +21,7 @@ const MAX_STYLE: usize = 4;
 pub fn find(cx: &mut Cx) {
     let n = cx.chars.len();
     // Most articles name no legislature: nothing to look for then.
-    let text: String = cx.chars.iter().collect();
+    let text = &cx.article.text;
     if !LEGISLATURES.iter().any(|w| text.contains(w)) && !text.contains("立法会") {
         return;
     }

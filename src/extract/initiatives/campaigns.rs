@@ -4,6 +4,8 @@
 //! that starts or carries on a campaign, or another mention. Their names are
 //! long (`学习贯彻某某思想主题教育`) and hold verbs of their own, so the walk
 //! is longer than a law's and stops only at verbs of running a campaign.
+//! Initiatives a state puts to the world (`全球某某倡议`) are named here too, by
+//! their word of scope rather than a walk.
 
 use super::super::lexicon::{
     CAMPAIGN_HEADS, CARRY_VERBS, CREATION_VERBS, EVENT_SCOPES, EVENT_VERBS, INNER_CUTS,

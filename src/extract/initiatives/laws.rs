@@ -2,7 +2,8 @@
 //! (`颁布实施某某法`, `退出某某条约`), right before their bill (`关于某某法修订
 //! 草案`), and anywhere the segmenter ends a word with 法 (`违反某某安全法`,
 //! `宪法`), and decisions, opinions and notices written out without 《》
-//! (`关于设立某某日的决定`). Each pass skips what a quoted or titled name already
+//! (`关于设立某某日的决定`). A treaty takes in the parties written before it
+//! (`中国和某国引渡条约`). Each pass skips what a quoted or titled name already
 //! covers.
 
 use super::super::lexicon::{
