@@ -2,7 +2,8 @@
 //! noun after it, a creation verb before it), 《…》 policy documents, and
 //! the names written without either (`initiatives::unquoted`: programmes after a
 //! creation verb, laws, reforms, five-year plans, rules named by their count).
-//! Events named without quotes are `events`; who runs an initiative is
+//! Routes built as projects (`某某铁路`, `某某班列`) are `routes`. Events
+//! named without quotes are `events`; who runs an initiative is
 //! `relations`.
 
 use super::lexicon::{
@@ -10,6 +11,7 @@ use super::lexicon::{
 };
 mod campaigns;
 mod laws;
+mod routes;
 mod unquoted;
 
 use super::names::normalise_name;
@@ -17,6 +19,7 @@ use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use campaigns::{named_campaigns, scoped_proposals};
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
+use routes::{named_routes, named_strategies};
 use unquoted::{
     campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
     unquoted_programmes, unquoted_reforms,
@@ -238,6 +241,8 @@ pub fn find(cx: &mut Cx) {
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
     named_campaigns(cx, &mut found, &quotes, &titles);
     scoped_proposals(cx, &mut found, &quotes, &titles);
+    named_routes(cx, &mut found, &quotes, &titles);
+    named_strategies(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);

@@ -405,6 +405,22 @@ lists! {
     MILITARY_UNITS: Vec<(&'static str, &'static str)> =
         "military_units", FirstFits, &["place", "police", "service"];
 
+    /// Words that end a route's name (铁路, 高速, 运河, 班列), longest first.
+    ROUTE_HEADS: Vec<&'static str> = "route_heads", FirstFits;
+
+    /// Words after a route's head that make it part of another word (铁路局, 高速增长).
+    ROUTE_TAILS: Vec<&'static str> = "route_tails", Any;
+
+    /// Words that end a regional strategy's name (协同发展, 经济走廊), longest
+    /// first, with the word its name ends in when that differs, or `-`.
+    STRATEGY_HEADS: Vec<(&'static str, &'static str)> = "strategy_heads", FirstFits;
+
+    /// Ordinary words among the places of a strategy's name (地区, 西部, 国际).
+    REGION_WORDS: Vec<&'static str> = "region_words", Any;
+
+    /// Prepositions the segmenter glues to a route's name (自, 和, 经).
+    ROUTE_OPENERS: String = "route_openers", Any;
+
     /// One-character short forms of province-level divisions, with their codes.
     PROVINCE_INITIALS: Vec<(&'static str, &'static str)> = "province_initials", Any;
 

@@ -21,11 +21,21 @@ use subject::{agent_of, before_post, is_agent, launched_by_company};
 pub(super) fn launched_by(cx: &mut Cx) {
     let body = cx.article.body_start;
     // Rules named by their count are the Party centre's or a level's; the bodies
-    // that enforce them in a story did not issue them.
+    // that enforce them in a story did not issue them. A route (`某某铁路`) is
+    // built by many and runs through places that did not launch it; a region's
+    // strategy (`某某协同发展`) is the country's, not its places'.
     let mut keys: Vec<String> = cx
         .mentions
         .iter()
-        .filter(|m| m.ty == EntityType::Initiative && m.rule != "initiative:numbered-rules")
+        .filter(|m| m.ty == EntityType::Initiative)
+        .filter(|m| {
+            ![
+                "initiative:numbered-rules",
+                "initiative:route",
+                "initiative:strategy",
+            ]
+            .contains(&m.rule)
+        })
         .map(|m| m.key.clone())
         .collect();
     keys.sort();

@@ -4,7 +4,8 @@
 //! else (companies only) the article's topic; the other programmes of a list
 //! alike. Hosts introduced by 由 take part in what they host. Bodies of many
 //! nations or of a foreign one, news outlets and an initiative's launchers take
-//! part in nothing. Who launches it is the parent module's.
+//! part in nothing, and no one takes part in a region's strategy. Who launches
+//! it is the parent module's.
 
 use super::super::hosts::hosts;
 use super::resolve_anaphor;
@@ -25,6 +26,9 @@ pub(in super::super) fn participates_in(cx: &mut Cx) {
         .filter(|&j| cx.mentions[j].ty == EntityType::Initiative)
         .filter_map(|j| resolve_anaphor(cx, j))
         .filter(|&j| cx.mentions[j].class != Some("PolicyDocument"))
+        // A region's strategy (`某某协同发展`) is the frame firms work in, named
+        // beside them as often as not; it is no programme they join.
+        .filter(|&j| cx.mentions[j].rule != "initiative:strategy")
         .collect();
     if initiatives.is_empty() {
         return;
@@ -188,6 +192,8 @@ fn international(name: &str) -> bool {
     use crate::extract::lexicon::{COUNTRIES, MULTILATERAL_OPENERS};
     MULTILATERAL_OPENERS.iter().any(|w| name.starts_with(w))
         || ["组织", "理事会"].iter().any(|w| name.ends_with(w))
+        // A union of states is named by its region and 盟 alone (`某盟`).
+        || (name.chars().count() == 2 && name.ends_with('盟'))
         || COUNTRIES
             .iter()
             .any(|c| name.starts_with(c) && crate::extract::trim::foreign_country(c))
