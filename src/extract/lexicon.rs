@@ -411,6 +411,12 @@ lists! {
     /// Words after a route's head that make it part of another word (铁路局, 高速增长).
     ROUTE_TAILS: Vec<&'static str> = "route_tails", Any;
 
+    /// Words before 党 that make a political party's name (人民, 劳动), longest first.
+    PARTY_WORDS: Vec<&'static str> = "party_words", FirstFits;
+
+    /// Characters after 党 that make it part of another word (派, 员, 委).
+    NOT_AFTER_PARTY: String = "not_after_party", Any;
+
     /// Words that end a regional strategy's name (协同发展, 经济走廊), longest
     /// first, with the word its name ends in when that differs, or `-`.
     STRATEGY_HEADS: Vec<(&'static str, &'static str)> = "strategy_heads", FirstFits;

@@ -19,6 +19,7 @@ mod brands;
 mod central_bank;
 mod delegations;
 mod league;
+mod parties;
 mod press;
 mod schools;
 mod start;
@@ -375,6 +376,7 @@ pub fn find(cx: &mut Cx) {
     schools::numbered_schools(cx);
     press::newspapers(cx);
     delegations::delegations(cx);
+    parties::parties(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));

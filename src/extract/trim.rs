@@ -48,7 +48,12 @@ pub(super) fn extend_to_known(cx: &mut Cx, tokens: &[Token]) {
 pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
     for i in 0..cx.mentions.len() {
         let m = &cx.mentions[i];
-        if !matches!(m.ty, EntityType::Company | EntityType::Organization) || m.anaphoric {
+        // A party's name was walked word by word (`某某巩固与发展党`); its
+        // conjunction is no clause's.
+        if !matches!(m.ty, EntityType::Company | EntityType::Organization)
+            || m.anaphoric
+            || m.rule == "organization:party"
+        {
             continue;
         }
         let (start, end) = (m.span.start, m.span.end);
