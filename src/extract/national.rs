@@ -454,6 +454,26 @@ pub fn find(cx: &mut Cx) {
             },
         }
     }
+    // A deputy to the national congress (`全国人大代表某某`) holds a seat in
+    // it: the congress is named there, though the segmenter reads `人大代表`
+    // as one word. Such a mention names where the deputy sits, not who acts
+    // in the sentence, so it launches nothing (`agency:seat`).
+    let mut seats = Vec::new();
+    for body in ["全国人民代表大会", "全国人大"] {
+        let len = body.chars().count();
+        for s in 0..n.saturating_sub(len + 1) {
+            let e = s + len;
+            if cx.starts_with(s, body)
+                && cx.starts_with(e, "代表")
+                && !cx.starts_with(e, "代表大会")
+                && !found.iter().any(|&(fs, fe, _)| fs < e && s < fe)
+                && coverage[s..e].iter().all(|&b| b & agency == 0)
+            {
+                found.push((s, e, 0));
+                seats.push(s);
+            }
+        }
+    }
     // `国家某某总局某市监管分局`: the national name heads a local body's name, and
     // is no separate mention there.
     found.retain(|&(s, e, _)| {
@@ -505,7 +525,11 @@ pub fn find(cx: &mut Cx) {
             class: None,
             div: None,
             role: None,
-            rule: "agency:national",
+            rule: if seats.contains(&s) {
+                "agency:seat"
+            } else {
+                "agency:national"
+            },
             anaphoric: false,
         });
     }
@@ -797,6 +821,26 @@ mod tests {
         assert_eq!(
             agencies("中国驻某某总领事馆发布消息。"),
             ["中国驻某某总领事馆"]
+        );
+    }
+
+    #[test]
+    fn a_deputy_to_the_national_congress_works_for_it() {
+        let ex = run("全国人大代表王某某建议加强监管。");
+        let congress = ex
+            .mentions
+            .iter()
+            .position(|m| m.rule == "agency:seat")
+            .expect("the congress is named");
+        assert!(ex.relations.iter().any(|r| {
+            r.predicate == crate::model::Predicate::WorksFor
+                && matches!(r.object, crate::extract::Object::Mention(o) if o == congress)
+        }));
+        assert!(
+            run("县人民代表大会代表出席。")
+                .mentions
+                .iter()
+                .all(|m| m.rule != "agency:seat")
         );
     }
 }

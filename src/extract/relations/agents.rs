@@ -120,6 +120,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
                     .filter(|&j| {
                         let m = &cx.mentions[j];
                         m.ty == EntityType::Agency
+                            && is_agent(cx, j)
                             && m.span.start >= para
                             && m.span.end <= cx.mentions[i].span.start
                             && !before_post(cx, m)

@@ -16,8 +16,10 @@ use crate::model::EntityType;
 pub(super) fn is_agent(cx: &Cx, j: usize) -> bool {
     cx.spend(cx.mentions.len());
     let m = &cx.mentions[j];
+    // A congress named in a deputy's title (`全国人大代表某某`) is where the
+    // deputy sits; the deputy, not the congress, acts in the sentence.
     if m.ty == EntityType::Agency {
-        return true;
+        return m.rule != "agency:seat";
     }
     // A division counts when it is not part of a longer name.
     m.ty == EntityType::Division
