@@ -61,6 +61,11 @@ fn prefixed_role(token: &str) -> Option<(&'static str, &str)> {
     })
 }
 
+/// Endings of the lead word that opens a paper's own report (`本报讯`, `某某日报讯`,
+/// `本台讯`), written before the byline's role words when the byline has no
+/// brackets (`本报讯 记者某某`): it names the newsroom, not a person.
+const LEAD_WORD_ENDS: [&str; 4] = ["报讯", "台讯", "社讯", "网讯"];
+
 /// Words after the names of a byline that say what they did.
 const CREDIT_MARKS: [&str; 7] = ["报道", "摄", "摄影", "图", "采写", "整理", "发自"];
 
@@ -99,6 +104,9 @@ pub fn parse_byline(line: &str) -> Option<Vec<Author>> {
         // Words saying what the names did (`报道`, `摄`) close a byline; they
         // are no names.
         if CREDIT_MARKS.contains(&raw) {
+            continue;
+        }
+        if !seen_role && LEAD_WORD_ENDS.iter().any(|w| raw.ends_with(w)) {
             continue;
         }
         let mut token = raw;
@@ -239,6 +247,11 @@ mod tests {
             ["王五/记者", "赵六/记者"]
         );
         assert!(parse_byline("张小三记者 李四").is_none());
+        // The lead word of a paper's own report names no one.
+        assert_eq!(
+            names("本报讯 记者王五 实习生赵六"),
+            ["王五/记者", "赵六/实习生"]
+        );
     }
 
     #[test]

@@ -64,6 +64,22 @@ pub(crate) fn parse_body<'a>(lines: impl Iterator<Item = &'a str>) -> Body {
             add_authors(&mut authors, a);
         }
     }
+    // A credit run into the end of the last paragraph, after its last
+    // sentence (`…。记者 某某 报道`), names authors too; it must open with a
+    // role word, so that a sentence's last words are never read as names.
+    if let Some(last) = paragraphs.last()
+        && let Some(end) = last.rfind(['。', '！', '？'])
+    {
+        let tail = last[end + '。'.len_utf8()..].trim();
+        if ["记者", "本报记者", "通讯员", "本报通讯员"]
+            .iter()
+            .any(|w| tail.starts_with(w))
+            && has_byline_cue(tail)
+            && let Some(a) = parse_byline(tail)
+        {
+            add_authors(&mut authors, a);
+        }
+    }
     Body {
         authors,
         paragraphs,
@@ -183,6 +199,15 @@ mod tests {
         let names: Vec<&str> = body.authors.iter().map(|a| a.name.as_str()).collect();
         assert_eq!(names, ["王五", "赵六"]);
         assert_eq!(body.paragraphs, ["第一段。"]);
+    }
+
+    #[test]
+    fn a_credit_run_into_the_last_paragraph_names_its_authors() {
+        let body = parse_body(["第一段。", "第二段说完了。记者 王五 赵六 报道"].into_iter());
+        let names: Vec<&str> = body.authors.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["王五", "赵六"]);
+        let body = parse_body(["第一段。", "他说得好。大家 记住"].into_iter());
+        assert!(body.authors.is_empty());
     }
 
     #[test]
