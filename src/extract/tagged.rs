@@ -474,6 +474,15 @@ mod tests {
         }
         let ex = run("村里成立了新韩银行分理处。");
         assert!(named(&ex, EntityType::Company).contains(&"新韩银行".to_string()));
+        // A registered firm's legal form after a rarely seen word is a name,
+        // though the rest of its words are ordinary.
+        let ex = run("他来到苍松机器人自动化股份有限公司调研。");
+        assert_eq!(
+            named(&ex, EntityType::Company),
+            ["苍松机器人自动化股份有限公司"]
+        );
+        let ex = run("他注册了一家农业开发有限公司。");
+        assert!(named(&ex, EntityType::Company).is_empty());
     }
 
     #[test]

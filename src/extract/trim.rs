@@ -296,6 +296,11 @@ pub(super) fn trim_verb_heads(cx: &mut Cx, tokens: &[Token]) {
 /// the core before the suffix is generic (`国内`, `贸易`), a pointer
 /// (`某`), or a short run of the segmenter's verbs and pronouns (`刺激银行`,
 /// `他证实公司`) that the dictionary does not know as one name.
+/// How often the dictionary may have seen a word inside a registered firm's
+/// name for the word to be the firm's own (`某松`, seen a handful of times)
+/// rather than a word describing a kind of business.
+const RARE_IN_NAME: usize = 100;
+
 pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
     let placed: Vec<bool> = cx
         .coverage()
@@ -437,7 +442,18 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         // Two characters are a brand's length (`某某银行`), so only longer cores
         // are judged, except before a word for premises (`周边牧场`, `大型商场`),
         // which takes a brand of its own.
+        // A registered firm's full legal form (`有限公司`, `股份有限公司`) after
+        // a word the dictionary has seen only a few times (a brand's short
+        // form, `某大` for a university) is a name even among ordinary words.
+        let rare_registered = (suffix.ends_with("有限公司") || suffix.ends_with("有限责任公司"))
+            && core_tokens().any(|t| {
+                t.end - t.start >= 2
+                    && crate::segment::frequency(
+                        &cx.chars[t.start..t.end].iter().collect::<String>(),
+                    ) < RARE_IN_NAME
+            });
         let ordinary = m.rule == "company:suffix"
+            && !rare_registered
             && core_end >= m.span.start + if premises { 2 } else { 3 }
             && !core.contains("某某")
             && (m.span.start..core_end).all(|k| is_han(cx.chars[k]))
