@@ -271,7 +271,10 @@ pub fn find(cx: &mut Cx) {
         // Universities, colleges, hospitals and railway bureaus are named by
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
         // So is a place's Party school.
+        // A longer suffix ending in one (`职业技术学院`) is named so too.
         let college = ["大学", "学院", "医院", "铁路局", "党校"].contains(&suffix)
+            || suffix.ends_with("学院")
+            || suffix.ends_with("大学")
             // A town's school is named by the town (`某乡小学`).
             || (suffix.ends_with('学') || suffix.ends_with("学校"))
                 && divs.iter().any(|d| d.level == crate::model::Level::Township);
@@ -526,6 +529,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Company)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_college_named_by_its_city_alone_is_a_name() {
+        assert_eq!(
+            organisations("金华职业技术学院举行毕业典礼。"),
+            ["金华职业技术学院"]
+        );
     }
 
     #[test]
