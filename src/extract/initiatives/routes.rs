@@ -59,11 +59,7 @@ pub(super) fn named_routes(
             }
             (p.start, p.end)
         };
-        // The segmenter glues a preposition to a word it does not know
-        // (`自某某高铁`, `和某某高速`).
-        let s = (s..prefix_end)
-            .find(|&i| !is_stop(cx.chars[i]) && !ROUTE_OPENERS.contains(cx.chars[i]))
-            .unwrap_or(prefix_end);
+        let s = past_openers(cx, s, prefix_end);
         let e = t.end;
         if prefix_end - s < 2 || !named_prefix(cx, s, prefix_end) || quoted(quotes, titles, s, e) {
             continue;
@@ -112,7 +108,11 @@ pub(super) fn named_strategies(
     for (k, t) in tokens.iter().enumerate() {
         let Some(&(head, ends)) = STRATEGY_HEADS.iter().find(|(h, _)| {
             let e = t.start + h.chars().count();
-            cx.starts_with(t.start, h) && tokens[k..].iter().any(|w| w.end == e)
+            cx.starts_with(t.start, h)
+                && tokens[k..]
+                    .iter()
+                    .take_while(|w| w.start < e)
+                    .any(|w| w.end == e)
         }) else {
             continue;
         };
@@ -138,9 +138,7 @@ pub(super) fn named_strategies(
             }
             s = p.start;
         }
-        let s = (s..t.start)
-            .find(|&i| !is_stop(cx.chars[i]) && !ROUTE_OPENERS.contains(cx.chars[i]))
-            .unwrap_or(t.start);
+        let s = past_openers(cx, s, t.start);
         let e = t.start + head.chars().count();
         if places == 0 || t.start - s < 2 || !named_prefix(cx, s, t.start) {
             continue;
@@ -184,6 +182,15 @@ pub(super) fn named_strategies(
         ));
     }
     found.extend(strategies);
+}
+
+/// Where a name found from `s` starts once the prepositions and conjunctions
+/// the segmenter glues to a word it does not know are cut off (`自某某高铁`,
+/// `和某某高速`, `以某某经济带发展`); `e` when nothing is left.
+fn past_openers(cx: &Cx, s: usize, e: usize) -> usize {
+    (s..e)
+        .find(|&i| !is_stop(cx.chars[i]) && !ROUTE_OPENERS.contains(cx.chars[i]))
+        .unwrap_or(e)
 }
 
 /// Whether a word is made of provinces' or countries' one-character short
