@@ -86,7 +86,14 @@ pub(super) fn works_for(cx: &mut Cx) {
             );
             continue;
         }
-        let role_start = m.span.start - role.chars().count();
+        // A post is written before the name, or in brackets after it
+        // (`某某（某局局长）`); `person_start` is where the post ends.
+        let (role_start, person_start) = if m.rule == "person:bracketed-post" {
+            let open = m.span.end + 1;
+            (open, open + role.chars().count())
+        } else {
+            (m.span.start - role.chars().count(), m.span.start)
+        };
         let org_types = [
             EntityType::Agency,
             EntityType::Company,
@@ -94,7 +101,6 @@ pub(super) fn works_for(cx: &mut Cx) {
         ];
         // The organisation named right before the post, or one the post's first
         // words belong to (`某某党委` + `党委书记`).
-        let person_start = m.span.start;
         let adjacent = (0..n)
             .filter(|&j| {
                 let o = &cx.mentions[j];
@@ -543,6 +549,36 @@ mod tests {
             .filter(|r| r.predicate == Predicate::WorksFor)
             .count();
         assert_eq!(n, 2);
+    }
+
+    #[test]
+    fn a_post_in_brackets_after_the_name_names_the_employer() {
+        let ex =
+            run("会议决定，对甘文亮（青松市市场监管局局长）、苏明（原某某县委书记）进行问责。");
+        let people: Vec<(String, Option<String>)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == crate::model::EntityType::Person)
+            .map(|m| (m.name.clone(), m.role.clone()))
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("甘文亮".into(), Some("青松市市场监管局局长".into())),
+                ("苏明".into(), Some("原某某县委书记".into()))
+            ]
+        );
+        assert_eq!(
+            employers("对甘文亮（嘉兴市市场监管局局长）进行问责。"),
+            ["嘉兴市市场监管局"]
+        );
+        // Brackets that hold no post name no person.
+        assert!(
+            run("甘文亮（音）到访。")
+                .mentions
+                .iter()
+                .all(|m| m.ty != crate::model::EntityType::Person)
+        );
     }
 
     #[test]
