@@ -148,12 +148,11 @@ pub fn find(cx: &mut Cx) {
                 // when the dictionary reads no everyday word there.
                 name_after_post(cx, after).filter(|&e| {
                     let name: Vec<char> = cx.chars[after..e].to_vec();
-                    cx.chars
-                        .get(e)
-                        .is_some_and(|c| AFTER_NAME.contains(*c) || "正刚便则忙".contains(*c))
-                        || cx.chars.get(e).is_some_and(|c| "，。；".contains(*c))
-                            && e - after >= 3
-                            && !everyday_word(cx, after + 1, e)
+                    cx.chars.get(e).is_some_and(|c| {
+                        AFTER_NAME.contains(*c) || "正刚便则忙因将曾把被让所".contains(*c)
+                    }) || cx.chars.get(e).is_some_and(|c| "，。；".contains(*c))
+                        && e - after >= 3
+                        && !everyday_word(cx, after + 1, e)
                         || cx
                             .chars
                             .windows(name.len())
@@ -218,6 +217,30 @@ pub fn find(cx: &mut Cx) {
         }
         // Name before a speech verb or a courtesy title (某某先生), after a boundary.
         let prev_ok = i == 0 || !is_han(cx.chars[i - 1]) || is_stop(cx.chars[i - 1]);
+        // A roll of honour (`某县某乡小学 某某` on a line of its own): a name
+        // after a body and a space that ends its line is a person of that body.
+        if matches!(cx.chars[i], ' ' | '\u{3000}')
+            && i > 0
+            && covered(
+                i - 1,
+                &[
+                    EntityType::Agency,
+                    EntityType::Company,
+                    EntityType::Organization,
+                ],
+            )
+            && let Some(end) = name_after_post(cx, i + 1)
+            && cx.chars.get(end).is_none_or(|&c| c == '\n')
+        {
+            found.push(person(
+                cx.slice(i + 1, end),
+                None,
+                Span::new(i + 1, end),
+                "person:roll",
+            ));
+            i = end;
+            continue;
+        }
         // A name with its post in brackets after it holds that post.
         if prev_ok
             && let Some(end) = name_at(cx, i)
@@ -505,6 +528,25 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_name_after_a_body_on_a_line_of_its_own_is_a_person() {
+        let ex = run("获奖名单如下：\n某某县青松乡小学 卓玛拉姆\n某某县特殊教育学校 甘文亮\n");
+        let names: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| m.name.as_str())
+            .collect();
+        assert_eq!(names, ["卓玛拉姆", "甘文亮"]);
+        // Not when the line goes on after the name.
+        assert!(people("某某县特殊教育学校 甘文亮等人参加。").is_empty());
+    }
+
+    #[test]
+    fn a_descriptor_then_a_name_then_a_linking_word_is_a_person() {
+        assert_eq!(people("货车司机甘文亮因道路中断滞留。"), ["甘文亮"]);
     }
 
     #[test]
