@@ -545,6 +545,13 @@ mod tests {
     }
 
     #[test]
+    fn an_unseen_name_after_a_post_may_hold_a_function_character() {
+        // `以` is a function word elsewhere; the segmenter reads the three
+        // characters as one unseen word.
+        assert_eq!(people("集团董事长甘以诚在会上介绍。"), ["甘以诚"]);
+    }
+
+    #[test]
     fn a_descriptor_then_a_name_then_a_linking_word_is_a_person() {
         assert_eq!(people("货车司机甘文亮因道路中断滞留。"), ["甘文亮"]);
     }

@@ -243,6 +243,21 @@ fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
     {
         return Some(i + 4);
     }
+    // A word of three characters the segmenter's model for unseen words made
+    // after a post, opening with a plain surname, is a name even when its
+    // middle character is a function word elsewhere (`某以某`).
+    if s == 1
+        && !AMBIGUOUS_SURNAMES.contains(cx.chars[i])
+        && let Some(t) = super::super::trim::token_at(cx.tokens(), i)
+        && t.start == i
+        && t.end == i + 3
+        && t.pos == crate::segment::Pos::Unknown
+        && (i..t.end).all(|k| is_han(cx.chars[k]))
+        && is_stop(cx.chars[i + 1])
+        && !is_stop(cx.chars[i + 2])
+    {
+        return Some(t.end);
+    }
     if let Some(e) = name_at(cx, i) {
         return Some(e);
     }
