@@ -532,6 +532,18 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_people_is_no_name_but_an_ordinal_is() {
+        assert!(companies("他成为这家只有46人小公司的首席科学家。").is_empty());
+        assert!(organisations("来自贵州的50位小学教师参加培训。").is_empty());
+        assert_eq!(
+            organisations("病人转到嘉兴市第二人民医院。"),
+            ["嘉兴市第二人民医院"]
+        );
+        // A numbered army group is no company, even before 工兵团.
+        assert!(companies("第14集团军工兵团派出救援人员。").is_empty());
+    }
+
+    #[test]
     fn a_college_named_by_its_city_alone_is_a_name() {
         assert_eq!(
             organisations("金华职业技术学院举行毕业典礼。"),

@@ -335,9 +335,19 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                 .zip(core.chars().skip(1))
                 .any(|(a, b)| b == '大' && "一二两三四五六七八九十".contains(a));
         // `某市11家合作社`, `首家某某公司`, `一处仓储公司`: a count, not a name.
-        let counted = core.chars().zip(core.chars().skip(1)).any(|(a, b)| {
-            "家处座个所".contains(b)
-                && (a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a))
+        // So is a count of people (`46人小公司`, `50位小学`), but not an
+        // ordinal's (`第二人民医院`).
+        let c: Vec<char> = core.chars().collect();
+        let counted = (1..c.len()).any(|k| {
+            let (a, b) = (c[k - 1], c[k]);
+            let numeral = a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a);
+            numeral
+                && ("家处座个所".contains(b)
+                    || "人位名".contains(b)
+                        && (k < 2 || c[k - 2] != '第')
+                        && !(b == '人'
+                            && (c.get(k + 1) == Some(&'民')
+                                || core_end - m.span.start == k + 1 && suffix.starts_with('民'))))
         });
         // `某国公司`: a country's firms, no name; a country's broadcaster
         // (`某国广播公司`) is named by it.
@@ -584,7 +594,13 @@ pub(super) fn drop_split_words(cx: &mut Cx, tokens: &[Token]) {
                     .chars
                     .get(m.span.end)
                     .is_some_and(|c| "军化员".contains(*c))
-                    && cx.chars.get(m.span.end + 1) != Some(&'工'))
+                    // `集团军工` is a group's arms works, but a numbered
+                    // group (`第14集团军工兵团`) is still the army.
+                    && (cx.chars.get(m.span.end + 1) != Some(&'工')
+                        || m.name
+                            .trim_end_matches("集团")
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))))
     };
     // A suffix found inside a longer word (`集中学习` holds `中学`), or right
     // after a verb or a function word (`进入医院`, `听取学院…`), names no body:

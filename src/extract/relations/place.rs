@@ -65,6 +65,9 @@ pub(super) fn located_in(cx: &mut Cx) {
             || name.starts_with('中') && name.ends_with("集团") && name.chars().count() <= 5
             || COUNTRIES.iter().any(|c| name.starts_with(c));
         let guessed = national && rule == "locatedIn:article-locality";
+        // Nor is it where a sentence that opens with a place finds it at work
+        // (`在某市，中国某某集团…`): a national body's place is its own name's.
+        let stated = stated.filter(|(_, r)| !(national && *r == "locatedIn:sentence-place"));
         // A firm the article's visit went to lies where the visit was, unless
         // its name or its sentence says otherwise.
         let visited = visit.clone().filter(|v| {
@@ -499,6 +502,18 @@ mod tests {
             })
             .collect();
         assert_eq!(places, ["桐乡市"]);
+    }
+
+    #[test]
+    fn a_national_body_is_not_where_a_sentence_finds_it_at_work() {
+        let ex = run("在绍兴，中国庚辛研究院和庚辛电子股份有限公司签约。");
+        let placed: Vec<String> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .map(|r| ex.mentions[r.subject].name.clone())
+            .collect();
+        assert_eq!(placed, ["庚辛电子股份有限公司"]);
     }
 
     #[test]
