@@ -332,7 +332,13 @@ fn inside_word(cx: &Cx, start: usize, end: usize) -> bool {
     let place = |t: &crate::segment::Token| t.pos == crate::segment::Pos::Place;
     cx.word_across(start)
         .is_some_and(|t| !place(t) || cx.gaz.lookup(&cx.slice(t.start, start)).is_empty())
-        || cx.word_across(end).is_some_and(|t| !place(t))
+        || cx.word_across(end).is_some_and(|t| {
+            // The short form and its level word read as one word (`某阳县`, a
+            // county's old name the segmenter does not know) is the place.
+            let with_level =
+                t.start == start && t.end == end + 1 && "县市区旗".contains(cx.chars[end]);
+            !place(t) && !with_level
+        })
 }
 
 /// `某新区(某区)`: a zone and the county it is governed as are one division; the
@@ -416,6 +422,15 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_county_by_its_old_name_read_as_one_word_is_the_place() {
+        // The segmenter reads `田阳县` (now a district) as one unknown word.
+        assert_eq!(
+            divisions("百色市召开会议。田阳县委也召开会议。"),
+            ["百色市", "田阳区"]
+        );
     }
 
     #[test]
