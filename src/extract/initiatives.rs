@@ -319,7 +319,7 @@ fn after_modifiers<T>(cx: &Cx, at: usize, found: impl Fn(usize, usize) -> Option
 }
 
 /// Where `word` starts in the text, in order.
-fn occurrences(cx: &Cx, word: &str) -> Vec<usize> {
+pub(super) fn occurrences(cx: &Cx, word: &str) -> Vec<usize> {
     let w: Vec<char> = word.chars().collect();
     if w.is_empty() || w.len() > cx.chars.len() {
         return Vec::new();

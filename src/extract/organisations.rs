@@ -7,7 +7,8 @@
 //! Where a name walked back from its suffix starts is `organisations::start`;
 //! the central bank's branches are `organisations::central_bank`; the Youth
 //! League's committees are `organisations::league`; delegations are
-//! `organisations::delegations`.
+//! `organisations::delegations`; the railway's regional groups are
+//! `organisations::railways`.
 
 use super::lexicon::*;
 use super::names::{normalise_name, resolve_bare};
@@ -21,6 +22,7 @@ mod delegations;
 mod league;
 mod parties;
 mod press;
+mod railways;
 mod schools;
 mod start;
 use brands::{brand_forms, brand_projects, described_firms, quoted_businesses, short_repeats};
@@ -380,6 +382,7 @@ pub fn find(cx: &mut Cx) {
     press::newspapers(cx);
     delegations::delegations(cx);
     parties::parties(cx);
+    railways::railway_groups(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
