@@ -384,6 +384,12 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_glued_to_a_surname_before_a_title_is_no_name() {
+        let ex = run("市长说，她向习主席赠送了城市钥匙。");
+        assert!(named(&ex, EntityType::Person).is_empty());
+    }
+
+    #[test]
     fn an_act_written_out_after_a_name_is_no_part_of_it() {
         // `发` opens `发了言`, not a third character of the name.
         let ex = run("会上，王大明、李小发了言。");

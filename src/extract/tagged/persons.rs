@@ -70,6 +70,15 @@ pub(super) fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     // What follows: a title or post (with the role it gives), a verb, a speech
     // verb; what precedes: a verb that takes a person, or a list.
     let title = starts_with_any(cx, e, &TITLES_AFTER).or_else(|| starts_with_any(cx, e, &POSTS));
+    // `向某主席`: a preposition the model for unseen words glued to a surname
+    // before a title is no name; the person is named by surname and title.
+    if t.pos == Pos::Unknown
+        && len == 2
+        && title.is_some()
+        && "向对给与同和跟把被让为".contains(cx.chars[s])
+    {
+        return None;
+    }
     // `某国总理某某`: a title followed by a name makes this word the country.
     if let Some(t) = &title {
         let after_title = e + t.chars().count();
