@@ -384,6 +384,12 @@ mod tests {
     }
 
     #[test]
+    fn a_bridge_or_a_gorge_is_no_name() {
+        let ex = run("交通委对龙庆峡、天体缘等景区加强管理。");
+        assert!(named(&ex, EntityType::Person).is_empty());
+    }
+
+    #[test]
     fn a_preposition_glued_to_a_surname_before_a_title_is_no_name() {
         let ex = run("市长说，她向习主席赠送了城市钥匙。");
         assert!(named(&ex, EntityType::Person).is_empty());

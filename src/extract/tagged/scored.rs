@@ -131,14 +131,14 @@ pub(super) fn scored_name(
             .count() as f32;
         let after = cx.chars.get(e).copied();
         // A name does not run on into a place or a body (`张家港市`, `王村`), nor
-        // end like a village (`某家沟`), a building or a body (`某某馆`), or a side
-        // in talks (`某方`). A post that starts with a place word (`某某省长`,
+        // end like a village (`某家沟`), a building or a body (`某某馆`), a bridge
+        // or a gorge (`某沟桥`, `某家峡`), or a side in talks (`某方`). A post that starts with a place word (`某某省长`,
         // `某某市长`) is a title after the name, not a place it runs into.
         let post_after = starts_with_any(cx, e, &POSTS).is_some();
         if (after.is_some_and(|c| "市县区省镇乡村路街州庄寺山湖河江桥".contains(c))
             || cx.starts_with(e, "社区"))
             && !post_after
-            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞村镇乡郡"
+            || "堡沟里屯坡湾岭峪洼营寨坪垸集馆院所厅站局部会社团校厂店场队处室组方宫堂府寺庙祠园阁楼亭殿洞村镇乡郡桥峡塔"
                 .contains(cx.chars[e - 1])
         {
             continue;
