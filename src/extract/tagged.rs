@@ -384,6 +384,12 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_side_in_talks_is_no_name() {
+        let ex = run("马来西亚某党主席表示，中方及时向马方介绍经验、捐赠物资。");
+        assert!(named(&ex, EntityType::Person).is_empty());
+    }
+
+    #[test]
     fn a_bridge_or_a_gorge_is_no_name() {
         let ex = run("交通委对龙庆峡、天体缘等景区加强管理。");
         assert!(named(&ex, EntityType::Person).is_empty());

@@ -6,7 +6,7 @@
 //! parent module's.
 
 use super::super::lexicon::{
-    PERSON_ROLES, POSTS, SPEECH_VERBS, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
+    COUNTRIES, PERSON_ROLES, POSTS, SPEECH_VERBS, TITLES_AFTER, VERBS_BEFORE, is_surname_start,
 };
 use super::super::trim::token_at;
 use super::super::{Cx, Mention, is_han};
@@ -28,6 +28,16 @@ pub(super) fn person(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
     // A transliteration's halves are rarely words the dictionary has seen a
     // hundred times; a phrase's are.
     if segment::common_pair(&cx.slice(s, e), 100) || "副正".contains(cx.chars[e - 1]) {
+        return None;
+    }
+    // `某方` in an article about a country that starts with that character
+    // (`马方`, with `马来西亚` named) is that side in talks, not a name.
+    if len == 2 && cx.chars[e - 1] == '方' && {
+        let text: String = cx.chars.iter().collect();
+        COUNTRIES
+            .iter()
+            .any(|c| c.chars().count() >= 2 && c.starts_with(cx.chars[s]) && text.contains(c))
+    } {
         return None;
     }
     // A name the dictionary tags, or one the HMM cut out, that starts with a
