@@ -552,6 +552,11 @@ mod tests {
     }
 
     #[test]
+    fn a_spouse_works_for_no_body_the_sentence_names() {
+        assert!(employers("甲乙集团举行开业仪式，董事长的妻子王丽说，她很高兴。").is_empty());
+    }
+
+    #[test]
     fn a_post_in_brackets_after_the_name_names_the_employer() {
         let ex =
             run("会议决定，对甘文亮（青松市市场监管局局长）、苏明（原某某县委书记）进行问责。");
