@@ -523,6 +523,8 @@ mod tests {
         );
         // Without its parties, a treaty `关于…的` is described, not named.
         assert!(initiatives("两国关于互免签证的协定已经生效。").is_empty());
+        // Nor is one counted (`39项`).
+        assert!(initiatives("中国已对外缔结39项引渡条约。").is_empty());
     }
 
     #[test]

@@ -278,10 +278,10 @@ pub(super) fn named_laws(
                     && !BARE_LAW_HEADS.contains(&word.as_str())
         } else {
             // A treaty is named by its parties or its field, not by a kind
-            // (`双边投资协定`, `国际条约`) or a count (`这份协定`).
+            // (`双边投资协定`, `国际条约`) or a count (`这份协定`, `39项引渡条约`).
             let text = cx.slice(s, e);
             let kind = [
-                "双边", "多边", "两国", "国际", "这", "该", "个", "双赢", "平等",
+                "双边", "多边", "两国", "国际", "这", "该", "个", "项", "份", "双赢", "平等",
             ]
             .iter()
             .any(|w| text.starts_with(w));
