@@ -36,7 +36,9 @@ again) the 80 after batch 20; batches 23 and 24 (80 more, added when the halves 
 0.04 / 0.05 apart) the 80 after batch 22; batches 25 and 26 (80 more, added when the halves
 stood 0.04 / 0.05 apart again) the 80 after batch 24; batches 27 and 28 (80 more, added
 when the halves stood 0.04 / 0.05 apart once more) the 80 after batch 26; batches 29 and
-30 (80 more, added when the halves stood 0.04 / 0.05 apart again) the 80 after batch 28. No
+30 (80 more, added when the halves stood 0.04 / 0.05 apart again) the 80 after batch 28;
+batches 31 and 32 (80 more, added when the halves stood 0.04 / 0.04 apart) the 80 after
+batch 30. No
 unlabelled item's output was read between batch 8 and them beyond `read-after-batch6.txt`. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
@@ -75,6 +77,6 @@ random.Random(20261205).shuffle(fresh)
 picked += fresh[:40]
 picked += fresh[40:80]
 later = set(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "read-after-batch6.txt")).read().split())
-picked += [i for i in fresh[80:] if i not in later][:960]
+picked += [i for i in fresh[80:] if i not in later][:1040]
 for i, id_ in enumerate(picked):
     print(("tune" if i % 40 < 20 else "heldout"), id_)

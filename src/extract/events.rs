@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES, MEETING_NOUNS, MEETING_SCOPES,
-    ORDINAL_EVENT_NOUNS,
+    ORDINAL_EVENT_NOUNS, ORDINAL_MEETING_NOUNS, UNIONS,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
@@ -33,6 +33,48 @@ fn counted(core: &str) -> bool {
         || rest.len() < core.len() && (rest.starts_with(['次', '届']) || rest == "国")
 }
 
+/// The start of an ordinal (`第九次`) that ends right at `e`.
+fn ordinal_ending_at(cx: &Cx, e: usize) -> Option<usize> {
+    (e.saturating_sub(6)..e).find(|&k| ordinal_end(cx, k) == Some(e))
+}
+
+/// Whether the year at `y` dates an annual meeting whose noun starts at `i`
+/// (`2015年年会`, `2015年会`).
+fn dates_annual(cx: &Cx, y: usize, i: usize) -> bool {
+    cx.starts_with(i, "年会") && (y + 4 == i || y + 5 == i && cx.chars[y + 4] == '年')
+}
+
+/// Where the host ends when an event's name at `j` opens with one the text
+/// makes plain: a union of states (`UNIONS`, found only after events, which an
+/// earlier pass may have read as a firm), an acronym (`某某C`), or an
+/// organisation an earlier pass found there. A firm is no such host: its own
+/// conference (`某某集团某地峰会`) is named only after a verb of attending.
+fn host_at(cx: &Cx, coverage: &[u8], j: usize) -> Option<usize> {
+    let body = 1u8 << EntityType::Organization as u8;
+    let in_body = |k: usize| coverage.get(k).is_some_and(|&b| b & body != 0);
+    if in_body(j) && (j == 0 || !in_body(j - 1)) {
+        return (j..).find(|&k| !in_body(k));
+    }
+    let caps = cx.chars[j..]
+        .iter()
+        .take_while(|c| c.is_ascii_uppercase())
+        .count();
+    if caps >= 2 {
+        return Some(j + caps);
+    }
+    UNIONS
+        .iter()
+        .flatten()
+        .filter(|form| form.chars().count() >= 2 && cx.starts_with(j, form))
+        .map(|form| j + form.chars().count())
+        .max()
+}
+
+/// How many characters may stand between a host and its event's noun when
+/// no verb or edition opens the name (`某某集团某地峰会`): a place or a
+/// rank, not a clause (`某某集团财金渠道紧密围绕峰会`).
+const MAX_AFTER_HOST: usize = 5;
+
 /// The end of an ordinal (`第十届`, `第3次`) starting at `k`.
 pub(super) fn ordinal_end(cx: &Cx, k: usize) -> Option<usize> {
     if cx.chars.get(k) != Some(&'第') {
@@ -57,11 +99,16 @@ pub fn find(cx: &mut Cx) {
     while i < n {
         let ordinal_only = ORDINAL_EVENT_NOUNS.iter().find(|w| cx.starts_with(i, w));
         let meeting = MEETING_NOUNS.iter().find(|w| cx.starts_with(i, w));
+        // `某某领导人第九次会晤`: a bare meeting right after its edition.
+        let edition_meeting = ORDINAL_MEETING_NOUNS
+            .iter()
+            .find(|w| cx.starts_with(i, w) && ordinal_ending_at(cx, i).is_some());
         let Some(noun) = EVENT_NOUNS
             .iter()
             .find(|w| cx.starts_with(i, w))
             .or(ordinal_only)
             .or(meeting)
+            .or(edition_meeting)
         else {
             i += 1;
             continue;
@@ -77,7 +124,13 @@ pub fn find(cx: &mut Cx) {
                 break;
             }
             let c = cx.chars[j - 1];
-            if is_stop(c) || !(is_han(c) || c.is_ascii_digit() || "—－-·".contains(c)) {
+            // Capitals belong to a union's or a series' acronym (`某某C部长级会议`).
+            if is_stop(c)
+                || !(is_han(c)
+                    || c.is_ascii_digit()
+                    || c.is_ascii_uppercase()
+                    || "—－-·".contains(c))
+            {
                 break;
             }
             // `某某交易会和某某博览会`: another event ends before the conjunction.
@@ -105,7 +158,40 @@ pub fn find(cx: &mut Cx) {
                 && tokens.binary_search_by_key(&k, |t| t.start).is_ok()
         });
         let is_meeting = meeting.is_some_and(|m| m == noun);
+        // A host or a series named before the edition (`某某组织第二十二次领导人
+        // 非正式会议`, `某某论坛2015年年会`) is part of the name. It needs a verb of
+        // attending or a host the text makes plain before it, except before a
+        // year: a year run into an annual meeting dates the host's own.
+        // A forum named after a union is mostly a standing body of its own
+        // (`某盟地区论坛`), which the organisations' passes find.
+        let opens = *noun != "论坛"
+            && host_at(cx, &coverage, j).is_some_and(|h| h <= i && i - h <= MAX_AFTER_HOST);
+        let host = after_verb || opens;
+        let named_before = |k: usize| {
+            cx.chars[j..k]
+                .iter()
+                .filter(|&&c| is_han(c) || c.is_ascii_uppercase())
+                .count()
+                >= 2
+        };
+        // Where the walk stopped at a conjunction (`某某与某某委员会2015年年会`),
+        // the host's name runs on before it.
+        let clean_stop = j == 0 || !is_han(cx.chars[j - 1]) || cx.chars[j - 1] == '在';
+        let edition_inside = match (year, ordinal) {
+            (Some(y), _)
+                if y > j && dates_annual(cx, y, i) && named_before(y) && (host || clean_stop) =>
+            {
+                Some(j)
+            }
+            (_, Some((k, _)))
+                if k > j && host && named_before(k) && !ORDINAL_EVENT_NOUNS.contains(noun) =>
+            {
+                Some(j)
+            }
+            _ => None,
+        };
         let start = match (year, ordinal, scope) {
+            _ if edition_inside.is_some() => edition_inside,
             _ if is_meeting => meeting_scope,
             // A year written right before the name (`2019某某发展大会`, no 年)
             // dates an edition as an ordinal does.
@@ -117,6 +203,8 @@ pub fn find(cx: &mut Cx) {
             (None, Some((_, o)), _) => Some(o),
             (None, None, _) if after_verb => Some(j),
             (None, None, Some(k)) => Some(k),
+            // A union's or an acronym's own summit or fair (`某某集团某地峰会`).
+            (None, None, None) if opens => Some(j),
             _ => None,
         };
         let Some(s) = start.filter(|&s| s < i) else {
@@ -124,7 +212,11 @@ pub fn find(cx: &mut Cx) {
             continue;
         };
         let core = cx.slice(s, i);
-        let generic = core.chars().filter(|&c| is_han(c)).count() < 2
+        let generic = core
+            .chars()
+            .filter(|&c| is_han(c) || c.is_ascii_uppercase())
+            .count()
+            < 2
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) && !is_meeting
             || core.starts_with(['本', '该', '此', '这', '各', '每', '首'])
             || counted(&core);
@@ -133,7 +225,7 @@ pub fn find(cx: &mut Cx) {
         // attending (`出席某某集团某地峰会`, a firm's own conference); any other
         // mention inside it is a name of its own.
         let mut inside = 1u8 << EntityType::Division as u8;
-        if after_verb {
+        if after_verb || edition_inside.is_some() || opens && s == j {
             inside |= 1u8 << EntityType::Organization as u8 | 1u8 << EntityType::Company as u8;
         }
         if generic || coverage[s..e].iter().any(|&b| b & !inside != 0) {
@@ -142,10 +234,26 @@ pub fn find(cx: &mut Cx) {
         }
         let name = cx.slice(s, e);
         let mut aliases = vec![name.clone()];
+        let mut key = normalise_name(&name);
         if let Some((k, o)) = ordinal
             && o == s
         {
             aliases.push(cx.slice(k, e));
+        }
+        // An edition inside the name (`某某组织第二十二次领导人非正式会议`) is
+        // the same series as the name without it, which the text may use too.
+        if let Some((k, o)) = ordinal
+            && k > s
+            && year.is_none()
+        {
+            let series = cx.slice(s, k) + &cx.slice(o, e);
+            key = normalise_name(&series);
+            aliases.push(series);
+        }
+        // The series found before its edition (`某某论坛` in `某某论坛2015年年会`)
+        // is the edition's host, not an event of its own.
+        if edition_inside.is_some() {
+            found.retain(|m| !(s <= m.span.start && m.span.end <= e));
         }
         aliases.sort();
         aliases.dedup();
@@ -153,7 +261,7 @@ pub fn find(cx: &mut Cx) {
             ty: EntityType::Initiative,
             span: Span::new(s, e),
             text: name.clone(),
-            key: normalise_name(&name),
+            key,
             name,
             aliases,
             class: Some("Campaign"),
@@ -311,6 +419,39 @@ mod tests {
         // A count of meetings names none of them.
         assert!(events("双方已举行八次领导人会晤。").is_empty());
         assert_eq!(events("他出席示例国家领导人会晤。"), ["示例国家领导人会晤"]);
+    }
+
+    #[test]
+    fn a_union_or_an_acronym_opens_its_own_summit() {
+        assert_eq!(
+            events("即将举行的二十国集团某地峰会上。"),
+            ["二十国集团某地峰会"]
+        );
+        assert_eq!(events("本月举行的ABC部长级会议。"), ["ABC部长级会议"]);
+        // A clause between the union and the noun names nothing, and a forum
+        // named after a union is a body of its own.
+        assert!(events("二十国集团财金渠道紧密围绕峰会主题。").is_empty());
+        assert!(events("东盟地区论坛举行。").is_empty());
+    }
+
+    #[test]
+    fn an_edition_inside_the_name_keeps_its_host() {
+        let ex = run("他出席甲乙组织第二十次领导人非正式会议，甲乙组织领导人非正式会议发表宣言。");
+        let found: Vec<(&str, &str)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.rule == "initiative:event")
+            .map(|m| (m.name.as_str(), m.key.as_str()))
+            .collect();
+        assert_eq!(found[0].0, "甲乙组织第二十次领导人非正式会议");
+        assert!(found.iter().all(|e| e.1 == found[0].1), "{found:?}");
+        assert_eq!(
+            events("他将主持二十国集团领导人第九次会晤。"),
+            ["二十国集团领导人第九次会晤"]
+        );
+        // A year run into an annual meeting dates the host's own.
+        assert_eq!(events("他出席甲乙论坛2015年年会。"), ["甲乙论坛2015年年会"]);
+        assert!(events("甲与乙委员会2015年年会开幕。").is_empty());
     }
 
     #[test]

@@ -307,6 +307,9 @@ lists! {
     /// Nouns of gatherings that make an event only after an ordinal (第七次某某大会).
     ORDINAL_EVENT_NOUNS: Vec<&'static str> = "ordinal_event_nouns", Any;
 
+    /// Bare nouns of meetings that make an event only right after an ordinal with a host before it (某某领导人第九次会晤).
+    ORDINAL_MEETING_NOUNS: Vec<&'static str> = "ordinal_meeting_nouns", Any;
+
     /// Nouns of standing work conferences, an event only after a national scope (中央某某工作会议).
     MEETING_NOUNS: Vec<&'static str> = "meeting_nouns", Any;
 

@@ -91,12 +91,19 @@ pub(super) fn launched_by(cx: &mut Cx) {
             continue;
         }
         // A law named in running text is mostly cited, not made, in the
-        // paragraph: only the rules above say who made it.
+        // paragraph, and an event is mostly attended or reported on there (a
+        // ministry briefs on a summit it does not host): only the rules above
+        // say who made them.
         if cx
             .mentions
             .iter()
             .filter(|m| m.ty == EntityType::Initiative && m.key == key)
-            .all(|m| matches!(m.rule, "initiative:named-law" | "initiative:campaign-head"))
+            .all(|m| {
+                matches!(
+                    m.rule,
+                    "initiative:named-law" | "initiative:campaign-head" | "initiative:event"
+                )
+            })
         {
             continue;
         }
@@ -192,6 +199,13 @@ mod tests {
             .collect();
         by.sort();
         by
+    }
+
+    #[test]
+    fn an_event_is_not_launched_by_the_body_a_paragraph_names_before_it() {
+        // The ministry that briefs on the summit does not host it.
+        let found = launchers("外交部介绍了情况。本月举行的二十国集团领导人会议将讨论反腐合作。");
+        assert!(found.iter().all(|(s, _)| !s.contains("会议")), "{found:?}");
     }
 
     #[test]
