@@ -12,7 +12,7 @@
 
 use super::lexicon::*;
 use super::names::{normalise_name, resolve_bare};
-use super::{Cx, DivInfo, Mention};
+use super::{Cx, DivInfo, Mention, is_han};
 use crate::model::{EntityType, Span};
 use crate::segment::Pos;
 
@@ -272,9 +272,9 @@ pub fn find(cx: &mut Cx) {
         }
         // Universities, colleges, hospitals and railway bureaus are named by
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
-        // So is a place's Party school.
+        // So are a place's Party school and its museum (`某省博物馆`).
         // A longer suffix ending in one (`职业技术学院`) is named so too.
-        let college = ["大学", "学院", "医院", "铁路局", "党校"].contains(&suffix)
+        let college = ["大学", "学院", "医院", "铁路局", "党校", "博物馆", "博物院"].contains(&suffix)
             || suffix.ends_with("学院")
             || suffix.ends_with("大学")
             // A town's school is named by the town (`某乡小学`).
@@ -334,9 +334,18 @@ pub fn find(cx: &mut Cx) {
                 .map(|m| m.span.end)
         };
         if let Some(first_end) = leading(s)
-            && leading(first_end).is_some()
+            && let Some(second_end) = leading(first_end)
         {
             aliases.push(cx.slice(first_end, e));
+            // With a name of its own after both places (`某省某市某某历史博物馆`),
+            // it is written without either, too.
+            let own = cx.chars[second_end..e - suffix.chars().count()]
+                .iter()
+                .filter(|&&c| is_han(c))
+                .count();
+            if own >= 3 && leading(second_end).is_none() {
+                aliases.push(cx.slice(second_end, e));
+            }
         }
         // Nested: 研究院 + place + 创新中心 makes an alias of the place part.
         let class = if ty == EntityType::Company && suffix.contains('行') {
@@ -523,6 +532,27 @@ mod tests {
             .filter(|m| m.ty == EntityType::Organization)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn museums_clinics_and_news_agencies_are_organisations() {
+        assert_eq!(organisations("他来到云南省博物馆参观。"), ["云南省博物馆"]);
+        assert_eq!(
+            organisations("医生下沉到了宋古乡卫生院。"),
+            ["宋古乡卫生院"]
+        );
+        assert_eq!(organisations("甲乙丙电讯社报道。"), ["甲乙丙电讯社"]);
+        // Named after both its places, it is written without them too.
+        let ex = run("在辽宁省沈阳市甲乙丙历史博物馆举行。");
+        let museum = ex
+            .mentions
+            .iter()
+            .find(|m| m.ty == EntityType::Organization)
+            .expect("the museum");
+        assert!(
+            museum.aliases.iter().any(|a| a == "甲乙丙历史博物馆"),
+            "{museum:?}"
+        );
     }
 
     fn companies(text: &str) -> Vec<String> {
