@@ -65,7 +65,10 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         // that word: 等 of `高等`, `中等` in a school's name, or any inside a
         // word the dictionary knows as a name (和 of a brand `某和`) or a word
         // it does not know at all, which its model for unseen words joined
-        // (全 of a brand `某全`).
+        // (全 of a brand `某全`). So is one after the first character of an
+        // ordinary noun (全 of `安全` in `某某安全某某中心`); a verb's
+        // (`认为`) is not, nor 在 or 是 of a word the dictionary does not tag
+        // as a verb or an adverb (`正在`, `就是`).
         let in_word = || {
             let tokens = cx.tokens();
             tokens
@@ -76,6 +79,7 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
                         && t.start < s
                         && t.end <= k
                         && (c == '等'
+                            || t.pos == Pos::Other && t.start + 1 < s && !"在是".contains(c)
                             || matches!(t.pos, Pos::Proper | Pos::Organization)
                             || t.pos == Pos::Unknown && unseen_name_word(cx, t))
                 })
@@ -375,5 +379,23 @@ mod tests {
         );
         // A name before 企业 keeps it.
         assert_eq!(companies("宁波企业集团发布年报。"), ["宁波企业集团"]);
+    }
+
+    #[test]
+    fn a_function_character_inside_a_noun_is_inside_the_name() {
+        let orgs: Vec<String> = run("国家甲乙安全风险评估中心发布报告。")
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Organization)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(orgs, ["国家甲乙安全风险评估中心"]);
+        // The 在 of an adverb opens no name.
+        assert!(
+            run("他正在医院接受治疗。")
+                .mentions
+                .iter()
+                .all(|m| m.ty != EntityType::Organization)
+        );
     }
 }
