@@ -9,7 +9,7 @@
 
 use super::lexicon::{
     COUNTRIES, COUNTRY_INITIALS, LANDFORMS, MEDIA_WORDS, SCENIC_WORDS, SPEECH_VERBS, TOWN_BREAKERS,
-    VERB_HEADS,
+    UNIONS, VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
@@ -75,6 +75,13 @@ pub fn find(cx: &mut Cx) {
             && ("路街巷弄镇乡".contains(next)
                 || county_only && "江河湖海溪山岭峰港湾桥岛泉潭峡畔滩".contains(next))
         {
+            continue;
+        }
+        // A place's name that opens a union of states' (`上海合作组织`) is
+        // part of that name, not the place; the unions' pass reads it later.
+        if UNIONS.iter().flatten().any(|form| {
+            form.chars().count() > hit.end - hit.start && cx.starts_with(hit.start, form)
+        }) {
             continue;
         }
         // A prefecture's or a county's short form before a landform (`某某盆地`,
@@ -422,6 +429,18 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_place_opening_a_unions_name_is_no_place() {
+        let ex = run("上海合作组织成员国政府首脑理事会举行会议。");
+        assert!(
+            ex.mentions
+                .iter()
+                .all(|m| !matches!(m.ty, EntityType::Division | EntityType::Agency)),
+            "{:?}",
+            ex.mentions
+        );
     }
 
     #[test]

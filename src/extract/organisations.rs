@@ -118,8 +118,13 @@ pub fn find(cx: &mut Cx) {
             continue;
         }
         let end = i + suffix.chars().count();
-        // A 会 that opens a word running on (`某某联会见`: 会见) ends no body.
-        if suffix.ends_with('会') && cx.word_across(end).is_some_and(|t| t.start == end - 1) {
+        // A 会 that opens a word running on (`某某联会见`: 会见) ends no body,
+        // nor does one before 议, whatever the segmenter joined it to
+        // (`某某协商会议`).
+        if suffix.ends_with('会')
+            && (cx.word_across(end).is_some_and(|t| t.start == end - 1)
+                || cx.chars.get(end) == Some(&'议'))
+        {
             i = end;
             continue;
         }
@@ -291,6 +296,28 @@ pub fn find(cx: &mut Cx) {
         // The central bank's branches are government bodies, not banks for business.
         if let Some(m) = central_bank_branch(cx, s, e, &text, &divs) {
             cx.mentions.push(m);
+            continue;
+        }
+        // `国家` and a firm's bureau alone (`国家某某局`) name the state's
+        // regulator of the trade, not a firm: a firm has a name or a place of
+        // its own before the suffix. (`国家银行` is the state's banks.)
+        if ty == EntityType::Company
+            && suffix.ends_with('局')
+            && text.strip_suffix(suffix) == Some("国家")
+        {
+            cx.mentions.push(Mention {
+                ty: EntityType::Agency,
+                span: Span::new(s, e),
+                text: text.clone(),
+                key: format!("national/{text}"),
+                aliases: vec![text.clone()],
+                name: text,
+                class: None,
+                div: None,
+                role: None,
+                rule: "agency:national-regulator",
+                anaphoric: false,
+            });
             continue;
         }
         // The central bank is a government body, not a bank that trades.
@@ -532,6 +559,15 @@ mod tests {
             .filter(|m| m.ty == EntityType::Organization)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn the_states_bureau_of_a_trade_is_its_regulator() {
+        let ex = run("国家铁路局发布通知。");
+        assert_eq!(ex.mentions[0].ty, EntityType::Agency);
+        assert_eq!(ex.mentions[0].rule, "agency:national-regulator");
+        // 会 before 议 ends no body.
+        assert!(organisations("甲乙政治协商会议开幕。").is_empty());
     }
 
     #[test]
