@@ -1,10 +1,11 @@
 //! Names after a cue that only a person takes: an age (`今年66岁的某某`,
 //! `77岁的独居老人某某`), a home (`家住某地的某某`) or a name being given
 //! (`这位老人叫某某。`). Feature stories introduce ordinary people this way,
-//! with no post and often no verb of speech. Runs after the post pass and never
-//! takes text another mention holds.
+//! with no post and often no verb of speech. An appointment names the person
+//! and the post after the name (`任命某某为某部部长`, `免去某某的某部部长职务`).
+//! Runs after the post pass and never takes text another mention holds.
 
-use super::super::lexicon::{DESCRIPTORS, KIN_TERMS};
+use super::super::lexicon::{DESCRIPTORS, KIN_TERMS, POSTS};
 use super::super::{Cx, is_han};
 use super::length::{everyday_word, name_after_post, ordinary_word_opens};
 use super::person;
@@ -12,6 +13,9 @@ use crate::model::Span;
 
 /// How far a home (`家住…的`) may run before its 的.
 const MAX_HOME: usize = 16;
+
+/// The longest post an appointment gives after the name.
+const MAX_POST: usize = 30;
 
 pub fn find(cx: &mut Cx) {
     let coverage = cx.coverage();
@@ -42,6 +46,16 @@ pub fn find(cx: &mut Cx) {
         if cue == Cue::Called && cx.chars.get(e).is_some_and(|c| is_han(*c)) {
             continue;
         }
+        // An appointment's name is followed by its post: `为` and the post
+        // (`任命某某为某部部长`), or `的` and the post and `职务` (`免去某某的
+        // 某部部长职务`). Without one it is some other verb's object.
+        let role = match cue {
+            Cue::Appointed => match appointed_post(cx, e) {
+                Some(role) => Some(role),
+                None => continue,
+            },
+            _ => None,
+        };
         // A surname and a form of address (`某大爷`, `某女士`) names no one in
         // full; a word of the dictionary's that is no name (`牧羊人`) is that word.
         // So is one it tags as a name whose first two characters make a
@@ -62,12 +76,12 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
-        found.push(person(
-            cx.slice(after, e),
-            None,
-            Span::new(after, e),
-            "person:cue",
-        ));
+        let rule = if role.is_some() {
+            "person:appointed"
+        } else {
+            "person:cue"
+        };
+        found.push(person(cx.slice(after, e), role, Span::new(after, e), rule));
     }
     found.dedup_by(|a, b| a.span == b.span);
     cx.mentions.extend(found);
@@ -80,6 +94,29 @@ enum Cue {
     Age,
     Home,
     Called,
+    Appointed,
+}
+
+/// The post after an appointed person's name ending at `e`: after `为` up to
+/// the clause's end, or after `的` up to `职务`. It must end with a post.
+fn appointed_post(cx: &Cx, e: usize) -> Option<String> {
+    // A note in brackets may stand between (`某某(女)为`, `某某（兼）为`).
+    let e = if cx.chars.get(e).is_some_and(|&c| c == '(' || c == '（') {
+        (e + 1..(e + 6).min(cx.chars.len())).find(|&k| cx.chars[k] == ')' || cx.chars[k] == '）')?
+            + 1
+    } else {
+        e
+    };
+    let marker = *cx.chars.get(e)?;
+    let from = e + 1;
+    let limit = (from + MAX_POST).min(cx.chars.len());
+    let end = match marker {
+        '为' => (from..limit).find(|&k| "，。；、：！？\n".contains(cx.chars[k]))?,
+        '的' => (from..limit).find(|&k| cx.starts_with(k, "职务"))?,
+        _ => return None,
+    };
+    let post = cx.slice(from, end);
+    (end > from + 1 && POSTS.iter().any(|p| post.ends_with(p))).then_some(post)
 }
 
 /// Where a name may start after a cue that ends at or after `i`, if one does.
@@ -97,6 +134,10 @@ fn opening(cx: &Cx, i: usize) -> Option<(usize, Cue)> {
             .take_while(|&k| is_han(cx.chars[k]))
             .find(|&k| cx.chars[k] == '的')?;
         return Some((de + 1, Cue::Home));
+    }
+    // `任命某某为…`, `免去某某的…职务`: the post is checked after the name.
+    if cx.starts_with(i, "任命") || cx.starts_with(i, "免去") {
+        return Some((i + 2, Cue::Appointed));
     }
     // `名叫某某`, `老人叫某某`: not `叫好`, `叫停` (the name must end the clause).
     if cx.starts_with(i, "名叫") {
@@ -136,6 +177,26 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn an_appointment_names_the_person_and_the_post_after_the_name() {
+        let ex = run("会议决定任命甘文亮(女)为甲乙部部长；免去林志远的丙丁局局长职务。");
+        let posts: Vec<(&str, Option<&str>)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Person)
+            .map(|m| (m.name.as_str(), m.role.as_deref()))
+            .collect();
+        assert_eq!(
+            posts,
+            [
+                ("甘文亮", Some("甲乙部部长")),
+                ("林志远", Some("丙丁局局长"))
+            ]
+        );
+        // Without a post after it, the verb's object is no one.
+        assert!(people("任命程序合法有效。").is_empty());
     }
 
     #[test]

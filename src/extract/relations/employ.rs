@@ -86,14 +86,21 @@ pub(super) fn works_for(cx: &mut Cx) {
             );
             continue;
         }
-        // A post is written before the name, or in brackets after it
-        // (`某某（某局局长）`); `person_start` is where the post ends.
-        let (role_start, person_start) = if m.rule == "person:bracketed-post" {
-            let open = m.span.end + 1;
-            (open, open + role.chars().count())
-        } else {
-            (m.span.start - role.chars().count(), m.span.start)
-        };
+        // A post is written before the name, or after it in brackets
+        // (`某某（某局局长）`) or after an appointment's `为` or `的`
+        // (`任命某某为某局局长`); `person_start` is where the post ends.
+        let (role_start, person_start) =
+            if matches!(m.rule, "person:bracketed-post" | "person:appointed") {
+                // The post starts a bracket or a note past the name
+                // (`某某(女)为某部部长`).
+                let len = role.chars().count();
+                let open = (m.span.end + 1..m.span.end + 8)
+                    .find(|&k| cx.starts_with(k, &role))
+                    .unwrap_or(m.span.end + 1);
+                (open, open + len)
+            } else {
+                (m.span.start - role.chars().count(), m.span.start)
+            };
         let org_types = [
             EntityType::Agency,
             EntityType::Company,
