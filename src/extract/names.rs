@@ -112,8 +112,19 @@ pub fn find_agencies(cx: &mut Cx) {
         // `某区分局`. The extension joins the name; a stationed group's host body
         // is an agency of its own.
         let mut extension = String::new();
+        // Where the body's own name ends when a unit of it follows
+        // (`某县公安局` of `某县公安局禁毒大队`).
+        let mut unit_of = None;
         if let Some((ext_end, ext, host)) = extension_after(cx, end, &a.div) {
             extension = ext;
+            if host.is_none()
+                && cx
+                    .chars
+                    .get(end.wrapping_sub(1))
+                    .is_some_and(|&c| "局厅".contains(c))
+            {
+                unit_of = Some(end);
+            }
             end = ext_end;
             if let Some(h) = host {
                 new.push(h);
@@ -147,6 +158,33 @@ pub fn find_agencies(cx: &mut Cx) {
             && !a.div.name.ends_with('市')
         {
             canon_body = "公安厅".to_string();
+        }
+        // A unit of a bureau (`某县公安局禁毒大队`, `某市公安局某某分局`) is
+        // named by both; the bureau is a body of its own that readers look for.
+        if let Some(body_end) = unit_of
+            && !a.anaphoric
+            && created.is_none()
+            && shared.is_none()
+        {
+            let text = cx.slice(a.start, body_end);
+            let name = format!("{}{canon_body}", a.div.name);
+            let mut aliases = vec![text.clone(), name.clone()];
+            aliases.extend(variants.iter().map(|v| format!("{}{v}", a.div.name)));
+            aliases.sort();
+            aliases.dedup();
+            new.push(Mention {
+                ty: EntityType::Agency,
+                span: Span::new(a.start, body_end),
+                text,
+                key: format!("{}/{canon_body}", a.div.key),
+                name,
+                aliases,
+                class: None,
+                div: Some(a.div.clone()),
+                role: None,
+                rule: "agency:host",
+                anaphoric: false,
+            });
         }
         let canon_body = format!("{canon_body}{extension}");
         let variants: Vec<String> = variants
@@ -493,6 +531,16 @@ mod tests {
             .collect();
         agencies.sort();
         assert_eq!(agencies, ["市政府办公厅", "湘潭县政府办"]);
+    }
+
+    #[test]
+    fn a_bureau_is_named_beside_its_unit() {
+        assert_eq!(
+            agencies("湖南省华容县公安局禁毒大队民警出警。"),
+            ["华容县公安局禁毒大队", "华容县公安局"]
+        );
+        // A government's general office is the government's.
+        assert_eq!(agencies("湘潭县政府办发出通知。").len(), 1);
     }
 
     #[test]
