@@ -653,6 +653,18 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_defendant_works_for_no_court() {
+        let text = "案件在绛县人民法院一审宣判，被告人林志远被判处有期徒刑。";
+        let ex = run(text);
+        assert!(
+            ex.mentions.iter().any(|m| m.name == "林志远"),
+            "{:?}",
+            ex.mentions
+        );
+        assert!(pairs(text).is_empty());
+    }
+
     fn pairs(text: &str) -> Vec<(String, String)> {
         let ex = run(text);
         ex.relations
