@@ -484,6 +484,12 @@ mod tests {
     }
 
     #[test]
+    fn a_minister_of_the_crown_is_titled() {
+        let people = named("英国财政大臣奥斯伯特公布预算。", EntityType::Person);
+        assert_eq!(people, ["奥斯伯特"]);
+    }
+
+    #[test]
     fn a_rare_word_after_a_foreign_countrys_title_is_a_name() {
         // An invented name whose first syllables are a rare dictionary word
         // (`加塞`); a verb of greeting after the title is none.
