@@ -555,8 +555,8 @@ mod tests {
         force_all();
         assert_eq!(SURNAMES.chars().count(), 442);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
-        assert_eq!(POSTS.len(), 150);
-        assert_eq!((POSTS[0], POSTS[149]), ("党工委书记", "旗长"));
+        assert_eq!(POSTS.len(), 151);
+        assert_eq!((POSTS[0], POSTS[150]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 55);
         assert_eq!(INITIATIVE_CUES.len(), 73);
         assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));

