@@ -12,6 +12,13 @@ use super::lexicon::{
     UNIONS, VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
+
+/// The first characters of the unions' forms: most places open none, and
+/// need no look at the list.
+static UNION_FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let rows: Vec<&[&str]> = UNIONS.iter().map(|r| r.as_slice()).collect();
+    super::lexicon::first_chars(&rows)
+});
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
 
@@ -79,9 +86,11 @@ pub fn find(cx: &mut Cx) {
         }
         // A place's name that opens a union of states' (`上海合作组织`) is
         // part of that name, not the place; the unions' pass reads it later.
-        if UNIONS.iter().flatten().any(|form| {
-            form.chars().count() > hit.end - hit.start && cx.starts_with(hit.start, form)
-        }) {
+        if UNION_FIRST.binary_search(&cx.chars[hit.start]).is_ok()
+            && UNIONS.iter().flatten().any(|form| {
+                form.chars().count() > hit.end - hit.start && cx.starts_with(hit.start, form)
+            })
+        {
             continue;
         }
         // A prefecture's or a county's short form before a landform (`某某盆地`,
