@@ -534,6 +534,16 @@ mod tests {
     }
 
     #[test]
+    fn a_ministry_by_its_short_field_and_a_commission_by_its_short_form() {
+        assert_eq!(
+            agencies("根据中宣部、环保部、卫生计生委要求。"),
+            ["中宣部", "环保部", "卫生计生委"]
+        );
+        // Environmental departments in general are no ministry.
+        assert!(agencies("各地环保部门加强监管。").is_empty());
+    }
+
+    #[test]
     fn a_bureau_is_named_beside_its_unit() {
         assert_eq!(
             agencies("湖南省华容县公安局禁毒大队民警出警。"),
