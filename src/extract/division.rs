@@ -9,16 +9,10 @@
 
 use super::lexicon::{
     COUNTRIES, COUNTRY_INITIALS, LANDFORMS, MEDIA_WORDS, SCENIC_WORDS, SPEECH_VERBS, TOWN_BREAKERS,
-    UNIONS, VERB_HEADS,
+    VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 
-/// The first characters of the unions' forms: most places open none, and
-/// need no look at the list.
-static UNION_FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
-    let rows: Vec<&[&str]> = UNIONS.iter().map(|r| r.as_slice()).collect();
-    super::lexicon::first_chars(&rows)
-});
 use crate::gazetteer::{DivisionIx, Gazetteer, NameForm};
 use crate::model::{EntityType, Level, Span};
 
@@ -86,11 +80,7 @@ pub fn find(cx: &mut Cx) {
         }
         // A place's name that opens a union of states' (`上海合作组织`) is
         // part of that name, not the place; the unions' pass reads it later.
-        if UNION_FIRST.binary_search(&cx.chars[hit.start]).is_ok()
-            && UNIONS.iter().flatten().any(|form| {
-                form.chars().count() > hit.end - hit.start && cx.starts_with(hit.start, form)
-            })
-        {
+        if super::unions::form_at(cx, hit.start).is_some_and(|e| e > hit.end) {
             continue;
         }
         // A prefecture's or a county's short form before a landform (`某某盆地`,

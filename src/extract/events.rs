@@ -6,7 +6,7 @@
 
 use super::lexicon::{
     EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES, MEETING_NOUNS, MEETING_SCOPES,
-    ORDINAL_EVENT_NOUNS, ORDINAL_MEETING_NOUNS, UNIONS,
+    ORDINAL_EVENT_NOUNS, ORDINAL_MEETING_NOUNS,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
@@ -62,12 +62,7 @@ fn host_at(cx: &Cx, coverage: &[u8], j: usize) -> Option<usize> {
     if caps >= 2 {
         return Some(j + caps);
     }
-    UNIONS
-        .iter()
-        .flatten()
-        .filter(|form| form.chars().count() >= 2 && cx.starts_with(j, form))
-        .map(|form| j + form.chars().count())
-        .max()
+    super::unions::form_at(cx, j)
 }
 
 /// How many characters may stand between a host and its event's noun when

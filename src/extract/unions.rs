@@ -11,13 +11,33 @@ use super::names::normalise_name;
 use super::{Cx, Mention};
 use crate::model::{EntityType, Span};
 
+/// The first characters of the unions' forms: most places open none, and
+/// need no look at the list.
+static FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
+    let rows: Vec<&[&str]> = UNIONS.iter().map(|r| r.as_slice()).collect();
+    first_chars(&rows)
+});
+
+/// The end of the longest union's form of two characters or more that starts
+/// at `k`, for the passes that run before this one and must not read a union's
+/// name as something else (a place, an event's host).
+pub(super) fn form_at(cx: &Cx, k: usize) -> Option<usize> {
+    if FIRST.binary_search(cx.chars.get(k)?).is_err() {
+        return None;
+    }
+    UNIONS
+        .iter()
+        .flatten()
+        .filter(|form| form.chars().count() >= 2 && cx.starts_with(k, form))
+        .map(|form| k + form.chars().count())
+        .max()
+}
+
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
     // One pass finds where any form may start; each form is tried there only.
-    let rows: Vec<&[&str]> = UNIONS.iter().map(|r| r.as_slice()).collect();
-    let firsts = first_chars(&rows);
     let starts: Vec<usize> = (0..cx.chars.len())
-        .filter(|&k| firsts.binary_search(&cx.chars[k]).is_ok())
+        .filter(|&k| FIRST.binary_search(&cx.chars[k]).is_ok())
         .collect();
     if starts.is_empty() {
         return;
