@@ -1,7 +1,8 @@
 //! Bodies named without a division of their own: national bodies (`国家某某局`,
 //! `某某总局`, `国务院某某办`, a ministry named by its field, `某某部`, a
 //! regulator, `某监会`), a country's ministries and armed forces (`某国某某部`,
-//! `某国海军`, `某军`), and bodies after a bare level word (`市某某委`) when the
+//! `某国海军`, `某军`), a foreign state's government and bureaus (`某国政府`,
+//! `某国某某局`), and bodies after a bare level word (`市某某委`) when the
 //! article's place does not say which city or county is meant. These passes run
 //! after the division-prefixed agencies and never take text another mention
 //! holds; they add no relations.
@@ -172,27 +173,51 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             return Some((q + g.chars().count(), 0));
         }
     }
-    // `国家某某委`, `某某总局`, `国务院某某办`.
+    // A foreign state's government (`某国政府`), which no division of ours
+    // names, and its army (`某国政府军`). A state's one-character initial
+    // (`某政府`) is too often the end of another word.
+    let foreign = country > 1
+        && lead == country
+        && !cx.starts_with(i, "中国")
+        && !cx.starts_with(i, "中华人民共和国");
+    if foreign && cx.starts_with(p, "政府") {
+        let army = cx.chars.get(p + 2) == Some(&'军')
+            && !cx
+                .chars
+                .get(p + 3)
+                .is_some_and(|&c| NOT_AFTER_ARMY.contains(c));
+        return Some((p + if army { 3 } else { 2 }, country));
+    }
+    // `国家某某委`, `某某总局`, `国务院某某办`, and a foreign state's bureaus
+    // (`某国某某局`, `某国气象厅`, `某国国家某某局`), named like ours.
+    let national = ["委员会", "总局", "办公室", "指挥部", "委", "局", "署", "办"];
     let task_groups: Vec<&str> = ["办公室", "委员会", "办"]
         .into_iter()
         .chain(TASK_GROUPS.iter().copied())
         .collect();
+    let foreign_national = foreign && cx.starts_with(p, "国家");
+    // The lead's length says 国务院 or 国家 only when no country starts there
+    // (`匈牙利` is three characters too).
     let suffixes: &[&str] = match lead {
-        3 => &task_groups,
-        2 if country == 0 => &["委员会", "总局", "办公室", "指挥部", "委", "局", "署", "办"],
+        3 if country == 0 => &task_groups,
+        2 if country == 0 => &national,
+        _ if foreign_national => &national,
+        _ if foreign => &["总局", "总署", "委员会", "办公室", "局", "厅", "署"],
         _ => &["总局", "总署"],
     };
+    let start = if foreign_national { p + 2 } else { p };
     for core_len in 1..=8 {
-        let q = p + core_len;
+        let q = start + core_len;
         if q > n {
             break;
         }
         let c = cx.chars[q - 1];
-        if !is_han(c) || is_stop(c) {
+        // A foreign body's name joins nothing (`某国某军和海警局` is two).
+        if !is_han(c) || is_stop(c) || foreign && "和与及".contains(c) {
             break;
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
-            if TASK_GROUPS.contains(suf) && !super::names::task_named(&cx.slice(p, q)) {
+            if TASK_GROUPS.contains(suf) && !super::names::task_named(&cx.slice(start, q)) {
                 continue;
             }
             let mut e = q + suf.chars().count();
@@ -204,9 +229,18 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             if *suf == "办" && cx.chars.get(e).is_some_and(|c| "公理法事".contains(*c)) {
                 continue;
             }
-            // `签署`, `部署`: a verb, not an office.
+            // `签署`, `部署`: a verb, not an office. A foreign state's bureau
+            // ends where the segmenter ends a word, or inside a word only its
+            // guesswork glued together (`某某局测得`), never inside a word of
+            // its dictionary (not `某国北部局地`, `某国媒体发表署名`).
             let word = cx.slice(i, e);
-            if (lead > 0 || e - i >= 4) && !NOT_AGENCY_END.iter().any(|w| word.ends_with(w)) {
+            let word_ends = !foreign
+                || super::trim::token_at(cx.tokens(), e - 1)
+                    .is_none_or(|t| t.end == e || t.pos == crate::segment::Pos::Unknown);
+            if (lead > 0 || e - i >= 4)
+                && word_ends
+                && !NOT_AGENCY_END.iter().any(|w| word.ends_with(w))
+            {
                 return Some((e, country));
             }
         }
@@ -609,6 +643,25 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_foreign_states_government_and_bureaus_are_agencies() {
+        let found = agencies("某国媒体报道，利比里亚政府10号表示，将加强防控。");
+        assert!(found.contains(&"利比里亚政府".to_string()), "{found:?}");
+        let found = agencies("叙利亚政府军随后控制了该镇。");
+        assert!(found.contains(&"叙利亚政府军".to_string()), "{found:?}");
+        let found = agencies("日本气象厅22号发布消息，美国国家气象局也发布预警。");
+        assert!(found.contains(&"日本气象厅".to_string()), "{found:?}");
+        assert!(found.contains(&"美国国家气象局".to_string()), "{found:?}");
+        let found = agencies("美国地质勘探局测得地震震级为7.5级。");
+        assert!(found.contains(&"美国地质勘探局".to_string()), "{found:?}");
+        // A state's three-character name is no State Council (`某国愿办好`),
+        // a bureau ends where a word ends, and a name joins nothing.
+        assert!(agencies("匈牙利愿办好今年的峰会。").is_empty());
+        assert!(agencies("日本北部局地有暴雪。").is_empty());
+        let found = agencies("德国总理默克尔和欧盟委员会通话。");
+        assert!(!found.iter().any(|a| a.starts_with("德国")), "{found:?}");
     }
 
     #[test]
