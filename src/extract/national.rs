@@ -234,9 +234,13 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             // guesswork glued together (`某某局测得`), never inside a word of
             // its dictionary (not `某国北部局地`, `某国媒体发表署名`).
             let word = cx.slice(i, e);
+            // Nor may its last character make a frequent word with the next
+            // (`某国紧张局势`, `某国国内政治局面`).
             let word_ends = !foreign
                 || super::trim::token_at(cx.tokens(), e - 1)
-                    .is_none_or(|t| t.end == e || t.pos == crate::segment::Pos::Unknown);
+                    .is_none_or(|t| t.end == e || t.pos == crate::segment::Pos::Unknown)
+                    && (e + 1 > cx.chars.len()
+                        || crate::segment::frequency(&cx.slice(e - 1, e + 1)) < 100);
             if (lead > 0 || e - i >= 4)
                 && word_ends
                 && !NOT_AGENCY_END.iter().any(|w| word.ends_with(w))
@@ -660,6 +664,7 @@ mod tests {
         // a bureau ends where a word ends, and a name joins nothing.
         assert!(agencies("匈牙利愿办好今年的峰会。").is_empty());
         assert!(agencies("日本北部局地有暴雪。").is_empty());
+        assert!(agencies("伊朗紧张局势持续。").is_empty());
         let found = agencies("德国总理默克尔和欧盟委员会通话。");
         assert!(!found.iter().any(|a| a.starts_with("德国")), "{found:?}");
     }

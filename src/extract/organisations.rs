@@ -576,6 +576,18 @@ mod tests {
     }
 
     #[test]
+    fn public_centres_of_a_trade_are_organisations() {
+        assert_eq!(
+            organisations("甘肃省农业技术推广中心的专家说。"),
+            ["甘肃省农业技术推广中心"]
+        );
+        assert_eq!(
+            organisations("宁德市医患纠纷调解处置中心介入。杭州市环境监测中心发布数据。"),
+            ["宁德市医患纠纷调解处置中心", "杭州市环境监测中心"]
+        );
+    }
+
+    #[test]
     fn museums_clinics_and_news_agencies_are_organisations() {
         assert_eq!(organisations("他来到云南省博物馆参观。"), ["云南省博物馆"]);
         assert_eq!(
