@@ -49,8 +49,17 @@ fn segmenter_reads_a_name(cx: &Cx, s: usize, e: usize) -> bool {
 
 fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
     use crate::segment::Pos;
+    // A famous name that is also an everyday word of the dictionary's (a word
+    // for the sea, a season) is a name only with a verb of formal statement
+    // or `同志` after it; an everyday word is seldom the subject of one.
+    let stated = [
+        "指出", "强调", "表示", "透露", "呼吁", "坦言", "直言", "回应", "证实", "同志",
+    ]
+    .iter()
+    .any(|v| cx.starts_with(e, v));
     super::trim::token_at(cx.tokens(), s).is_some_and(|t| {
-        t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb) || t.everyday
+        t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb)
+            || t.everyday && !(stated && t.end == e)
     }) || cx.ends_with_at(s, "在") && cx.chars[e - 1] == '中'
 }
 
@@ -528,6 +537,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn an_everyday_word_speaks_only_with_a_formal_statement() {
+        // `陈述` is a word the dictionary has seen hundreds of times, and a name.
+        assert_eq!(people("会议结束。\n陈述强调，要抓好落实。"), ["陈述"]);
+        assert_eq!(people("会议结束。\n陈述同志简历"), ["陈述"]);
+        assert!(people("会议结束。\n陈述说明了情况。").is_empty());
     }
 
     #[test]
