@@ -1,4 +1,5 @@
-//! launchedBy and participatesIn: who runs an initiative (the agent before a
+//! launchedBy and participatesIn: who runs an initiative (the body whose
+//! meeting passes it, the agent before a
 //! creation verb, the sentence's subject, the paragraph's body, a place that
 //! launches through its innermost division) and which companies and
 //! organisations use or join it.
@@ -40,6 +41,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
         .collect();
     keys.sort();
     keys.dedup();
+    let meeting = meeting_body(cx);
     for key in keys {
         cx.spend(cx.mentions.len());
         // Hosts introduced by 由 (`由某局和某协会主办的`) say outright who runs
@@ -62,6 +64,24 @@ pub(super) fn launched_by(cx: &mut Cx) {
                     "launchedBy:host",
                 );
             }
+            continue;
+        }
+        // What a meeting passes (`会议审议通过《某某条例》`) is the meeting's
+        // body's, whoever else the sentence names.
+        if let Some(b) = meeting
+            && let Some(i) = (0..cx.mentions.len()).find(|&i| {
+                cx.mentions[i].ty == EntityType::Initiative
+                    && cx.mentions[i].key == key
+                    && passed_at_meeting(cx, cx.mentions[i].span.start)
+                    && !inside_initiative(cx, i)
+            })
+        {
+            cx.relate(
+                i,
+                Predicate::LaunchedBy,
+                Object::Mention(b),
+                "launchedBy:meeting",
+            );
             continue;
         }
         // Every body mention of the initiative proposes an agent; the strongest rule
@@ -120,6 +140,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
                 cx.mentions[i].ty == EntityType::Initiative
                     && cx.mentions[i].key == key
                     && cx.mentions[i].span.start >= body
+                    && !inside_initiative(cx, i)
             })
             .find_map(|i| {
                 let para = cx.paragraph_start(cx.mentions[i].span.start);
@@ -131,6 +152,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
                             && m.span.start >= para
                             && m.span.end <= cx.mentions[i].span.start
                             && !before_post(cx, m)
+                            && !inside_initiative(cx, j)
                     })
                     .max_by_key(|&j| cx.mentions[j].span.end)
                     .map(|j| (i, j))
@@ -162,6 +184,41 @@ pub(super) fn launched_by(cx: &mut Cx) {
             );
         }
     }
+}
+
+/// The body whose meeting the article reports: the first body named right
+/// before its meeting (`某院常务会议`, `某常委会第四次会议`, `第七十次委员长会议`).
+fn meeting_body(cx: &Cx) -> Option<usize> {
+    const MEETINGS: [&str; 4] = ["常务会议", "全体会议", "委员长会议", "会议"];
+    (0..cx.mentions.len()).find(|&j| {
+        let m = &cx.mentions[j];
+        let e = m.span.end;
+        let e = super::super::events::ordinal_end(cx, e).unwrap_or(e);
+        m.ty == EntityType::Agency && MEETINGS.iter().any(|w| cx.starts_with(e, w))
+    })
+}
+
+/// Whether the sentence holding `at` opens with the meeting passing something
+/// before `at` (`会议审议通过`, `会议表决通过了`, `会议批准`).
+fn passed_at_meeting(cx: &Cx, at: usize) -> bool {
+    let s = cx.sentence_start(at);
+    cx.starts_with(s, "会议") && {
+        let before = cx.slice(s + 2, at);
+        before.contains("通过") || before.contains("批准")
+    }
+}
+
+/// Whether mention `j` lies inside an initiative's name (`关于授权某院…的决定`):
+/// a body named there is what the initiative is about, not who runs another.
+fn inside_initiative(cx: &Cx, j: usize) -> bool {
+    let m = &cx.mentions[j];
+    cx.mentions.iter().enumerate().any(|(k, o)| {
+        k != j
+            && o.ty == EntityType::Initiative
+            && o.span.start <= m.span.start
+            && m.span.end <= o.span.end
+            && o.span != m.span
+    })
 }
 
 /// The named mention an anaphoric one (该平台) stands for: the first mention with
@@ -199,6 +256,28 @@ mod tests {
             .collect();
         by.sort();
         by
+    }
+
+    #[test]
+    fn what_a_meeting_passes_is_its_bodys() {
+        let found = launchers(
+            "国务院总理主持召开国务院常务会议，听取国务院办公厅关于督查情况的汇报，\
+             审议通过《甲乙管理条例（草案）》。\n会议审议通过《丙丁管理办法》。",
+        );
+        assert!(
+            found.contains(&("丙丁管理办法".to_string(), "国务院".to_string())),
+            "{found:?}"
+        );
+        // A body named inside another initiative's name is what that one is
+        // about, not who runs the next.
+        let found = launchers(
+            "会议表决通过了关于授权国务院在某地暂时调整有关法律规定的决定。\
+             近日，某地启动“甲乙工程”。",
+        );
+        assert!(
+            !found.iter().any(|(s, o)| s == "甲乙工程" && o == "国务院"),
+            "{found:?}"
+        );
     }
 
     #[test]
