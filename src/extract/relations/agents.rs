@@ -1,11 +1,10 @@
 //! launchedBy and participatesIn: who runs an initiative (the body whose
-//! meeting passes it, the agent before a
-//! creation verb, the sentence's subject, the paragraph's body, a place that
-//! launches through its innermost division) and which companies and
-//! organisations use or join it.
+//! meeting passes it, the agent before a creation verb, the sentence's
+//! subject, the paragraph's body, a place that launches through its innermost
+//! division) and which companies and organisations use or join it.
 //!
 //! This module decides launchedBy for each initiative: its hosts, else the
-//! strongest agent any of its mentions proposes, else the paragraph's body or
+//! meeting's body, else the strongest agent any of its mentions proposes, else the paragraph's body or
 //! the section's locality. What one mention proposes is `agents::subject`;
 //! participatesIn is `agents::participants`.
 
