@@ -5,10 +5,11 @@
 //!
 //! Each predicate has its module: `place` (locatedIn), `agents` (launchedBy and
 //! participatesIn, with `hosts` for the other bodies that run an initiative),
-//! `employ` (worksFor); partOf and author, which need no more than the gazetteer
+//! `employ` (worksFor), `biography` (worksFor from an official's CV); partOf and author, which need no more than the gazetteer
 //! and the byline, are here.
 
 mod agents;
+mod biography;
 mod employ;
 mod hosts;
 mod place;
@@ -22,6 +23,7 @@ pub fn find(cx: &mut Cx) {
     agents::launched_by(cx);
     agents::participates_in(cx);
     employ::works_for(cx);
+    biography::works_for(cx);
     authors(cx);
 }
 
