@@ -138,6 +138,26 @@ pub(super) fn find_towns(cx: &mut Cx) {
         {
             s = t.start;
         }
+        // A function word the segmenter reads inside the walk (`当过`, `刚刚`, the
+        // `着` of `冲刷着`) ends what came before it: the name starts after. So
+        // does a verb of two characters with a name of two after it (`抵达某某镇`,
+        // `发现某某镇`); one that ends at the level word is the name's own.
+        if let Some(t) = tokens
+            .iter()
+            .skip(tokens.partition_point(|t| t.end <= s))
+            .take_while(|t| t.end <= i)
+            .filter(|t| {
+                // One function character is a name's own (`某河则乡`) unless it
+                // is a particle (`着`, `了`).
+                let particle = t.end - t.start >= 2 || "着了过的地得".contains(cx.chars[t.start]);
+                t.start >= s
+                    && (t.function && particle
+                        || t.pos == Pos::Verb && t.end - t.start >= 2 && t.end + 2 <= i)
+            })
+            .last()
+        {
+            s = t.end;
+        }
         // A conjunction the segmenter reads alone ends the name (`某村和城东街道`);
         // inside a word it is part of the name (`和平镇`).
         if let Some(p) = (s..i).rev().find(|&p| {
@@ -192,7 +212,7 @@ pub(super) fn find_towns(cx: &mut Cx) {
             && !core.ends_with(['镇', '乡'])
             && (place_word || suffix_len != 1 || !NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
-            && !core.starts_with(['一', '两', '多', '几'])
+            && !core.starts_with(['一', '两', '多', '几', '个'])
         {
             // Parent: a division written right before, else the article's locality.
             let before = cx
@@ -386,6 +406,21 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_function_word_or_a_verb_inside_the_walk_ends_a_town_name() {
+        assert!(divisions("研发者就是吴坚当过乡党委书记的人。").is_empty());
+        assert!(divisions("洪水汹涌地冲刷着街道。").is_empty());
+        assert!(
+            divisions("唐嘎乡去年刚刚整乡搬迁。")
+                .iter()
+                .all(|d| d == "唐嘎乡")
+        );
+        assert!(divisions("纵向延伸到36个街镇。").is_empty());
+        assert_eq!(divisions("记者抵达太平镇采访。"), ["太平镇"]);
+        // One function character may be the name's own.
+        assert_eq!(divisions("他来自岔河则乡。"), ["岔河则乡"]);
     }
 
     #[test]
