@@ -4,8 +4,8 @@
 //! division) and which companies and organisations use or join it.
 //!
 //! This module decides launchedBy for each initiative: its hosts, else the
-//! meeting's body, else the strongest agent any of its mentions proposes, else the paragraph's body or
-//! the section's locality. What one mention proposes is `agents::subject`;
+//! meeting's body, else the strongest agent any of its mentions proposes, else
+//! the paragraph's body or the section's locality. What one mention proposes is `agents::subject`;
 //! participatesIn is `agents::participants`.
 
 use super::super::{Cx, Object};
