@@ -5,8 +5,8 @@
 //!
 //! This module decides launchedBy for each initiative: its hosts, else the
 //! meeting's body, else the strongest agent any of its mentions proposes, else
-//! the paragraph's body or the section's locality. What one mention proposes is `agents::subject`;
-//! participatesIn is `agents::participants`.
+//! the paragraph's body or the section's locality. What one mention proposes
+//! is `agents::subject`; participatesIn is `agents::participants`.
 
 use super::super::{Cx, Object};
 use super::hosts::{co_issuers, hosts, listed_agencies};
