@@ -101,12 +101,10 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         && let Some(e) = match_body(cx, i + level.chars().count())
         && level_body(cx, level, i + level.chars().count(), e)
     {
-        return Some((
-            committee_after(cx, e)
-                .or_else(|| standing_committee_after(cx, e))
-                .unwrap_or(e),
-            0,
-        ));
+        let e = committee_after(cx, e)
+            .or_else(|| standing_committee_after(cx, e))
+            .unwrap_or(e);
+        return Some((inspection_after(cx, e).unwrap_or(e), 0));
     }
     // The advisory conference by its full name with its term
     // (`政协第十四届全国委员会`, and its standing committee after it).
@@ -306,6 +304,20 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
     }
     state_council.then_some((p, 0))
+}
+
+/// The end of a congress's inspection team right after its body, named by the
+/// law it inspects or not (`某常委会某某法执法检查组`, `某常委会执法检查组`).
+fn inspection_after(cx: &Cx, e: usize) -> Option<usize> {
+    const TEAM: &str = "执法检查组";
+    let team = TEAM.chars().count();
+    if cx.starts_with(e, TEAM) {
+        return Some(e + team);
+    }
+    (e + 2..=(e + 20).min(cx.chars.len()))
+        .take_while(|&k| is_han(cx.chars[k - 1]) && !"，。、".contains(cx.chars[k - 1]))
+        .find(|&k| cx.chars[k - 1] == '法' && cx.starts_with(k, TEAM))
+        .map(|k| k + team)
 }
 
 /// Whether `p..e`, a body after the country's level word `level`, names one:
@@ -647,6 +659,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_congress_inspection_team_is_a_body_of_its_own() {
+        let found = agencies("全国人大常委会执法检查组在某省检查。");
+        assert_eq!(found, ["全国人大常委会执法检查组"]);
+        let found = agencies("全国人大常委会水污染防治法执法检查组召开会议。");
+        assert_eq!(found, ["全国人大常委会水污染防治法执法检查组"]);
     }
 
     #[test]
