@@ -52,7 +52,7 @@ pub(in crate::extract) fn body_variants(body: &str) -> (String, Vec<String>) {
 fn without_term(body: &str) -> String {
     let chars: Vec<char> = body.chars().collect();
     (0..chars.len())
-        .find_map(|k| super::super::national::term_len(&chars[k..]).map(|len| (k, k + len)))
+        .find_map(|k| super::super::national::levels::term_len(&chars[k..]).map(|len| (k, k + len)))
         .map_or_else(
             || body.to_string(),
             |(s, e)| chars[..s].iter().chain(&chars[e..]).collect(),
