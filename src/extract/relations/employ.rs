@@ -3,7 +3,7 @@
 
 use super::super::lexicon::{
     COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POST_TENSES, POSTS, RESIDENTS, STAFF_WORDS,
-    THE_COMPANY,
+    THE_COMPANY, TITLES_AFTER,
 };
 use super::super::{Cx, Mention, Object, is_han, is_stop};
 use crate::model::{EntityType, Predicate};
@@ -40,7 +40,17 @@ pub(super) fn works_for(cx: &mut Cx) {
             continue;
         }
         let Some(role) = m.role.clone() else {
-            if let Some(j) = body_before_name(cx, i) {
+            if let Some((j, rule)) = post_of_body_before(cx, i) {
+                cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
+                for k in post_chain(cx, cx.mentions[j].span.start) {
+                    cx.relate(
+                        i,
+                        Predicate::WorksFor,
+                        Object::Mention(k),
+                        "worksFor:post-chain",
+                    );
+                }
+            } else if let Some(j) = body_before_name(cx, i) {
                 cx.relate(
                     i,
                     Predicate::WorksFor,
@@ -130,7 +140,13 @@ pub(super) fn works_for(cx: &mut Cx) {
                     && POSTS.contains(&cx.slice(o.span.end, person_start).as_str())
             })
             .max_by_key(|&j| cx.mentions[j].span.end);
-        let adjacent = last_in_list.or(adjacent);
+        // The role may run back past the body (`某处会见某党中央总书记某某`):
+        // a body that ends right where the post does is the post's.
+        let adjacent = last_in_list.or(adjacent).or_else(|| {
+            post_of_body_before(cx, i)
+                .filter(|&(_, rule)| rule == "worksFor:post-before-name")
+                .map(|(j, _)| j)
+        });
         let company_post = COMPANY_POSTS.iter().any(|p| role.ends_with(p));
         let wanted: &[EntityType] = if company_post {
             &[
@@ -246,6 +262,31 @@ pub(super) fn works_for(cx: &mut Cx) {
                     nearest(0).map(|j| (j, "worksFor:article"))
                 }
             });
+        // A list of posts whose last body the text does not name as one
+        // (`某党中央政治局常委、国务院副总理、某某工作领导小组组长某某`) still
+        // gives the bodies of the posts before it.
+        if adjacent.is_none() {
+            let last_mark = (sent..person_start)
+                .rev()
+                .take(24)
+                .take_while(|&k| !"，,。；;：:！!？?\n（）()“”《》".contains(cx.chars[k]))
+                .find(|&k| cx.chars[k] == '、')
+                // The list is this person's only when no other name stands
+                // between it and the post (`某某总书记、国家主席甲在乙陪同下`).
+                .filter(|&k| {
+                    !cx.mentions.iter().any(|p| {
+                        p.ty == EntityType::Person && p.span.start > k && p.span.end <= person_start
+                    })
+                });
+            for k in last_mark.map(|k| post_chain(cx, k + 1)).unwrap_or_default() {
+                cx.relate(
+                    i,
+                    Predicate::WorksFor,
+                    Object::Mention(k),
+                    "worksFor:post-chain",
+                );
+            }
+        }
         if let Some((j, rule)) = target {
             cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
             if rule == "worksFor:adjacent" {
@@ -269,7 +310,7 @@ pub(super) fn works_for(cx: &mut Cx) {
                         "worksFor:institution-of-unit",
                     );
                 }
-                for k in post_chain(cx, j) {
+                for k in post_chain(cx, cx.mentions[j].span.start) {
                     cx.relate(
                         i,
                         Predicate::WorksFor,
@@ -280,6 +321,42 @@ pub(super) fn works_for(cx: &mut Cx) {
             }
         }
     }
+}
+
+/// `某院议长某某`, `时任某省委书记的某某`: a post or title written right
+/// before the name, or before a `的` that leads to it, with a body's name
+/// right before the post. Found by the name's own rule, such a person has
+/// no role, so without this the body named next to the post would be lost.
+fn post_of_body_before(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
+    let start = cx.mentions[i].span.start;
+    let (end, rule) = if start > 0 && cx.chars[start - 1] == '的' {
+        (start - 1, "worksFor:post-of")
+    } else {
+        (start, "worksFor:post-before-name")
+    };
+    let post = POSTS
+        .iter()
+        .chain(COMPANY_POSTS.iter())
+        .chain(TITLES_AFTER.iter().filter(|w| **w != "先生"))
+        .filter(|p| cx.ends_with_at(end, p))
+        .max_by_key(|p| p.chars().count())?;
+    let post_start = end - post.chars().count();
+    let j = body_ending_at(cx, post_start)?;
+    Some((j, rule))
+}
+
+/// The organisation whose name ends at `at`, the longest when several do.
+fn body_ending_at(cx: &Cx, at: usize) -> Option<usize> {
+    (0..cx.mentions.len())
+        .filter(|&j| {
+            let o = &cx.mentions[j];
+            matches!(
+                o.ty,
+                EntityType::Agency | EntityType::Company | EntityType::Organization
+            ) && !o.anaphoric
+                && o.span.end == at
+        })
+        .max_by_key(|&j| cx.mentions[j].span.len())
 }
 
 /// `某某委员长主持`: a title right after the name that names its national
@@ -404,6 +481,25 @@ fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
     if !["是", "为", "系"].iter().any(|w| cx.starts_with(at, w)) {
         return None;
     }
+    // The body's place may be written before its name, as divisions of their
+    // own (`某某是某省某市某乡党委书记`).
+    let mut at = at;
+    while let Some(d) = cx
+        .mentions
+        .iter()
+        .filter(|d| d.ty == EntityType::Division && d.span.start == at + 1)
+        .max_by_key(|d| d.span.end)
+    {
+        if cx.mentions.iter().any(|o| {
+            matches!(
+                o.ty,
+                EntityType::Agency | EntityType::Company | EntityType::Organization
+            ) && o.span.start == at + 1
+        }) {
+            break;
+        }
+        at = d.span.end - 1;
+    }
     let j = (0..cx.mentions.len())
         .filter(|&j| {
             let o = &cx.mentions[j];
@@ -434,21 +530,26 @@ fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
                     .get(s - 1)
                     .is_some_and(|&c| is_han(c) && !is_stop(c))
         })
-        .any(|s| STAFF_WORDS.iter().any(|w| cx.starts_with(s, w)))
+        .any(|s| {
+            STAFF_WORDS
+                .iter()
+                .chain(POSTS.iter())
+                .any(|w| cx.starts_with(s, w))
+        })
         .then_some(j)
 }
 
 /// The bodies of the posts listed before a body and its post (`某委常委、某政协
 /// 主席某某`): each is a body followed by a post and `、`, walked back from the
-/// body `j`, up to four.
-fn post_chain(cx: &Cx, j: usize) -> Vec<usize> {
+/// body's name starting at `at`, up to four.
+fn post_chain(cx: &Cx, at: usize) -> Vec<usize> {
     let bodies = [
         EntityType::Agency,
         EntityType::Company,
         EntityType::Organization,
     ];
     let mut out = Vec::new();
-    let mut at = cx.mentions[j].span.start;
+    let mut at = at;
     while out.len() < 4 && at > 0 && cx.chars[at - 1] == '、' {
         let post_end = at - 1;
         let Some(post) = POSTS.iter().find(|p| cx.ends_with_at(post_end, p)) else {
@@ -714,6 +815,38 @@ mod tests {
         assert_eq!(found, [("李国平".into(), "嘉兴市公安局南湖分局".into())]);
         let found = pairs("王建华是嘉兴市供电公司变电站职工。");
         assert_eq!(found, [("王建华".into(), "嘉兴市供电公司".into())]);
+        // A post closes the clause as well, and the body's place may come
+        // first as divisions of their own.
+        let found = pairs("王建华是浙江省嘉兴市七星镇党委书记。");
+        assert_eq!(found, [("王建华".into(), "七星镇党委".into())]);
+    }
+
+    #[test]
+    fn a_post_right_before_a_name_found_by_its_own_rule_is_the_bodys() {
+        let found = pairs("刘晓东会见芬兰议会议长卡尔森。");
+        assert!(
+            found.contains(&("卡尔森".into(), "芬兰议会".into())),
+            "{found:?}"
+        );
+        // A post and `的` before the name (`时任某某书记的某某`).
+        let found = pairs("1990年，时任嘉兴市委书记的王建国来到村里。");
+        assert!(
+            found.contains(&("王建国".into(), "嘉兴市委".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_list_of_posts_gives_its_bodies_when_the_last_one_is_not_named() {
+        let found =
+            pairs("浙江省委常委、省政府副省长、甲乙与丙丁国际合作委员会主席王建国出席会议。");
+        assert!(
+            found.contains(&("王建国".into(), "浙江省委".into())),
+            "{found:?}"
+        );
+        // Another name between the list and the post ends the list.
+        let found = pairs("浙江省委书记、秘书长王建国在秘书长李明华陪同下考察。");
+        assert!(!found.iter().any(|(p, _)| p == "李明华"), "{found:?}");
     }
 
     #[test]
