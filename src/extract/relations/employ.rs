@@ -2,10 +2,10 @@
 //! the company a person's sentence names.
 
 use super::super::lexicon::{
-    COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POST_TENSES, POSTS, RESIDENTS, STAFF_WORDS,
-    THE_COMPANY, TITLES_AFTER,
+    COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POST_TENSES, POSTS, RESIDENTS, THE_COMPANY,
 };
-use super::super::{Cx, Mention, Object, is_han, is_stop};
+use super::super::{Cx, Mention, Object};
+use super::unposted;
 use crate::model::{EntityType, Predicate};
 
 pub(super) fn works_for(cx: &mut Cx) {
@@ -40,7 +40,7 @@ pub(super) fn works_for(cx: &mut Cx) {
             continue;
         }
         let Some(role) = m.role.clone() else {
-            if let Some((j, rule)) = post_of_body_before(cx, i) {
+            if let Some((j, rule)) = unposted::post_of_body_before(cx, i) {
                 cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
                 for k in post_chain(cx, cx.mentions[j].span.start) {
                     cx.relate(
@@ -50,21 +50,21 @@ pub(super) fn works_for(cx: &mut Cx) {
                         "worksFor:post-chain",
                     );
                 }
-            } else if let Some(j) = body_before_name(cx, i) {
+            } else if let Some(j) = unposted::body_before_name(cx, i) {
                 cx.relate(
                     i,
                     Predicate::WorksFor,
                     Object::Mention(j),
                     "worksFor:body-before-name",
                 );
-            } else if let Some(j) = staff_of(cx, i) {
+            } else if let Some(j) = unposted::staff_of(cx, i) {
                 cx.relate(
                     i,
                     Predicate::WorksFor,
                     Object::Mention(j),
                     "worksFor:is-staff",
                 );
-            } else if let Some(j) = title_body_after_name(cx, i) {
+            } else if let Some(j) = unposted::title_body_after_name(cx, i) {
                 cx.relate(
                     i,
                     Predicate::WorksFor,
@@ -143,7 +143,7 @@ pub(super) fn works_for(cx: &mut Cx) {
         // The role may run back past the body (`某处会见某党中央总书记某某`):
         // a body that ends right where the post does is the post's.
         let adjacent = last_in_list.or(adjacent).or_else(|| {
-            post_of_body_before(cx, i)
+            unposted::post_of_body_before(cx, i)
                 .filter(|&(_, rule)| rule == "worksFor:post-before-name")
                 .map(|(j, _)| j)
         });
@@ -323,53 +323,6 @@ pub(super) fn works_for(cx: &mut Cx) {
     }
 }
 
-/// `某院议长某某`, `时任某省委书记的某某`: a post or title written right
-/// before the name, or before a `的` that leads to it, with a body's name
-/// right before the post. Found by the name's own rule, such a person has
-/// no role, so without this the body named next to the post would be lost.
-fn post_of_body_before(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
-    let start = cx.mentions[i].span.start;
-    let (end, rule) = if start > 0 && cx.chars[start - 1] == '的' {
-        (start - 1, "worksFor:post-of")
-    } else {
-        (start, "worksFor:post-before-name")
-    };
-    let post = POSTS
-        .iter()
-        .chain(COMPANY_POSTS.iter())
-        .chain(TITLES_AFTER.iter().filter(|w| **w != "先生"))
-        .filter(|p| cx.ends_with_at(end, p))
-        .max_by_key(|p| p.chars().count())?;
-    let post_start = end - post.chars().count();
-    let j = body_ending_at(cx, post_start)?;
-    Some((j, rule))
-}
-
-/// The organisation whose name ends at `at`, the longest when several do.
-fn body_ending_at(cx: &Cx, at: usize) -> Option<usize> {
-    (0..cx.mentions.len())
-        .filter(|&j| {
-            let o = &cx.mentions[j];
-            matches!(
-                o.ty,
-                EntityType::Agency | EntityType::Company | EntityType::Organization
-            ) && !o.anaphoric
-                && o.span.end == at
-        })
-        .max_by_key(|&j| cx.mentions[j].span.len())
-}
-
-/// `某某委员长主持`: a title right after the name that names its national
-/// body ([`POST_BODIES`]) is that body's post, when the article names the body.
-fn title_body_after_name(cx: &Cx, i: usize) -> Option<usize> {
-    let end = cx.mentions[i].span.end;
-    let row = POST_BODIES
-        .iter()
-        .find(|row| row[1..].iter().any(|p| cx.starts_with(end, p)))?;
-    (0..cx.mentions.len())
-        .find(|&j| cx.mentions[j].ty == EntityType::Agency && cx.mentions[j].name == row[0])
-}
-
 /// The government a head of government works for (`某省省长`, `某特别行政区行政
 /// 长官`): the government of the place written before the post or inside it, when
 /// the article names that government (`某省人民政府`, `特区政府`). The post names
@@ -421,124 +374,6 @@ fn government_of_head(
     None
 }
 
-/// A name written right after a body's, with no post between, in a list of
-/// speakers or guests (`会上，某某大学甲、某某集团乙等发了言`): the body the
-/// person speaks for. Both ends must be the list's: punctuation or the start
-/// of a clause before the body, a list mark or a clause's end after the name.
-/// A roll of honour sets each line as body, space, names (`某乡某小学 某某`):
-/// a space between them is the list's too, and the line's end closes it.
-fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
-    let p = &cx.mentions[i];
-    let after = cx.chars.get(p.span.end).copied();
-    if !after.is_none_or(|c| "、，。；等\n".contains(c)) {
-        return None;
-    }
-    let spaced = |end: usize| {
-        end < p.span.start
-            && p.span.start - end <= 2
-            && (end..p.span.start).all(|k| " 　\u{a0}".contains(cx.chars[k]))
-    };
-    cx.mentions
-        .iter()
-        .enumerate()
-        .filter(|(_, o)| {
-            matches!(o.ty, EntityType::Company | EntityType::Organization)
-                && !o.anaphoric
-                && (o.span.end == p.span.start || spaced(o.span.end))
-                && (o.span
-                    .start
-                    .checked_sub(1)
-                    .is_none_or(|k| "、，：:\n".contains(cx.chars[k]))
-                    // On a roll of honour the body follows its address or
-                    // another body of the same line (`某乡甲小学和乙小学 某某`).
-                    || spaced(o.span.end)
-                        && (cx.chars[o.span.start - 1] == '和'
-                            || cx.mentions.iter().any(|d| {
-                                d.ty == EntityType::Division && d.span.end == o.span.start
-                            })))
-        })
-        .map(|(j, _)| j)
-        .max_by_key(|&j| cx.mentions[j].span.len())
-}
-
-/// `某某是某公司职工`, `某某是某局的一名干部`: a person said to be one of a
-/// body's staff works for it. The body follows 是 (or 为) right after the name,
-/// or after a comma and a word of time (`某某，生前是…`), and a word for its
-/// staff closes the clause, after at most a short unit or descriptor
-/// (`某局电务段职工`, `某所的驻区民警`).
-fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
-    let p = &cx.mentions[i];
-    let mut at = p.span.end;
-    if cx.chars.get(at).is_some_and(|&c| c == '，' || c == ',') {
-        at += 1;
-        if let Some(w) = ["生前", "现在", "目前", "曾经", "原来", "原", "现", "曾"]
-            .iter()
-            .find(|w| cx.starts_with(at, w))
-        {
-            at += w.chars().count();
-        }
-    }
-    if !["是", "为", "系"].iter().any(|w| cx.starts_with(at, w)) {
-        return None;
-    }
-    // The body's place may be written before its name, as divisions of their
-    // own (`某某是某省某市某乡党委书记`).
-    let mut at = at;
-    while let Some(d) = cx
-        .mentions
-        .iter()
-        .filter(|d| d.ty == EntityType::Division && d.span.start == at + 1)
-        .max_by_key(|d| d.span.end)
-    {
-        if cx.mentions.iter().any(|o| {
-            matches!(
-                o.ty,
-                EntityType::Agency | EntityType::Company | EntityType::Organization
-            ) && o.span.start == at + 1
-        }) {
-            break;
-        }
-        at = d.span.end - 1;
-    }
-    let j = (0..cx.mentions.len())
-        .filter(|&j| {
-            let o = &cx.mentions[j];
-            matches!(
-                o.ty,
-                EntityType::Agency | EntityType::Company | EntityType::Organization
-            ) && !o.anaphoric
-                && o.span.start == at + 1
-        })
-        .max_by_key(|&j| cx.mentions[j].span.end)?;
-    let mut k = cx.mentions[j].span.end;
-    if cx.chars.get(k) == Some(&'的') {
-        k += 1;
-    }
-    for w in ["一名", "一位", "一个"] {
-        if cx.starts_with(k, w) {
-            k += w.chars().count();
-            break;
-        }
-    }
-    // A short unit or descriptor may stand before the staff word, in plain
-    // characters with no clause break.
-    (k..=k + 4)
-        .take_while(|&s| {
-            s == k
-                || cx
-                    .chars
-                    .get(s - 1)
-                    .is_some_and(|&c| is_han(c) && !is_stop(c))
-        })
-        .any(|s| {
-            STAFF_WORDS
-                .iter()
-                .chain(POSTS.iter())
-                .any(|w| cx.starts_with(s, w))
-        })
-        .then_some(j)
-}
-
 /// The bodies of the posts listed before a body and its post (`某委常委、某政协
 /// 主席某某`): each is a body followed by a post and `、`, walked back from the
 /// body's name starting at `at`, up to four.
@@ -582,60 +417,10 @@ fn post_chain(cx: &Cx, at: usize) -> Vec<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use crate::extract::Object;
     use crate::extract::tests::run;
     use crate::model::Predicate;
-
-    #[test]
-    fn a_members_title_after_the_name_is_a_post_of_the_body_the_article_names() {
-        let employers = |text: &str| -> Vec<(String, String)> {
-            let ex = run(text);
-            ex.relations
-                .iter()
-                .filter(|r| r.predicate == Predicate::WorksFor)
-                .filter_map(|r| match r.object {
-                    Object::Mention(o) => Some((
-                        ex.mentions[r.subject].name.clone(),
-                        ex.mentions[o].name.clone(),
-                    )),
-                    _ => None,
-                })
-                .collect()
-        };
-        let pairs = employers("全国政协十四届常委会第二次会议举行。王海涛常委建议，加强创新。");
-        assert!(
-            pairs.contains(&("王海涛".into(), "全国政协常委会".into())),
-            "{pairs:?}"
-        );
-        // Without the body in the article, the title names no employer.
-        assert!(employers("王海涛常委建议，加强创新。").is_empty());
-    }
-
-    #[test]
-    fn a_name_right_after_a_body_in_a_list_of_speakers_works_there() {
-        let ex = run("会上，甲乙大学刘晓东、丙丁集团王海涛等发了言。");
-        let pairs: Vec<(String, String)> = ex
-            .relations
-            .iter()
-            .filter(|r| r.predicate == Predicate::WorksFor)
-            .filter_map(|r| match r.object {
-                Object::Mention(o) => Some((
-                    ex.mentions[r.subject].name.clone(),
-                    ex.mentions[o].name.clone(),
-                )),
-                _ => None,
-            })
-            .collect();
-        assert!(
-            pairs.contains(&("刘晓东".into(), "甲乙大学".into())),
-            "{pairs:?}"
-        );
-        assert!(
-            pairs.contains(&("王海涛".into(), "丙丁集团".into())),
-            "{pairs:?}"
-        );
-    }
 
     #[test]
     fn each_body_in_a_list_of_posts_employs_the_person() {
@@ -766,7 +551,7 @@ mod tests {
         assert!(pairs(text).is_empty());
     }
 
-    fn pairs(text: &str) -> Vec<(String, String)> {
+    pub(in crate::extract::relations) fn pairs(text: &str) -> Vec<(String, String)> {
         let ex = run(text);
         ex.relations
             .iter()
@@ -782,15 +567,6 @@ mod tests {
     }
 
     #[test]
-    fn a_name_after_a_school_and_a_space_on_a_roll_of_honour_works_there() {
-        let found = pairs("获奖的是：\n浙江省海宁市袁花镇丁戊小学 刘晓东\n");
-        assert!(
-            found.contains(&("刘晓东".into(), "丁戊小学".into())),
-            "{found:?}"
-        );
-    }
-
-    #[test]
     fn colleagues_listed_after_a_bodys_post_work_there_too() {
         let found = pairs("给予青川县林业局副局长罗小勇、付文、原局长鲁定安党内警告处分。");
         assert!(
@@ -801,37 +577,6 @@ mod tests {
         let found = pairs("嘉兴市人大常委会副主任王建国、国务委员李明华等出席。");
         assert!(
             !found.contains(&("李明华".into(), "嘉兴市人大常委会".into())),
-            "{found:?}"
-        );
-    }
-
-    #[test]
-    fn a_person_said_to_be_a_bodys_staff_works_there() {
-        let found = pairs("王建华是嘉兴市供电公司职工，过去的一年很忙。");
-        assert_eq!(found, [("王建华".into(), "嘉兴市供电公司".into())]);
-        // After a comma and a word of time, and with a unit or a descriptor
-        // before the staff word.
-        let found = pairs("李国平，生前是嘉兴市公安局南湖分局的一名社区民警。");
-        assert_eq!(found, [("李国平".into(), "嘉兴市公安局南湖分局".into())]);
-        let found = pairs("王建华是嘉兴市供电公司变电站职工。");
-        assert_eq!(found, [("王建华".into(), "嘉兴市供电公司".into())]);
-        // A post closes the clause as well, and the body's place may come
-        // first as divisions of their own.
-        let found = pairs("王建华是浙江省嘉兴市七星镇党委书记。");
-        assert_eq!(found, [("王建华".into(), "七星镇党委".into())]);
-    }
-
-    #[test]
-    fn a_post_right_before_a_name_found_by_its_own_rule_is_the_bodys() {
-        let found = pairs("刘晓东会见芬兰议会议长卡尔森。");
-        assert!(
-            found.contains(&("卡尔森".into(), "芬兰议会".into())),
-            "{found:?}"
-        );
-        // A post and `的` before the name (`时任某某书记的某某`).
-        let found = pairs("1990年，时任嘉兴市委书记的王建国来到村里。");
-        assert!(
-            found.contains(&("王建国".into(), "嘉兴市委".into())),
             "{found:?}"
         );
     }

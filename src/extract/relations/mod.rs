@@ -5,7 +5,7 @@
 //!
 //! Each predicate has its module: `place` (locatedIn), `agents` (launchedBy and
 //! participatesIn, with `hosts` for the other bodies that run an initiative),
-//! `employ` (worksFor), `biography` (worksFor from an official's CV); partOf and author, which need no more than the gazetteer
+//! `employ` (worksFor, with `unposted` for a name found without a post), `biography` (worksFor from an official's CV); partOf and author, which need no more than the gazetteer
 //! and the byline, are here.
 
 mod agents;
@@ -13,6 +13,7 @@ mod biography;
 mod employ;
 mod hosts;
 mod place;
+mod unposted;
 
 use super::{Cx, Object, division};
 use crate::model::{EntityType, Predicate};
