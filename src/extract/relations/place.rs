@@ -21,11 +21,32 @@ pub(super) fn located_in(cx: &mut Cx) {
         {
             continue;
         }
+        // A body whose name opens with a place but was not tied to it when
+        // found (`某地立法会`, a unit after its institution) lies there all the
+        // same.
+        // The place the body was given when found may be the article's
+        // locality: the name's own place wins unless the given one lies in it.
+        let named = place_opening_name(cx, i);
+        let own = match (&m.div, &named) {
+            (Some(d), Some(n))
+                if d == n
+                    || n.gaz.is_some_and(|b| {
+                        d.gaz
+                            .or(d.parent)
+                            .is_some_and(|a| a == b || cx.gaz.within(a, b))
+                    }) =>
+            {
+                m.div.clone()
+            }
+            (_, Some(_)) => named.clone(),
+            _ => m.div.clone(),
+        };
         let rule = match m.ty {
             EntityType::Agency => "locatedIn:jurisdiction",
+            _ if named.is_some() && own == named => "locatedIn:place-in-name",
             // `县工商联`, `县农商银行`: the bare level word stands for the place.
             _ if m.rule.ends_with(":bare-prefix") && m.div.is_some() => "locatedIn:place-in-name",
-            _ if m.div.as_ref().is_some_and(|d| {
+            _ if own.as_ref().is_some_and(|d| {
                 cx.mentions.iter().any(|x| {
                     x.ty == EntityType::Division
                         && m.span.contains(x.span)
@@ -45,7 +66,7 @@ pub(super) fn located_in(cx: &mut Cx) {
             stated_place(cx, prev)
                 .filter(|(d, _)| {
                     rule != "locatedIn:place-in-name"
-                        || cx.mentions[i].div.as_ref().is_some_and(|own| {
+                        || own.as_ref().is_some_and(|own| {
                             let inside = |g| own.gaz.is_some_and(|o| g == o || cx.gaz.within(g, o));
                             d.gaz.map_or(d.parent.is_some_and(inside), inside)
                         })
@@ -74,7 +95,7 @@ pub(super) fn located_in(cx: &mut Cx) {
             m.ty == EntityType::Company
                 && v.level.depth() >= 1
                 && rule == "locatedIn:article-locality"
-                && m.div.as_ref().is_none_or(|d| {
+                && own.as_ref().is_none_or(|d| {
                     d.key == v.key
                         || matches!((v.gaz, d.gaz), (Some(a), Some(b)) if cx.gaz.within(a, b))
                 })
@@ -89,7 +110,7 @@ pub(super) fn located_in(cx: &mut Cx) {
                 Object::Division(v),
                 "locatedIn:visit-place",
             );
-        } else if let Some(d) = m.div.clone().map(|d| {
+        } else if let Some(d) = own.clone().map(|d| {
             if m.ty == EntityType::Agency {
                 inner_place(cx, i, d)
             } else {
@@ -107,6 +128,36 @@ pub(super) fn located_in(cx: &mut Cx) {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// The division of the gazetteer whose name opens body `i`'s name
+/// (`某地立法会`), or the one that opens the institution written right before
+/// a unit of it (`某省某大学` + `第一医院`). The institution's own place is
+/// not taken: when its name holds none, it is the article's locality.
+fn place_opening_name(cx: &Cx, i: usize) -> Option<DivInfo> {
+    let m = &cx.mentions[i];
+    let opening = |start: usize, end: usize| {
+        cx.mentions
+            .iter()
+            .filter(|d| {
+                d.ty == EntityType::Division
+                    && !d.anaphoric
+                    && d.span.start == start
+                    && d.span.end < end
+                    && d.div.as_ref().is_some_and(|v| v.gaz.is_some())
+            })
+            .max_by_key(|d| d.span.end)
+            .and_then(|d| d.div.clone())
+    };
+    opening(m.span.start, m.span.end).or_else(|| {
+        let institution = cx.mentions.iter().find(|o| {
+            o.ty == EntityType::Organization
+                && !o.anaphoric
+                && o.span.end == m.span.start
+                && m.name.starts_with(o.name.as_str())
+        })?;
+        opening(institution.span.start, institution.span.end)
+    })
 }
 
 /// The most specific place named inside agency `i`'s name that lies within
@@ -445,6 +496,26 @@ mod tests {
     use crate::extract::Object;
     use crate::extract::tests::run;
     use crate::model::Predicate;
+
+    #[test]
+    fn a_unit_written_after_its_institution_lies_where_the_institutions_name_says() {
+        // The article's locality is 云南省; the hospital's name says 浙江.
+        let ex = run("云南省召开会议。浙江甲乙大学第四医院放疗科主任王建国说，很好。");
+        let places: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some((ex.mentions[r.subject].name.clone(), d.name.clone())),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            places.contains(&("浙江甲乙大学第四医院".into(), "浙江省".into())),
+            "{places:?}"
+        );
+        assert!(!places.iter().any(|(_, d)| d == "云南省"), "{places:?}");
+    }
 
     #[test]
     fn a_sentence_naming_another_county_gives_no_guess_from_the_article() {
