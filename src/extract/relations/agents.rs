@@ -258,6 +258,24 @@ mod tests {
     }
 
     #[test]
+    fn a_body_the_article_names_opens_the_name_of_what_it_launched() {
+        let found = launchers("国务院日前召开会议。教育部要求各地落实国务院甲乙丙丁行动计划。");
+        assert!(
+            found.contains(&("国务院甲乙丙丁行动计划".into(), "国务院".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn what_a_body_decided_on_is_launched_by_it() {
+        let found = launchers("开展“甲乙合一”是国务院部署的重点改革。");
+        assert!(
+            found.contains(&("甲乙合一".into(), "国务院".into())),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn what_a_meeting_passes_is_its_bodys() {
         let found = launchers(
             "国务院总理主持召开国务院常务会议，听取国务院办公厅关于督查情况的汇报，\

@@ -79,6 +79,24 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         }
         other => other,
     };
+    // The name may open with a body the article names elsewhere, when the
+    // initiative's mention took the body's characters for its own
+    // (`落实某院某某行动计划`).
+    if inner.is_none()
+        && let Some(j) = (0..n)
+            .filter(|&j| {
+                let o = &cx.mentions[j];
+                o.ty == EntityType::Agency
+                    && !o.anaphoric
+                    && is_agent(cx, j)
+                    && o.name.chars().count() >= 2
+                    && m.name.chars().count() >= o.name.chars().count() + 4
+                    && m.name.starts_with(o.name.as_str())
+            })
+            .max_by_key(|&j| cx.mentions[j].name.chars().count())
+    {
+        return Some((j, 0, "launchedBy:name-prefix"));
+    }
     // A headline states an agent only as `某县推出“某某码”`: an agent right before
     // a creation verb right before the name. It is the weakest evidence, used when
     // the body names no agent.
