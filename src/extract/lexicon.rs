@@ -78,6 +78,10 @@ lists! {
     /// Verbs of what officials do that follow a name (参加, 主持): whole words.
     ACTS_AFTER_NAME: Vec<&'static str> = "acts_after_name", Any;
 
+    /// Verbs of formal statement and office (指出, 出席) and 同志: after one,
+    /// an everyday word of the dictionary's is a name.
+    FORMAL_ACTS: Vec<&'static str> = "formal_acts", Any;
+
     /// Post words: a name right after one of these is a person holding that post.
     /// Longest first, so `党组书记` wins over `书记`.
     POSTS: Vec<&'static str> = "posts", FirstFits;
@@ -555,7 +559,7 @@ mod tests {
         force_all();
         assert_eq!(SURNAMES.chars().count(), 442);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
-        assert_eq!(POSTS.len(), 151);
+        assert_eq!(POSTS.len(), 154);
         assert_eq!((POSTS[0], POSTS[150]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 55);
         assert_eq!(INITIATIVE_CUES.len(), 73);

@@ -52,11 +52,7 @@ fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
     // A famous name that is also an everyday word of the dictionary's (a word
     // for the sea, a season) is a name only with a verb of formal statement
     // or `同志` after it; an everyday word is seldom the subject of one.
-    let stated = [
-        "指出", "强调", "表示", "透露", "呼吁", "坦言", "直言", "回应", "证实", "同志",
-    ]
-    .iter()
-    .any(|v| cx.starts_with(e, v));
+    let stated = FORMAL_ACTS.iter().any(|v| cx.starts_with(e, v));
     super::trim::token_at(cx.tokens(), s).is_some_and(|t| {
         t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb)
             || t.everyday && !(stated && t.end == e)
@@ -537,6 +533,13 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_commander_and_a_chief_of_staff_are_posts() {
+        let found = people("驻地部队司令员甘文亮、参谋长刘立群也到机场迎接。");
+        assert!(found.contains(&"甘文亮".to_string()), "{found:?}");
+        assert!(found.contains(&"刘立群".to_string()), "{found:?}");
     }
 
     #[test]

@@ -384,6 +384,27 @@ mod tests {
     }
 
     #[test]
+    fn an_officials_act_past_an_adverb_or_a_lists_end_vouches_for_the_name() {
+        let ex = run("会议结束后，甘文亮一同调研。");
+        assert_eq!(named(&ex, EntityType::Person), ["甘文亮"]);
+        let ex = run("会议结束后，刘晓东、甘文亮等参加。");
+        assert!(
+            named(&ex, EntityType::Person).contains(&"甘文亮".to_string()),
+            "{:?}",
+            named(&ex, EntityType::Person)
+        );
+    }
+
+    #[test]
+    fn an_everyday_word_before_a_verb_of_office_is_a_name() {
+        let ex = run("陈述出席会议并讲话。");
+        assert_eq!(named(&ex, EntityType::Person), ["陈述"]);
+        // Inside a clause it stays the word.
+        let ex = run("他的陈述出席者都听到了。");
+        assert!(named(&ex, EntityType::Person).is_empty());
+    }
+
+    #[test]
     fn a_countrys_side_in_talks_is_no_name() {
         let ex = run("马来西亚某党主席表示，中方及时向马方介绍经验、捐赠物资。");
         assert!(named(&ex, EntityType::Person).is_empty());

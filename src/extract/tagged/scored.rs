@@ -5,8 +5,8 @@
 //! took are asked (the parent module's decision).
 
 use super::super::lexicon::{
-    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, DESCRIPTORS, KIN_TERMS, POSTS, SPEECH_VERBS, SPORTS_WORDS,
-    TITLES_AFTER, is_surname_start,
+    ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, CLAUSE_ADVERBS, DESCRIPTORS, FORMAL_ACTS, KIN_TERMS,
+    POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, is_surname_start,
 };
 use super::super::namemodel;
 use super::super::{Cx, Mention, is_han};
@@ -92,8 +92,13 @@ pub(super) fn scored_name(
         // One dictionary word that is not a name is that word; so is a span
         // whose surname is the start of such a word, unless that word is the
         // compound surname itself.
+        // Not when a verb of formal statement or office follows a clause's
+        // first word (`某某出席`): an everyday word seldom does that.
+        let formal = FORMAL_ACTS.iter().any(|v| cx.starts_with(e, v))
+            && prev.is_none_or(|c| !is_han(c) || "、和与及".contains(c));
         if let [only] = inside[..]
             && (!matches!(only.pos, Pos::Person | Pos::Unknown) || only.everyday)
+            && !(formal && only.start == s && only.end == e && e - s == 2)
         {
             continue;
         }
@@ -157,7 +162,14 @@ pub(super) fn scored_name(
         // "person" as a verb of speech does.
         // Only for a name that opens its clause or a list item (not `在某地会见`)
         // and holds no function word (`曾因`).
-        let acts = ACTS_AFTER_NAME.iter().any(|v| cx.starts_with(e, v))
+        // An adverb or a list's end may stand between (`某某一同调研`,
+        // `甲、乙等参加`).
+        let act_at = |at: usize| ACTS_AFTER_NAME.iter().any(|v| cx.starts_with(at, v));
+        let acts = (act_at(e)
+            || CLAUSE_ADVERBS
+                .iter()
+                .chain(["等", "也"].iter())
+                .any(|w| cx.starts_with(e, w) && act_at(e + w.chars().count())))
             && prev.is_none_or(|c| !is_han(c) || "、和与及".contains(c))
             && !inside.iter().any(|t| t.function);
         let follows = if SPEECH_VERBS.iter().any(|v| cx.starts_with(e, v))
