@@ -53,6 +53,16 @@ fn no_speaker(cx: &Cx, s: usize, e: usize) -> bool {
     // for the sea, a season) is a name only with a verb of formal statement
     // or `同志` after it; an everyday word is seldom the subject of one.
     let stated = FORMAL_ACTS.iter().any(|v| cx.starts_with(e, v));
+    // A pronoun is no given name (`但他强调`: a conjunction and `he`), and a
+    // measure word after a demonstrative or a number counts people
+    // (`这位网友说`).
+    let pronoun = (s + 1..e).any(|k| "他她它们您我你咱".contains(cx.chars[k]));
+    let counted = "位名个些".contains(cx.chars[s])
+        && s > 0
+        && ("这那每该哪几".contains(cx.chars[s - 1]) || super::tagged::is_numeral(cx.chars[s - 1]));
+    if pronoun || counted {
+        return true;
+    }
     super::trim::token_at(cx.tokens(), s).is_some_and(|t| {
         t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb)
             || t.everyday && !(stated && t.end == e)
@@ -540,6 +550,12 @@ mod tests {
         let found = people("驻地部队司令员甘文亮、参谋长刘立群也到机场迎接。");
         assert!(found.contains(&"甘文亮".to_string()), "{found:?}");
         assert!(found.contains(&"刘立群".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_pronoun_or_a_count_of_people_before_a_verb_of_speech_is_no_name() {
+        assert!(people("会议没有结论，但他强调必须有人负责。").is_empty());
+        assert!(people("会议结束后，这位网友说，办证太难。").is_empty());
     }
 
     #[test]
