@@ -30,6 +30,9 @@ pub(super) fn name_at(cx: &Cx, i: usize) -> Option<usize> {
     if s == 0 {
         return None;
     }
+    if let Some(e) = withheld_end(cx, i) {
+        return Some(e);
+    }
     let ok_given = |k: usize| {
         cx.chars
             .get(k)
@@ -64,6 +67,32 @@ pub(super) fn name_at(cx: &Cx, i: usize) -> Option<usize> {
         return Some(i + s + 1);
     }
     None
+}
+
+/// The end of a name whose given name is withheld (`张某`, `王某某`): `某`
+/// stands for the given name, so nothing after it is the name's
+/// (`某公司总经理陈某批准逮捕`).
+fn withheld_end(cx: &Cx, i: usize) -> Option<usize> {
+    let s = is_surname_start(&cx.chars, i);
+    let k = i + s;
+    if s == 0 || cx.chars.get(k) != Some(&'某') {
+        return None;
+    }
+    // One given character may be kept (`高某芳`) when the name ends after it.
+    let kept = cx
+        .chars
+        .get(k + 1)
+        .is_some_and(|&c| is_han(c) && !is_stop(c))
+        && !follows_name(cx, k + 1)
+        && cx
+            .chars
+            .get(k + 2)
+            .is_none_or(|&c| !is_han(c) || is_stop(c) || follows_name(cx, k + 2));
+    Some(if cx.chars.get(k + 1) == Some(&'某') || kept {
+        k + 2
+    } else {
+        k + 1
+    })
 }
 
 /// Whether the character at `k` starts a word that follows names (说, 表示, 介绍).
@@ -153,7 +182,27 @@ pub(super) fn everyday_word(cx: &Cx, s: usize, e: usize) -> bool {
 /// form is taken (`项目经理某某某刚刚…`) unless its last character usually follows
 /// a name.
 pub(super) fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
-    let e = name_after_post_inner(cx, i)?;
+    let mut e = name_after_post_inner(cx, i)?;
+    if let Some(w) = withheld_end(cx, i) {
+        e = w;
+    }
+    // A third character that opens a common word running past the name
+    // (`某某决定`, `某某牵着`, `某某批准`) is that word's, as in [`name_at`].
+    let s = is_surname_start(&cx.chars, i);
+    if s > 0
+        && e == i + s + 2
+        && cx.chars.get(e) != Some(&'等')
+        && cx.word_across(e).is_some_and(|t| {
+            t.start == e - 1
+                && matches!(
+                    t.pos,
+                    crate::segment::Pos::Other | crate::segment::Pos::Verb
+                )
+                && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 300
+        })
+    {
+        e -= 1;
+    }
     // A common word the segmenter reads whole in the name's place (`干部` after
     // `党员`) is that word, and so is one running from the post into the name
     // (`党员干部`).
@@ -386,6 +435,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_withheld_given_name_ends_the_name() {
+        assert_eq!(people("检察院对公司总经理陈某批准逮捕。"), ["陈某"]);
+        assert_eq!(people("涉案公司董事长王某某已到案。"), ["王某某"]);
+        // One kept given character stays the name's.
+        assert_eq!(people("涉案公司董事长高某芳（女）已到案。"), ["高某芳"]);
     }
 
     #[test]
