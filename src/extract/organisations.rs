@@ -567,6 +567,26 @@ mod tests {
     }
 
     #[test]
+    fn a_fire_brigades_corps_and_a_management_station_are_agencies() {
+        let agencies = |text: &str| -> Vec<String> {
+            run(text)
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Agency)
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            agencies("浙江省消防救援总队已出发。"),
+            ["浙江省消防救援总队"]
+        );
+        assert_eq!(
+            agencies("嘉兴市道路运输管理所发布通知。"),
+            ["嘉兴市道路运输管理所"]
+        );
+    }
+
+    #[test]
     fn the_states_bureau_of_a_trade_is_its_regulator() {
         let ex = run("国家铁路局发布通知。");
         assert_eq!(ex.mentions[0].ty, EntityType::Agency);
