@@ -319,7 +319,7 @@ fn after_count(cx: &Cx, start: usize, end: usize) -> usize {
         return start;
     }
     let levels = (q..end)
-        .take_while(|&k| "省市区县个".contains(cx.chars[k]))
+        .take_while(|&k| "省市区县地个".contains(cx.chars[k]))
         .count();
     if levels == 0 || q + levels + 2 > end {
         return start;
@@ -571,6 +571,13 @@ mod tests {
         assert_eq!(
             found,
             ["云南省纪委监委", "四川省纪委监委", "江苏省纪委监委"]
+        );
+        // So is a count of places of any level (`三地`).
+        let mut found = agencies("上海、江苏、浙江三地人大常委会通过决定。");
+        found.sort();
+        assert_eq!(
+            found,
+            ["上海市人大常委会", "江苏省人大常委会", "浙江省人大常委会"]
         );
         // A conjunction closes the list: the place after it and the body are
         // items of their own, and no body opens with the conjunction.
