@@ -8,7 +8,7 @@
 //! proposals is the parent module's.
 
 use crate::extract::lexicon::{
-    CAUSATIVE, CREATE_VERBS, CREATION_VERBS, FOLLOWING, INITIATIVE_VERBS, POSTS,
+    CAUSATIVE, CREATE_VERBS, CREATION_VERBS, FOLLOWING, INITIATIVE_VERBS, JOIN_VERBS, POSTS,
 };
 use crate::extract::{Cx, Mention, is_han};
 use crate::model::EntityType;
@@ -256,6 +256,12 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     }
     let between = cx.slice(cx.mentions[subject].span.end, qs);
     if FOLLOWING.iter().any(|w| between.contains(w)) {
+        return fallback;
+    }
+    // A verb of joining right before the name (`参与“某某”建设`) says the
+    // subject takes part in a programme someone else runs.
+    let before = cx.slice(qs.saturating_sub(3), qs);
+    if JOIN_VERBS.iter().any(|v| before.contains(v)) {
         return fallback;
     }
     // A name that opens with its place (`某市某某实施方案`) is that place's:
