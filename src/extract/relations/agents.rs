@@ -16,7 +16,7 @@ mod participants;
 mod subject;
 
 pub(super) use participants::participates_in;
-use subject::{agent_of, before_post, is_agent, launched_by_company};
+use subject::{agent_of, before_post, is_agent, joined, launched_by_company};
 
 pub(super) fn launched_by(cx: &mut Cx) {
     let body = cx.article.body_start;
@@ -140,6 +140,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
                     && cx.mentions[i].key == key
                     && cx.mentions[i].span.start >= body
                     && !inside_initiative(cx, i)
+                    && !joined(cx, cx.mentions[i].span.start)
             })
             .find_map(|i| {
                 let para = cx.paragraph_start(cx.mentions[i].span.start);
@@ -264,6 +265,12 @@ mod tests {
             found.contains(&("国务院甲乙丙丁行动计划".into(), "国务院".into())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_place_that_joins_a_programme_does_not_launch_it() {
+        let found = launchers("嘉兴市人民政府积极参与“甲乙丙丁”建设。");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

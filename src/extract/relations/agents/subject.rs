@@ -42,6 +42,14 @@ pub(super) fn is_agent(cx: &Cx, j: usize) -> bool {
             .any(|o| o.ty == EntityType::Division && o.span.contains(m.span) && o.span != m.span)
 }
 
+/// Whether a verb of joining stands right before the initiative starting at
+/// `qs` (`参与“某某”建设`): whoever acts there takes part in a programme
+/// someone else runs.
+pub(super) fn joined(cx: &Cx, qs: usize) -> bool {
+    let before = cx.slice(qs.saturating_sub(3), qs);
+    JOIN_VERBS.iter().any(|v| before.contains(v))
+}
+
 /// A body before a post (`某委主席某某`) says where a person works: the person,
 /// not the body, is who acts in the sentence.
 pub(super) fn before_post(cx: &Cx, m: &Mention) -> bool {
@@ -258,10 +266,7 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     if FOLLOWING.iter().any(|w| between.contains(w)) {
         return fallback;
     }
-    // A verb of joining right before the name (`参与“某某”建设`) says the
-    // subject takes part in a programme someone else runs.
-    let before = cx.slice(qs.saturating_sub(3), qs);
-    if JOIN_VERBS.iter().any(|v| before.contains(v)) {
+    if joined(cx, qs) {
         return fallback;
     }
     // A name that opens with its place (`某市某某实施方案`) is that place's:
