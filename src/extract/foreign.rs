@@ -159,10 +159,11 @@ pub(super) fn titled(
                 break;
             }
             // `某某伊在`: so is a preposition or a copula, in a word the
-            // dictionary does not know.
+            // dictionary does not know, and a verb of leading or bringing
+            // (`某某达率政府官员`, `某某携夫人`).
             if t.pos == Pos::Unknown
                 && t.end - t.start >= 2
-                && "在是将也就已".contains(cx.chars[t.end - 1])
+                && "在是将也就已率携".contains(cx.chars[t.end - 1])
             {
                 e = t.end - 1;
                 break;
@@ -509,6 +510,12 @@ mod tests {
     fn a_preposition_glued_to_a_titled_name_ends_it() {
         let people = named("某国国防部长格列诺伊在社交网站上表示。", EntityType::Person);
         assert_eq!(people, ["格列诺伊"]);
+        // So is a verb of leading.
+        let people = named(
+            "塔吉克斯坦总理格列佐达率政府官员到机场迎接。",
+            EntityType::Person,
+        );
+        assert_eq!(people, ["格列佐达"]);
     }
 
     #[test]
