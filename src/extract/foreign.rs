@@ -138,7 +138,7 @@ pub(super) fn titled(
             // posting (`驻`) or a place the text goes on to (`某某北京`) ends it.
             let ends_name = e > s
                 && (t.function && t.end - t.start == 1 && !dot(cx.chars[t.start - 1])
-                    || t.end - t.start == 1 && "兼驻互作后则都".contains(c)
+                    || t.end - t.start == 1 && "兼驻互作后时则都".contains(c)
                     || t.pos == Pos::Place && names_a_division(cx, t.start, t.end));
             if e - s >= 9
                 || dictionary_word
@@ -509,6 +509,12 @@ mod tests {
     #[test]
     fn a_preposition_glued_to_a_titled_name_ends_it() {
         let people = named("某国国防部长格列诺伊在社交网站上表示。", EntityType::Person);
+        assert_eq!(people, ["格列诺伊"]);
+        // So is a word of time (`在会见某某时表示`).
+        let people = named(
+            "某国总理在会见某国总统格列诺伊时表示欢迎。",
+            EntityType::Person,
+        );
         assert_eq!(people, ["格列诺伊"]);
         // So is a verb of leading.
         let people = named(
