@@ -42,14 +42,7 @@ pub(super) fn works_for(cx: &mut Cx) {
         let Some(role) = m.role.clone() else {
             if let Some((j, rule)) = unposted::post_of_body_before(cx, i) {
                 cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
-                for k in post_chain(cx, cx.mentions[j].span.start) {
-                    cx.relate(
-                        i,
-                        Predicate::WorksFor,
-                        Object::Mention(k),
-                        "worksFor:post-chain",
-                    );
-                }
+                relate_post_chain(cx, i, cx.mentions[j].span.start);
             } else if let Some(j) = unposted::body_before_name(cx, i) {
                 cx.relate(
                     i,
@@ -278,13 +271,8 @@ pub(super) fn works_for(cx: &mut Cx) {
                         p.ty == EntityType::Person && p.span.start > k && p.span.end <= person_start
                     })
                 });
-            for k in last_mark.map(|k| post_chain(cx, k + 1)).unwrap_or_default() {
-                cx.relate(
-                    i,
-                    Predicate::WorksFor,
-                    Object::Mention(k),
-                    "worksFor:post-chain",
-                );
+            if let Some(k) = last_mark {
+                relate_post_chain(cx, i, k + 1);
             }
         }
         if let Some((j, rule)) = target {
@@ -310,14 +298,7 @@ pub(super) fn works_for(cx: &mut Cx) {
                         "worksFor:institution-of-unit",
                     );
                 }
-                for k in post_chain(cx, cx.mentions[j].span.start) {
-                    cx.relate(
-                        i,
-                        Predicate::WorksFor,
-                        Object::Mention(k),
-                        "worksFor:post-chain",
-                    );
-                }
+                relate_post_chain(cx, i, cx.mentions[j].span.start);
             }
         }
     }
@@ -372,6 +353,18 @@ fn government_of_head(
         return found.all(|j| &cx.mentions[j].key == key).then_some(first);
     }
     None
+}
+
+/// Person `i` works for each body of the list of posts before `at`.
+fn relate_post_chain(cx: &mut Cx, i: usize, at: usize) {
+    for k in post_chain(cx, at) {
+        cx.relate(
+            i,
+            Predicate::WorksFor,
+            Object::Mention(k),
+            "worksFor:post-chain",
+        );
+    }
 }
 
 /// The bodies of the posts listed before a body and its post (`某委常委、某政协
