@@ -405,6 +405,13 @@ mod tests {
     }
 
     #[test]
+    fn an_international_committee_is_an_organisation() {
+        let ex = run("红十字国际委员会表示，将提供援助。");
+        assert_eq!(named(&ex, EntityType::Organization), ["红十字国际委员会"]);
+        assert!(named(&ex, EntityType::Agency).is_empty());
+    }
+
+    #[test]
     fn a_countrys_side_in_talks_is_no_name() {
         let ex = run("马来西亚某党主席表示，中方及时向马方介绍经验、捐赠物资。");
         assert!(named(&ex, EntityType::Person).is_empty());

@@ -328,6 +328,10 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
         EntityType::Company
     } else if party_centre(&name)
         || CONTINENTS.iter().any(|c| name.starts_with(c)) && name.ends_with("议会")
+        // An international committee or centre (`某某国际委员会`, `国际某某中心`)
+        // is no state's body; a ministry's department for international
+        // affairs (`国际合作司`) is.
+        || name.contains("国际") && !name.ends_with(['部', '局', '司', '署', '厅', '处'])
     {
         EntityType::Organization
     } else if ends(&GOVERNMENT_ENDINGS) || (ends(&AGENCY_SUFFIXES) && !name.ends_with("院")) {
