@@ -199,6 +199,48 @@ fn join_short_forms(mut extractions: Vec<Extraction>, gaz: &Gazetteer) -> Vec<Ex
             }
         }
     }
+    join_abbreviations(extractions)
+}
+
+/// Within one document, a body named by an abbreviation the text never declares
+/// (`人社部` after `人力资源社会保障部`, `俄国防部` after `俄罗斯国防部`) is the
+/// body it abbreviates, when it abbreviates only one.
+fn join_abbreviations(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
+    let bodies = |ty: EntityType| {
+        matches!(
+            ty,
+            EntityType::Agency | EntityType::Organization | EntityType::Company
+        )
+    };
+    let full: Vec<(EntityType, String, String, Vec<String>)> = extractions
+        .iter()
+        .flat_map(|e| e.mentions.iter())
+        .filter(|m| !m.anaphoric && bodies(m.ty))
+        .map(|m| (m.ty, m.key.clone(), m.name.clone(), m.aliases.clone()))
+        .collect();
+    for m in extractions
+        .iter_mut()
+        .flat_map(|e| e.mentions.iter_mut())
+        .filter(|m| !m.anaphoric && bodies(m.ty))
+    {
+        let mut targets: Vec<&(EntityType, String, String, Vec<String>)> = full
+            .iter()
+            .filter(|(ty, key, name, aliases)| {
+                *ty == m.ty
+                    && *key != m.key
+                    && std::iter::once(name)
+                        .chain(aliases)
+                        .any(|form| extract::abbreviates(&m.name, form))
+            })
+            .collect();
+        targets.sort_by(|a, b| a.1.cmp(&b.1));
+        targets.dedup_by(|a, b| a.1 == b.1);
+        if let [t] = targets[..] {
+            m.aliases.push(m.name.clone());
+            m.key = t.1.clone();
+            m.name = t.2.clone();
+        }
+    }
     extractions
 }
 
@@ -319,6 +361,11 @@ mod tests {
 
     /// The companies the document names, one per node.
     fn companies(text: &str) -> Vec<String> {
+        nodes(text, EntityType::Company)
+    }
+
+    /// The entities of one type the document names, one per node.
+    fn nodes(text: &str, ty: EntityType) -> Vec<String> {
         let doc = crate::read::parse_text(&format!("标题\n\n　　{text}\n"), "t.txt", "t").unwrap();
         let gaz = Gazetteer::bundled();
         let mut kg = KnowledgeGraph::new();
@@ -326,7 +373,7 @@ mod tests {
             .into_iter()
             .flat_map(|a| kg.nodes_of_article(a))
             .map(|id| kg.node(id))
-            .filter(|n| n.ty == EntityType::Company)
+            .filter(|n| n.ty == ty)
             .map(|n| n.name.clone())
             .collect();
         names.sort();
@@ -342,5 +389,25 @@ mod tests {
         );
         // What a short name lacks must be a place's name.
         assert_eq!(companies("大华茂集团发表声明。华茂集团表示支持。").len(), 2);
+    }
+
+    #[test]
+    fn an_undeclared_abbreviation_is_the_body_it_abbreviates() {
+        assert_eq!(
+            nodes(
+                "人力资源社会保障部发布数据。人社部表示，就业形势稳定。",
+                EntityType::Agency
+            ),
+            ["人力资源社会保障部"]
+        );
+        // A body's name of its own stays apart.
+        assert_eq!(
+            nodes(
+                "福建省国防动员委员会召开会议。福建省委作出部署。",
+                EntityType::Agency
+            )
+            .len(),
+            2
+        );
     }
 }

@@ -26,6 +26,7 @@ mod trim;
 mod unions;
 
 pub use lexicon::{LexiconError, extend_from as extend_lexicons};
+pub use short_forms::abbreviates;
 
 use crate::gazetteer::{DivisionIx, Gazetteer};
 use crate::model::{EntityType, Level, Predicate, Span};

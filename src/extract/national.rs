@@ -53,6 +53,23 @@ fn boundary(cx: &Cx, i: usize) -> bool {
         || is_stop(cx.chars[i - 1])
         || "从向经由据和同自".contains(cx.chars[i - 1])
         || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w))
+        // A ministry named by its field starts where the segmenter starts a
+        // word after a word of its own (`按照某某部的规定`, `承办单位某某部`).
+        // Before its head's post, a noun before it may be part of a longer
+        // body's name (`某某中心宏观经济部部长`).
+        || field_ministry_end(cx, i).is_some_and(|e| {
+            let tokens = cx.tokens();
+            tokens.binary_search_by_key(&i, |t| t.start).is_ok()
+                && tokens
+                    .binary_search_by_key(&i, |t| t.end)
+                    .is_ok_and(|k| {
+                        let t = &tokens[k];
+                        t.end - t.start >= 2
+                            && (t.function
+                                || t.pos == crate::segment::Pos::Verb
+                                || !(cx.starts_with(e, "部长") || cx.starts_with(e, "署长")))
+                    })
+        })
         // A verb or a function word the segmenter ends right there (`来自`),
         // before the state's own bodies (other words after a verb are mostly
         // clauses: `中央委员`, `全国改革大局`).
@@ -63,6 +80,28 @@ fn boundary(cx: &Cx, i: usize) -> bool {
                 .is_ok_and(|k| tokens[k].function || tokens[k].pos == crate::segment::Pos::Verb)
                 && tokens.binary_search_by_key(&i, |t| t.start).is_ok()
         }
+}
+
+/// The end of a ministry named by its field at `p` (`水利部`, `审计署`): not
+/// `某某部门`, not a post (`某某部长`) and not the verb `部署`.
+fn field_ministry_end(cx: &Cx, p: usize) -> Option<usize> {
+    if !cx
+        .chars
+        .get(p)
+        .is_some_and(|c| FIELD_FIRST.binary_search(c).is_ok())
+    {
+        return None;
+    }
+    MINISTRY_CORES.iter().find_map(|core| {
+        let q = p + core.chars().count();
+        (cx.starts_with(p, core)
+            && (cx.starts_with(q, "部") || cx.starts_with(q, "署"))
+            && !cx
+                .chars
+                .get(q + 1)
+                .is_some_and(|&c| "门长分队署".contains(c)))
+        .then_some(q + 1)
+    })
 }
 
 /// What names a national or foreign body at `i`, if anything: its end, and how
@@ -252,27 +291,15 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             }
         }
     }
-    // A ministry named by its field (`水利部`, `审计署`): not `某某部门`, and not a
-    // post (`某某部长`).
-    let fields: &[&str] = if cx
-        .chars
-        .get(p)
-        .is_some_and(|c| FIELD_FIRST.binary_search(c).is_ok())
+    if let Some(e) = field_ministry_end(cx, p) {
+        return Some((e, country));
+    }
+    // A field that opens with the state's own word (`国家安全部`).
+    if lead == 2
+        && country == 0
+        && let Some(e) = field_ministry_end(cx, i)
     {
-        &MINISTRY_CORES
-    } else {
-        &[]
-    };
-    for core in fields {
-        if !cx.starts_with(p, core) {
-            continue;
-        }
-        let q = p + core.chars().count();
-        if (cx.starts_with(q, "部") || cx.starts_with(q, "署"))
-            && !cx.chars.get(q + 1).is_some_and(|&c| "门长分队".contains(c))
-        {
-            return Some((q + 1, country));
-        }
+        return Some((e, 0));
     }
     // A regulator by its short name (`某监会`).
     for core_len in 1..=2 {
@@ -721,6 +748,22 @@ mod tests {
         // A department in general and a post are not a ministry.
         assert!(agencies("相关水利部门负责人表示。").is_empty());
         assert!(agencies("他曾任教育部长。").is_empty());
+    }
+
+    #[test]
+    fn a_ministry_by_field_after_a_word_of_its_own() {
+        // The segmenter starts a word there, after a preposition or a noun.
+        assert_eq!(
+            agencies("按照住房城乡建设部的规定执行。"),
+            ["住房城乡建设部"]
+        );
+        assert_eq!(agencies("提案承办单位农业农村部作了交流。"), ["农业农村部"]);
+        // A field that opens with the state's own word.
+        assert_eq!(agencies("国家安全部发布消息。"), ["国家安全部"]);
+        // Before its head's post, the noun before it may be part of a longer name.
+        assert!(agencies("某某中心宏观经济部部长表示。").is_empty());
+        // `部署` is a verb.
+        assert!(agencies("做好国家安全部署。").is_empty());
     }
 
     #[test]

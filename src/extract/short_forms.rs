@@ -6,7 +6,9 @@
 //! `《条例》` would be a second initiative named only by its genre word.
 //! Divisions are left alone: their short forms are the gazetteer's business.
 
-use super::lexicon::{DOCUMENT_WORDS, SHORT_FORM_CUES};
+use super::lexicon::{
+    AGENCY_SUFFIXES, COUNTRIES, COUNTRY_INITIALS, DOCUMENT_WORDS, SHORT_FORM_CUES,
+};
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han};
 use crate::model::{EntityType, Span};
@@ -99,6 +101,68 @@ fn declarations(cx: &Cx) -> Vec<Declared> {
         i += 1;
     }
     out
+}
+
+/// Whether `short` is an undeclared abbreviation of `long`, the way the press
+/// shortens a body's name once it has given it in full: a state's initial for the
+/// state (`俄国防部` for `俄罗斯国防部`), or a few characters kept from several
+/// words of the name (`人社部` for `人力资源社会保障部`, `国新办` for
+/// `国务院新闻办公室`). The kept characters start the name and end it, or end it
+/// with the first character of `办公室` or `委员会`; and at least two stretches
+/// of the name are left out, because dropping one stretch names a different body
+/// as often as the same one (`中央委员会` is not `中央纪律检查委员会`, and
+/// `某某银行` is not `某某农业银行`). A short form that ends with a body's word
+/// of its own (`某省委`, `某某纪委`, `某某政府`), or lacks one the long name
+/// ends with (`某市公安局` beside `某市某区公安分局`), names a body of its own.
+pub fn abbreviates(short: &str, long: &str) -> bool {
+    let s: Vec<char> = short.chars().collect();
+    let l: Vec<char> = long.chars().collect();
+    if s.len() < 3 || l.len() <= s.len() || s[0] != l[0] {
+        return false;
+    }
+    let shortened = |w: &&str| ["委员会", "办公室"].contains(w);
+    let own_word = AGENCY_SUFFIXES
+        .iter()
+        .filter(|w| w.chars().count() >= 2)
+        .any(|w| {
+            short.ends_with(w) && (shortened(&w) || !long.ends_with(w))
+                || long.ends_with(w) && !short.ends_with(w) && !shortened(&w)
+        });
+    let level_committee = s[s.len() - 1] == '委' && "省市县区州旗盟镇乡".contains(s[s.len() - 2]);
+    if own_word || level_committee {
+        return false;
+    }
+    // A state's initial and the rest of the name as it stands.
+    if COUNTRY_INITIALS.contains(s[0])
+        && s.len() >= 3
+        && COUNTRIES.iter().any(|c| {
+            c.starts_with(s[0])
+                && c.chars().count() >= 2
+                && long.strip_prefix(c) == Some(&short[s[0].len_utf8()..])
+        })
+    {
+        return true;
+    }
+    // Kept characters, matched as early as they can be.
+    let mut at = Vec::with_capacity(s.len());
+    let mut k = 0;
+    for &c in &s {
+        while k < l.len() && l[k] != c {
+            k += 1;
+        }
+        if k == l.len() {
+            return false;
+        }
+        at.push(k);
+        k += 1;
+    }
+    let last = at[at.len() - 1];
+    let tail: String = l[last..].iter().collect();
+    if last + 1 != l.len() && !["办公室", "委员会"].contains(&tail.as_str()) {
+        return false;
+    }
+    let inner_gaps = at.windows(2).filter(|w| w[1] > w[0] + 1).count();
+    inner_gaps + usize::from(last + 1 != l.len()) >= 2
 }
 
 /// Whether the occurrence of a short form at `s..e` stands in quotes.
@@ -213,6 +277,30 @@ fn genre_only(cx: &mut Cx) {
 
 #[cfg(test)]
 mod tests {
+    use super::abbreviates;
+
+    #[test]
+    fn abbreviations_keep_characters_of_several_words() {
+        assert!(abbreviates("人社部", "人力资源社会保障部"));
+        assert!(abbreviates("国新办", "国务院新闻办公室"));
+        assert!(abbreviates("国务院港澳办", "国务院港澳事务办公室"));
+        assert!(abbreviates("世贸组织", "世界贸易组织"));
+        assert!(abbreviates("俄国防部", "俄罗斯国防部"));
+        assert!(abbreviates("美宇航局", "美国宇航局"));
+        // One stretch left out names another body as often as the same one.
+        assert!(!abbreviates("中央委员会", "中央纪律检查委员会"));
+        assert!(!abbreviates("中国银行", "中国农业银行"));
+        assert!(!abbreviates("全国政协", "全国政协外事委员会"));
+        // The kept characters end the name.
+        assert!(!abbreviates("中国银行", "中国进出口银行业协会"));
+        assert!(!abbreviates("俄国防部", "白俄罗斯国防部"));
+        // A short form that is a body's name of its own.
+        assert!(!abbreviates("某某省委", "某某省国防动员委员会"));
+        assert!(!abbreviates("中央委员会", "中共中央纪律检查委员会"));
+        assert!(!abbreviates("某某市公安局", "某某市新区公安分局"));
+        assert!(abbreviates("中央环保督察组", "中央环境保护督察组"));
+    }
+
     use super::super::tests::run;
     use crate::model::EntityType;
 
