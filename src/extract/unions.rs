@@ -128,6 +128,13 @@ mod tests {
     }
 
     #[test]
+    fn the_united_nations_and_its_agencies_are_unions_of_states() {
+        assert_eq!(unions("世卫组织发布报告。"), ["世界卫生组织"]);
+        assert_eq!(unions("安理会通过决议。"), ["联合国安理会"]);
+        assert_eq!(unions("亚投行批准贷款。"), ["亚洲基础设施投资银行"]);
+    }
+
+    #[test]
     fn a_union_holds_no_city_and_its_council_is_a_body() {
         let ex = run("上海合作组织成员国元首理事会举行。");
         assert!(ex.mentions.iter().all(|m| m.ty != EntityType::Division));
