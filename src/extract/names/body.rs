@@ -118,6 +118,9 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 if cx.starts_with(at, "政法委") {
                     return Some(at + 3);
                 }
+                if let Some(e) = party_office_end(cx, at) {
+                    return Some(e);
+                }
                 // `某省委常委会`: the committee's standing committee; `某省委某某
                 // 工作委员会`: one of its commissions.
                 if cx.starts_with(at, "常委会") {
@@ -172,6 +175,25 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// The end of one of a Party committee's offices named by its work and `办`
+/// right after the committee's short form (`某市委农办`, `某县委网信办`,
+/// `某区委军民融合办`). The office ends a word of the segmenter's; a frequent
+/// word it ends is a verb (`主办`, `督办`, `承办`), and so is a clause
+/// (`某市委要求办`).
+fn party_office_end(cx: &Cx, at: usize) -> Option<usize> {
+    let k = (at + 1..=(at + 5).min(cx.chars.len().saturating_sub(1)))
+        .take_while(|&k| is_han(cx.chars[k - 1]) && !is_stop(cx.chars[k - 1]))
+        .find(|&k| cx.chars[k] == '办')?;
+    if cx.chars.get(k + 1).is_some_and(|c| "公理法事".contains(*c)) || clause_in_core(cx, at, k)
+    {
+        return None;
+    }
+    let tokens = cx.tokens();
+    let t = &tokens[tokens.binary_search_by_key(&(k + 1), |t| t.end).ok()?];
+    let verb = t.end - t.start >= 2 && crate::segment::frequency(&cx.slice(t.start, t.end)) >= 50;
+    (t.start >= at && !verb).then_some(k + 1)
 }
 
 /// Whether a task group's core names a task: two characters or more, with no
@@ -256,6 +278,16 @@ mod tests {
         let found = agencies("西湖区委宣传部、区委组织部联合举办活动。");
         assert!(found.contains(&"西湖区委宣传部".to_string()), "{found:?}");
         assert!(found.contains(&"西湖区委组织部".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_party_office_named_by_its_work_after_the_committees_short_form() {
+        let found = agencies("西湖区委网信办、区委编办联合发文。");
+        assert!(found.contains(&"西湖区委网信办".to_string()), "{found:?}");
+        assert!(found.contains(&"西湖区委编办".to_string()), "{found:?}");
+        // A verb that ends with 办 is no office.
+        let found = agencies("西湖区委主办的活动，区委督办的事项。");
+        assert!(!found.iter().any(|a| a.ends_with('办')), "{found:?}");
     }
 
     #[test]
