@@ -485,6 +485,9 @@ mod tests {
             ["城镇住房保障条例"]
         );
         assert!(initiatives("要进一步强化条例的执行。").is_empty());
+        // Idioms of upholding and commemorating a law are no part of its name.
+        assert_eq!(initiatives("要充分发挥基本法的作用。"), ["基本法"]);
+        assert_eq!(initiatives("全面准确贯彻落实基本法。"), ["基本法"]);
     }
 
     #[test]
