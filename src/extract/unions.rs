@@ -33,6 +33,15 @@ pub(super) fn form_at(cx: &Cx, k: usize) -> Option<usize> {
         .max()
 }
 
+/// Whether `m` is a firm found by its suffix that ends where a union's name of
+/// four characters or more ends and starts before it.
+fn walked_over(m: &Mention, union: Span) -> bool {
+    m.rule == "company:suffix"
+        && m.span.end == union.end
+        && m.span.start < union.start
+        && union.end - union.start >= 4
+}
+
 pub fn find(cx: &mut Cx) {
     let mut found: Vec<Mention> = Vec::new();
     // One pass finds where any form may start; each form is tried there only.
@@ -60,11 +69,14 @@ pub fn find(cx: &mut Cx) {
                 let span = Span::new(k, end);
                 // A longer name around it is a name of its own (`某某国家开发
                 // 银行`); a name inside it or the same words read another way
-                // (`某国集团` walked back from 集团 as a firm) give way.
+                // (`某国集团` walked back from 集团 as a firm) give way, and so
+                // does a firm walked back from the union's last word over the
+                // words before it (`机制和某某投资银行`, `在京同某某银行`).
                 let taken = |m: &Mention| {
                     m.span.overlaps(span)
                         && !span.contains(m.span)
                         && !(m.ty == EntityType::Initiative && m.span.contains(span))
+                        && !walked_over(m, span)
                 };
                 if cx.mentions.iter().any(taken) || found.iter().any(|m| m.span.overlaps(span)) {
                     continue;
@@ -100,7 +112,10 @@ pub fn find(cx: &mut Cx) {
         return;
     }
     cx.mentions.retain(|m| {
-        m.ty == EntityType::Initiative || !found.iter().any(|u| u.span.contains(m.span))
+        m.ty == EntityType::Initiative
+            || !found
+                .iter()
+                .any(|u| u.span.contains(m.span) || walked_over(m, u.span))
     });
     cx.mentions.extend(found);
     cx.mentions
@@ -132,6 +147,11 @@ mod tests {
         assert_eq!(unions("世卫组织发布报告。"), ["世界卫生组织"]);
         assert_eq!(unions("安理会通过决议。"), ["联合国安理会"]);
         assert_eq!(unions("亚投行批准贷款。"), ["亚洲基础设施投资银行"]);
+        // The words before a union's name are no part of a firm's.
+        assert_eq!(
+            unions("双方在机制和亚洲基础设施投资银行框架内合作。"),
+            ["亚洲基础设施投资银行"]
+        );
     }
 
     #[test]
