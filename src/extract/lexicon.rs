@@ -326,6 +326,9 @@ lists! {
     /// Verbs after which an unquoted name ending in 改革 is a named reform.
     REFORM_VERBS: Vec<&'static str> = "reform_verbs", Any;
 
+    /// Verbs of taking up a post after a name (任, 担任, 当选为).
+    APPOINT_VERBS: Vec<&'static str> = "appoint_verbs", Any;
+
     /// Words of scope that open a national or international event's name (中国, 世界).
     EVENT_SCOPES: Vec<&'static str> = "event_scopes", Any;
 

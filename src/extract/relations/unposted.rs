@@ -1,9 +1,12 @@
 //! worksFor for a person found by the name's own rule, with no post in
 //! the mention: a post or title written right before the name, a title
 //! right after it, a body right before it in a list of speakers, or a
-//! clause that calls the person one of a body's staff (`某某是某局干部`).
+//! clause that calls the person one of a body's staff (`某某是某局干部`) or
+//! has the person take up a post in it (`某某任某市委书记`).
 
-use super::super::lexicon::{COMPANY_POSTS, POST_BODIES, POSTS, STAFF_WORDS, TITLES_AFTER};
+use super::super::lexicon::{
+    APPOINT_VERBS, COMPANY_POSTS, POST_BODIES, POSTS, STAFF_WORDS, TITLES_AFTER,
+};
 use super::super::{Cx, is_han, is_stop};
 use crate::model::EntityType;
 
@@ -98,7 +101,8 @@ pub(super) fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
 /// body's staff works for it. The body follows 是 (or 为) right after the name,
 /// or after a comma and a word of time (`某某，生前是…`), and a word for its
 /// staff closes the clause, after at most a short unit or descriptor
-/// (`某局电务段职工`, `某所的驻区民警`).
+/// (`某局电务段职工`, `某所的驻区民警`). A verb of taking up a post says the
+/// same with a post after the body (`某某任中共某市委书记`, `某某现任某局局长`).
 pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
     let p = &cx.mentions[i];
     let mut at = p.span.end;
@@ -111,7 +115,32 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
             at += w.chars().count();
         }
     }
-    if !["是", "为", "系"].iter().any(|w| cx.starts_with(at, w)) {
+    // Without a comma, an adverb of time may still stand before a verb of
+    // office (`某某现任`, `某某曾担任`, `某某在担任`).
+    if at == p.span.end
+        && let Some(w) = [
+            "现在", "曾经", "先后", "在", "现", "曾", "后", "又", "还", "也",
+        ]
+        .iter()
+        .find(|w| cx.starts_with(at, w))
+        && APPOINT_VERBS
+            .iter()
+            .any(|v| cx.starts_with(at + w.chars().count(), v))
+    {
+        at += w.chars().count();
+    }
+    // A verb of taking up a post (`某某任某市委书记`) says it as `是` does; the
+    // Party's name may stand before its committee (`任中共某市委书记`).
+    if let Some(v) = APPOINT_VERBS
+        .iter()
+        .filter(|v| cx.starts_with(at, v))
+        .max_by_key(|v| v.chars().count())
+    {
+        at += v.chars().count() - 1;
+        if cx.starts_with(at + 1, "中共") {
+            at += 2;
+        }
+    } else if !["是", "为", "系"].iter().any(|w| cx.starts_with(at, w)) {
         return None;
     }
     // The body's place may be written before its name, as divisions of their
@@ -184,6 +213,22 @@ mod tests {
         );
         // Without the body in the article, the title names no employer.
         assert!(pairs("王海涛常委建议，加强创新。").is_empty());
+    }
+
+    #[test]
+    fn a_verb_of_taking_up_a_post_before_a_body_and_a_post() {
+        let found = pairs("1931年，王海涛任中共哈尔滨市委书记。");
+        assert!(
+            found.contains(&("王海涛".into(), "哈尔滨市委".into())),
+            "{found:?}"
+        );
+        let found = pairs("刘晓东现任龙泉市发改局局长。");
+        assert!(
+            found.contains(&("刘晓东".into(), "龙泉市发改局".into())),
+            "{found:?}"
+        );
+        // No post after the body, no employer.
+        assert!(pairs("刘晓东任龙泉市发改局的顾问团讲话。").is_empty());
     }
 
     #[test]
