@@ -175,6 +175,51 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // A three-character full name the segmenter cuts across both its ends
+        // is two other words' parts: its first character ends a word before
+        // it and its last two make a frequent word (`浙西` + `山区`: no
+        // `西山区`), or its level word opens a word after a frequent verb or
+        // everyday word (`振兴` + `区域`: no `振兴区`). Names the dictionary
+        // takes for people's (`某吉` + `市委`) are places still, and so are
+        // names whose parent the article names (`某州除上城区`).
+        let parent_named = || {
+            hit.candidates.iter().any(|&(ix, _)| {
+                cx.gaz.get(ix).parent.is_some_and(|p| {
+                    let p = cx.gaz.get(p);
+                    text.contains(p.name.as_str())
+                        || p.shorts.iter().any(|s| text.contains(s.as_str()))
+                })
+            })
+        };
+        if !short_only && below_province && hit.end - hit.start == 3 && !parent_named() {
+            let tokens = cx.tokens();
+            let token = |s: usize, e: usize| {
+                tokens
+                    .binary_search_by_key(&s, |t| t.start)
+                    .ok()
+                    .map(|k| &tokens[k])
+                    .filter(|t| t.end == e)
+            };
+            let frequent = |t: &crate::segment::Token, at_least: usize| {
+                crate::segment::frequency(&cx.slice(t.start, t.end)) >= at_least
+            };
+            let tail_word = cx
+                .word_across(hit.start)
+                .is_some_and(|t| t.end == hit.start + 1)
+                && token(hit.start + 1, hit.end).is_some_and(|t| frequent(t, 1000));
+            let level_opens = cx
+                .word_across(hit.end)
+                .is_some_and(|t| t.start == hit.end - 1)
+                && token(hit.start, hit.end - 1).is_some_and(|t| {
+                    matches!(
+                        t.pos,
+                        crate::segment::Pos::Verb | crate::segment::Pos::Other
+                    ) && frequent(t, 500)
+                });
+            if tail_word || level_opens {
+                continue;
+            }
+        }
         // A prefecture's short form heads many words of its own (`某市大学`),
         // so only one straddling two ordinary words is dropped (`均衡水平`,
         // `重大理论`); a province's is left alone.
@@ -440,6 +485,14 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn a_full_name_cut_across_by_two_other_words_is_no_place() {
+        assert!(divisions("演练在浙西山区举行。").is_empty());
+        assert!(divisions("合作振兴区域经济。").is_empty());
+        // With its parent named, the district is meant.
+        assert_eq!(divisions("昆明市西山区举行活动。"), ["昆明市", "西山区"]);
     }
 
     #[test]
