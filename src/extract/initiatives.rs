@@ -318,6 +318,65 @@ fn after_modifiers<T>(cx: &Cx, at: usize, found: impl Fn(usize, usize) -> Option
     None
 }
 
+/// An initiative the headline names and the text names again without the cue
+/// that found it in the headline (`我国首次发布某某指数` over `某局联合发布了…
+/// 某某指数`): every occurrence in the text of a name of four characters or
+/// more is the same initiative, where no other mention covers it and the
+/// segmenter reads no word across either end. Without this, the clause that
+/// says who launched it would name an initiative no pass found there. Names
+/// the text finds itself are left alone: repeating a strategy's name
+/// (`某某一路`) would make every subject that mentions it its launcher.
+pub fn repeats(cx: &mut Cx) {
+    let Some(headline_end) = cx.chars.iter().position(|&c| c == '\n') else {
+        return;
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let mut found: Vec<Mention> = Vec::new();
+    let named: Vec<Mention> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Initiative && !m.anaphoric)
+        .cloned()
+        .collect();
+    for m in &named {
+        let in_text = named
+            .iter()
+            .any(|o| o.name == m.name && o.span.start > headline_end);
+        if m.span.end > headline_end
+            || in_text
+            || m.name.chars().count() < 4
+            || seen.contains(&m.name)
+        {
+            continue;
+        }
+        seen.push(m.name.clone());
+        let len = m.name.chars().count();
+        for at in occurrences(cx, &m.name) {
+            let span = Span::new(at, at + len);
+            if cx
+                .mentions
+                .iter()
+                .chain(&found)
+                .any(|o| o.span.overlaps(span))
+                || cx.word_across(at).is_some()
+                || cx.word_across(at + len).is_some()
+                || cx.in_book_title(at)
+            {
+                continue;
+            }
+            found.push(Mention {
+                span,
+                text: cx.slice(at, at + len),
+                rule: "initiative:repeat",
+                ..m.clone()
+            });
+        }
+    }
+    cx.mentions.extend(found);
+    cx.mentions
+        .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
 /// Where `word` starts in the text, in order.
 pub(super) fn occurrences(cx: &Cx, word: &str) -> Vec<usize> {
     let w: Vec<char> = word.chars().collect();
@@ -422,6 +481,32 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_headlines_initiative_named_again_in_the_text_is_the_same() {
+        let gaz = crate::gazetteer::Gazetteer::bundled();
+        let doc = crate::read::parse_text(
+            "我国首次发布绿色发展指数\n\n　　国家统计局、环境保护部会同有关部门联合发布了2016年我国各地区的绿色发展指数，这是首次发布。\n",
+            "t.txt",
+            "t",
+        )
+        .unwrap();
+        let ctx = crate::extract::document_context(&[doc.articles[0].text.as_str()], &gaz);
+        let ex = crate::extract::extract(&doc.articles[0], &gaz, &ctx);
+        let repeats = ex
+            .mentions
+            .iter()
+            .filter(|m| m.rule == "initiative:repeat")
+            .count();
+        assert_eq!(repeats, 1, "{:?}", ex.mentions);
+        assert!(
+            ex.relations
+                .iter()
+                .any(|r| r.predicate == crate::model::Predicate::LaunchedBy),
+            "{:?}",
+            ex.relations
+        );
     }
 
     #[test]

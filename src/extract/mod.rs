@@ -323,6 +323,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     organisations::youth_league(&mut cx);
     // After every pass that names things, so that the short form's mentions exist.
     short_forms::find(&mut cx);
+    // After every pass that names initiatives, with their short forms.
+    initiatives::repeats(&mut cx);
     relations::find(&mut cx);
     Extraction {
         mentions: cx.mentions,
