@@ -320,8 +320,8 @@ fn after_modifiers<T>(cx: &Cx, at: usize, found: impl Fn(usize, usize) -> Option
 
 /// An initiative the headline names and the text names again without the cue
 /// that found it in the headline (`我国首次发布某某指数` over `某局联合发布了…
-/// 某某指数`): every occurrence in the text of a name of four characters or
-/// more is the same initiative, where no other mention covers it and the
+/// 某某指数`): every occurrence in the text of a name of six characters or
+/// more (shorter ones are mostly slogans, `最后一公里`) is the same initiative, where no other mention covers it and the
 /// segmenter reads no word across either end. Without this, the clause that
 /// says who launched it would name an initiative no pass found there. Names
 /// the text finds itself are left alone: repeating a strategy's name
@@ -344,7 +344,7 @@ pub fn repeats(cx: &mut Cx) {
             .any(|o| o.name == m.name && o.span.start > headline_end);
         if m.span.end > headline_end
             || in_text
-            || m.name.chars().count() < 4
+            || m.name.chars().count() < 6
             || seen.contains(&m.name)
         {
             continue;

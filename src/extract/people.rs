@@ -164,7 +164,7 @@ pub fn find(cx: &mut Cx) {
                 name_after_post(cx, after).filter(|&e| {
                     let name: Vec<char> = cx.chars[after..e].to_vec();
                     cx.chars.get(e).is_some_and(|c| {
-                        AFTER_NAME.contains(*c) || "正刚便则忙因将曾把被让所".contains(*c)
+                        AFTER_NAME.contains(*c) || "正刚便则忙因将曾把被让所家以来".contains(*c)
                     }) || cx.chars.get(e).is_some_and(|c| "，。；".contains(*c))
                         && e - after >= 3
                         && !everyday_word(cx, after + 1, e)
@@ -590,6 +590,10 @@ mod tests {
     #[test]
     fn a_descriptor_then_a_name_then_a_linking_word_is_a_person() {
         assert_eq!(people("货车司机甘文亮因道路中断滞留。"), ["甘文亮"]);
+        // The person's home, a means (`以`) or a coming (`来自`) follow a name too.
+        assert_eq!(people("村民甘文亮家因为养鸡产生污水。"), ["甘文亮"]);
+        assert_eq!(people("被告人甘文亮以诈骗罪被判刑。"), ["甘文亮"]);
+        assert_eq!(people("乡村教师甘文亮来自偏远山区。"), ["甘文亮"]);
     }
 
     #[test]
