@@ -40,6 +40,12 @@ fn country_at(cx: &Cx, i: usize) -> usize {
         .map_or(0, |c| c.chars().count())
 }
 
+/// Verbs of a clause that a central body's name never holds: the body is their
+/// subject (`中央要求各地成立某某领导小组`, `国务院批准组成某某调查组`).
+const CLAUSE_VERBS: [&str; 9] = [
+    "要求", "决定", "成立", "设立", "组建", "部署", "提出", "强调", "批准",
+];
+
 /// Characters after `某军` that make it part of a longer word (`军事`, `军工`,
 /// `军费`), not a country's army.
 const NOT_AFTER_ARMY: &str = "事工用民火费备械衔训区歌旗装官医校营";
@@ -169,9 +175,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     {
         let p = i + level.chars().count();
         // No clause may run into the name (`中央要求各地成立某某领导小组`).
-        let clause = [
-            "要求", "决定", "成立", "设立", "组建", "部署", "提出", "强调", "批准",
-        ];
+        let clause = CLAUSE_VERBS;
         for core_len in 2..=10 {
             let q = p + core_len;
             // A stop character inside a word of the segmenter's (`应对`) is
@@ -255,7 +259,11 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
         let c = cx.chars[q - 1];
         // A foreign body's name joins nothing (`某国某军和海警局` is two).
-        if !is_han(c) || is_stop(c) || foreign && "和与及".contains(c) {
+        if !is_han(c)
+            || is_stop(c)
+            || foreign && "和与及".contains(c)
+            || CLAUSE_VERBS.iter().any(|v| cx.slice(start, q).contains(v))
+        {
             break;
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
@@ -764,6 +772,12 @@ mod tests {
         assert!(agencies("某某中心宏观经济部部长表示。").is_empty());
         // `部署` is a verb.
         assert!(agencies("做好国家安全部署。").is_empty());
+    }
+
+    #[test]
+    fn a_clause_after_the_state_council_is_no_part_of_a_bodys_name() {
+        assert_eq!(agencies("国务院成立教育督导委员会。"), ["国务院"]);
+        assert_eq!(agencies("国务院安委会办公室通报。"), ["国务院安委会办公室"]);
     }
 
     #[test]
