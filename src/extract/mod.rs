@@ -303,6 +303,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::body_anaphora(&mut cx);
     initiatives::find(&mut cx);
     events::find(&mut cx);
+    organisations::organising_committees(&mut cx);
     unions::find(&mut cx);
     people::find(&mut cx);
     people::credits(&mut cx);

@@ -18,6 +18,7 @@ use crate::segment::Pos;
 
 mod brands;
 mod central_bank;
+mod committees;
 mod delegations;
 mod league;
 mod parties;
@@ -27,6 +28,7 @@ mod schools;
 mod start;
 use brands::{brand_forms, brand_projects, described_firms, quoted_businesses, short_repeats};
 use central_bank::central_bank_branch;
+pub(super) use committees::organising_committees;
 pub(super) use league::youth_league;
 use start::{name_start, past_address};
 
