@@ -668,6 +668,9 @@ mod tests {
         assert_eq!(keys("党中央"), keys("中共中央"));
         assert!(!keys("党中央").is_empty());
         assert_eq!(keys("全国人民代表大会常务委员会"), keys("全国人大常委会"));
+        let ex = run("中共中央政治局召开会议。中央政治局委员出席。");
+        let names: Vec<&str> = ex.mentions.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["中共中央政治局", "中共中央政治局"]);
         let ex = run("中办、国办印发意见。中共中央办公厅、国务院办公厅近日印发通知。");
         let names: Vec<&str> = ex
             .mentions
