@@ -201,7 +201,13 @@ pub fn find(cx: &mut Cx) {
                     && !(inner.contains('、')
                         && inner.split('、').all(|part| part.chars().count() >= 4))
                     && len >= 3
-                    && (recurs || cx.chars.get(qe) != Some(&'的')) =>
+                    && (recurs || cx.chars.get(qe) != Some(&'的'))
+                    // `“某某”式的`: a manner; `打造更多“某某”`: a kind of which
+                    // there are many.
+                    && !cx.starts_with(qe, "式")
+                    && !["更多", "一批", "一大批", "一个个", "众多", "各类"]
+                        .iter()
+                        .any(|w| cx.ends_with_at(qs, w)) =>
             {
                 ("Campaign", qe, None)
             }
@@ -514,6 +520,8 @@ mod tests {
         assert!(initiatives("中心推行“互助式”养老服务。").is_empty());
         assert!(initiatives("窗口提供“一站式”服务。").is_empty());
         assert_eq!(initiatives("窗口提供“甲乙通”服务。"), ["甲乙通"]);
+        assert!(initiatives("全市正在实施“精耕细作”式的治理。").is_empty());
+        assert!(initiatives("要培育打造更多“隐形冠军”。").is_empty());
     }
 
     #[test]
