@@ -91,11 +91,7 @@ fn boundary(cx: &Cx, i: usize) -> bool {
 /// The end of a ministry named by its field at `p` (`水利部`, `审计署`): not
 /// `某某部门`, not a post (`某某部长`) and not the verb `部署`.
 fn field_ministry_end(cx: &Cx, p: usize) -> Option<usize> {
-    if !cx
-        .chars
-        .get(p)
-        .is_some_and(|c| FIELD_FIRST.binary_search(c).is_ok())
-    {
+    if FIELD_FIRST.binary_search(cx.chars.get(p)?).is_err() {
         return None;
     }
     MINISTRY_CORES.iter().find_map(|core| {

@@ -125,8 +125,8 @@ pub fn abbreviates(short: &str, long: &str) -> bool {
         .iter()
         .filter(|w| w.chars().count() >= 2)
         .any(|w| {
-            short.ends_with(w) && (shortened(&w) || !long.ends_with(w))
-                || long.ends_with(w) && !short.ends_with(w) && !shortened(&w)
+            short.ends_with(w) && (shortened(w) || !long.ends_with(w))
+                || long.ends_with(w) && !short.ends_with(w) && !shortened(w)
         });
     let level_committee = s[s.len() - 1] == '委' && "省市县区州旗盟镇乡".contains(s[s.len() - 2]);
     if own_word || level_committee {

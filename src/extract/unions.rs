@@ -75,7 +75,7 @@ pub fn find(cx: &mut Cx) {
                 let taken = |m: &Mention| {
                     m.span.overlaps(span)
                         && !span.contains(m.span)
-                        && !(m.ty == EntityType::Initiative && m.span.contains(span))
+                        && (m.ty != EntityType::Initiative || !m.span.contains(span))
                         && !walked_over(m, span)
                 };
                 if cx.mentions.iter().any(taken) || found.iter().any(|m| m.span.overlaps(span)) {
