@@ -271,6 +271,11 @@ mod tests {
     fn a_place_that_joins_a_programme_does_not_launch_it() {
         let found = launchers("嘉兴市人民政府积极参与“甲乙丙丁”建设。");
         assert!(found.is_empty(), "{found:?}");
+        // So does a body that supports or joins in building one.
+        let found = launchers("海关总署大力支持“甲乙丙丁”建设。");
+        assert!(found.is_empty(), "{found:?}");
+        let found = launchers("嘉兴市主动融入“甲乙丙丁”建设。");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
