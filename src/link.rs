@@ -223,14 +223,18 @@ fn join_abbreviations(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
         .flat_map(|e| e.mentions.iter_mut())
         .filter(|m| !m.anaphoric && bodies(m.ty))
     {
+        // Only a longer form with the same first character can be abbreviated
+        // by this one; the cheap test keeps the pairs of a long article few.
+        let first = m.name.chars().next();
+        let could = |form: &String| {
+            form.len() > m.name.len()
+                && form.chars().next() == first
+                && extract::abbreviates(&m.name, form)
+        };
         let mut targets: Vec<&(EntityType, String, String, Vec<String>)> = full
             .iter()
             .filter(|(ty, key, name, aliases)| {
-                *ty == m.ty
-                    && *key != m.key
-                    && std::iter::once(name)
-                        .chain(aliases)
-                        .any(|form| extract::abbreviates(&m.name, form))
+                *ty == m.ty && *key != m.key && std::iter::once(name).chain(aliases).any(could)
             })
             .collect();
         targets.sort_by(|a, b| a.1.cmp(&b.1));

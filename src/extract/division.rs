@@ -191,7 +191,7 @@ pub fn find(cx: &mut Cx) {
                 })
             })
         };
-        if !short_only && below_province && hit.end - hit.start == 3 && !parent_named() {
+        if !short_only && below_province && hit.end - hit.start == 3 {
             let tokens = cx.tokens();
             let token = |s: usize, e: usize| {
                 tokens
@@ -216,7 +216,7 @@ pub fn find(cx: &mut Cx) {
                         crate::segment::Pos::Verb | crate::segment::Pos::Other
                     ) && frequent(t, 500)
                 });
-            if tail_word || level_opens {
+            if (tail_word || level_opens) && !parent_named() {
                 continue;
             }
         }

@@ -255,14 +255,15 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         }
         let c = cx.chars[q - 1];
         // A foreign body's name joins nothing (`某国某军和海警局` is two).
-        if !is_han(c)
-            || is_stop(c)
-            || foreign && "和与及".contains(c)
-            || CLAUSE_VERBS.iter().any(|v| cx.slice(start, q).contains(v))
-        {
+        if !is_han(c) || is_stop(c) || foreign && "和与及".contains(c) {
             break;
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
+            // A longer core holds the clause too, so none after it names a body.
+            let core = cx.slice(start, q);
+            if CLAUSE_VERBS.iter().any(|v| core.contains(v)) {
+                break;
+            }
             if TASK_GROUPS.contains(suf) && !super::names::task_named(&cx.slice(start, q)) {
                 continue;
             }

@@ -18,6 +18,24 @@ static FIRST: std::sync::LazyLock<Vec<char>> = std::sync::LazyLock::new(|| {
     first_chars(&rows)
 });
 
+/// The unions' forms of two characters or more by their first character, with
+/// their length: common characters open some (`国`, `世`, `联`), and the passes
+/// that ask at every such character look only at the forms it opens.
+static BY_FIRST: std::sync::LazyLock<std::collections::HashMap<char, Vec<(&'static str, usize)>>> =
+    std::sync::LazyLock::new(|| {
+        let mut map: std::collections::HashMap<char, Vec<(&'static str, usize)>> =
+            std::collections::HashMap::new();
+        for form in UNIONS.iter().flatten() {
+            let len = form.chars().count();
+            if let Some(c) = form.chars().next()
+                && len >= 2
+            {
+                map.entry(c).or_default().push((form, len));
+            }
+        }
+        map
+    });
+
 /// The end of the longest union's form of two characters or more that starts
 /// at `k`, for the passes that run before this one and must not read a union's
 /// name as something else (a place, an event's host).
@@ -25,11 +43,11 @@ pub(super) fn form_at(cx: &Cx, k: usize) -> Option<usize> {
     if FIRST.binary_search(cx.chars.get(k)?).is_err() {
         return None;
     }
-    UNIONS
+    BY_FIRST
+        .get(&cx.chars[k])?
         .iter()
-        .flatten()
-        .filter(|form| form.chars().count() >= 2 && cx.starts_with(k, form))
-        .map(|form| k + form.chars().count())
+        .filter(|(form, _)| cx.starts_with(k, form))
+        .map(|(_, len)| k + len)
         .max()
 }
 
