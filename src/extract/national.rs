@@ -8,8 +8,9 @@
 //! holds; they add no relations.
 
 use super::lexicon::{
-    ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES, MISSIONS,
-    NATIONAL_SHORT_FORMS, NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, TASK_GROUPS, first_chars,
+    AGENCY_CENTRE_CORES, ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES,
+    MISSIONS, NATIONAL_SHORT_FORMS, NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, TASK_GROUPS,
+    first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -257,6 +258,16 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         // A foreign body's name joins nothing (`某国某军和海警局` is two).
         if !is_han(c) || is_stop(c) || foreign && "和与及".contains(c) {
             break;
+        }
+        // A state's centre that does a government's work (`某国疾控中心`,
+        // `国家某某中心` with such a field), as a place's does.
+        if (lead > 0 || country > 0)
+            && cx.starts_with(q, "中心")
+            && AGENCY_CENTRE_CORES
+                .iter()
+                .any(|c| cx.ends_with_at(q, c) && q - c.chars().count() >= start)
+        {
+            return Some((q + 2, country));
         }
         if let Some(suf) = suffixes.iter().find(|s| cx.starts_with(q, s)) {
             // A longer core holds the clause too, so none after it names a body.
@@ -772,6 +783,14 @@ mod tests {
         assert!(agencies("某某中心宏观经济部部长表示。").is_empty());
         // `部署` is a verb.
         assert!(agencies("做好国家安全部署。").is_empty());
+    }
+
+    #[test]
+    fn a_states_centre_doing_a_governments_work_is_its_agency() {
+        assert_eq!(agencies("美国疾控中心主任表示。"), ["美国疾控中心"]);
+        assert_eq!(agencies("国家疾控中心专家表示。"), ["国家疾控中心"]);
+        // A centre of research is no office.
+        assert!(agencies("美国战略与国际研究中心发布报告。").is_empty());
     }
 
     #[test]

@@ -281,6 +281,12 @@ mod tests {
     }
 
     #[test]
+    fn a_centre_for_disease_control_is_a_places_agency() {
+        let found = agencies("杭州市疾控中心发布健康提示。");
+        assert!(found.contains(&"杭州市疾控中心".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn a_party_office_named_by_its_work_after_the_committees_short_form() {
         let found = agencies("西湖区委网信办、区委编办联合发文。");
         assert!(found.contains(&"西湖区委网信办".to_string()), "{found:?}");
