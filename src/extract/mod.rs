@@ -295,6 +295,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     division::drop_unnested(&mut cx);
     national::find(&mut cx);
     national::find_unplaced(&mut cx);
+    names::villages::find(&mut cx);
     legislatures::find(&mut cx);
     organisations::find(&mut cx);
     // After organisations, whose names may hold a unit (`某某军区总医院`).

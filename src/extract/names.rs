@@ -10,6 +10,7 @@
 mod anchors;
 mod body;
 mod extension;
+pub(super) mod villages;
 
 pub(super) use anchors::resolve_bare;
 pub(super) use body::{body_variants, match_body, task_named};
