@@ -564,7 +564,7 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
         assert_eq!(POSTS.len(), 154);
         assert_eq!((POSTS[0], POSTS[153]), ("党工委书记", "旗长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 57);
+        assert_eq!(AGENCY_SUFFIXES.len(), 63);
         assert_eq!(INITIATIVE_CUES.len(), 73);
         assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);

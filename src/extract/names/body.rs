@@ -287,6 +287,12 @@ mod tests {
     }
 
     #[test]
+    fn a_townships_service_station_is_its_agency() {
+        let found = agencies("渝水区南安乡畜牧兽医站违规收费。");
+        assert!(found.contains(&"南安乡畜牧兽医站".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn a_party_office_named_by_its_work_after_the_committees_short_form() {
         let found = agencies("西湖区委网信办、区委编办联合发文。");
         assert!(found.contains(&"西湖区委网信办".to_string()), "{found:?}");
