@@ -50,13 +50,8 @@ pub(super) fn works_for(cx: &mut Cx) {
                     Object::Mention(j),
                     "worksFor:body-before-name",
                 );
-            } else if let Some(j) = unposted::staff_of(cx, i) {
-                cx.relate(
-                    i,
-                    Predicate::WorksFor,
-                    Object::Mention(j),
-                    "worksFor:is-staff",
-                );
+            } else if let Some((j, rule)) = unposted::staff_of(cx, i) {
+                cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
             } else if let Some(j) = unposted::title_body_after_name(cx, i) {
                 cx.relate(
                     i,

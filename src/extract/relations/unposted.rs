@@ -103,7 +103,7 @@ pub(super) fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
 /// staff closes the clause, after at most a short unit or descriptor
 /// (`某局电务段职工`, `某所的驻区民警`). A verb of taking up a post says the
 /// same with a post after the body (`某某任中共某市委书记`, `某某现任某局局长`).
-pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
+pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
     let p = &cx.mentions[i];
     let mut at = p.span.end;
     if cx.chars.get(at).is_some_and(|&c| c == '，' || c == ',') {
@@ -131,11 +131,13 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
     }
     // A verb of taking up a post (`某某任某市委书记`) says it as `是` does; the
     // Party's name may stand before its committee (`任中共某市委书记`).
+    let mut rule = "worksFor:is-staff";
     if let Some(v) = APPOINT_VERBS
         .iter()
         .filter(|v| cx.starts_with(at, v))
         .max_by_key(|v| v.chars().count())
     {
+        rule = "worksFor:appointed";
         at += v.chars().count() - 1;
         if cx.starts_with(at + 1, "中共") {
             at += 2;
@@ -197,7 +199,7 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<usize> {
                 .chain(POSTS.iter())
                 .any(|w| cx.starts_with(s, w))
         })
-        .then_some(j)
+        .then_some((j, rule))
 }
 
 #[cfg(test)]
