@@ -640,6 +640,15 @@ mod tests {
     }
 
     #[test]
+    fn a_rural_credit_cooperative_is_a_company() {
+        assert_eq!(companies("岷县农村信用社发放贷款。"), ["岷县农村信用社"]);
+        assert_eq!(
+            companies("龙泉市农村信用合作联社推出新产品。"),
+            ["龙泉市农村信用合作联社"]
+        );
+    }
+
+    #[test]
     fn a_count_of_people_is_no_name_but_an_ordinal_is() {
         assert!(companies("他成为这家只有46人小公司的首席科学家。").is_empty());
         assert!(organisations("来自贵州的50位小学教师参加培训。").is_empty());
