@@ -5,8 +5,8 @@
 //! before it. Runs after the quoted initiatives and never overlaps a mention.
 
 use super::lexicon::{
-    EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GENERIC_PREFIXES, MEETING_NOUNS, MEETING_SCOPES,
-    ORDINAL_EVENT_NOUNS, ORDINAL_MEETING_NOUNS,
+    EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GATHERING_NOUNS, GENERIC_PREFIXES, MEETING_NOUNS,
+    MEETING_SCOPES, ORDINAL_EVENT_NOUNS, ORDINAL_MEETING_NOUNS,
 };
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
@@ -24,13 +24,16 @@ fn is_year_at(cx: &Cx, k: usize) -> bool {
 }
 
 /// Whether an event's words hold a count of meetings rather than a name
-/// (`举行八次某某会晤`, `2009年首次某某会晤`), or only a count of the states
+/// (`举行八次某某会晤`, `2009年首次某某会晤`, `多场某某座谈会`), or only a count of the states
 /// that meet (`三国领导人会议`).
 fn counted(core: &str) -> bool {
     let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十百两".contains(c);
     let rest = core.trim_start_matches(numeral);
     core.contains("首次")
-        || rest.len() < core.len() && (rest.starts_with(['次', '届']) || rest == "国")
+        || core
+            .strip_prefix(['多', '几', '数'])
+            .is_some_and(|r| r.starts_with('场'))
+        || rest.len() < core.len() && (rest.starts_with(['次', '届', '场']) || rest == "国")
 }
 
 /// The start of an ordinal (`第九次`) that ends right at `e`.
@@ -98,9 +101,11 @@ pub fn find(cx: &mut Cx) {
         let edition_meeting = ORDINAL_MEETING_NOUNS
             .iter()
             .find(|w| cx.starts_with(i, w) && ordinal_ending_at(cx, i).is_some());
+        let gathering = GATHERING_NOUNS.iter().find(|w| cx.starts_with(i, w));
         let Some(noun) = EVENT_NOUNS
             .iter()
             .find(|w| cx.starts_with(i, w))
+            .or(gathering)
             .or(ordinal_only)
             .or(meeting)
             .or(edition_meeting)
@@ -207,11 +212,13 @@ pub fn find(cx: &mut Cx) {
             continue;
         };
         let core = cx.slice(s, i);
-        let generic = core
+        let named = core
             .chars()
             .filter(|&c| is_han(c) || c.is_ascii_uppercase())
-            .count()
-            < 2
+            .count();
+        let is_gathering = gathering.is_some_and(|g| g == noun);
+        let generic = named < 2
+            || is_gathering && named < 4
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) && !is_meeting
             || core.starts_with(['本', '该', '此', '这', '各', '每', '首'])
             || counted(&core);
@@ -405,6 +412,22 @@ mod tests {
         assert_eq!(events("2018年中央经济工作会议强调。"), ["中央经济工作会议"]);
         assert_eq!(events("贯彻全国宗教工作会议精神。"), ["全国宗教工作会议"]);
         assert!(events("召开全市安全生产工作会议。").is_empty());
+    }
+
+    #[test]
+    fn a_talk_or_a_rally_needs_four_characters_of_name() {
+        assert_eq!(
+            events("他主持召开示例山区发展工作座谈会。"),
+            ["示例山区发展工作座谈会"]
+        );
+        assert_eq!(
+            events("出席甘文亮先进事迹报告会。"),
+            ["甘文亮先进事迹报告会"]
+        );
+        // A kind of meeting, or a count of them, is no name.
+        assert!(events("召开企业座谈会。").is_empty());
+        assert!(events("他参加工作座谈会。").is_empty());
+        assert!(events("举行多场示例座谈会。").is_empty());
     }
 
     #[test]

@@ -308,6 +308,9 @@ lists! {
     /// Nouns that end an event's, a fair's or an award's name (博览会, 峰会), longest first.
     EVENT_NOUNS: Vec<&'static str> = "event_nouns", FirstFits;
 
+    /// Nouns of talks and rallies that end an event's name of four or more characters (某某工作座谈会).
+    GATHERING_NOUNS: Vec<&'static str> = "gathering_nouns", FirstFits;
+
     /// Nouns of gatherings that make an event only after an ordinal (第七次某某大会).
     ORDINAL_EVENT_NOUNS: Vec<&'static str> = "ordinal_event_nouns", Any;
 
