@@ -134,7 +134,12 @@ pub fn find(cx: &mut Cx) {
                 break;
             }
             // `某某交易会和某某博览会`: another event ends before the conjunction.
-            if "和与及".contains(c) && EVENT_NOUNS.iter().any(|w| cx.ends_with_at(j - 1, w)) {
+            if "和与及".contains(c)
+                && EVENT_NOUNS
+                    .iter()
+                    .chain(GATHERING_NOUNS.iter())
+                    .any(|w| cx.ends_with_at(j - 1, w))
+            {
                 break;
             }
             j -= 1;
@@ -218,7 +223,12 @@ pub fn find(cx: &mut Cx) {
             .count();
         let is_gathering = gathering.is_some_and(|g| g == noun);
         let generic = named < 2
-            || is_gathering && named < 4
+            || is_gathering
+                && core
+                    .chars()
+                    .filter(|&c| is_han(c) || c.is_ascii_alphanumeric())
+                    .count()
+                    < 4
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g)) && !is_meeting
             || core.starts_with(['本', '该', '此', '这', '各', '每', '首'])
             || counted(&core);
@@ -415,7 +425,7 @@ mod tests {
     }
 
     #[test]
-    fn a_talk_or_a_rally_needs_four_characters_of_name() {
+    fn a_talk_or_a_rally_needs_three_characters_of_name() {
         assert_eq!(
             events("他主持召开示例山区发展工作座谈会。"),
             ["示例山区发展工作座谈会"]
@@ -428,6 +438,15 @@ mod tests {
         assert!(events("召开企业座谈会。").is_empty());
         assert!(events("他参加工作座谈会。").is_empty());
         assert!(events("举行多场示例座谈会。").is_empty());
+        // A quoted name runs on to the noun (`“某某”圆桌对话会`).
+        let ex = run("举行第五次“2+3”圆桌对话会。");
+        assert!(
+            ex.mentions
+                .iter()
+                .any(|m| m.ty == EntityType::Initiative && m.name == "2+3圆桌对话会"),
+            "{:?}",
+            ex.mentions
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! `relations`.
 
 use super::lexicon::{
-    CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
+    CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, GATHERING_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
 };
 mod campaigns;
 mod laws;
@@ -258,12 +258,13 @@ pub fn find(cx: &mut Cx) {
 }
 
 /// The end of an event or plan noun within six modifier characters after a
-/// closing quote at `at` (`高峰论坛`, `国际合作论坛`, `规划纲要`, a campaign's
-/// `主题教育`).
+/// closing quote at `at` (`高峰论坛`, `国际合作论坛`, `工作座谈会`, `规划纲要`,
+/// a campaign's `主题教育`).
 fn named_after_quote(cx: &Cx, at: usize) -> Option<usize> {
     after_modifiers(cx, at, |p, _| {
         EVENT_NOUNS
             .iter()
+            .chain(GATHERING_NOUNS.iter())
             .copied()
             .chain(["规划纲要", "纲要", "主题教育"])
             .find(|w| w.chars().count() >= 2 && cx.starts_with(p, w))

@@ -184,6 +184,9 @@ lists! {
     /// `龙头企业`): a candidate whose whole core is one of these is not a name.
     GENERIC_CORES: Vec<&'static str> = "generic_cores", Any;
 
+    /// Kinds of school and hospital that end a walked-back name of a class, not a body (中小学, 公办幼儿园).
+    INSTITUTION_KINDS: Vec<&'static str> = "institution_kinds", Any;
+
     /// Abbreviations of banks that stand before a place in a branch's name
     /// (`农行某市分行`): the place does not start a new name there.
     BANK_PREFIXES: Vec<&'static str> = "bank_prefixes", Any;
@@ -308,7 +311,7 @@ lists! {
     /// Nouns that end an event's, a fair's or an award's name (博览会, 峰会), longest first.
     EVENT_NOUNS: Vec<&'static str> = "event_nouns", FirstFits;
 
-    /// Nouns of talks and rallies that end an event's name of four or more characters (某某工作座谈会).
+    /// Nouns of talks and rallies that end an event's name of three or more characters (某某工作座谈会).
     GATHERING_NOUNS: Vec<&'static str> = "gathering_nouns", FirstFits;
 
     /// Nouns of gatherings that make an event only after an ordinal (第七次某某大会).

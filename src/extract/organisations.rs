@@ -219,7 +219,11 @@ pub fn find(cx: &mut Cx) {
             || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
             || after_place > start && GENERIC_PREFIXES.contains(&cx.slice(after_place, i).as_str())
             || GENERIC_CORES.contains(&core.as_str())
-            || ty == EntityType::Organization && verbs_only(cx, start, i);
+            || ty == EntityType::Organization && verbs_only(cx, start, i)
+            || ty == EntityType::Organization && {
+                let name = cx.slice(start, end);
+                INSTITUTION_KINDS.iter().any(|k| name.ends_with(k))
+            };
         // A centre or branch an institution keeps in a place, written right after
         // it (`某研究院某地创新中心`), is one name; nested_parents adds the parent.
         let place_unit_of_previous = ty == EntityType::Organization
@@ -606,6 +610,18 @@ mod tests {
         assert_eq!(
             organisations("宁德市医患纠纷调解处置中心介入。杭州市环境监测中心发布数据。"),
             ["宁德市医患纠纷调解处置中心", "杭州市环境监测中心"]
+        );
+    }
+
+    #[test]
+    fn a_kind_of_school_or_hospital_names_no_body() {
+        assert!(organisations("杭州市西湖区中小学将推迟开学。").is_empty());
+        assert!(organisations("新建一批公办幼儿园和农村义务教育学校。").is_empty());
+        assert!(organisations("患者转入当地综合性医院。").is_empty());
+        // A school of its own name is found as before.
+        assert_eq!(
+            organisations("他在杭州市甲乙小学任教。"),
+            ["杭州市甲乙小学"]
         );
     }
 
