@@ -62,6 +62,14 @@ fn without_term(body: &str) -> String {
 /// Matches an agency body at `p`: a core of at most 10 Han characters and a suffix.
 /// Returns the end and the body text.
 pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
+    // A conjunction right after the place joins it to others (`某省和有关部门`,
+    // `某州和县公安局`): what follows is no body of that place's. A place
+    // that opens with the character (`和平区`) is a mention of its own.
+    if cx.chars.get(p).is_some_and(|c| "和与及或".contains(*c))
+        && cx.covering(p, &[EntityType::Division]).is_none()
+    {
+        return None;
+    }
     for core_len in 0..=10 {
         if core_len > 0 {
             let c = *cx.chars.get(p + core_len - 1)?;
@@ -309,5 +317,7 @@ mod tests {
         let found = agencies("杭州市住房和城乡建设局表示。");
         // Fields joined by 和 stay one body (its canonical short form).
         assert_eq!(found, ["杭州市住建局"]);
+        // A place joined to others is no body's (`某省和有关部门`).
+        assert!(agencies("江苏省和有关部门要落实责任。").is_empty());
     }
 }
