@@ -568,7 +568,12 @@ pub fn find_unplaced(cx: &mut Cx) {
             continue;
         };
         // `区人大代表`, `市政协委员`: a post held in the body, not the body.
+        // After another level word (`市、县人民政府`) the body is every one of
+        // those levels', not one.
         if e > n
+            || i >= 2
+                && "、和及与".contains(cx.chars[i - 1])
+                && "省市县区乡镇".contains(cx.chars[i - 2])
             || coverage[i..e].iter().any(|&b| b != 0)
             || ["代表", "委员"].iter().any(|w| cx.starts_with(e, w))
             || cx.chars[e - 1] == '委' && cx.chars.get(e) == Some(&'员')
@@ -821,6 +826,13 @@ mod tests {
         assert_eq!(bodies[0].text, "市住建委");
         assert!(bodies[0].key.starts_with("unplaced/"));
         assert!(bodies[0].div.is_none());
+        // Several levels' bodies at once are no one body.
+        let ex = run("落实市、县人民政府责任，资金由省、市、县政府安排。");
+        assert!(
+            !ex.mentions.iter().any(|m| m.ty == EntityType::Agency),
+            "{:?}",
+            ex.mentions
+        );
     }
 
     #[test]
