@@ -159,11 +159,12 @@ pub(super) fn titled(
                 break;
             }
             // `某某伊在`: so is a preposition or a copula, in a word the
-            // dictionary does not know, and a verb of leading or bringing
-            // (`某某达率政府官员`, `某某携夫人`).
+            // dictionary does not know, a verb of leading or bringing
+            // (`某某达率政府官员`, `某某携夫人`) and the 时 of a clause of time
+            // (`会见某国总统某某梅时`).
             if t.pos == Pos::Unknown
                 && t.end - t.start >= 2
-                && "在是将也就已率携".contains(cx.chars[t.end - 1])
+                && "在是将也就已率携时".contains(cx.chars[t.end - 1])
             {
                 e = t.end - 1;
                 break;
@@ -516,6 +517,9 @@ mod tests {
             EntityType::Person,
         );
         assert_eq!(people, ["格列诺伊"]);
+        // Also where the segmenter glues 时 to the name's last syllable.
+        let people = named("总理在会见卢旺达总统萨比留斯时表示。", EntityType::Person);
+        assert_eq!(people, ["萨比留斯"]);
         // So is a verb of leading.
         let people = named(
             "塔吉克斯坦总理格列佐达率政府官员到机场迎接。",
