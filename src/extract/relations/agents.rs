@@ -276,6 +276,9 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         let found = launchers("嘉兴市主动融入“甲乙丙丁”建设。");
         assert!(found.is_empty(), "{found:?}");
+        // The verb before a list's first item joins its later items too.
+        let found = launchers("嘉兴市人民政府积极参与长三角建设和“甲乙丙丁”建设。");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

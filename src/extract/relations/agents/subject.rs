@@ -44,10 +44,23 @@ pub(super) fn is_agent(cx: &Cx, j: usize) -> bool {
 
 /// Whether a verb of joining stands right before the initiative starting at
 /// `qs` (`参与“某某”建设`): whoever acts there takes part in a programme
-/// someone else runs.
+/// someone else runs. A verb before a list's first item joins every item
+/// (`参与某某区建设和“某某”建设`).
 pub(super) fn joined(cx: &Cx, qs: usize) -> bool {
     let before = cx.slice(qs.saturating_sub(3), qs);
-    JOIN_VERBS.iter().any(|v| before.contains(v))
+    if JOIN_VERBS.iter().any(|v| before.contains(v)) {
+        return true;
+    }
+    if qs == 0 || !"和、及与".contains(cx.chars[qs - 1]) {
+        return false;
+    }
+    let floor = qs.saturating_sub(20);
+    let from = (floor..qs - 1)
+        .rev()
+        .find(|&k| "，。；：！？,;:!?".contains(cx.chars[k]))
+        .map_or(floor, |k| k + 1);
+    let clause = cx.slice(from, qs - 1);
+    JOIN_VERBS.iter().any(|v| clause.contains(v))
 }
 
 /// A body before a post (`某委主席某某`) says where a person works: the person,
