@@ -80,6 +80,10 @@ pub(super) fn find_towns(cx: &mut Cx) {
             if !is_han(c) || is_stop(c) || "住到往至位于向经据".contains(c) {
                 break;
             }
+            // A year (`2014年某某乡`) dates what follows; it is no part of a name.
+            if c == '年' && s >= 2 && cx.chars[s - 2].is_ascii_digit() {
+                break;
+            }
             // A verb of going before a name of two characters (`来某某乡`).
             if "来去赴回任".contains(c) && i - s >= 2 {
                 break;
@@ -487,6 +491,10 @@ mod tests {
         assert!(divisions("推进移风易俗，建设文明乡风。").is_empty());
         assert!(divisions("他被安排在附近镇上的一所学校。").is_empty());
         assert!(divisions("他的手艺在十里八乡出了名。").is_empty());
+        // Nor are a poor township, a chartered town or a trip to the town.
+        assert!(divisions("这里过去是个特困乡。").is_empty());
+        assert!(divisions("全省有两千多个建制镇。").is_empty());
+        assert!(divisions("甘文亮去镇城建局查找资料。").is_empty());
     }
 
     #[test]
@@ -494,5 +502,7 @@ mod tests {
         assert_eq!(divisions("救援队到达青石坳镇展开救援。"), ["青石坳镇"]);
         // The village after the town does not take its level word.
         assert_eq!(divisions("青石坳镇长教村的村民说。"), ["青石坳镇"]);
+        // A year before the name dates it.
+        assert_eq!(divisions("2014年青石坳乡的收入翻番。"), ["青石坳乡"]);
     }
 }
