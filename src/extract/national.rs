@@ -255,8 +255,13 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             break;
         }
         let c = cx.chars[q - 1];
-        // A foreign body's name joins nothing (`某国某军和海警局` is two).
-        if !is_han(c) || is_stop(c) || foreign && "和与及".contains(c) {
+        // A foreign body's name joins nothing (`某国某军和海警局` is two). A
+        // stop character inside a word of the segmenter's is the name's
+        // (`国务院食品安全委员会`).
+        if !is_han(c)
+            || is_stop(c) && (cx.word_across(q - 1).is_none() || "和与及或同跟".contains(c))
+            || foreign && "和与及".contains(c)
+        {
             break;
         }
         // A state's centre that does a government's work (`某国疾控中心`,
@@ -833,6 +838,18 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn a_state_council_commission_may_hold_a_stop_character_inside_a_word() {
+        let ex = run("张某某主持召开国务院食品安全委员会全体会议。");
+        let bodies: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(bodies, ["国务院食品安全委员会"]);
     }
 
     #[test]
