@@ -65,8 +65,30 @@ pub(in super::super) fn credits(cx: &mut Cx) {
         }
         let mut k = i + len;
         // `编辑：某某`: a colon or a space between the credit and the name.
+        let colon = cx.chars.get(k).is_some_and(|c| "：:".contains(*c));
         if cx.chars.get(k).is_some_and(|c| "：: \u{3000}".contains(*c)) {
             k += 1;
+        }
+        // After a colon, two or three characters standing alone up to the
+        // credit's end are the name, whatever its surname (`文字编辑：某某`
+        // with a surname too rare for the list).
+        let alone = (k..n.min(k + 4))
+            .take_while(|&x| is_han(cx.chars[x]) && coverage[x] == 0)
+            .count();
+        if colon
+            && (2..=3).contains(&alone)
+            && is_surname_start(&cx.chars, k) == 0
+            && cx
+                .chars
+                .get(k + alone)
+                .is_none_or(|c| " \u{3000}）)】]\n".contains(*c))
+        {
+            let name = cx.slice(k, k + alone);
+            if !bylined.contains(&name) {
+                found.push(person(name, None, Span::new(k, k + alone), "person:credit"));
+            }
+            i = k + alone;
+            continue;
         }
         let mut names = 0;
         let before = found.len();
@@ -142,6 +164,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn after_a_colon_a_name_standing_alone_needs_no_known_surname() {
+        assert_eq!(
+            credited("（视频编辑：王青涛 文字编辑：见丽蕊）"),
+            ["王青涛", "见丽蕊"]
+        );
     }
 
     #[test]
