@@ -12,6 +12,7 @@ use super::lexicon::{
 mod campaigns;
 mod laws;
 mod routes;
+mod scoped;
 mod unquoted;
 
 use super::names::normalise_name;
@@ -20,6 +21,7 @@ use crate::model::{EntityType, Span};
 use campaigns::{named_campaigns, scoped_proposals};
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
 use routes::{named_routes, named_strategies};
+use scoped::scoped_programmes;
 use unquoted::{
     campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
     unquoted_programmes, unquoted_reforms,
@@ -250,6 +252,7 @@ pub fn find(cx: &mut Cx) {
     named_routes(cx, &mut found, &quotes, &titles);
     named_strategies(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
+    scoped_programmes(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);
     cx.mentions.extend(found);

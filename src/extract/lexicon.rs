@@ -165,6 +165,10 @@ lists! {
     PROGRAMME_NOUNS: Vec<(&'static str, &'static str)> =
         "programme_nouns", FirstFits, INITIATIVE_CLASSES;
 
+    /// Nouns that end a programme's name opened by a national scope or a place (某市某某工程), with their subclass.
+    SCOPED_NOUNS: Vec<(&'static str, &'static str)> =
+        "scoped_nouns", FirstFits, INITIATIVE_CLASSES;
+
     /// Words inside 《》 that mark a policy document (as opposed to a newspaper or book).
     DOCUMENT_WORDS: Vec<&'static str> = "document_words", Any;
 
