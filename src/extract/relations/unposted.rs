@@ -139,6 +139,14 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
     {
         rule = "worksFor:appointed";
         at += v.chars().count() - 1;
+        // `担任过`, `任了`: the aspect mark says when, not where.
+        if cx
+            .chars
+            .get(at + 1)
+            .is_some_and(|&c| c == '过' || c == '了')
+        {
+            at += 1;
+        }
         if cx.starts_with(at + 1, "中共") {
             at += 2;
         }
@@ -269,6 +277,12 @@ mod tests {
         // first as divisions of their own.
         let found = pairs("王建华是浙江省嘉兴市七星镇党委书记。");
         assert_eq!(found, [("王建华".into(), "七星镇党委".into())]);
+        // A policeman is one of the bureau's staff.
+        let found = pairs("王建华是嘉兴市公安局的一名交通警察。");
+        assert_eq!(found, [("王建华".into(), "嘉兴市公安局".into())]);
+        // An aspect mark after the verb of office.
+        let found = pairs("来这里之前，王建华还担任过七星镇派出所所长。");
+        assert_eq!(found, [("王建华".into(), "七星镇派出所".into())]);
     }
 
     #[test]
