@@ -225,6 +225,16 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
                 })
                 .rev()
                 .find_map(|m| m.div.clone().filter(|d| d.name.ends_with(ending)))
+                // Otherwise the region the article is about, when its locality
+                // lies in one (`自治区党委` in a later paragraph).
+                .or_else(|| {
+                    let loc = cx.locality.as_ref()?.gaz?;
+                    cx.gaz
+                        .chain(loc)
+                        .into_iter()
+                        .find(|&ix| cx.gaz.get(ix).name.ends_with(ending))
+                        .map(|ix| division::info(cx.gaz, ix))
+                })
         {
             out.push(Anchor {
                 start: i,
@@ -316,6 +326,11 @@ mod tests {
         assert_eq!(
             agencies("在内蒙古，由自治区发展改革委牵头，成立专班。"),
             ["内蒙古自治区发改委"]
+        );
+        // In a later paragraph, the region the article is about.
+        assert_eq!(
+            agencies("拉萨市举办活动。\n自治区党委高度认可。"),
+            ["西藏自治区党委"]
         );
     }
 
