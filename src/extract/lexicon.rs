@@ -478,6 +478,9 @@ lists! {
     /// Characters before 乡 that make a word, not a township (之乡, 回乡, 家乡).
     NOT_XIANG_END: String = "not_xiang_end", Any;
 
+    /// Last characters of frequent words the dictionary tags as names by mistake (松, 雨, 井).
+    THING_ENDS: String = "thing_ends", Any;
+
     /// Words that cannot be inside a town's name; the name starts after them.
     TOWN_BREAKERS: Vec<&'static str> = "town_breakers", Any;
 

@@ -474,6 +474,10 @@ mod tests {
         // Trees and frequent words the dictionary tags as names.
         let ex = run("荒山上种满了桂花树。学校里种下一棵银杏树。\n影响范围广、研究多渠道资金。");
         assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
+        // Frequent words that end like a place or a thing: a mountain, a
+        // waterfall, a deer.
+        let ex = run("他们登上雷公山，又去了黄果树。这里有白唇鹿。");
+        assert!(named(&ex, EntityType::Person).is_empty(), "{ex:?}");
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::super::lexicon::{
     ACTS_AFTER_NAME, AMBIGUOUS_SURNAMES, CLAUSE_ADVERBS, DESCRIPTORS, FORMAL_ACTS, KIN_TERMS,
-    POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER, is_surname_start,
+    POSTS, SPEECH_VERBS, SPORTS_WORDS, THING_ENDS, TITLES_AFTER, is_surname_start,
 };
 use super::super::namemodel;
 use super::super::{Cx, Mention, is_han};
@@ -17,6 +17,10 @@ use crate::segment::{Pos, Token};
 /// A name needs at least this score (see [`scored_name`]); one with a single
 /// given-name character, which ordinary two-character words resemble, needs more.
 const NAME_SCORE: f32 = 6.0;
+
+/// How often the dictionary may have seen a three-character word it tags as a
+/// name before the tag counts for nothing (see `known` in [`scored_name`]).
+const FREQUENT_WORD: usize = 15;
 const SHORT_NAME_SCORE: f32 = 7.0;
 
 /// Above this mean log-odds of transliteration the span reads as foreign; in a
@@ -192,11 +196,15 @@ pub(super) fn scored_name(
         // The dictionary's own names: a three-character word it tags as a name
         // is most often one.
         // Not when the word is the dictionary's mistake: a doubled ending
-        // (`金灿灿`) or a first two characters that make a frequent word of
-        // their own (`银杏树`, `范围广`).
+        // (`金灿灿`), a first two characters that make a frequent word of
+        // their own (`银杏树`, `范围广`), or a frequent word that ends like a
+        // place or a thing (`thing_ends.txt`: a city, a kind of rain): the
+        // dictionary's own names of living people are rare words.
         let mistaken = e - s == 3
             && (cx.chars[s + 1] == cx.chars[s + 2]
-                || crate::segment::frequency(&cx.slice(s, s + 2)) >= 400);
+                || crate::segment::frequency(&cx.slice(s, s + 2)) >= 400
+                || THING_ENDS.contains(cx.chars[e - 1])
+                    && crate::segment::frequency(&cx.slice(s, e)) >= FREQUENT_WORD);
         let known = match inside[..] {
             [only] if only.pos == Pos::Person && !mistaken => {
                 if e - s >= 3 {
