@@ -159,6 +159,20 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // A short form that opens a longer place word of the segmenter's that
+        // no division bears and that ends in no level word (`北海道`, a
+        // reservoir, a bay) is the start of that place's name.
+        if short_only
+            && cx.word_across(hit.end).is_some_and(|t| {
+                t.start == hit.start
+                    && t.end - t.start >= 3
+                    && t.pos == crate::segment::Pos::Place
+                    && cx.gaz.lookup(&cx.slice(t.start, t.end)).is_empty()
+                    && !"省市县区州旗盟镇乡".contains(cx.chars[t.end - 1])
+            })
+        {
+            continue;
+        }
         // So is a full name whose first character ends an ordinary word and
         // whose level word starts another (`沿海` + `城市`: no `海城市`).
         if !short_only
@@ -485,6 +499,12 @@ mod tests {
             "{:?}",
             ex.mentions
         );
+    }
+
+    #[test]
+    fn a_short_form_opening_a_longer_place_word_is_that_place() {
+        // A foreign region the dictionary knows whole.
+        assert!(divisions("连日来，北海道地区有400多辆列车停运。").is_empty());
     }
 
     #[test]
