@@ -8,8 +8,8 @@
 //! are `division::context`.
 
 use super::lexicon::{
-    COUNTRIES, COUNTRY_INITIALS, LANDFORMS, MEDIA_WORDS, SCENIC_WORDS, SPEECH_VERBS, TOWN_BREAKERS,
-    VERB_HEADS,
+    COUNTRIES, COUNTRY_INITIALS, LANDFORMS, MEDIA_WORDS, PLACE_NAME_HEADS, SCENIC_WORDS,
+    SPEECH_VERBS, TOWN_BREAKERS, VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
 
@@ -290,6 +290,11 @@ pub fn find(cx: &mut Cx) {
         if MEDIA_WORDS.iter().any(|w| cx.starts_with(hit.end, w)) {
             continue;
         }
+        // So is a short form before a word that makes one name with it
+        // (`place_name_heads.txt`: a corps, a spirit, a peninsula).
+        if short_only && PLACE_NAME_HEADS.iter().any(|w| cx.starts_with(hit.end, w)) {
+            continue;
+        }
         // A short form before a verb of speech is a given name (某卫东表示).
         if hit.candidates.iter().all(|c| c.1 == NameForm::Short)
             && SPEECH_VERBS.iter().any(|v| cx.starts_with(hit.end, v))
@@ -505,6 +510,8 @@ mod tests {
     fn a_short_form_opening_a_longer_place_word_is_that_place() {
         // A foreign region the dictionary knows whole.
         assert!(divisions("连日来，北海道地区有400多辆列车停运。").is_empty());
+        // A short form before a word that makes one name with it.
+        assert!(divisions("各省区市和新疆生产建设兵团党委。弘扬上海精神。").is_empty());
     }
 
     #[test]

@@ -463,6 +463,9 @@ lists! {
     /// Words that make a place before them part of a media outlet's name.
     MEDIA_WORDS: Vec<&'static str> = "media_words", Any;
 
+    /// Words after a place's short form that make one name of something else (生产建设兵团, 精神).
+    PLACE_NAME_HEADS: Vec<&'static str> = "place_name_heads", Any;
+
     /// Last words of a document written out after 关于 (决定, 意见, 通知).
     DECISION_ENDINGS: Vec<&'static str> = "decision_endings", Any;
 
