@@ -512,6 +512,7 @@ mod tests {
         assert!(divisions("连日来，北海道地区有400多辆列车停运。").is_empty());
         // A short form before a word that makes one name with it.
         assert!(divisions("各省区市和新疆生产建设兵团党委。弘扬上海精神。").is_empty());
+        assert!(divisions("从丹江口水库取水，在贡嘎机场降落。").is_empty());
     }
 
     #[test]
