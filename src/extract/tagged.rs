@@ -643,6 +643,10 @@ mod tests {
         let orgs = |text: &str| named(&run(text), EntityType::Organization);
         assert!(orgs("全省300多所学校参加。").is_empty());
         assert!(companies("某省是我国东南沿海电子信息产业基地。").is_empty());
+        // Nor does a part of the country before a trade, or a trade before
+        // its costs.
+        assert!(companies("补齐中西部物流软硬件短板。").is_empty());
+        assert!(companies("消除推高物流费用的痼疾。").is_empty());
     }
 
     #[test]

@@ -6,7 +6,7 @@
 use super::super::lexicon::{
     AGENCY_SUFFIXES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
     COMPANY_SUFFIXES, CONTINENTS, GENERIC_CORES, GENERIC_INSTITUTIONS, GOVERNMENT_ENDINGS,
-    INDUSTRY_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, UNITS_AFTER,
+    INDUSTRY_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, REGION_WORDS, UNITS_AFTER,
 };
 use super::super::names::{body_variants, normalise_name};
 use super::super::trim::{covered_by_division, foreign_country};
@@ -125,8 +125,12 @@ pub(super) fn brand(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
         || !(t.start..t.end).all(|i| is_han(cx.chars[i]))
         || next.end - next.start < 2
         || !BRAND_ENDINGS.contains(&trade.as_str())
-        // An industry word (`冷链物流`) is a trade, not a brand.
+        // An industry word (`冷链物流`) is a trade, not a brand, and a part of
+        // the country (`中西部物流`) is where the trade is.
         || INDUSTRY_WORDS.contains(&brand_word.as_str())
+        || REGION_WORDS
+            .iter()
+            .any(|w| (w.ends_with('部') || *w == "地区") && brand_word.ends_with(w))
         || covered_by_division(cx, &t)
         // A word the segmenter made of a preposition and what follows (`对某投资`,
         // `从以科技`), or one holding a count (`新一轮`), is no brand.
