@@ -349,8 +349,8 @@ fn created_body(cx: &Cx, at: usize) -> Option<(usize, usize)> {
         .then_some((s, e))
 }
 
-/// `某省党委、政府和纪委`: bodies every level has, listed after one place's body
-/// with the place left out, are that place's.
+/// `某省党委、政府和纪委`, `某市党委政府`: bodies every level has, listed after
+/// one place's body with the place left out, are that place's.
 fn listed_bodies(cx: &Cx, anchors: &[Anchor], mut end: usize, div: &DivInfo) -> Vec<Mention> {
     let mut out = Vec::new();
     // `省委省政府`, `市委、市政府`: the division's level word may open the next
@@ -360,7 +360,13 @@ fn listed_bodies(cx: &Cx, anchors: &[Anchor], mut end: usize, div: &DivInfo) -> 
         let mark = cx.chars.get(end).is_some_and(|&c| "、和与及".contains(c));
         let after_mark = end + usize::from(mark);
         let repeated = level.is_some() && cx.chars.get(after_mark) == level.as_ref();
-        if !mark && !repeated {
+        // `某市党委政府`: the government follows the Party committee with
+        // nothing between, as one phrase names the two.
+        let paired = !mark
+            && end >= 2
+            && cx.slice(end - 2, end) == "党委"
+            && (cx.starts_with(end, "政府") || cx.starts_with(end, "人民政府"));
+        if !mark && !repeated && !paired {
             break;
         }
         let (start, at) = (after_mark, after_mark + usize::from(repeated));
@@ -603,6 +609,10 @@ mod tests {
             agencies("嘉兴市公安局和政府部门联合行动。"),
             ["嘉兴市公安局"]
         );
+        // The Party committee and the government named as one phrase.
+        let mut found = agencies("嘉兴市党委政府高度重视。");
+        found.sort();
+        assert_eq!(found, ["嘉兴市党委", "嘉兴市政府"]);
     }
 
     #[test]
