@@ -136,7 +136,7 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
         let boundary = i == 0
             || !is_han(cx.chars[i - 1])
             || is_stop(cx.chars[i - 1])
-            || "由对向同经据驻".contains(cx.chars[i - 1])
+            || "由对向同经据驻和与及".contains(cx.chars[i - 1])
             || BEFORE_BODY.iter().any(|w| cx.ends_with_at(i, w));
         // A bare 镇/乡/街道 before a body: the town named last (`在某某镇，镇纪委…`).
         if boundary
@@ -167,11 +167,13 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
             }
         }
         if "省市县区旗".contains(c) && boundary {
-            // Words that open with a level word (`市场`, `区域`) are none.
+            // Words that open with a level word (`市场`, `区域`) are none, nor
+            // is a rank (`省级`).
             let opens_word = |k: usize| {
                 ["区域", "市场", "县域", "市民"]
                     .iter()
                     .any(|w| cx.starts_with(k, w))
+                    || cx.chars.get(k + 1) == Some(&'级')
             };
             if opens_word(i) {
                 continue;
@@ -326,6 +328,11 @@ mod tests {
         assert_eq!(
             agencies("在内蒙古，由自治区发展改革委牵头，成立专班。"),
             ["内蒙古自治区发改委"]
+        );
+        // After a conjunction or `其中` too, but not as a rank.
+        assert_eq!(
+            agencies("在内蒙古，他看望了委员和自治区政协干部，其中省级团委也派人参加。"),
+            ["内蒙古自治区政协"]
         );
         // In a later paragraph, the region the article is about.
         assert_eq!(
