@@ -686,6 +686,16 @@ mod tests {
         assert_eq!(keys("党中央"), keys("中共中央"));
         assert!(!keys("党中央").is_empty());
         assert_eq!(keys("全国人民代表大会常务委员会"), keys("全国人大常委会"));
+        // The advisory conference by its system's name is its national committee.
+        let ex = run("全国政协召开会议。人民政协要发挥作用。");
+        let keys: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency)
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(keys.len(), 2, "{keys:?}");
+        assert_eq!(keys[0], keys[1]);
         let ex = run("中共中央政治局召开会议。中央政治局委员出席。");
         let names: Vec<&str> = ex.mentions.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["中共中央政治局", "中共中央政治局"]);
