@@ -161,14 +161,15 @@ pub fn find(cx: &mut Cx) {
         }
         // A short form that opens a longer place word of the segmenter's that
         // no division bears and that ends in no level word (`北海道`, a
-        // reservoir, a bay) is the start of that place's name.
+        // reservoir, a bay) is the start of that place's name. A port is
+        // named by its city, which it lies in (`某波港`).
         if short_only
             && cx.word_across(hit.end).is_some_and(|t| {
                 t.start == hit.start
                     && t.end - t.start >= 3
                     && t.pos == crate::segment::Pos::Place
                     && cx.gaz.lookup(&cx.slice(t.start, t.end)).is_empty()
-                    && !"省市县区州旗盟镇乡".contains(cx.chars[t.end - 1])
+                    && !"省市县区州旗盟镇乡港".contains(cx.chars[t.end - 1])
             })
         {
             continue;
