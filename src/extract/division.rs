@@ -162,14 +162,22 @@ pub fn find(cx: &mut Cx) {
         // A short form that opens a longer place word of the segmenter's that
         // no division bears and that ends in no level word (`北海道`, a
         // reservoir, a bay) is the start of that place's name. A port is
-        // named by its city, which it lies in (`某波港`).
+        // named by its city, which it lies in (`某波港`), and a place written
+        // with the place inside it (`某宁某阳`, `某港特区`) is both. A
+        // province's short form heads too many such words of its own
+        // (`某港市民`) to be read so.
         if short_only
+            && below_province
             && cx.word_across(hit.end).is_some_and(|t| {
                 t.start == hit.start
                     && t.end - t.start >= 3
                     && t.pos == crate::segment::Pos::Place
                     && cx.gaz.lookup(&cx.slice(t.start, t.end)).is_empty()
+                    && cx.gaz.lookup(&cx.slice(hit.end, t.end)).is_empty()
                     && !"省市县区州旗盟镇乡港".contains(cx.chars[t.end - 1])
+                    && !["特区", "地区", "境内", "一带"]
+                        .iter()
+                        .any(|w| cx.starts_with(hit.end, w))
             })
         {
             continue;
@@ -511,6 +519,11 @@ mod tests {
     fn a_short_form_opening_a_longer_place_word_is_that_place() {
         // A foreign region the dictionary knows whole.
         assert!(divisions("连日来，北海道地区有400多辆列车停运。").is_empty());
+        // A place written together with the one inside it is both.
+        assert_eq!(
+            divisions("在辽宁沈阳，企业反映问题。"),
+            ["辽宁省", "沈阳市"]
+        );
         // A short form before a word that makes one name with it.
         assert!(divisions("各省区市和新疆生产建设兵团党委。弘扬上海精神。").is_empty());
         assert!(divisions("从丹江口水库取水，在贡嘎机场降落。").is_empty());
