@@ -168,11 +168,16 @@ pub fn find(cx: &mut Cx) {
                     }) || cx.chars.get(e).is_some_and(|c| "，。；".contains(*c))
                         && e - after >= 3
                         && !everyday_word(cx, after + 1, e)
-                        || cx
-                            .chars
-                            .windows(name.len())
-                            .enumerate()
-                            .any(|(k, w)| k != after && w == &name[..])
+                        // A second mention vouches for no everyday word of two
+                        // characters (`游客高峰`, met again as `客流高峰`).
+                        || !(e - after == 2
+                            && crate::segment::frequency(&cx.slice(after, e))
+                                >= crate::segment::COMMON_WORD)
+                            && cx
+                                .chars
+                                .windows(name.len())
+                                .enumerate()
+                                .any(|(k, w)| k != after && w == &name[..])
                 })
             } else {
                 name_after_post(cx, after)
@@ -594,6 +599,8 @@ mod tests {
         assert_eq!(people("村民甘文亮家因为养鸡产生污水。"), ["甘文亮"]);
         assert_eq!(people("被告人甘文亮以诈骗罪被判刑。"), ["甘文亮"]);
         assert_eq!(people("乡村教师甘文亮来自偏远山区。"), ["甘文亮"]);
+        // An everyday word met twice is no name (`游客高峰`).
+        assert!(people("景区迎来客流高峰。面对游客高峰，景区启动预案。").is_empty());
     }
 
     #[test]
