@@ -695,4 +695,22 @@ mod tests {
         assert!(divisions("建设生态文明先行示范区。").is_empty());
         assert_eq!(divisions("金桥开发区的企业说。"), ["金桥开发区"]);
     }
+
+    #[test]
+    fn a_free_trade_zones_official_name_brackets_its_province() {
+        let ex = run("他来到中国（福建）自由贸易试验区调研。");
+        let zone = ex
+            .mentions
+            .iter()
+            .find(|m| m.text == "中国（福建）自由贸易试验区")
+            .expect("the bracketed name is the zone");
+        // It is the same zone as the one written without brackets.
+        let plain = run("福建自贸区很大。");
+        let plain = plain
+            .mentions
+            .iter()
+            .find(|m| m.text == "福建自贸区")
+            .unwrap();
+        assert_eq!(zone.key, plain.key);
+    }
 }

@@ -32,6 +32,26 @@ pub(super) fn find_zones(cx: &mut Cx) {
         }
         // A division right after this one is the real anchor (宜昌市夷陵区...).
         let e = m.span.end;
+        // The official name of a free-trade zone puts its province in
+        // brackets after the country (`中国（某省）自由贸易试验区`): the whole
+        // name, brackets and all, is the zone.
+        let bracketed = m.span.start >= 3
+            && cx.chars[m.span.start - 3..m.span.start - 1] == ['中', '国']
+            && matches!(cx.chars[m.span.start - 1], '（' | '(')
+            && cx.chars.get(e).is_some_and(|&c| matches!(c, '）' | ')'));
+        if bracketed
+            && let Some(&(suffix, kind)) = ZONES.iter().find(|(s, _)| cx.starts_with(e + 1, s))
+        {
+            found.push((
+                m.span.start - 3,
+                e + 1 + suffix.chars().count(),
+                parent.clone(),
+                String::new(),
+                kind,
+                m.text.clone(),
+            ));
+            continue;
+        }
         'mid: for mid in 0..=5 {
             if mid > 0 {
                 let c = cx.chars.get(e + mid - 1).copied().unwrap_or(' ');
