@@ -59,6 +59,13 @@ pub(super) fn works_for(cx: &mut Cx) {
                     Object::Mention(j),
                     "worksFor:title-after-name",
                 );
+            } else if let Some(j) = unposted::listed_member(cx, i) {
+                cx.relate(
+                    i,
+                    Predicate::WorksFor,
+                    Object::Mention(j),
+                    "worksFor:listed-member",
+                );
             }
             continue;
         };

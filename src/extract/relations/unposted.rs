@@ -97,6 +97,84 @@ pub(super) fn body_before_name(cx: &Cx, i: usize) -> Option<usize> {
         .max_by_key(|&j| cx.mentions[j].span.len())
 }
 
+/// Member words after a list of names (`甲、乙等12位常委`) or before it
+/// (`领导小组成员甲、乙`), with the endings of the body's name each stands
+/// for: the members are of the nearest body so named before the list.
+const MEMBER_WORDS: [(&str, &[&str]); 3] = [
+    ("常委", &["常委会", "常务委员会"]),
+    ("成员", &["小组", "委员会", "工作组"]),
+    ("委员", &["委员会"]),
+];
+
+/// `某委员会……甲、乙、丙等12位常委作发言`, `某领导小组……领导小组成员甲、乙参加`:
+/// names listed with a member word after `等` (and a count) or after a bare
+/// tail of a body's name and `成员` are members of the nearest body before
+/// the list whose name ends as the member word says. Only names joined by
+/// `、` make the list, so a clause between names breaks it.
+pub(super) fn listed_member(cx: &Cx, i: usize) -> Option<usize> {
+    let is_person = |k: usize| cx.mentions[k].ty == EntityType::Person;
+    let joined = |a: usize, b: usize| {
+        cx.mentions[a].span.end + 1 == cx.mentions[b].span.start
+            && cx.chars[cx.mentions[a].span.end] == '、'
+    };
+    let persons: Vec<usize> = (0..cx.mentions.len()).filter(|&k| is_person(k)).collect();
+    let at = persons.iter().position(|&k| k == i)?;
+    let mut first = at;
+    while first > 0 && joined(persons[first - 1], persons[first]) {
+        first -= 1;
+    }
+    let mut last = at;
+    while last + 1 < persons.len() && joined(persons[last], persons[last + 1]) {
+        last += 1;
+    }
+    let (list_start, list_end) = (
+        cx.mentions[persons[first]].span.start,
+        cx.mentions[persons[last]].span.end,
+    );
+    // After the list: `等`, an optional count of people, the member word.
+    let mut k = list_end;
+    let after = if cx.chars.get(k) == Some(&'等') {
+        k += 1;
+        while cx
+            .chars
+            .get(k)
+            .is_some_and(|&c| c.is_ascii_digit() || "一二三四五六七八九十几".contains(c))
+        {
+            k += 1;
+        }
+        if k > list_end + 1 && cx.chars.get(k).is_some_and(|&c| c == '位' || c == '名') {
+            k += 1;
+        }
+        MEMBER_WORDS.iter().find(|(w, _)| cx.starts_with(k, w))
+    } else {
+        None
+    };
+    // Before the list: the bare tail of a body's name and `成员`.
+    let before = || {
+        let tail_end = list_start.checked_sub(2)?;
+        if !cx.starts_with(tail_end, "成员") {
+            return None;
+        }
+        let (_, endings) = MEMBER_WORDS.iter().find(|(w, _)| *w == "成员")?;
+        let tail = endings.iter().find(|e| cx.ends_with_at(tail_end, e))?;
+        Some((tail_end - tail.chars().count(), *endings))
+    };
+    let (limit, endings): (usize, &[&str]) = match (after, before()) {
+        (Some((_, endings)), _) => (list_start, endings),
+        (None, Some((tail_start, endings))) => (tail_start, endings),
+        _ => return None,
+    };
+    (0..cx.mentions.len())
+        .filter(|&j| {
+            let b = &cx.mentions[j];
+            b.ty == EntityType::Agency
+                && !b.anaphoric
+                && b.span.end <= limit
+                && endings.iter().any(|e| b.name.ends_with(e))
+        })
+        .max_by_key(|&j| cx.mentions[j].span.end)
+}
+
 /// `某某是某公司职工`, `某某是某局的一名干部`: a person said to be one of a
 /// body's staff works for it. The body follows 是 (or 为) right after the name,
 /// or after a comma and a word of time (`某某，生前是…`), and a word for its
@@ -213,6 +291,29 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
 #[cfg(test)]
 mod tests {
     use crate::extract::relations::employ::tests::pairs;
+
+    #[test]
+    fn names_listed_with_a_member_word_are_members_of_the_body_before() {
+        let found = pairs("全国政协常委会会议举行。\n王建国、甘文亮、李明华等12位常委作大会发言。");
+        for name in ["王建国", "甘文亮", "李明华"] {
+            assert!(
+                found.contains(&(name.into(), "全国政协常委会".into())),
+                "{found:?}"
+            );
+        }
+        let found = pairs("中央某某工作领导小组召开会议。领导小组成员王建国、甘文亮参加。");
+        assert!(
+            found
+                .iter()
+                .filter(|(_, b)| b.ends_with("领导小组"))
+                .count()
+                == 2,
+            "{found:?}"
+        );
+        // Without a member word the list works for no body.
+        let found = pairs("全国政协常委会会议举行。王建国、甘文亮等人作大会发言。");
+        assert!(found.is_empty(), "{found:?}");
+    }
 
     #[test]
     fn a_members_title_after_the_name_is_a_post_of_the_body_the_article_names() {
