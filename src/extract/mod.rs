@@ -314,6 +314,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     sub_units::find(&mut cx);
     people::join_transliterations(&mut cx);
     people::drop_name_tails(&mut cx);
+    people::shorten_to_known(&mut cx);
     people::cues::find(&mut cx);
     people::peers::find(&mut cx);
     people::familiar::find(&mut cx);

@@ -515,6 +515,49 @@ pub fn drop_name_tails(cx: &mut Cx) {
     });
 }
 
+/// A three-character name written once, whose first two characters are a
+/// name the article gives more often on its own (`某坚决定回乡` beside
+/// `在某坚的带领下`), is that shorter name and the word after it: the third
+/// character opens the next word (`决定`), not the name.
+pub fn shorten_to_known(cx: &mut Cx) {
+    let text: String = cx.chars.iter().collect();
+    let short: Vec<String> = cx
+        .mentions
+        .iter()
+        .filter(|m| m.ty == EntityType::Person && m.name.chars().count() == 2)
+        .filter(|m| m.name.chars().all(is_han))
+        .map(|m| m.name.clone())
+        .collect();
+    for m in cx.mentions.iter_mut() {
+        if m.ty != EntityType::Person
+            || matches!(m.rule, "person:byline" | "person:credit")
+            || m.text != m.name
+            || m.name.chars().count() != 3
+            || !m.name.chars().all(is_han)
+        {
+            continue;
+        }
+        // In a list of names (`甲、乙乙、丙丙丙`) two- and three-character
+        // names stand side by side as written.
+        let listed = |k: Option<usize>| k.and_then(|k| cx.chars.get(k)) == Some(&'、');
+        if listed(m.span.start.checked_sub(1)) || listed(Some(m.span.end)) {
+            continue;
+        }
+        let first_two: String = m.name.chars().take(2).collect();
+        if !short.contains(&first_two)
+            || text.matches(m.name.as_str()).count() != 1
+            || text.matches(first_two.as_str()).count() < 2
+        {
+            continue;
+        }
+        m.span = Span::new(m.span.start, m.span.end - 1);
+        m.text = first_two.clone();
+        m.key = first_two.clone();
+        m.name = first_two.clone();
+        m.aliases = vec![first_two];
+    }
+}
+
 pub(super) fn person(
     name: String,
     role: Option<String>,
@@ -548,6 +591,18 @@ mod tests {
             .filter(|m| m.ty == EntityType::Person)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_name_written_once_with_a_verbs_first_character_is_the_shorter_name() {
+        let found = people("村委会主任王建用自己的一生践行誓言。在王建的带领下，村里变了样。");
+        assert!(found.iter().all(|n| n == "王建"), "{found:?}");
+        // A three-character name written twice is its own.
+        let found = people("村委会主任王建国说，王建国也来了。在王建的带领下。");
+        assert!(found.contains(&"王建国".to_string()), "{found:?}");
+        // So is one in a list of names.
+        let found = people("获奖者有甘文亮、王建国、李明华。王建、刘立群也来了。");
+        assert!(found.contains(&"王建国".to_string()), "{found:?}");
     }
 
     #[test]
