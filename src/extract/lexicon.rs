@@ -95,6 +95,10 @@ lists! {
     /// Words that end a body set up for one task (`某某领导小组`, `某某督察组`).
     TASK_GROUPS: Vec<&'static str> = "task_groups", Any;
 
+    /// Verbs and prepositions that end the clause before a leading group's name
+    /// (`主持召开某某领导小组会议`): the name walked back from 领导小组 stops there.
+    GROUP_OPENERS: Vec<&'static str> = "group_openers", Any;
+
     /// Cores that make `中心` a government body rather than an organisation.
     AGENCY_CENTRE_CORES: Vec<&'static str> = "agency_centre_cores", Any;
 

@@ -22,6 +22,7 @@ mod relations;
 mod short_forms;
 mod sub_units;
 mod tagged;
+mod task_groups;
 mod trim;
 mod unions;
 
@@ -304,6 +305,8 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     names::body_anaphora(&mut cx);
     initiatives::find(&mut cx);
     events::find(&mut cx);
+    // After initiatives, so that a campaign a group is named by is named too.
+    task_groups::find(&mut cx);
     organisations::organising_committees(&mut cx);
     unions::find(&mut cx);
     people::find(&mut cx);
