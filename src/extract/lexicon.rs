@@ -95,6 +95,10 @@ lists! {
     /// Words that end a body set up for one task (`某某领导小组`, `某某督察组`).
     TASK_GROUPS: Vec<&'static str> = "task_groups", Any;
 
+    /// What a paper or a broadcaster does in the news (`报道`, `发表`): a title
+    /// after a foreign country's name and before one of these is its press.
+    PRESS_ACTS: Vec<&'static str> = "press_acts", Any;
+
     /// Verbs and prepositions that end the clause before a leading group's name
     /// (`主持召开某某领导小组会议`): the name walked back from 领导小组 stops there.
     GROUP_OPENERS: Vec<&'static str> = "group_openers", Any;

@@ -427,6 +427,7 @@ pub fn find(cx: &mut Cx) {
     described_firms(cx);
     schools::numbered_schools(cx);
     press::newspapers(cx);
+    press::foreign_press(cx);
     delegations::delegations(cx);
     parties::parties(cx);
     railways::railway_groups(cx);

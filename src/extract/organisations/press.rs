@@ -3,7 +3,7 @@
 //! newspaper's last word). A paper is an organisation of the class
 //! `Newspaper`; which words end a paper's name is data (`newspaper_endings.txt`).
 
-use super::super::lexicon::NEWSPAPER_ENDINGS;
+use super::super::lexicon::{COUNTRIES, NEWSPAPER_ENDINGS, PRESS_ACTS};
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han};
 use crate::model::{EntityType, Span};
@@ -56,6 +56,60 @@ pub(super) fn newspapers(cx: &mut Cx) {
             div: None,
             role: None,
             rule: "organization:newspaper",
+            anaphoric: false,
+        });
+    }
+}
+
+/// `某国《某某》11日报道`, `某国《某某》发表社论`: a title in 《》 right after a
+/// foreign country's name, with what the press does a few characters after
+/// it, is that country's paper, magazine or broadcaster, whatever its name
+/// ends with. A document of that country's (`某国《某某法》`) is followed by
+/// no such word.
+pub(super) fn foreign_press(cx: &mut Cx) {
+    let n = cx.chars.len();
+    let mut found = Vec::new();
+    for open in 0..n {
+        if cx.chars[open] != '《' || !COUNTRIES.iter().any(|c| cx.ends_with_at(open, c)) {
+            continue;
+        }
+        let s = open + 1;
+        let Some(close) = (s..(s + 12).min(n)).find(|&k| cx.chars[k] == '》') else {
+            continue;
+        };
+        if close - s < 2 || !(s..close).all(|k| is_han(cx.chars[k])) {
+            continue;
+        }
+        let acts = (close + 1..(close + 9).min(n))
+            .take_while(|&k| !"，。；：、“”《》\n".contains(cx.chars[k]))
+            .any(|k| PRESS_ACTS.iter().any(|w| cx.starts_with(k, w)));
+        if acts {
+            found.push((s, close));
+        }
+    }
+    for (s, e) in found {
+        // The title may have been read as a document: the press it is.
+        cx.mentions
+            .retain(|m| !(m.ty == EntityType::Initiative && m.span == Span::new(s, e)));
+        if cx.mentions.iter().any(|m| {
+            m.ty != EntityType::Division
+                && m.ty != EntityType::Person
+                && m.span.overlaps(Span::new(s, e))
+        }) {
+            continue;
+        }
+        let text = cx.slice(s, e);
+        cx.mentions.push(Mention {
+            ty: EntityType::Organization,
+            span: Span::new(s, e),
+            text: text.clone(),
+            key: normalise_name(&text),
+            name: text.clone(),
+            aliases: vec![text],
+            class: Some("Newspaper"),
+            div: None,
+            role: None,
+            rule: "organization:foreign-press",
             anaphoric: false,
         });
     }
@@ -132,6 +186,14 @@ mod tests {
             .filter(|m| m.ty == EntityType::Organization)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_countrys_title_before_what_the_press_does_is_its_press() {
+        let found = organisations("英国《某某报》11号报道，会议推迟。日本《晨星》发表社论。");
+        assert!(found.contains(&"晨星".to_string()), "{found:?}");
+        // A document of a country's is no paper.
+        assert!(organisations("美国《某某授权法案》规定了预算。").is_empty());
     }
 
     #[test]
