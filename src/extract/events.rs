@@ -4,6 +4,8 @@
 //! the name but kept as an alias), or a verb of attending or hosting right
 //! before it. Runs after the quoted initiatives and never overlaps a mention.
 
+mod convened;
+
 use super::lexicon::{
     EVENT_NOUNS, EVENT_SCOPES, EVENT_VERBS, GATHERING_NOUNS, GENERIC_PREFIXES, MEETING_NOUNS,
     MEETING_SCOPES, ORDINAL_EVENT_NOUNS, ORDINAL_MEETING_NOUNS,
@@ -285,6 +287,7 @@ pub fn find(cx: &mut Cx) {
         i = e;
     }
     abbreviated_fairs(cx, &mut found);
+    convened::find(cx, &mut found);
     cx.mentions.extend(found);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
