@@ -80,14 +80,15 @@ pub(super) fn find(cx: &Cx, found: &mut Vec<Mention>) {
             || core.starts_with(['本', '该', '此', '这', '各', '每', '上', '那', '全'])
                 && !core.starts_with("全国")
             || counted(&core);
-        // Places, bodies and programmes may stand inside the name; a person
-        // or a name running across its edge may not.
+        // Places, bodies and programmes may stand inside the name; a person,
+        // a name running across its edge or an event another pass named
+        // with the same noun (without its edition) may not.
         let crossed = cx.mentions.iter().chain(found.iter()).any(|m| {
             m.span.overlaps(span)
                 && (m.ty == EntityType::Person
                     || m.span.start < j
                     || m.span.end > e
-                    || m.ty == EntityType::Initiative && m.span == span)
+                    || m.ty == EntityType::Initiative && m.span.end == e)
         });
         if generic || crossed {
             i = e;
