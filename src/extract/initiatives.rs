@@ -565,6 +565,19 @@ mod tests {
     }
 
     #[test]
+    fn a_law_listed_among_those_passed_runs_from_mark_to_mark() {
+        let found = initiatives("会议经表决，通过了城市维护建设税法、契税法。");
+        assert!(found.contains(&"城市维护建设税法".to_string()), "{found:?}");
+        let found = initiatives("会议经表决，通过了期货和衍生品法、新修订的职业教育法。");
+        assert!(found.contains(&"期货和衍生品法".to_string()), "{found:?}");
+        // A short law is whole, and a law before a conjunction is its own.
+        let found = initiatives("要尊重宪法、维护宪法、运用宪法。");
+        assert!(found.iter().all(|l| l == "宪法"), "{found:?}");
+        let found = initiatives("根据某某基本法和某某选举条例，他当选。");
+        assert!(found.contains(&"某某选举条例".to_string()), "{found:?}");
+    }
+
+    #[test]
     fn a_law_named_anywhere_is_a_document() {
         assert_eq!(
             initiatives("一些企业违反滩涂养殖保护法，受到处罚。"),

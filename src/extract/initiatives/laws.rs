@@ -231,11 +231,50 @@ pub(super) fn named_laws(
         if s >= 2 && cx.slice(s - 2, s) == "反不" {
             s -= 2;
         }
+        // A law listed among the laws a legislature passes (`通过了某某和某某法、
+        // 某某维护建设税法、某某法`) runs from the list's mark to the next: its
+        // verbs are its field's, and a 和 between two nouns joins fields of
+        // one law.
+        let listed_from = |s: usize| {
+            s > 0 && cx.chars[s - 1] == '、'
+                || LAW_VERBS
+                    .iter()
+                    .chain(["通过"].iter())
+                    .any(|v| cx.ends_with_at(s, v) || cx.ends_with_at(s, &format!("{v}了")))
+        };
+        let list_end = cx.chars.get(e).is_none_or(|&c| "、；。，".contains(c));
+        // A short law is whole by itself (`学习宪法、…`).
+        let list_end = list_end && !SHORT_LAWS.contains(&word.as_str());
+        if list_end && !listed_from(s) {
+            // Back over the words the walk stopped at, to the list's mark.
+            let mut p = s;
+            let mut k = tokens.partition_point(|x| x.end <= s);
+            while k > 0 && s - p < 8 && !listed_from(p) {
+                let x = &tokens[k - 1];
+                let word = cx.slice(x.start, x.end);
+                let joins = ["和", "与"].contains(&word.as_str())
+                    && k >= 2
+                    && tokens[k - 2].end - tokens[k - 2].start >= 2
+                    && tokens[k - 2].pos != Pos::Verb;
+                // Another law before a conjunction is a law of its own
+                // (`某某基本法和某某条例`).
+                let law = word.ends_with('法') || word.ends_with("条例");
+                if !(x.start..x.end).all(|j| is_han(cx.chars[j])) || x.function && !joins || law {
+                    break;
+                }
+                p = x.start;
+                k -= 1;
+            }
+            if listed_from(p) {
+                s = p;
+            }
+        }
+        let listed = list_end && listed_from(s);
         // The walk stops after the last verb before the law's own words
         // (`检查某某法`, `表示支持某某法`), unless the verb is the field of a
         // law's head word right after it (`某某养殖` + `保护法`).
         let first = tokens.partition_point(|x| x.start < s);
-        for x in &tokens[first..] {
+        for x in tokens[first..].iter().filter(|_| !listed) {
             if x.end >= e {
                 break;
             }
