@@ -628,6 +628,11 @@ mod tests {
     }
 
     #[test]
+    fn a_countrys_interior_ministry_is_its_own() {
+        assert_eq!(agencies("乌克兰内务部称，局势稳定。"), ["乌克兰内务部"]);
+    }
+
+    #[test]
     fn a_congress_inspection_team_is_a_body_of_its_own() {
         let found = agencies("全国人大常委会执法检查组在某省检查。");
         assert_eq!(found, ["全国人大常委会执法检查组"]);
