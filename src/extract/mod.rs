@@ -8,6 +8,7 @@
 mod division;
 mod events;
 mod foreign;
+mod foreign_bodies;
 mod initiatives;
 mod legislatures;
 mod lexicon;
@@ -296,6 +297,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     division::drop_unnested(&mut cx);
     national::find(&mut cx);
     national::find_unplaced(&mut cx);
+    foreign_bodies::find(&mut cx);
     names::villages::find(&mut cx);
     legislatures::find(&mut cx);
     organisations::find(&mut cx);
