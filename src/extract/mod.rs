@@ -503,6 +503,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_group_the_state_names_for_itself_is_a_firm() {
+        let ex = run("国家铁路集团作了书面汇报，国家管网集团紧急调遣人员。");
+        assert_eq!(
+            names(&ex, EntityType::Company),
+            ["国家管网集团", "国家铁路集团"]
+        );
+    }
+
+    #[test]
     fn an_unseen_brand_keeps_its_function_character() {
         // The segmenter's model for unseen words joins `众全`; `全` alone is a
         // function word that would otherwise end the walk back.

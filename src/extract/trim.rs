@@ -462,8 +462,14 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
                         &cx.chars[t.start..t.end].iter().collect::<String>(),
                     ) < RARE_IN_NAME
             });
+        // A group the state names for itself (`国家某某集团`) is a central
+        // firm, whatever ordinary words its trade takes.
+        let state_group = core.starts_with("国家")
+            && core.chars().count() >= 4
+            && ["集团", "集团公司", "总公司"].contains(suffix);
         let ordinary = m.rule == "company:suffix"
             && !rare_registered
+            && !state_group
             && core_end >= m.span.start + if premises { 2 } else { 3 }
             && !core.contains("某某")
             && (m.span.start..core_end).all(|k| is_han(cx.chars[k]))
