@@ -258,6 +258,10 @@ lists! {
     /// Elements of Tibetan personal names (扎西, 次仁): two in a row after a post are one name.
     TIBETAN_SYLLABLES: Vec<&'static str> = "tibetan_syllables", Any;
 
+    /// Elements of Mongolian personal names (two or three characters): two in a
+    /// row after a post make one name, as Tibetan elements do.
+    MONGOLIAN_ELEMENTS: Vec<&'static str> = "mongolian_elements", Any;
+
     /// Kinds of institution the dictionary tags as organisations (`卫生院`): a
     /// tagged word that is one of these whole names no one.
     GENERIC_INSTITUTIONS: Vec<&'static str> = "generic_institutions", Any;

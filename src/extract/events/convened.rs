@@ -10,6 +10,7 @@ use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han, is_stop};
 use super::counted;
 use crate::model::{EntityType, Span};
+use crate::segment::Pos;
 
 /// The nouns of a conference that needs a convening clause to be named.
 const NOUNS: [&str; 2] = ["大会", "会议"];
@@ -65,15 +66,26 @@ pub(super) fn find(cx: &Cx, found: &mut Vec<Mention>) {
         // A preposition or an adverb inside says a clause ran into the walk
         // (`会议向某部队传达…和会议`); fields join with 和 and 与, and 党的
         // opens the Party's work.
-        let clause = cx.tokens().iter().any(|t| {
-            t.start >= j
+        // So does a person's name (`主席团常务主席某某宣布大会开幕`): the
+        // people's passes run later, so the segmenter's tag tells.
+        // A name's first word may be a place the tags read as a name
+        // (`某某斯科国际安全会议`).
+        let person = cx.tokens().iter().any(|t| {
+            t.start > j
                 && t.end <= i
-                && t.function
-                && !matches!(cx.slice(t.start, t.end).as_str(), "和" | "与" | "及")
-                && !(cx.slice(t.start, t.end) == "的"
-                    && t.start > 0
-                    && cx.chars[t.start - 1] == '党')
+                && matches!(t.pos, Pos::Person | Pos::ForeignPerson)
+                && t.end - t.start >= 2
         });
+        let clause = person
+            || cx.tokens().iter().any(|t| {
+                t.start >= j
+                    && t.end <= i
+                    && t.function
+                    && !matches!(cx.slice(t.start, t.end).as_str(), "和" | "与" | "及")
+                    && !(cx.slice(t.start, t.end) == "的"
+                        && t.start > 0
+                        && cx.chars[t.start - 1] == '党')
+            });
         let generic = own < 4
             || after_ordinal < 3
             || clause
@@ -201,6 +213,8 @@ mod tests {
                 .iter()
                 .all(|e| e.contains("委员会"))
         );
+        let found = events("大会主席团常务主席李建国宣布大会开幕。");
+        assert!(found.is_empty(), "{found:?}");
         let found = events("会议决定十三届全国人大常委会第二十八次会议在京举行。");
         assert!(found.iter().all(|e| !e.starts_with("决定")), "{found:?}");
         let found = events("他召开电视电话会议向一线部队传达指示和会议精神。");

@@ -7,8 +7,8 @@
 //! credits call for a name is the parent module's.
 
 use super::super::lexicon::{
-    ACTS_AFTER_NAME, AFTER_NAME, AMBIGUOUS_SURNAMES, COURTESY, SPEECH_VERBS, TIBETAN_SYLLABLES,
-    is_surname_start,
+    ACTS_AFTER_NAME, AFTER_NAME, AMBIGUOUS_SURNAMES, COURTESY, MONGOLIAN_ELEMENTS, SPEECH_VERBS,
+    TIBETAN_SYLLABLES, is_surname_start,
 };
 use super::super::{Cx, is_han, is_stop};
 
@@ -233,13 +233,23 @@ pub(super) fn name_after_post(cx: &Cx, i: usize) -> Option<usize> {
 }
 
 fn name_after_post_inner(cx: &Cx, i: usize) -> Option<usize> {
-    // A Tibetan name of two elements (`某某某某`), with no surname: four
-    // characters where the rules below would stop at three.
-    let element = |k: usize| {
-        k + 2 <= cx.chars.len() && TIBETAN_SYLLABLES.contains(&cx.slice(k, k + 2).as_str())
+    // A Tibetan or a Mongolian name of two elements (`某某某某`, `某某某某某`),
+    // with no surname: four or five characters where the rules below would
+    // stop at three.
+    let element = |k: usize| -> Option<usize> {
+        let fits = |len: usize| {
+            k + len <= cx.chars.len() && {
+                let w = cx.slice(k, k + len);
+                len == 2 && TIBETAN_SYLLABLES.contains(&w.as_str())
+                    || MONGOLIAN_ELEMENTS.contains(&w.as_str())
+            }
+        };
+        [3, 2].into_iter().find(|&len| fits(len)).map(|len| k + len)
     };
-    if element(i) && element(i + 2) {
-        return Some(i + 4);
+    if let Some(mid) = element(i)
+        && let Some(end) = element(mid)
+    {
+        return Some(end);
     }
     let s = is_surname_start(&cx.chars, i);
     // A 和 that ends a list item (`某凤和、`) joins nothing: it is the name's
@@ -508,6 +518,13 @@ mod tests {
         let found = people("某县县长次仁多吉、副县长王建国出席。次仁多吉表示，要抓好落实。");
         assert!(found.contains(&"次仁多吉".to_string()), "{found:?}");
         assert!(!found.contains(&"次仁多".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_mongolian_name_of_two_elements_after_a_post_is_one_name() {
+        let found = people("某委员会主任委员巴音朝鲁作说明。某嘎查牧民恩和巴特尔家里很热闹。");
+        assert!(found.contains(&"巴音朝鲁".to_string()), "{found:?}");
+        assert!(found.contains(&"恩和巴特尔".to_string()), "{found:?}");
     }
 
     #[test]
