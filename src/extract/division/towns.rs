@@ -103,6 +103,37 @@ pub(super) fn find_towns(cx: &mut Cx) {
             }
             s -= 1;
         }
+        // A town of a longer name (a transliterated one, `某县某某某某某乡`, or
+        // an ethnic township, `某县某某某某某族乡`) runs on past the walk's
+        // reach to its county, written right before it.
+        let mut reached_county = false;
+        if i - s >= 3
+            && let Some(county_end) = cx
+                .mentions
+                .iter()
+                .filter(|m| {
+                    m.ty == EntityType::Division
+                        && m.div.as_ref().is_some_and(|d| d.level == Level::County)
+                        && m.span.end < s
+                        && i - m.span.end <= 9
+                })
+                .map(|m| m.span.end)
+                .max()
+            // Nor may a particle or another level stand between (`某县的某村地处…`).
+            && (county_end..s).all(|k| is_han(cx.chars[k]) && !"的了村镇乡县区市".contains(cx.chars[k]))
+            // Sounds spelt with a function or a verb's character (`某那某`,
+            // `某提某`) are the name's; a verb or a function word of two
+            // characters is a clause's.
+            && !cx.tokens().iter().any(|t| {
+                t.start >= county_end
+                    && t.start < i
+                    && t.end - t.start >= 2
+                    && (t.pos == Pos::Verb || t.function)
+            })
+        {
+            s = county_end;
+            reached_county = true;
+        }
         // A verb inside the walked-back core ends the name (`督促街道落实` speaks of
         // the subdistrict office, not a subdistrict named 督促).
         s += cut_after_last(&cx.slice(s, i), TOWN_BREAKERS.iter());
@@ -214,9 +245,9 @@ pub(super) fn find_towns(cx: &mut Cx) {
             && !generic_after
             && !common_word
             && !core.ends_with(['镇', '乡'])
-            && (place_word || suffix_len != 1 || !NOT_TOWN_END.contains(last))
-            && !not_town_end.contains(last)
-            && !core.starts_with(['一', '两', '多', '几', '个'])
+            && (place_word || reached_county || suffix_len != 1 || !NOT_TOWN_END.contains(last))
+            && (reached_county || !not_town_end.contains(last))
+            && (reached_county || !core.starts_with(['一', '两', '多', '几', '个']))
         {
             // Parent: a division written right before, else the article's locality.
             let before = cx
@@ -504,5 +535,21 @@ mod tests {
         assert_eq!(divisions("青石坳镇长教村的村民说。"), ["青石坳镇"]);
         // A year before the name dates it.
         assert_eq!(divisions("2014年青石坳乡的收入翻番。"), ["青石坳乡"]);
+    }
+
+    #[test]
+    fn a_long_town_name_runs_back_to_its_county() {
+        let found = divisions("震中位于乌什县甘那提苏柯尔克孜族乡境内。");
+        assert!(
+            found.contains(&"甘那提苏柯尔克孜族乡".to_string()),
+            "{found:?}"
+        );
+        let found = divisions("他走访了巴楚县多来提巴格乡的村民。");
+        assert!(found.contains(&"多来提巴格乡".to_string()), "{found:?}");
+        // A clause between the county and the level word is no name.
+        let found = divisions("巴楚县更多财力投入城镇建设。");
+        assert_eq!(found, ["巴楚县"]);
+        let found = divisions("巴楚县的某多村地处偏远山乡。");
+        assert!(found.iter().all(|d| !d.contains("地处")), "{found:?}");
     }
 }
