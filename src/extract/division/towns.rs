@@ -124,11 +124,18 @@ pub(super) fn find_towns(cx: &mut Cx) {
             // Sounds spelt with a function or a verb's character (`某那某`,
             // `某提某`) are the name's; a verb or a function word of two
             // characters is a clause's.
+            && !is_stop(cx.chars[county_end])
             && !cx.tokens().iter().any(|t| {
                 t.start >= county_end
                     && t.start < i
                     && t.end - t.start >= 2
-                    && (t.pos == Pos::Verb || t.function)
+                    && (t.pos == Pos::Verb
+                        || t.function
+                        // An everyday word (`产业`) describes the place; a
+                        // long name is made of sounds and names.
+                        || t.pos == Pos::Other
+                            && crate::segment::frequency(&cx.slice(t.start, t.end))
+                                >= crate::segment::COMMON_WORD)
             })
         {
             s = county_end;
@@ -549,6 +556,8 @@ mod tests {
         // A clause between the county and the level word is no name.
         let found = divisions("巴楚县更多财力投入城镇建设。");
         assert_eq!(found, ["巴楚县"]);
+        let found = divisions("仁怀市是白酒产业重镇。");
+        assert_eq!(found, ["仁怀市"]);
         let found = divisions("巴楚县的某多村地处偏远山乡。");
         assert!(found.iter().all(|d| !d.contains("地处")), "{found:?}");
     }
