@@ -2,7 +2,8 @@
 //! the mention: a post or title written right before the name, a title
 //! right after it, a body right before it in a list of speakers, or a
 //! clause that calls the person one of a body's staff (`某某是某局干部`) or
-//! has the person take up a post in it (`某某任某市委书记`).
+//! has the person take up a post in it (`某某任某市委书记`), or a list of
+//! names with a member word (`甲、乙等12位常委`, `领导小组成员甲、乙`).
 
 use super::super::lexicon::{
     APPOINT_VERBS, COMPANY_POSTS, POST_BODIES, POSTS, STAFF_WORDS, TITLES_AFTER,
