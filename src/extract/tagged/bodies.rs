@@ -284,6 +284,11 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     {
         return None;
     }
+    // After a rank (`省级人大常委会`, `三级人大常委会`, `县级以上人大`) the
+    // word names the bodies of a level, not one.
+    if cx.ends_with_at(s, "级") || cx.ends_with_at(s, "级以上") {
+        return None;
+    }
     // A government qualified only by a negation or its age (`非政府组织`,
     // `新政府`, `旧政府`) names a kind, not a body.
     if name.chars().count() == 3 && name.ends_with("政府") && name.starts_with(['非', '新', '旧'])
@@ -384,6 +389,18 @@ mod tests {
         {
             assert!(!party_centre(name), "{name}");
         }
+    }
+
+    #[test]
+    fn a_body_after_a_rank_is_every_body_of_that_level() {
+        let ex = crate::extract::tests::run(
+            "检查组委托其他省级人大常委会进行自查。他到省、市、县三级人大常委会机关调研。",
+        );
+        assert!(
+            ex.mentions.iter().all(|m| m.text != "人大常委会"),
+            "{:?}",
+            ex.mentions
+        );
     }
 
     #[test]
