@@ -211,8 +211,8 @@ pub(in crate::extract) fn task_named(core: &str) -> bool {
 }
 
 /// Whether the core `s..e` holds a clause rather than a field of government: a
-/// verb that people, not bodies, do (`主持`, `表明`, `筹办`), or a function word
-/// other than the conjunctions that join fields (`住房和城乡建设`).
+/// verb that people, not bodies, do (`主持`, `表明`, `筹办`), a function word
+/// other than the conjunctions that join fields (`住房和城乡建设`), or a count.
 fn clause_in_core(cx: &Cx, s: usize, e: usize) -> bool {
     let core = cx.slice(s, e);
     // So is a word that never sits inside a name (`某省会同某某办公室`,
@@ -225,7 +225,16 @@ fn clause_in_core(cx: &Cx, s: usize, e: usize) -> bool {
                 .find(w)
                 .is_some_and(|at| core[at + w.len()..].contains(['和', '与', '及']))
     });
+    // A count of bodies or of times (`几十家`, `第一次`) and the bodies of
+    // every term (`历届`) are no field.
+    let c: Vec<char> = core.chars().collect();
+    let counted = core.contains("历届")
+        || c.windows(2).any(|w| {
+            (w[0].is_ascii_digit() || "一二两三四五六七八九十百几多".contains(w[0]))
+                && "家次批个".contains(w[1])
+        });
     post_then_and
+        || counted
         || ACTS_AFTER_NAME
             .iter()
             .chain(SPEECH_VERBS.iter())
@@ -286,6 +295,17 @@ mod tests {
         let found = agencies("西湖区委宣传部、区委组织部联合举办活动。");
         assert!(found.contains(&"西湖区委宣传部".to_string()), "{found:?}");
         assert!(found.contains(&"西湖区委组织部".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_count_or_every_term_in_the_core_names_no_body() {
+        let found = agencies("常州市几十家办事机构进驻中心。厦门市历届市委坚持治理。");
+        assert!(
+            found
+                .iter()
+                .all(|a| !a.contains("几十家") && !a.contains("历届")),
+            "{found:?}"
+        );
     }
 
     #[test]
