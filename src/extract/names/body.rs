@@ -225,13 +225,16 @@ fn clause_in_core(cx: &Cx, s: usize, e: usize) -> bool {
                 .find(w)
                 .is_some_and(|at| core[at + w.len()..].contains(['和', '与', '及']))
     });
-    // A count of bodies or of times (`几十家`, `第一次`) and the bodies of
-    // every term (`历届`) are no field.
+    // A count of bodies, times or countries (`几十家`, `第一次`, `两国`), a rank
+    // (`省级政府`) and the bodies of every term (`历届`) are no field.
     let c: Vec<char> = core.chars().collect();
     let counted = core.contains("历届")
+        || ["省", "市", "县", "区", "乡", "镇", "地", "村"]
+            .iter()
+            .any(|l| core == format!("{l}级"))
         || c.windows(2).any(|w| {
             (w[0].is_ascii_digit() || "一二两三四五六七八九十百几多".contains(w[0]))
-                && "家次批个".contains(w[1])
+                && "家次批个国".contains(w[1])
         });
     post_then_and
         || counted
@@ -304,6 +307,14 @@ mod tests {
             found
                 .iter()
                 .all(|a| !a.contains("几十家") && !a.contains("历届")),
+            "{found:?}"
+        );
+        let found = agencies("推动市场准入和两国政府合作。一些省级政府出台措施。");
+        assert!(found.is_empty(), "{found:?}");
+        // A court's own rank is its name's.
+        let found = agencies("湖北省咸宁市中级人民法院审理此案。");
+        assert!(
+            found.contains(&"咸宁市中级人民法院".to_string()),
             "{found:?}"
         );
     }
