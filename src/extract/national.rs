@@ -588,6 +588,17 @@ pub fn find_unplaced(cx: &mut Cx) {
             i += 1;
             continue;
         }
+        // A series' tag in 【】 (`【县委书记风采】`) names a kind of post, not
+        // a body of the story's.
+        let tagged_series = (i.saturating_sub(12)..i)
+            .rev()
+            .take_while(|&k| cx.chars[k] != '】')
+            .any(|k| cx.chars[k] == '【')
+            && (e..(e + 16).min(n)).any(|k| cx.chars[k] == '】');
+        if tagged_series {
+            i += 1;
+            continue;
+        }
         let text = cx.slice(i, e);
         let (canon, mut aliases) = body_variants(&text);
         aliases.push(text.clone());
@@ -625,6 +636,11 @@ mod tests {
             .filter(|m| m.ty == EntityType::Agency)
             .map(|m| m.text.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_series_tag_names_no_unplaced_body() {
+        assert!(agencies("【县委书记风采】某某：干事创业就要敢担当").is_empty());
     }
 
     #[test]
