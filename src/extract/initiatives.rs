@@ -641,6 +641,14 @@ mod tests {
     }
 
     #[test]
+    fn a_joint_statement_in_title_marks_is_a_document() {
+        assert_eq!(
+            initiatives("两国元首共同签署并发表了《中华人民共和国和甲乙共和国联合声明》。"),
+            ["中华人民共和国和甲乙共和国联合声明"]
+        );
+    }
+
+    #[test]
     fn programmes_listed_before_a_shared_noun_each_take_it() {
         assert_eq!(
             initiatives("某省今年将开展科技保险补贴、人才贷款贴息制度试点。"),
