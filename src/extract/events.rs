@@ -140,6 +140,7 @@ pub fn find(cx: &mut Cx) {
                 && EVENT_NOUNS
                     .iter()
                     .chain(GATHERING_NOUNS.iter())
+                    .chain(ORDINAL_MEETING_NOUNS.iter())
                     .any(|w| cx.ends_with_at(j - 1, w))
             {
                 break;

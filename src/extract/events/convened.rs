@@ -5,14 +5,19 @@
 //! convening, the words between 在 and 上, or the object of a verb of
 //! attending.
 
-use super::super::lexicon::{EVENT_VERBS, GROUP_OPENERS};
+use super::super::lexicon::{
+    EVENT_NOUNS, EVENT_VERBS, GATHERING_NOUNS, GENERIC_PREFIXES, GROUP_OPENERS,
+    ORDINAL_MEETING_NOUNS,
+};
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han, is_stop};
 use super::counted;
 use crate::model::{EntityType, Span};
 use crate::segment::Pos;
 
-/// The nouns of a conference that needs a convening clause to be named.
+/// The nouns of a conference that needs a convening clause to be named; the
+/// gathering nouns (`座谈会`, `推进会`) are read here too, since the events'
+/// pass names them only right after a verb.
 const NOUNS: [&str; 2] = ["大会", "会议"];
 
 /// Verbs that convene a conference named before them.
@@ -32,11 +37,20 @@ pub(super) fn find(cx: &Cx, found: &mut Vec<Mention>) {
     let n = cx.chars.len();
     let mut i = 0;
     while i < n {
-        let Some(noun) = NOUNS.iter().find(|w| cx.starts_with(i, w)) else {
+        let Some(noun) = GATHERING_NOUNS
+            .iter()
+            .chain(NOUNS.iter())
+            .find(|w| cx.starts_with(i, w))
+        else {
             i += 1;
             continue;
         };
         let e = i + noun.chars().count();
+        // `某某推进会议`: the gathering noun is the start of a 会议.
+        if cx.chars.get(e) == Some(&'议') {
+            i += 1;
+            continue;
+        }
         // `大会堂`, `会议室`: a building or a room, not the conference.
         if cx.chars.get(e).is_some_and(|&c| "堂室厅中".contains(c)) {
             i = e;
@@ -47,7 +61,14 @@ pub(super) fn find(cx: &Cx, found: &mut Vec<Mention>) {
             j == 0 || !is_han(cx.chars[j - 1]) || "，。；：！？".contains(cx.chars[j - 1]);
         let after_at =
             j > 0 && cx.chars[j - 1] == '在' && AT_ENDS.iter().any(|w| cx.starts_with(e, w));
-        let after_verb = EVENT_VERBS.iter().any(|v| cx.ends_with_at(j, v));
+        // A verb of attending may take its aspect (`召开了某某座谈会`).
+        // A conference listed after another (`某某会晤和某某对话会`) is named as
+        // that one is.
+        let after_verb = EVENT_VERBS.iter().any(|v| {
+            cx.ends_with_at(j, v) || j > 0 && cx.chars[j - 1] == '了' && cx.ends_with_at(j - 1, v)
+        }) || j > 0
+            && "与和及".contains(cx.chars[j - 1])
+            && after_conference(cx, j - 1);
         let convened = clause_start && convened_after(cx, e);
         if !(after_at || after_verb || convened) {
             i = e;
@@ -76,7 +97,18 @@ pub(super) fn find(cx: &Cx, found: &mut Vec<Mention>) {
                 && matches!(t.pos, Pos::Person | Pos::ForeignPerson)
                 && t.end - t.start >= 2
         });
+        // A gathering's name holding a body the tags know, or a comrade
+        // (`某某同志先进事迹报告会`), would hide the body or the person from the
+        // later passes, which name them and leave the gathering unnamed.
+        let gathering = !NOUNS.iter().any(|w| noun.ends_with(w));
+        let hides = gathering
+            && (core.contains("同志")
+                || cx
+                    .tokens()
+                    .iter()
+                    .any(|t| t.start >= j && t.end <= i && t.pos == Pos::Organization));
         let clause = person
+            || hides
             || cx.tokens().iter().any(|t| {
                 t.start >= j
                     && t.end <= i
@@ -91,6 +123,11 @@ pub(super) fn find(cx: &Cx, found: &mut Vec<Mention>) {
             || clause
             || core.starts_with(['本', '该', '此', '这', '各', '每', '上', '那', '全'])
                 && !core.starts_with("全国")
+            || !NOUNS.contains(noun) && GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
+            || own <= 4 && core.ends_with("代表")
+            || ["几", "多个", "多次", "数次"]
+                .iter()
+                .any(|w| core.starts_with(w))
             || counted(&core);
         // Places, bodies and programmes may stand inside the name; a person,
         // a name running across its edge or an event another pass named
@@ -139,6 +176,10 @@ fn walk_back(cx: &Cx, at: usize) -> usize {
             break;
         }
         let c = cx.chars[j - 1];
+        // Another conference ends before the conjunction (`某某座谈会和某某座谈会`).
+        if "与和及".contains(c) && after_conference(cx, j - 1) {
+            break;
+        }
         let inner_join = "与和".contains(c) && j - 1 > 0 && is_han(cx.chars[j - 2]);
         let quoted = "“”".contains(c);
         // A stop character inside one of the segmenter's words (`全国`) is
@@ -151,11 +192,24 @@ fn walk_back(cx: &Cx, at: usize) -> usize {
         }
         j -= 1;
     }
-    // A quote opened inside the walk and never closed is no part of the name.
-    while j < at && cx.chars[j] == '”' {
-        j += 1;
+    // A quote closed inside the walk and opened before it is no part of the
+    // name (`“…反思”纪念某某座谈会`).
+    if let Some(k) = (j..at).find(|&k| cx.chars[k] == '”')
+        && !cx.chars[j..k].contains(&'“')
+    {
+        j = k + 1;
     }
     j
+}
+
+/// Whether a conference's noun ends at `at` (`会晤`, `座谈会`).
+fn after_conference(cx: &Cx, at: usize) -> bool {
+    GATHERING_NOUNS
+        .iter()
+        .chain(NOUNS.iter())
+        .chain(EVENT_NOUNS.iter())
+        .chain(ORDINAL_MEETING_NOUNS.iter())
+        .any(|w| cx.ends_with_at(at, w))
 }
 
 /// Whether a verb of convening follows the name ending at `e`, after at most a
@@ -203,6 +257,24 @@ mod tests {
     }
 
     #[test]
+    fn a_gathering_is_named_where_the_sentence_convenes_it() {
+        let found = events("宁夏还召开了示例地区脱贫攻坚座谈会，研究政策。");
+        assert_eq!(found, ["示例地区脱贫攻坚座谈会"]);
+        let found = events("他在纪念示例精神发表20周年座谈会上讲话。");
+        assert_eq!(found, ["纪念示例精神发表20周年座谈会"]);
+        // Two conferences joined by a conjunction are two names.
+        let found = events("他出席甲乙国家领导人第九次会晤和丙丁国家对话会。");
+        assert!(found.contains(&"丙丁国家对话会".to_string()), "{found:?}");
+        assert!(found.iter().all(|f| !f.contains('和')), "{found:?}");
+        // A 推进会 running into 议 is a 会议's start.
+        let found = events("示例发展工作推进会议在京召开。");
+        assert_eq!(found, ["示例发展工作推进会议"]);
+        // A quote closed inside the walk opened before it.
+        let found = events("某馆主办的“铭记·反思”纪念某某胜利70周年座谈会今天在北京举行。");
+        assert_eq!(found, ["纪念某某胜利70周年座谈会"]);
+    }
+
+    #[test]
     fn a_conference_no_clause_convenes_or_a_short_one_is_no_name() {
         assert!(events("代表们认为，这次大会开得很成功。").is_empty());
         assert!(events("某某发展大会的代表们参观了展览。").is_empty());
@@ -217,6 +289,13 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         let found = events("会议决定十三届全国人大常委会第二十八次会议在京举行。");
         assert!(found.iter().all(|e| !e.starts_with("决定")), "{found:?}");
+        // A body's assembly of delegates, counted meetings, or meetings of
+        // every body of a kind.
+        assert!(events("村里召开了村民代表大会。").is_empty());
+        assert!(events("他们召开了多个基层座谈会。").is_empty());
+        assert!(events("他主持召开部分省市负责人座谈会。").is_empty());
+        // A gathering named for a comrade leaves the comrade to the people.
+        assert!(events("会上举行了李建华同志先进事迹报告会。").is_empty());
         let found = events("他召开电视电话会议向一线部队传达指示和会议精神。");
         assert!(found.iter().all(|e| !e.contains("传达")), "{found:?}");
     }
