@@ -261,6 +261,8 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         if !is_han(c)
             || is_stop(c) && (cx.word_across(q - 1).is_none() || "和与及或同跟".contains(c))
             || foreign && "和与及".contains(c)
+            // `原由某某总局承担`: the preposition opens the body's clause.
+            || lead == 0 && country == 0 && c == '由'
         {
             break;
         }
@@ -796,6 +798,25 @@ mod tests {
         assert_eq!(
             agencies("自公安部“示例2015”专项行动启动至今，已抓获7人。"),
             ["公安部"]
+        );
+    }
+
+    #[test]
+    fn a_regulator_after_the_preposition_you() {
+        assert_eq!(
+            agencies("原由甲乙监管总局承担的登记职责，改由人民银行承担。"),
+            ["甲乙监管总局", "人民银行"]
+        );
+        // Nor is the central bank a firm when a list's conjunction is cut off it.
+        let ex =
+            crate::extract::tests::run("原由甲乙监管总局承担的抵押登记和人民银行承担的质押登记。");
+        assert!(
+            ex.mentions
+                .iter()
+                .filter(|m| m.text == "人民银行")
+                .all(|m| m.ty == crate::model::EntityType::Agency),
+            "{:?}",
+            ex.mentions
         );
     }
 

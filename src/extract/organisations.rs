@@ -332,21 +332,8 @@ pub fn find(cx: &mut Cx) {
             continue;
         }
         // The central bank is a government body, not a bank that trades.
-        if ["中国人民银行", "人民银行", "中央银行"].contains(&text.as_str()) {
-            let name = "中国人民银行".to_string();
-            cx.mentions.push(Mention {
-                ty: EntityType::Agency,
-                span: Span::new(s, e),
-                text: text.clone(),
-                key: format!("national/{name}"),
-                aliases: vec![text.clone(), "人民银行".to_string(), "央行".to_string()],
-                name,
-                class: None,
-                div: None,
-                role: None,
-                rule: "agency:central-bank",
-                anaphoric: false,
-            });
+        if CENTRAL_BANK.contains(&text.as_str()) {
+            cx.mentions.push(central_bank(Span::new(s, e), text));
             continue;
         }
         // A bank owned by many states (`世界银行`, `亚洲开发银行`) is an
@@ -434,6 +421,37 @@ pub fn find(cx: &mut Cx) {
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The names of the central bank, a government body and no bank that trades.
+const CENTRAL_BANK: [&str; 3] = ["中国人民银行", "人民银行", "中央银行"];
+
+/// The central bank's mention over `span`, written `text` there.
+fn central_bank(span: Span, text: String) -> Mention {
+    let name = "中国人民银行".to_string();
+    Mention {
+        ty: EntityType::Agency,
+        span,
+        key: format!("national/{name}"),
+        aliases: vec![text.clone(), "人民银行".to_string(), "央行".to_string()],
+        text,
+        name,
+        class: None,
+        div: None,
+        role: None,
+        rule: "agency:central-bank",
+        anaphoric: false,
+    }
+}
+
+/// A firm's name that a later trim cut down to the central bank's
+/// (`某某登记和人民银行` is `人民银行`) is the central bank.
+pub(super) fn central_bank_after_trim(cx: &mut Cx) {
+    for m in cx.mentions.iter_mut() {
+        if m.ty == EntityType::Company && CENTRAL_BANK.contains(&m.text.as_str()) {
+            *m = central_bank(m.span, m.text.clone());
+        }
+    }
 }
 
 /// Overlapping candidates keep the longest.

@@ -35,6 +35,7 @@ pub fn find(cx: &mut Cx) {
     trim::extend_to_known(cx, &tokens);
     trim::trim_verb_heads(cx, &tokens);
     trim::drop_generic_after_trim(cx, &tokens);
+    super::organisations::central_bank_after_trim(cx);
     foreign::join_dotted(cx, &tokens);
     trim::drop_split_words(cx, &tokens);
     let coverage = cx.coverage();
