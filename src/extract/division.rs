@@ -25,7 +25,7 @@ pub(super) use context::context_of;
 use context::{choose, locality};
 pub(super) use nesting::drop_unnested;
 use towns::{find_repeats, find_towns, towns_over_short_forms};
-use zones::{find_standalone_zones, find_zones};
+use zones::{find_new_areas, find_standalone_zones, find_zones};
 
 pub fn info(gaz: &Gazetteer, ix: DivisionIx) -> DivInfo {
     let d = gaz.get(ix);
@@ -380,6 +380,7 @@ pub fn find(cx: &mut Cx) {
     }
     cx.locality = locality(cx);
     find_zones(cx);
+    find_new_areas(cx);
     find_standalone_zones(cx);
     find_towns(cx);
     find_repeats(cx);
@@ -501,6 +502,24 @@ mod tests {
             .filter(|m| m.ty == EntityType::Division)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_state_level_new_area_is_named_without_its_province() {
+        assert_eq!(
+            divisions("中共中央、国务院宣布设立雄安新区。"),
+            ["河北省雄安新区"]
+        );
+        // It is the same zone as the one written after its province.
+        let ex = run("河北雄安新区挂牌。雄安新区建设全面展开。");
+        let keys: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Division && m.text.contains("雄安"))
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(keys.len(), 2, "{keys:?}");
+        assert_eq!(keys[0], keys[1]);
     }
 
     #[test]

@@ -462,6 +462,10 @@ lists! {
     /// One-character short forms of province-level divisions, with their codes.
     PROVINCE_INITIALS: Vec<(&'static str, &'static str)> = "province_initials", Any;
 
+    /// The state-level new areas named without their province, with the
+    /// province's code.
+    NATIONAL_NEW_AREAS: Vec<(&'static str, &'static str)> = "national_new_areas", Any;
+
     /// Zone suffixes, longest first, with the kind they normalise to for linking.
     ZONES: Vec<(&'static str, &'static str)> = "zones", FirstFits;
 

@@ -4,7 +4,7 @@
 //! aliases of one another.
 
 use super::super::lexicon::{
-    GENERIC_ZONE_CORES, INNER_CUTS, STANDALONE_ZONES, TOWN_BREAKERS, ZONES,
+    GENERIC_ZONE_CORES, INNER_CUTS, NATIONAL_NEW_AREAS, STANDALONE_ZONES, TOWN_BREAKERS, ZONES,
 };
 use super::super::{Cx, DivInfo, is_han, is_stop};
 use super::{cut_after_last, division_mention};
@@ -170,6 +170,53 @@ pub(super) fn find_zones(cx: &mut Cx) {
             text,
             div,
             "division:zone",
+        ));
+    }
+}
+
+/// The state-level new areas, named without their province (`设立某某新区`):
+/// the same zone as the one written after its province (`某省某某新区`), under
+/// that province.
+pub(super) fn find_new_areas(cx: &mut Cx) {
+    let mut found: Vec<(usize, usize, &'static str)> = Vec::new();
+    for &(area, code) in NATIONAL_NEW_AREAS.iter() {
+        let len = area.chars().count();
+        for i in 0..cx.chars.len().saturating_sub(len - 1) {
+            if cx.starts_with(i, area)
+                && cx.covering(i, &[EntityType::Division]).is_none()
+                && cx.covering(i + len - 1, &[EntityType::Division]).is_none()
+            {
+                found.push((i, i + len, code));
+            }
+        }
+    }
+    for (start, end, code) in found {
+        let Some(province) = cx.gaz.by_code(code) else {
+            continue;
+        };
+        let text = cx.slice(start, end);
+        let name = format!("{}{text}", cx.gaz.get(province).name);
+        let mut aliases = vec![
+            text.clone(),
+            name.clone(),
+            format!("{}{text}", cx.gaz.short(province)),
+        ];
+        aliases.sort();
+        aliases.dedup();
+        let div = DivInfo {
+            gaz: None,
+            name,
+            level: Level::Zone,
+            parent: Some(province),
+            key: format!("{code}-{text}"),
+            code: None,
+            aliases,
+        };
+        cx.push(division_mention(
+            Span::new(start, end),
+            text,
+            div,
+            "division:new-area",
         ));
     }
 }
