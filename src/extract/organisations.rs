@@ -592,6 +592,11 @@ mod tests {
     }
 
     #[test]
+    fn the_local_one_of_a_kind_is_no_name() {
+        assert!(organisations("他加入了当地书法家协会，还去当地上级医院看病。").is_empty());
+    }
+
+    #[test]
     fn a_fire_brigades_corps_and_a_management_station_are_agencies() {
         let agencies = |text: &str| -> Vec<String> {
             run(text)
