@@ -232,6 +232,19 @@ pub(super) fn works_for(cx: &mut Cx) {
                     cx.mentions[j].ty == EntityType::Agency && cx.mentions[j].name == row[0]
                 })
             });
+        // A deputy's post names no body of work (`十九大代表某某`): the body
+        // the sentence goes on to give as the deputy's (`是某台的记者`) is it.
+        // A Party congress's deputy (`十九大代表`) sits in no body the text
+        // names, so no body further off is the deputy's either.
+        if adjacent.is_none() && role.ends_with("代表") {
+            if let Some((j, rule)) = unposted::staff_of(cx, i) {
+                cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
+                continue;
+            }
+            if !role.ends_with("人大代表") {
+                continue;
+            }
+        }
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
             .or_else(|| {
@@ -531,6 +544,15 @@ pub(super) mod tests {
         assert_eq!(
             employers("中共中央政治局常委、中央书记处书记王某某参观展览。"),
             ["中共中央政治局", "中央书记处"]
+        );
+    }
+
+    #[test]
+    fn a_party_congress_deputy_works_where_the_sentence_says() {
+        let text = "十九大代表甘文亮是青禾书局有限公司总经理。十九大代表王建国是一名记者。";
+        assert_eq!(
+            pairs(text),
+            [("甘文亮".to_string(), "青禾书局有限公司".to_string())]
         );
     }
 
