@@ -595,7 +595,7 @@ mod tests {
         assert_eq!(SURNAMES.chars().count(), 442);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
         assert_eq!(POSTS.len(), 156);
-        assert_eq!((POSTS[0], POSTS[153]), ("党工委书记", "旗长"));
+        assert_eq!((POSTS[0], POSTS[155]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 63);
         assert_eq!(INITIATIVE_CUES.len(), 73);
         assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));
