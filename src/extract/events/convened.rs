@@ -6,7 +6,7 @@
 //! attending.
 
 use super::super::lexicon::{
-    EVENT_NOUNS, EVENT_VERBS, GATHERING_NOUNS, GENERIC_PREFIXES, GROUP_OPENERS,
+    EVENT_NOUNS, EVENT_VERBS, GATHERING_NOUNS, GENERIC_PREFIXES, GROUP_OPENERS, HOST_VERBS,
     ORDINAL_MEETING_NOUNS,
 };
 use super::super::names::normalise_name;
@@ -213,8 +213,16 @@ fn after_conference(cx: &Cx, at: usize) -> bool {
 }
 
 /// Whether a verb of convening follows the name ending at `e`, after at most a
-/// date, a time of day and a place introduced by 在, with no punctuation.
+/// date, a time of day and a place introduced by 在, with no punctuation; or
+/// its hosts do (`某某大会由某部、某委主办`).
 fn convened_after(cx: &Cx, e: usize) -> bool {
+    if cx.chars.get(e) == Some(&'由') {
+        let end = cx.sentence_end(e);
+        let hosted = cx.slice(e, end);
+        if HOST_VERBS.iter().any(|v| hosted.contains(v)) {
+            return true;
+        }
+    }
     (e..(e + MAX_BEFORE_VERB).min(cx.chars.len()))
         .take_while(|&k| is_han(cx.chars[k]) || cx.chars[k].is_ascii_digit())
         .find(|&k| CONVENE.iter().any(|v| cx.starts_with(k, v)))

@@ -338,6 +338,31 @@ mod tests {
     }
 
     #[test]
+    fn bodies_listed_before_a_host_verb_each_host_the_event() {
+        let found = launchers("标题\n中宣部、环保部和山东省委联合举行示例事迹报告会。");
+        assert_eq!(found.len(), 3, "{found:?}");
+    }
+
+    #[test]
+    fn the_hosts_after_the_guides_and_after_an_anaphor() {
+        let found = launchers(
+            "标题\n首届示例阅读大会由中央宣传部（国家新闻出版署）、北京市委指导，\
+             中宣部出版局、北京市委宣传部主办。",
+        );
+        assert_eq!(
+            found,
+            [
+                ("首届示例阅读大会".to_string(), "中宣部出版局".to_string()),
+                ("首届示例阅读大会".to_string(), "北京市委宣传部".to_string()),
+            ]
+        );
+        let found = launchers(
+            "标题\n第十五届示例科技论坛22日开幕，该活动由国务院台办、北京市政府联合主办。",
+        );
+        assert_eq!(found.len(), 2, "{found:?}");
+    }
+
+    #[test]
     fn a_body_where_something_is_set_up_is_no_agent() {
         assert_eq!(
             launchers("今年以来，瓯海区聚焦营商环境，在区行政服务中心设立“示例反映”窗口。"),

@@ -23,6 +23,48 @@ pub(super) fn hosts(cx: &Cx, i: usize) -> Vec<usize> {
             return found;
         }
     }
+    // In the next clause or sentence, through an anaphor for it (`某某论坛22日
+    // 开幕，该活动由…主办`), when no other initiative is named between.
+    let reach = cx.sentence_end(cx.sentence_end(qe) + 1);
+    for k in qe..reach.min(cx.chars.len()) {
+        if cx
+            .mentions
+            .iter()
+            .any(|o| o.ty == EntityType::Initiative && o.span.start == k)
+        {
+            break;
+        }
+        let Some(d) = ["该", "本次", "此次", "本届"]
+            .iter()
+            .find(|d| cx.starts_with(k, d))
+        else {
+            continue;
+        };
+        let at = k + d.chars().count();
+        if let Some(noun) = [
+            "活动",
+            "论坛",
+            "大会",
+            "会议",
+            "展会",
+            "博览会",
+            "赛事",
+            "比赛",
+            "展览",
+        ]
+        .iter()
+        .find(|w| cx.starts_with(at, w))
+        {
+            let by = at + noun.chars().count();
+            for lead in ["由", "将由", "是由", "均由"] {
+                if cx.starts_with(by, lead)
+                    && let Some((found, _)) = host_list(cx, by + lead.chars().count())
+                {
+                    return found;
+                }
+            }
+        }
+    }
     // Before it: the last 由 of the sentence, a list, a verb, 的 and at most an
     // ordinal or a year (`第八届`, `2024`) before the name.
     let sent = cx.sentence_start(qs);
@@ -48,6 +90,10 @@ pub(super) fn hosts(cx: &Cx, i: usize) -> Vec<usize> {
 fn host_list(cx: &Cx, at: usize) -> Option<(Vec<usize>, usize)> {
     let mut pos = at;
     let mut found = Vec::new();
+    let guides = |at: usize| {
+        ["指导", "支持"].iter().any(|w| cx.starts_with(at, w))
+            && cx.chars.get(at + 2).is_some_and(|&c| c == '，' || c == ',')
+    };
     loop {
         let j = (0..cx.mentions.len())
             .filter(|&j| {
@@ -69,11 +115,22 @@ fn host_list(cx: &Cx, at: usize) -> Option<(Vec<usize>, usize)> {
             cx.chars.get(at).is_some_and(|&c| "、和与及等".contains(c))
                 || cx.starts_with(at, "以及")
                 || HOST_VERBS.iter().any(|v| cx.starts_with(at, v))
+                || guides(at)
         };
-        match j.filter(|&j| closes(cx.mentions[j].span.end)) {
+        // A bracket after a host gives its other name (`某部（某署）`).
+        let past_bracket = |e: usize| {
+            if cx.chars.get(e).is_some_and(|&c| c == '（' || c == '(') {
+                (e + 1..(e + 16).min(cx.chars.len()))
+                    .find(|&k| cx.chars[k] == '）' || cx.chars[k] == ')')
+                    .map_or(e, |k| k + 1)
+            } else {
+                e
+            }
+        };
+        match j.filter(|&j| closes(past_bracket(cx.mentions[j].span.end))) {
             Some(j) => {
                 found.push(j);
-                pos = cx.mentions[j].span.end;
+                pos = past_bracket(cx.mentions[j].span.end);
             }
             // A host no pass named is passed over: its words run to the next
             // mark of the list or to the verb, and must be a name's (Han only).
@@ -90,6 +147,13 @@ fn host_list(cx: &Cx, at: usize) -> Option<(Vec<usize>, usize)> {
         }
         if cx.starts_with(pos, "以及") {
             pos += 2;
+            continue;
+        }
+        // Bodies that guide or support it (`由甲、乙指导，丙主办`) do not host
+        // it: the hosts are the ones listed after them.
+        if guides(pos) {
+            found.clear();
+            pos += 3;
             continue;
         }
         if cx.chars.get(pos).is_some_and(|&c| "、和与及".contains(c)) {

@@ -311,12 +311,22 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // An event's host is the subject written right before the host verb, with
     // at most an adverb between (`某市正在召开`, `某区将举办`), and not a
     // place the event happens in (`在某市举行`).
+    // Bodies listed with the subject (`某部、某部和某省委联合举行`) hold
+    // the event with it: the gap runs from the list's last.
     if let Some(v) = host_verb_at {
         let m = &cx.mentions[subject];
-        let gap = v.saturating_sub(m.span.end);
-        if m.span.end > v
+        let mut end = m.span.end;
+        while cx.chars.get(end).is_some_and(|&c| "、和与及".contains(c))
+            && let Some(&next) = candidates
+                .iter()
+                .find(|&&j| cx.mentions[j].span.start == end + 1)
+        {
+            end = cx.mentions[next].span.end;
+        }
+        let gap = v.saturating_sub(end);
+        if end > v
             || gap > 2
-            || !(m.span.end..v).all(|k| is_han(cx.chars[k]))
+            || !(end..v).all(|k| is_han(cx.chars[k]))
             || m.span.start > 0 && cx.chars[m.span.start - 1] == '在'
         {
             return fallback;
