@@ -338,6 +338,14 @@ mod tests {
     }
 
     #[test]
+    fn a_law_right_after_the_body_that_makes_it_is_its() {
+        assert_eq!(
+            launchers("标题\n全国人大常委会制定颁布示例安全法后，特区政府坚决执行。"),
+            [("示例安全法".to_string(), "全国人大常委会".to_string())]
+        );
+    }
+
+    #[test]
     fn bodies_listed_before_a_host_verb_each_host_the_event() {
         let found = launchers("标题\n中宣部、环保部和山东省委联合举行示例事迹报告会。");
         assert_eq!(found.len(), 3, "{found:?}");

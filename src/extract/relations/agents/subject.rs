@@ -183,6 +183,13 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
             .map(|v| k - v.chars().count());
         host_verb_at.is_some()
     };
+    // A law right after the body that makes it (`某常委会制定颁布某某法`).
+    if cx.mentions[i].rule == "initiative:named-law"
+        && let Some(j) = direct_creator(cx, qs)
+        && cx.mentions[j].ty == EntityType::Agency
+    {
+        return Some((j, 1, "launchedBy:x-verb-y"));
+    }
     if matches!(
         cx.mentions[i].rule,
         "initiative:event"
@@ -341,6 +348,14 @@ fn direct_creator(cx: &Cx, qs: usize) -> Option<usize> {
     cx.spend(cx.mentions.len());
     let verb = CREATE_VERBS.iter().find(|v| cx.ends_with_at(qs, v))?;
     let mut at = qs - verb.chars().count();
+    // Two verbs in a row make one act (`制定颁布`, `审议通过`).
+    if let Some(first) = CREATE_VERBS
+        .iter()
+        .chain(["审议"].iter())
+        .find(|v| cx.ends_with_at(at, v))
+    {
+        at -= first.chars().count();
+    }
     for adverb in [
         "同步", "近日", "正式", "率先", "还", "也", "又", "已", "再", "先后",
     ] {
