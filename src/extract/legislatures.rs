@@ -22,7 +22,10 @@ pub fn find(cx: &mut Cx) {
     let n = cx.chars.len();
     // Most articles name no legislature: nothing to look for then.
     let text = &cx.article.text;
-    if !LEGISLATURES.iter().any(|w| text.contains(w)) && !text.contains("立法会") {
+    if !LEGISLATURES.iter().any(|w| text.contains(w))
+        && !text.contains("立法会")
+        && !text.contains("行政会议")
+    {
         return;
     }
     let mut found: Vec<Mention> = Vec::new();
@@ -51,17 +54,7 @@ pub fn find(cx: &mut Cx) {
         push(cx, &mut found, i, e);
         i = e;
     }
-    // `某特别行政区立法会`, `特区立法会`: a region's legislature.
-    for d in cx.mentions.iter().filter(|d| {
-        d.ty == EntityType::Division
-            && d.div
-                .as_ref()
-                .is_some_and(|i| i.name.ends_with("特别行政区"))
-    }) {
-        if cx.starts_with(d.span.end, "立法会") {
-            push(cx, &mut found, d.span.start, d.span.end + 3);
-        }
-    }
+    region_bodies(cx, &mut found);
     found.retain(|m| {
         !cx.mentions
             .iter()
@@ -130,6 +123,81 @@ fn legislature_at(cx: &Cx, k: usize) -> Option<usize> {
         })
 }
 
+/// A special administrative region's legislature and executive council:
+/// after the region's name (`某特别行政区立法会`, `某特区第六届立法会`), or
+/// alone (`第七届立法会选举`, `特区行政会议`) in a story of the region, the
+/// last one named before or the article's own. Each is named by the region's
+/// full name, whichever form the text writes.
+fn region_bodies(cx: &Cx, found: &mut Vec<Mention>) {
+    const BODIES: [&str; 2] = ["立法会", "行政会议"];
+    let regions: Vec<(usize, usize, String)> = cx
+        .mentions
+        .iter()
+        .filter(|d| d.ty == EntityType::Division)
+        .filter_map(|d| {
+            let div = d.div.as_ref()?;
+            div.name
+                .ends_with("特别行政区")
+                .then(|| (d.span.start, d.span.end, div.name.clone()))
+        })
+        .collect();
+    let own = cx
+        .locality
+        .as_ref()
+        .map(|l| l.name.clone())
+        .filter(|n| n.ends_with("特别行政区"));
+    for i in 0..cx.chars.len() {
+        let Some(body) = BODIES.iter().find(|b| cx.starts_with(i, b)) else {
+            continue;
+        };
+        // Back over the edition (`第七届`) and the region's short word (`特区`).
+        let mut s = (i.saturating_sub(6)..i)
+            .find(|&k| super::events::ordinal_end(cx, k) == Some(i))
+            .unwrap_or(i);
+        if cx.ends_with_at(s, "特区") {
+            s -= 2;
+        }
+        let named = regions.iter().find(|r| r.1 == s);
+        let region = match named {
+            Some(r) => Some(r.2.clone()),
+            None => regions
+                .iter()
+                .rfind(|r| r.1 <= s)
+                .map(|r| r.2.clone())
+                .or_else(|| own.clone()),
+        };
+        let Some(region) = region else { continue };
+        // Alone, the body must open a word of its own (`冲击立法会`), not end
+        // another (`某国立法会`, which the countries' pass reads).
+        if named.is_none() && s == i && i > 0 && is_han(cx.chars[i - 1]) {
+            let tokens = cx.tokens();
+            if tokens.binary_search_by_key(&i, |t| t.start).is_err() {
+                continue;
+            }
+        }
+        let start = named.map_or(s, |r| r.0);
+        let end = i + body.chars().count();
+        if found.iter().any(|m| m.span.overlaps(Span::new(start, end))) {
+            continue;
+        }
+        let text = cx.slice(start, end);
+        let name = format!("{region}{body}");
+        found.push(Mention {
+            ty: EntityType::Agency,
+            span: Span::new(start, end),
+            text: text.clone(),
+            key: format!("national/{name}"),
+            aliases: vec![text, name.clone()],
+            name,
+            class: None,
+            div: None,
+            role: None,
+            rule: "agency:legislature",
+            anaphoric: false,
+        });
+    }
+}
+
 fn push(cx: &Cx, found: &mut Vec<Mention>, s: usize, e: usize) {
     if found.iter().any(|m| m.span.overlaps(Span::new(s, e))) {
         return;
@@ -169,6 +237,22 @@ mod tests {
         assert_eq!(
             agencies("会见伊朗伊斯兰议会议长。缅甸联邦议会人民院副议长出席。"),
             ["伊朗伊斯兰议会", "缅甸联邦议会人民院"]
+        );
+    }
+
+    #[test]
+    fn a_regions_legislature_and_council_by_its_full_name() {
+        assert_eq!(
+            agencies(
+                "香港特区政府宣布推迟第七届立法会选举。特区行政会议成员表示，\
+                 行政长官会同行政会议已作决定。澳门特区第六届立法会选举顺利。"
+            ),
+            [
+                "香港特别行政区立法会",
+                "香港特别行政区行政会议",
+                "香港特别行政区行政会议",
+                "澳门特别行政区立法会",
+            ]
         );
     }
 
