@@ -439,14 +439,17 @@ pub fn find(cx: &mut Cx) {
                     .all(|(k, b)| b & division == 0 || k < country) =>
             {
                 // A commission's or a leading group's general office is a body
-                // of its own (`某某委员会办公室`).
+                // of its own (`某某委员会办公室`, `某某军委办公厅`).
                 let e = if (cx.ends_with_at(e, "委员会") || cx.ends_with_at(e, "领导小组"))
                     && cx.starts_with(e, "办公室")
+                    || (cx.ends_with_at(e, "委") || cx.ends_with_at(e, "常委会"))
+                        && cx.starts_with(e, "办公厅")
                 {
                     e + 3
                 } else {
                     e
                 };
+                let e = resident_office_end(cx, e).unwrap_or(e);
                 found.push((i, e, country));
                 i = e;
             }
@@ -503,6 +506,18 @@ pub fn find(cx: &mut Cx) {
         local.aliases.push(local.text.clone());
         false
     });
+    // A resident office's name holds the region's own bodies' words
+    // (`某地联络办公室`), which an earlier pass may have named alone.
+    for &(s, e, _) in &found {
+        if (s..e).any(|k| cx.chars[k] == '驻')
+            && ["公署", "办公室", "联络办"]
+                .iter()
+                .any(|w| cx.ends_with_at(e, w))
+        {
+            cx.mentions
+                .retain(|m| !(m.ty == EntityType::Agency && s < m.span.start && m.span.end <= e));
+        }
+    }
     for (s, e, country) in found {
         let text = cx.slice(s, e);
         // `全国公安机关`: all the country's police, no body in particular (the
@@ -548,6 +563,24 @@ pub fn find(cx: &mut Cx) {
     }
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The end of a central body's office resident in a region, written right after
+/// the body (`某部驻某地特派员公署`, `中央政府驻某地联络办公室`): one body,
+/// with the region inside its name.
+fn resident_office_end(cx: &Cx, e: usize) -> Option<usize> {
+    const OFFICES: [&str; 4] = ["联络办公室", "特派员公署", "国家安全公署", "联络办"];
+    if cx.chars.get(e) != Some(&'驻') {
+        return None;
+    }
+    (e + 2..(e + 16).min(cx.chars.len()))
+        .take_while(|&k| is_han(cx.chars[k - 1]))
+        .find_map(|k| {
+            OFFICES
+                .iter()
+                .find(|o| cx.starts_with(k, o))
+                .map(|o| k + o.chars().count())
+        })
 }
 
 /// `市某某委`, `区某某办` where the article's place does not say which city or
@@ -817,6 +850,18 @@ mod tests {
                 .all(|m| m.ty == crate::model::EntityType::Agency),
             "{:?}",
             ex.mentions
+        );
+    }
+
+    #[test]
+    fn a_central_bodys_office_in_a_region_and_a_commissions_general_office() {
+        assert_eq!(
+            agencies("中央政府驻澳门联络办公室主任出席。外交部驻港特派员公署发言人表示。"),
+            ["中央政府驻澳门联络办公室", "外交部驻港特派员公署"]
+        );
+        assert_eq!(
+            agencies("中央军委办公厅印发通知。全国人大常委会办公厅举行座谈会。"),
+            ["中央军委办公厅", "全国人大常委会办公厅"]
         );
     }
 
