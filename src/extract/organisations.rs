@@ -680,6 +680,17 @@ mod tests {
     }
 
     #[test]
+    fn a_cooperative_named_by_what_it_raises_is_a_kind() {
+        assert_eq!(
+            companies(
+                "标题\n村里成立了养猪合作社，还有养蚕合作社和大力发展奶牛养殖合作社。\
+                 牧禾农机专业合作社和青禾蔬菜种植专业合作社也来了。"
+            ),
+            ["牧禾农机专业合作社", "青禾蔬菜种植专业合作社"]
+        );
+    }
+
+    #[test]
     fn a_rural_credit_cooperative_is_a_company() {
         assert_eq!(companies("岷县农村信用社发放贷款。"), ["岷县农村信用社"]);
         assert_eq!(

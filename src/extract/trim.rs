@@ -389,8 +389,23 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             && token_at(tokens, core_end - 1).is_some_and(|t| t.end == core_end);
         // `然后银行`: function words alone name nothing.
         let function_only = core_tokens().next().is_some() && core_tokens().all(|t| t.function);
+        // `养猪合作社`, `奶牛养殖合作社`: a cooperative named by what its kind
+        // raises or grows, in the dictionary's ordinary words alone, is a kind.
+        // A clause before it (`有`, `大力发展`) is no name either.
+        let raising = suffix.ends_with("合作社") && {
+            let kind: String = core_tokens()
+                .skip_while(|t| {
+                    !"养种".contains(cx.chars[t.start]) && matches!(t.pos, Pos::Verb | Pos::Proper)
+                })
+                .flat_map(|t| cx.chars[t.start..t.end].iter())
+                .collect();
+            let n = kind.chars().count();
+            kind.starts_with(['养', '种']) && (2..=4).contains(&n)
+                || n == 4 && (kind.ends_with("养殖") || kind.ends_with("种植"))
+        };
         let generic = pointer
             || bare
+            || raising
             || single_verbs
             || conjoined
             || function_only
