@@ -592,6 +592,14 @@ mod tests {
     }
 
     #[test]
+    fn a_centre_named_by_its_kind_of_work_is_no_name() {
+        assert!(
+            organisations("建设区域创新中心和国际科技创新中心。他们在自然科学实验室工作。")
+                .is_empty()
+        );
+    }
+
+    #[test]
     fn the_local_one_of_a_kind_is_no_name() {
         assert!(organisations("他加入了当地书法家协会，还去当地上级医院看病。").is_empty());
     }
