@@ -24,6 +24,12 @@ const NOT_IN_NAME: [&str; 14] = [
     "最大", "大型",
 ];
 
+/// Words that make a place's `工程` a kind of works, not one (`某市民生工程`).
+const GENERIC_WORKS: [&str; 14] = [
+    "民生", "民心", "惠民", "形象", "系统", "基础", "配套", "主体", "建设", "德政", "面子", "样板",
+    "扶贫", "水利",
+];
+
 /// The fewest and most characters between the scope and the noun.
 const CORE: std::ops::RangeInclusive<usize> = 4..=14;
 
@@ -66,20 +72,29 @@ pub(super) fn scoped_programmes(
             if !starts_word {
                 return None;
             }
-            let scope_end = SCOPES
+            let scope = SCOPES
                 .iter()
                 .chain(EVENT_SCOPES.iter().filter(|w| w.starts_with('全')))
                 .find(|w| cx.starts_with(k, w))
-                .map(|w| k + w.chars().count())
-                .or_else(|| {
-                    cx.mentions
-                        .iter()
-                        .filter(|m| m.ty == EntityType::Division && m.span.start == k)
-                        .map(|m| m.span.end)
-                        .max()
-                })?;
-            CORE.contains(&(noun_start.saturating_sub(scope_end)))
-                .then_some((k, scope_end))
+                .map(|w| k + w.chars().count());
+            let scope_end = scope.or_else(|| {
+                cx.mentions
+                    .iter()
+                    .filter(|m| m.ty == EntityType::Division && m.span.start == k)
+                    .map(|m| m.span.end)
+                    .max()
+            })?;
+            // A place's works may be named by one word of what it does
+            // (`某市防洪工程`, `某地棚改工程`).
+            let len = noun_start.saturating_sub(scope_end);
+            let works = scope.is_none()
+                && *noun == "工程"
+                && len >= 2
+                && tokens
+                    .binary_search_by_key(&scope_end, |t| t.start)
+                    .is_ok_and(|j| tokens[j].end == noun_start || tokens[j].end == e)
+                && !GENERIC_WORKS.contains(&cx.slice(scope_end, noun_start).as_str());
+            (CORE.contains(&len) || works).then_some((k, scope_end))
         });
         let Some((s, scope_end)) = opening else {
             continue;
@@ -168,6 +183,15 @@ mod tests {
             scoped("按照乌海市煤矿棚户区搬迁改造工程的相关政策，居民搬进新居。"),
             ["乌海市煤矿棚户区搬迁改造工程"]
         );
+    }
+
+    #[test]
+    fn a_places_works_named_by_one_word_of_what_it_does() {
+        assert_eq!(
+            scoped("标题\n李克强来到南昌防洪工程工地。在考察赣州棚改工程时，他说要加快。"),
+            ["南昌防洪工程", "赣州棚改工程"]
+        );
+        assert!(scoped("标题\n这是杭州民生工程。").is_empty());
     }
 
     #[test]
