@@ -11,6 +11,7 @@ use super::lexicon::{
 };
 mod campaigns;
 mod laws;
+mod passed;
 mod routes;
 mod scoped;
 mod unquoted;
@@ -20,6 +21,7 @@ use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
 use campaigns::{named_campaigns, scoped_proposals};
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
+use passed::passed_documents;
 use routes::{named_routes, named_strategies};
 use scoped::scoped_programmes;
 use unquoted::{
@@ -245,6 +247,7 @@ pub fn find(cx: &mut Cx) {
     laws_before_a_bill(cx, &mut found, &quotes, &titles);
     unquoted_decisions(cx, &mut found, &quotes, &titles);
     named_laws(cx, &mut found, &quotes, &titles);
+    passed_documents(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
     named_campaigns(cx, &mut found, &quotes, &titles);

@@ -1,0 +1,135 @@
+//! Documents a body passes or issues, named without title marks right after
+//! the verb (`会议通过了某某规划布局方案`, `印发的某某建设规划`), and the
+//! documents listed after the first (`某某分配方案、某某选举方案`). Each name
+//! runs from the verb or the list's mark to a document's noun where the run of
+//! the name ends.
+
+use super::super::names::normalise_name;
+use super::super::{Cx, Mention, is_han};
+use super::{initiative, occurrences, quoted};
+use crate::model::Span;
+
+/// Verbs of passing or issuing a document, longest first where one holds another.
+const VERBS: [&str; 6] = ["审议通过", "表决通过", "讨论通过", "通过了", "印发", "批准"];
+
+/// Nouns that end a document's name.
+const NOUNS: [&str; 9] = [
+    "方案", "规划", "纲要", "计划", "意见", "办法", "条例", "规定", "决议",
+];
+
+/// The fewest and most characters of a name.
+const LEN: std::ops::RangeInclusive<usize> = 6..=30;
+
+pub(super) fn passed_documents(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    let mut starts: Vec<usize> = Vec::new();
+    for v in VERBS {
+        for at in occurrences(cx, v) {
+            let mut s = at + v.chars().count();
+            // The aspect mark, and the 的 that makes the verb the name's
+            // clause (`印发的某某规划`), are no part of the name.
+            if cx.chars.get(s).is_some_and(|&c| c == '了' || c == '的') {
+                s += 1;
+            }
+            starts.push(s);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    for mut s in starts {
+        // One document, then each one listed after it.
+        while let Some(e) = name_end(cx, s) {
+            let span = Span::new(s, e);
+            let len = e - s;
+            if !LEN.contains(&len)
+                || quoted(quotes, titles, s, e)
+                || found.iter().any(|m| m.span.overlaps(span))
+            {
+                break;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "PolicyDocument",
+                "initiative:passed",
+            );
+            m.text = text;
+            found.push(m);
+            if cx.chars.get(e) != Some(&'、') {
+                break;
+            }
+            s = e + 1;
+        }
+    }
+}
+
+/// Where a document's name starting at `s` ends: the run of Han characters,
+/// digits and inner quotes or brackets up to a mark, 的 or a conjunction, when
+/// it ends with a document's noun.
+fn name_end(cx: &Cx, s: usize) -> Option<usize> {
+    let n = cx.chars.len();
+    let mut e = s;
+    while e < n && e - s <= *LEN.end() {
+        let c = cx.chars[e];
+        let inner = c.is_ascii_digit() || "“”（）—-".contains(c);
+        if !(is_han(c) || inner) || "的和与及等".contains(c) {
+            break;
+        }
+        e += 1;
+    }
+    // `在某某规划中`: the locative closes the phrase, not the name.
+    if e > s + 1 && cx.chars[e - 1] == '中' && NOUNS.iter().any(|w| cx.ends_with_at(e - 1, w)) {
+        e -= 1;
+    }
+    // A bracket or a quote left open is no part of a name.
+    let text = cx.slice(s, e);
+    let balanced = text.matches('（').count() == text.matches('）').count()
+        && text.matches('“').count() == text.matches('”').count();
+    (e > s && balanced && NOUNS.iter().any(|w| cx.ends_with_at(e, w))).then_some(e)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::tests::run;
+    use crate::model::EntityType;
+
+    fn passed(text: &str) -> Vec<String> {
+        run(text)
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Initiative && m.rule == "initiative:passed")
+            .map(|m| m.name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn documents_a_body_passes_or_issues_and_those_listed_after() {
+        assert_eq!(
+            passed("标题\n会议通过了示例产业规划布局方案，要求安全优先。"),
+            ["示例产业规划布局方案"]
+        );
+        assert_eq!(
+            passed("标题\n会议表决通过了甲乙代表名额分配方案、丙丁代表协商选举方案。"),
+            ["甲乙代表名额分配方案", "丙丁代表协商选举方案"]
+        );
+        assert_eq!(
+            passed("标题\n在国务院印发的社会养老服务体系（2011-2015年）建设规划中，目标明确。"),
+            ["社会养老服务体系(2011-2015年)建设规划"]
+        );
+    }
+
+    #[test]
+    fn a_run_that_goes_on_past_the_noun_or_is_short_names_none() {
+        assert!(passed("标题\n会议通过了工作方案。").is_empty());
+        assert!(passed("标题\n他通过了示例资格考试的审核。").is_empty());
+        assert!(passed("标题\n会议审议通过了示例规划实施情况的报告。").is_empty());
+    }
+}
