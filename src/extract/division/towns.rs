@@ -40,6 +40,15 @@ fn level_in_word(cx: &Cx, i: usize) -> bool {
             })
 }
 
+/// Whether the segmenter reads a clause between a county and a town's level
+/// word (`某县助力乡村`, `某县围绕城镇`): a verb or a function word, or a word
+/// running back across the county's end.
+fn clause_between(cx: &Cx, s: usize, i: usize) -> bool {
+    cx.tokens()
+        .iter()
+        .any(|t| t.end > s && t.start < i && (t.function || t.pos == Pos::Verb || t.start < s))
+}
+
 pub(super) fn find_towns(cx: &mut Cx) {
     let mut found = Vec::new();
     let n = cx.chars.len();
@@ -60,11 +69,39 @@ pub(super) fn find_towns(cx: &mut Cx) {
             .iter()
             .any(|w| cx.starts_with(i + 2, w))
             && after == cx.chars[i];
-        if suffix_len == 1 && "村镇土亲愁贤里".contains(after) && !own_body {
+        // A county or a city written two or three characters before says a
+        // town's name lies between, whatever word the level makes with them
+        // (`某县某水乡`, `某市某集镇`, `某区某台乡`): the name is all of them.
+        let county_before = (2..=3).find(|&k| {
+            suffix_len == 1
+                && i >= k
+                && (i - k..i).all(|p| is_han(cx.chars[p]) && !"的了和与及在是".contains(cx.chars[p]))
+                // Not the level of a short form (`某某县某乡` read as `某某`),
+                // nor a feature town or an old one (`某某小镇`, `某某古镇`).
+                && !"县市区州旗盟省".contains(cx.chars[i - k])
+                && !"小古".contains(cx.chars[i - 1])
+                // Nor a clause (`某县助力乡村`, `某县每年到镇`, `某县围绕城镇`):
+                // no verb, function word or everyday word of the segmenter's
+                // may stand in the name.
+                && !clause_between(cx, i - k, i)
+                && cx.mentions.iter().any(|m| {
+                    m.ty == EntityType::Division
+                        && m.span.end == i - k
+                        && m.div.as_ref().is_some_and(|d| {
+                            d.gaz.is_some() && matches!(d.level, Level::County | Level::Prefecture)
+                        })
+                })
+        });
+        // Only a village after a town needs no word of its own (`某县某镇某村`).
+        if suffix_len == 1
+            && "村镇乡土亲愁贤里".contains(after)
+            && !own_body
+            && (county_before.is_none() || after != '村' || cx.chars[i] == '乡')
+        {
             i += 1;
             continue;
         }
-        if suffix_len == 1 && !own_body && level_in_word(cx, i) {
+        if suffix_len == 1 && !own_body && county_before.is_none() && level_in_word(cx, i) {
             i += 1;
             continue;
         }
@@ -208,6 +245,9 @@ pub(super) fn find_towns(cx: &mut Cx) {
         }) {
             s = p + 1;
         }
+        if let Some(k) = county_before {
+            s = i - k;
+        }
         // `封锁街道`, `画面显示街道`, `质量镇`, `选择五个镇`: a frequent word
         // that is no place before the level word speaks of streets or of towns
         // in general, unless a division right before says a town follows
@@ -247,13 +287,24 @@ pub(super) fn find_towns(cx: &mut Cx) {
         // (`某市镇`), is a town whatever its last character.
         let place_word = super::super::trim::token_at(tokens, s)
             .is_some_and(|t| t.start == s && t.end == i + suffix_len && t.pos == Pos::Place);
+        // A county or a city of the gazetteer written right before says a town
+        // follows, whatever its last character (`某县某市镇`, `某区某集镇`).
+        let after_division = !clause_between(cx, s, i)
+            && cx.mentions.iter().any(|m| {
+                m.ty == EntityType::Division
+                    && m.span.end == s
+                    && m.div.as_ref().is_some_and(|d| {
+                        d.gaz.is_some() && matches!(d.level, Level::County | Level::Prefecture)
+                    })
+            });
+        let named = reached_county || after_division && !"小古".contains(last);
         // `某某镇镇长`: the first 镇 ended the town's name.
         if core_len >= 2
             && !generic_after
             && !common_word
             && !core.ends_with(['镇', '乡'])
-            && (place_word || reached_county || suffix_len != 1 || !NOT_TOWN_END.contains(last))
-            && (reached_county || !not_town_end.contains(last))
+            && (place_word || named || suffix_len != 1 || !NOT_TOWN_END.contains(last))
+            && (named || !not_town_end.contains(last))
             && (reached_county || !core.starts_with(['一', '两', '多', '几', '个']))
         {
             // Parent: a division written right before, else the article's locality.
@@ -542,6 +593,19 @@ mod tests {
         assert_eq!(divisions("青石坳镇长教村的村民说。"), ["青石坳镇"]);
         // A year before the name dates it.
         assert_eq!(divisions("2014年青石坳乡的收入翻番。"), ["青石坳乡"]);
+    }
+
+    #[test]
+    fn a_town_right_after_its_county_whatever_word_the_level_makes() {
+        assert_eq!(
+            divisions("标题\n来凤县漫水乡为民服务中心。乐清市柳市镇后横村。铜山区张集镇水口村。"),
+            ["来凤县", "漫水乡", "乐清市", "柳市镇", "铜山区", "张集镇"]
+        );
+        // A clause after the county is none.
+        assert_eq!(
+            divisions("标题\n来凤县助力乡村振兴。来凤县围绕城镇建设。"),
+            ["来凤县", "来凤县"]
+        );
     }
 
     #[test]
