@@ -236,8 +236,15 @@ pub(super) fn works_for(cx: &mut Cx) {
         // the sentence goes on to give as the deputy's (`是某台的记者`) is it.
         // A Party congress's deputy (`十九大代表`) sits in no body the text
         // names, so no body further off is the deputy's either.
+        // A deputy to a congress sits in it and works where the sentence says
+        // (`全国人大代表某某是某局的工人`).
+        let deputy_staff = role
+            .ends_with("代表")
+            .then(|| unposted::staff_of(cx, i))
+            .flatten()
+            .filter(|&(j, _)| Some(j) != adjacent);
         if adjacent.is_none() && role.ends_with("代表") {
-            if let Some((j, rule)) = unposted::staff_of(cx, i) {
+            if let Some((j, rule)) = deputy_staff {
                 cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
                 continue;
             }
@@ -289,6 +296,9 @@ pub(super) fn works_for(cx: &mut Cx) {
             if let Some(k) = last_mark {
                 relate_post_chain(cx, i, k + 1);
             }
+        }
+        if let Some((j, rule)) = deputy_staff {
+            cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
         }
         if let Some((j, rule)) = target {
             cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
@@ -554,6 +564,24 @@ pub(super) mod tests {
             pairs(text),
             [("甘文亮".to_string(), "青禾书局有限公司".to_string())]
         );
+    }
+
+    #[test]
+    fn a_deputy_works_for_the_unit_of_a_body_the_sentence_gives() {
+        let found = pairs(
+            "标题\n十九大代表甘文亮是青禾广播电视台新闻中心的记者。\
+             全国人大代表王建国是黑龙江省青禾林业局的工人。",
+        );
+        for pair in [
+            ("甘文亮", "青禾广播电视台"),
+            ("王建国", "黑龙江省青禾林业局"),
+            ("王建国", "全国人大"),
+        ] {
+            assert!(
+                found.contains(&(pair.0.to_string(), pair.1.to_string())),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]

@@ -270,6 +270,28 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
             break;
         }
     }
+    // A unit of the body may stand between, closed by 的 (`某台新闻中心的
+    // 记者`, `某报行业新闻部的副主任`).
+    if k == cx.mentions[j].span.end
+        && let Some(de) = (k + 2..(k + 8).min(cx.chars.len()))
+            .take_while(|&p| is_han(cx.chars[p - 1]) && !is_stop(cx.chars[p - 1]))
+            .find(|&p| cx.chars[p] == '的')
+    {
+        let mut s = de + 1;
+        for w in ["一名", "一位"] {
+            if cx.starts_with(s, w) {
+                s += w.chars().count();
+                break;
+            }
+        }
+        if STAFF_WORDS
+            .iter()
+            .chain(POSTS.iter())
+            .any(|w| cx.starts_with(s, w))
+        {
+            return Some((j, rule));
+        }
+    }
     // A short unit or descriptor may stand before the staff word, in plain
     // characters with no clause break.
     (k..=k + 4)
