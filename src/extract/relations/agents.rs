@@ -338,6 +338,14 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_names_the_host_of_its_event() {
+        assert_eq!(
+            launchers("全国政协召开示例协商座谈会\n示例协商座谈会23日在京召开。"),
+            [("示例协商座谈会".to_string(), "全国政协".to_string())]
+        );
+    }
+
+    #[test]
     fn a_law_right_after_the_body_that_makes_it_is_its() {
         assert_eq!(
             launchers("标题\n全国人大常委会制定颁布示例安全法后，特区政府坚决执行。"),

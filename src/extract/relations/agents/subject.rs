@@ -122,7 +122,11 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // a creation verb right before the name. It is the weakest evidence, used when
     // the body names no agent.
     if qs < cx.article.body_start {
-        return direct_creator(cx, qs).map(|j| (j, 4, "launchedBy:headline"));
+        // An event's headline states its host as `某某召开某某座谈会`.
+        let event = matches!(m.rule, "initiative:event" | "initiative:convened");
+        return direct_creator(cx, qs)
+            .or_else(|| event.then(|| headline_host(cx, qs)).flatten())
+            .map(|j| (j, 4, "launchedBy:headline"));
     }
     // 2. X发放的“Y” / X推出的“Y”.
     if qs > 0 && cx.chars[qs - 1] == '的' {
@@ -366,6 +370,25 @@ fn direct_creator(cx: &Cx, qs: usize) -> Option<usize> {
     }
     (0..cx.mentions.len())
         .filter(|&j| cx.mentions[j].span.end == at && is_agent(cx, j))
+        .min_by_key(|&j| cx.mentions[j].span.start)
+}
+
+/// The body written right before a verb of hosting right before an event's
+/// name at `qs` in a headline (`某某召开某某座谈会`), past an edition.
+fn headline_host(cx: &Cx, qs: usize) -> Option<usize> {
+    let k = (qs.saturating_sub(8)..qs)
+        .find(|&o| crate::extract::events::ordinal_end(cx, o) == Some(qs))
+        .unwrap_or(qs);
+    let verb = ["召开", "举办", "举行", "主办"]
+        .iter()
+        .find(|v| cx.ends_with_at(k, v))?;
+    let at = k - verb.chars().count();
+    (0..cx.mentions.len())
+        .filter(|&j| {
+            cx.mentions[j].span.end == at
+                && cx.mentions[j].ty == EntityType::Agency
+                && is_agent(cx, j)
+        })
         .min_by_key(|&j| cx.mentions[j].span.start)
 }
 
