@@ -326,6 +326,7 @@ pub fn extract(article: &Article, gaz: &Gazetteer, doc_context: &[DivisionIx]) -
     // After every pass that names bodies, so that only a post's body no pass
     // found is read from the post.
     people::roles::find(&mut cx);
+    people::places::drop_place_names(&mut cx);
     lists::find(&mut cx);
     // After every pass that names bodies, the dictionary's among them.
     organisations::youth_league(&mut cx);

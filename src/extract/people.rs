@@ -13,6 +13,7 @@ pub(super) mod cues;
 pub(super) mod familiar;
 mod length;
 pub(super) mod peers;
+pub(super) mod places;
 pub(super) mod roles;
 
 pub(super) use credits::credits;
