@@ -1,9 +1,10 @@
 //! Conferences named by what is done with them (`某某发展大会在京召开`,
 //! `在某某表彰大会上讲话`, `出席某某工作会议`): a 大会 or a 会议 is too
 //! common a noun to name an event by itself, so its name counts only where the
-//! sentence convenes it. The name is the clause's subject before a verb of
-//! convening, the words between 在 and 上, or the object of a verb of
-//! attending.
+//! sentence convenes it, and so does a gathering's (`某某座谈会`, `某某推进会`).
+//! The name is the clause's subject before a verb of convening or its hosts
+//! (`由…主办`), the words between 在 and 上, the object of a verb of attending,
+//! or a name listed after another conference's.
 
 use super::super::lexicon::{
     EVENT_NOUNS, EVENT_VERBS, GATHERING_NOUNS, GENERIC_PREFIXES, GROUP_OPENERS, HOST_VERBS,
