@@ -184,6 +184,9 @@ pub(super) fn listed_member(cx: &Cx, i: usize) -> Option<usize> {
 /// same with a post after the body (`某某任中共某市委书记`, `某某现任某局局长`).
 pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
     let p = &cx.mentions[i];
+    if cx.chars.get(p.span.end) == Some(&'的') {
+        return post_held(cx, p.span.end + 1);
+    }
     let mut at = p.span.end;
     if cx.chars.get(at).is_some_and(|&c| c == '，' || c == ',') {
         at += 1;
@@ -311,9 +314,46 @@ pub(super) fn staff_of(cx: &Cx, i: usize) -> Option<(usize, &'static str)> {
         .then_some((j, rule))
 }
 
+/// `免去某某的某部部长职务`: a post held by the person before the `的`, named
+/// by the body starting at `at` and a post right after it, is the person's
+/// when `职务` closes it (a post in an act of appointing or removing).
+fn post_held(cx: &Cx, at: usize) -> Option<(usize, &'static str)> {
+    let j = (0..cx.mentions.len())
+        .filter(|&j| {
+            let o = &cx.mentions[j];
+            matches!(
+                o.ty,
+                EntityType::Agency | EntityType::Company | EntityType::Organization
+            ) && !o.anaphoric
+                && o.span.start == at
+        })
+        .max_by_key(|&j| cx.mentions[j].span.end)?;
+    let k = cx.mentions[j].span.end;
+    POSTS
+        .iter()
+        .filter(|w| cx.starts_with(k, w))
+        .any(|w| cx.starts_with(k + w.chars().count(), "职务"))
+        .then_some((j, "worksFor:post-held"))
+}
+
 #[cfg(test)]
 mod tests {
     use crate::extract::relations::employ::tests::pairs;
+
+    #[test]
+    fn a_post_removed_from_a_person_is_the_persons() {
+        let found = pairs("会议决定免去甘文亮的交通运输部部长职务。");
+        assert!(
+            found.contains(&("甘文亮".into(), "交通运输部".into())),
+            "{found:?}"
+        );
+        // Without `职务` the `的` may lead anywhere.
+        let found = pairs("甘文亮的交通运输部部长朋友来了。");
+        assert!(
+            !found.contains(&("甘文亮".into(), "交通运输部".into())),
+            "{found:?}"
+        );
+    }
 
     #[test]
     fn names_listed_with_a_member_word_are_members_of_the_body_before() {
