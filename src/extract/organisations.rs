@@ -592,6 +592,16 @@ mod tests {
     }
 
     #[test]
+    fn a_hospital_named_by_its_rank_or_kind_is_no_name() {
+        assert!(
+            organisations(
+                "标题\n他们建设出一流医院，成为数字化医院和先进医院，帮助县区医院和受援医院。"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn a_centre_named_by_its_kind_of_work_is_no_name() {
         assert!(
             organisations("建设区域创新中心和国际科技创新中心。他们在自然科学实验室工作。")

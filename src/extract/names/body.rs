@@ -146,7 +146,11 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 "中心" => AGENCY_CENTRE_CORES.iter().any(|c| core.ends_with(c)),
                 "部" => PARTY_DEPARTMENTS.iter().any(|c| core.ends_with(c)),
                 // `某市住房和城乡建设委`: a field of government may be longer.
-                "委" => core_len <= 4 || MINISTRY_CORES.contains(&core.as_str()),
+                // `某某医院政委` is a post: the political commissar.
+                "委" => {
+                    !core.ends_with('政')
+                        && (core_len <= 4 || MINISTRY_CORES.contains(&core.as_str()))
+                }
                 "办" => (1..=4).contains(&core_len),
                 "部门" => core_len >= 2,
                 // `某某人大代表` is a deputy, not the congress.
@@ -317,6 +321,12 @@ mod tests {
             found.contains(&"咸宁市中级人民法院".to_string()),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_political_commissar_is_no_committee() {
+        let found = agencies("标题\n南京总医院政委王建国看望伤员。");
+        assert!(found.iter().all(|a| !a.ends_with("政委")), "{found:?}");
     }
 
     #[test]
