@@ -330,18 +330,34 @@ pub(super) fn find_towns(cx: &mut Cx) {
                 .filter_map(|m| m.div.clone())
                 .filter(|d| d.level == Level::County && d.gaz.is_some())
                 .collect();
-            // One inside the article's locality first; else the last county
+            // The last one its own sentence names first (`在某区，…前往甲镇`);
+            // else one inside the article's locality; else the last county
             // named, which is nearer than the article's locality.
-            let in_paragraph = counties
+            let sentence = (para..s)
+                .rev()
+                .find(|&k| "。！？；".contains(cx.chars[k]))
+                .map_or(para, |k| k + 1);
+            let in_sentence = cx
+                .mentions
                 .iter()
-                .rfind(
-                    |d| match (d.gaz, cx.locality.as_ref().and_then(|l| l.gaz)) {
-                        (Some(di), Some(li)) => di == li || cx.gaz.within(di, li),
-                        _ => false,
-                    },
-                )
-                .or_else(|| counties.last())
-                .cloned();
+                .filter(|m| {
+                    m.ty == EntityType::Division && m.span.start >= sentence && m.span.end <= s
+                })
+                .filter_map(|m| m.div.clone())
+                .filter(|d| d.level == Level::County && d.gaz.is_some())
+                .next_back();
+            let in_paragraph = in_sentence.or_else(|| {
+                counties
+                    .iter()
+                    .rfind(
+                        |d| match (d.gaz, cx.locality.as_ref().and_then(|l| l.gaz)) {
+                            (Some(di), Some(li)) => di == li || cx.gaz.within(di, li),
+                            _ => false,
+                        },
+                    )
+                    .or_else(|| counties.last())
+                    .cloned()
+            });
             let parent = before
                 .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
                 .or(in_paragraph)
@@ -560,6 +576,21 @@ mod tests {
             town.div.as_ref().and_then(|d| d.parent),
             county.div.as_ref().and_then(|d| d.gaz)
         );
+    }
+
+    #[test]
+    fn a_county_its_sentence_names_holds_a_town_before_the_localitys() {
+        let ex =
+            run("标题\n阳朔县遭遇暴雨。在阳朔县，积水已退。在永福县，救援力量前往青岚镇、白石镇。");
+        let county = ex.mentions.iter().find(|m| m.name == "永福县").unwrap();
+        for name in ["青岚镇", "白石镇"] {
+            let town = ex.mentions.iter().find(|m| m.name == name).unwrap();
+            assert_eq!(
+                town.div.as_ref().and_then(|d| d.parent),
+                county.div.as_ref().and_then(|d| d.gaz),
+                "{name}"
+            );
+        }
     }
 
     #[test]
