@@ -307,11 +307,15 @@ pub(super) fn find_towns(cx: &mut Cx) {
             && (named || !not_town_end.contains(last))
             && (reached_county || !core.starts_with(['一', '两', '多', '几', '个']))
         {
-            // Parent: a division written right before, else the article's locality.
+            // Parent: a division written right before, or before a `的`
+            // (`某区的某镇`), else the article's locality.
             let before = cx
                 .mentions
                 .iter()
-                .filter(|m| m.ty == EntityType::Division && m.span.end == s)
+                .filter(|m| {
+                    m.ty == EntityType::Division
+                        && (m.span.end == s || m.span.end + 1 == s && cx.chars[s - 1] == '的')
+                })
                 .filter_map(|m| m.div.clone())
                 .next_back();
             // A county or district named earlier in the same paragraph, inside the
@@ -358,15 +362,29 @@ pub(super) fn find_towns(cx: &mut Cx) {
                     .or_else(|| counties.last())
                     .cloned()
             });
-            let parent = before
-                .filter(|d| d.gaz.is_some() && d.level.depth() <= 2)
+            let written = before.filter(|d| d.gaz.is_some() && d.level.depth() <= 2);
+            let firm = written.is_some();
+            let parent = written
                 .or(in_paragraph)
                 .or_else(|| cx.locality.clone().filter(|d| d.level.depth() >= 1));
-            found.push((s, i + suffix_len, parent));
+            found.push((s, i + suffix_len, parent, firm));
         }
         i += suffix_len;
     }
-    for (start, end, parent) in found {
+    // A town named once after its place (`某市的某镇`) is the same town when
+    // named alone later: it keeps the place its first mention wrote.
+    let written: Vec<(String, Option<DivInfo>)> = found
+        .iter()
+        .filter(|f| f.3)
+        .map(|f| (cx.slice(f.0, f.1), f.2.clone()))
+        .collect();
+    for f in found.iter_mut().filter(|f| !f.3) {
+        let text = cx.slice(f.0, f.1);
+        if let Some((_, p)) = written.iter().find(|(t, _)| *t == text) {
+            f.2 = p.clone();
+        }
+    }
+    for (start, end, parent, _) in found {
         let text = cx.slice(start, end);
         let code = parent
             .as_ref()
@@ -576,6 +594,19 @@ mod tests {
             town.div.as_ref().and_then(|d| d.parent),
             county.div.as_ref().and_then(|d| d.gaz)
         );
+    }
+
+    #[test]
+    fn a_county_before_a_de_holds_the_town_after_it() {
+        let ex = run("标题\n阳朔县遭遇暴雨。玉林市的青岚镇受灾严重。\n今年，青岚镇引进企业。");
+        let county = ex.mentions.iter().find(|m| m.name == "玉林市").unwrap();
+        // Named alone later, the town keeps the place its first mention wrote.
+        for town in ex.mentions.iter().filter(|m| m.name == "青岚镇") {
+            assert_eq!(
+                town.div.as_ref().and_then(|d| d.parent),
+                county.div.as_ref().and_then(|d| d.gaz)
+            );
+        }
     }
 
     #[test]
