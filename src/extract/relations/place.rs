@@ -41,7 +41,10 @@ pub(super) fn located_in(cx: &mut Cx) {
             (_, Some(_)) => named.clone(),
             _ => m.div.clone(),
         };
+        let bare = bare_local_bureau(m);
+        let own = if bare { cx.locality.clone() } else { own };
         let rule = match m.ty {
+            EntityType::Agency if bare => "locatedIn:article-locality",
             EntityType::Agency => "locatedIn:jurisdiction",
             _ if named.is_some() && own == named => "locatedIn:place-in-name",
             // `县工商联`, `县农商银行`: the bare level word stands for the place.
@@ -128,6 +131,18 @@ pub(super) fn located_in(cx: &mut Cx) {
             cx.relate(i, Predicate::LocatedIn, Object::Division(d), rule);
         }
     }
+}
+
+/// Whether `m` is a local bureau named by its field alone (`民政局`, `环保局`,
+/// `水利厅`), with no place of its own: it is the bureau of the place its
+/// sentence or its story is about.
+fn bare_local_bureau(m: &super::super::Mention) -> bool {
+    m.ty == EntityType::Agency
+        && m.div.is_none()
+        && matches!(m.rule, "organization:tagged" | "agency:tagged-bare")
+        && (3..=4).contains(&m.name.chars().count())
+        && m.name.ends_with(['局', '厅'])
+        && !m.name.starts_with(['国', '中'])
 }
 
 /// The division of the gazetteer whose name opens body `i`'s name
@@ -288,7 +303,7 @@ fn listed_before(cx: &Cx, i: usize) -> Option<usize> {
 fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
     cx.spend(cx.mentions.len());
     let m = &cx.mentions[i];
-    if m.ty == EntityType::Agency {
+    if m.ty == EntityType::Agency && !bare_local_bureau(m) {
         return None;
     }
     let division_ending_at = |end: usize| {
@@ -515,6 +530,24 @@ mod tests {
             "{places:?}"
         );
         assert!(!places.iter().any(|(_, d)| d == "云南省"), "{places:?}");
+    }
+
+    #[test]
+    fn a_bureau_named_by_its_field_alone_is_the_bureau_of_its_sentences_place() {
+        let ex = run("标题\n江西推进生态建设。在上饶市，环保局对大气和水实时监控。");
+        let places: Vec<(String, String)> = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .filter_map(|r| match &r.object {
+                Object::Division(d) => Some((ex.mentions[r.subject].name.clone(), d.name.clone())),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            places.contains(&("环保局".into(), "上饶市".into())),
+            "{places:?}"
+        );
     }
 
     #[test]
