@@ -202,10 +202,17 @@ fn meeting_body(cx: &Cx) -> Option<usize> {
 /// before `at` (`会议审议通过`, `会议表决通过了`, `会议批准`).
 fn passed_at_meeting(cx: &Cx, at: usize) -> bool {
     let s = cx.sentence_start(at);
-    cx.starts_with(s, "会议") && {
-        let before = cx.slice(s + 2, at);
-        before.contains("通过") || before.contains("批准")
-    }
+    // Another body passing it (`会议指出，落实某常委会通过的某某法`) is no
+    // act of the meeting's.
+    cx.starts_with(s, "会议")
+        && (s + 2..at).any(|k| {
+            (cx.starts_with(k, "通过") || cx.starts_with(k, "批准"))
+                && cx.chars.get(k + 2) != Some(&'的')
+                && !cx
+                    .mentions
+                    .iter()
+                    .any(|m| m.ty == EntityType::Agency && m.span.start > s + 2 && m.span.end <= k)
+        })
 }
 
 /// Whether mention `j` lies inside an initiative's name (`关于授权某院…的决定`):
@@ -279,6 +286,25 @@ mod tests {
         // The verb before a list's first item joins its later items too.
         let found = launchers("嘉兴市人民政府积极参与长三角建设和“甲乙丙丁”建设。");
         assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn what_another_body_passed_is_not_the_meetings() {
+        let found = launchers(
+            "标题\n国务院总理主持召开国务院常务会议。\n会议指出，全面落实全国人大常委会通过的新修订的甲乙管理法。",
+        );
+        assert!(
+            !found.contains(&("甲乙管理法".into(), "国务院".into())),
+            "{found:?}"
+        );
+        // Nor is what a verb a clause away made (`确定落实新修订的`).
+        let found = launchers(
+            "标题\n国务院总理主持召开国务院常务会议，确定落实新修订的甲乙管理法的配套措施。\n会议指出，落实全国人大常委会通过的新修订的甲乙管理法。",
+        );
+        assert!(
+            found.contains(&("甲乙管理法".into(), "全国人大常委会".into())),
+            "{found:?}"
+        );
     }
 
     #[test]

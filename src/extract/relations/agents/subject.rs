@@ -131,10 +131,17 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     // 2. X发放的“Y” / X推出的“Y”.
     if qs > 0 && cx.chars[qs - 1] == '的' {
         let cut = qs - 1;
-        if CREATE_VERBS.iter().any(|v| cx.ends_with_at(cut, v)) {
+        if let Some(v) = CREATE_VERBS.iter().find(|v| cx.ends_with_at(cut, v)) {
+            // The maker stands close before its verb, in the same clause
+            // (`某局近日发放的`); a clause away (`某会议，确定落实新修订的`)
+            // the verb has a maker of its own the sentence does not name.
+            let verb = cut - v.chars().count();
             let found = (0..n)
                 .filter(|&j| {
-                    cx.mentions[j].span.end <= cut
+                    let e = cx.mentions[j].span.end;
+                    e <= verb
+                        && verb - e <= 4
+                        && (e..verb).all(|p| is_han(cx.chars[p]))
                         && cx.mentions[j].span.start >= sent
                         && is_agent(cx, j)
                 })
