@@ -9,6 +9,7 @@
 use super::lexicon::{
     CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, GATHERING_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
 };
+mod bilateral;
 mod campaigns;
 mod laws;
 mod passed;
@@ -19,6 +20,7 @@ mod unquoted;
 use super::names::normalise_name;
 use super::{Cx, Mention, is_han, is_stop};
 use crate::model::{EntityType, Span};
+use bilateral::bilateral_names;
 use campaigns::{named_campaigns, scoped_proposals};
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
 use passed::passed_documents;
@@ -256,6 +258,7 @@ pub fn find(cx: &mut Cx) {
     named_strategies(cx, &mut found, &quotes, &titles);
     programmes_that_start(cx, &mut found, &quotes, &titles);
     scoped_programmes(cx, &mut found, &quotes, &titles);
+    bilateral_names(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);
     cx.mentions.extend(found);
