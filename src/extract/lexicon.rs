@@ -462,6 +462,9 @@ lists! {
     /// One-character short forms of province-level divisions, with their codes.
     PROVINCE_INITIALS: Vec<(&'static str, &'static str)> = "province_initials", Any;
 
+    /// Documents every body of a kind issues under one name (政府工作报告).
+    STANDING_DOCUMENTS: Vec<&'static str> = "standing_documents", Any;
+
     /// The state-level new areas named without their province, with the
     /// province's code.
     NATIONAL_NEW_AREAS: Vec<(&'static str, &'static str)> = "national_new_areas", Any;

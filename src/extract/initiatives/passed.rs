@@ -1,12 +1,15 @@
-//! Documents a body passes or issues, named without title marks right after
+//! Documents a body passes or issues, named without title marks: those every
+//! body of a kind issues under one name (`某省政府工作报告`), and those right after
 //! the verb (`会议通过了某某规划布局方案`, `印发的某某建设规划`), and the
 //! documents listed after the first (`某某分配方案、某某选举方案`). Each name
 //! runs from the verb or the list's mark to a document's noun where the run of
 //! the name ends.
 
+use super::super::lexicon::STANDING_DOCUMENTS;
 use super::super::names::normalise_name;
 use super::super::{Cx, Mention, is_han};
 use super::{initiative, occurrences, quoted};
+use crate::model::EntityType;
 use crate::model::Span;
 
 /// Verbs of passing or issuing a document, longest first where one holds another.
@@ -19,6 +22,56 @@ const NOUNS: [&str; 9] = [
 
 /// The fewest and most characters of a name.
 const LEN: std::ops::RangeInclusive<usize> = 6..=30;
+
+/// `某省政府工作报告`: a document of `standing_documents.txt` written without
+/// title marks, where its name ends a word, with the place written right
+/// before it as part of the name.
+pub(super) fn standing_documents(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    for word in STANDING_DOCUMENTS.iter() {
+        // A draft in title marks (`《某某报告（征求意见稿）》`) is the document
+        // the story speaks of: its plain name is that draft, already found.
+        if found
+            .iter()
+            .any(|m| m.name.starts_with(word) && m.name.chars().count() > word.chars().count())
+        {
+            continue;
+        }
+        for at in occurrences(cx, word) {
+            let e = at + word.chars().count();
+            if cx.word_across(e).is_some() || cx.word_across(at).is_some() {
+                continue;
+            }
+            let s = cx
+                .mentions
+                .iter()
+                .filter(|m| m.ty == EntityType::Division && !m.anaphoric && m.span.end == at)
+                .map(|m| m.span.start)
+                .min()
+                .unwrap_or(at);
+            let span = Span::new(s, e);
+            if quoted(quotes, titles, s, e) || found.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            let text = cx.slice(s, e);
+            let mut m = initiative(
+                cx,
+                s,
+                e,
+                normalise_name(&text),
+                vec![text.clone()],
+                "PolicyDocument",
+                "initiative:standing-document",
+            );
+            m.text = text;
+            found.push(m);
+        }
+    }
+}
 
 pub(super) fn passed_documents(
     cx: &Cx,
@@ -108,6 +161,31 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative && m.rule == "initiative:passed")
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_document_every_government_issues_is_named_by_its_kind() {
+        let standing = |text: &str| -> Vec<String> {
+            run(text)
+                .mentions
+                .iter()
+                .filter(|m| m.rule == "initiative:standing-document")
+                .map(|m| m.name.clone())
+                .collect()
+        };
+        assert_eq!(
+            standing("标题\n代表们审议政府工作报告。这写入了福建省政府工作报告。"),
+            ["政府工作报告", "福建省政府工作报告"]
+        );
+        // In title marks it is the title's; inside a longer word it is none.
+        assert!(standing("标题\n代表们审议《政府工作报告》。").is_empty());
+        // A draft in title marks is the document the story speaks of.
+        assert!(
+            standing(
+                "标题\n座谈会听取对《政府工作报告（征求意见稿）》的意见。政府工作报告起草组出席。"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
