@@ -23,7 +23,7 @@ use crate::model::{EntityType, Span};
 use bilateral::bilateral_names;
 use campaigns::{named_campaigns, scoped_proposals};
 use laws::{laws_before_a_bill, named_laws, unquoted_decisions, unquoted_laws};
-use passed::{passed_documents, standing_documents};
+use passed::{congress_reports, passed_documents, standing_documents};
 use routes::{named_routes, named_strategies};
 use scoped::scoped_programmes;
 use unquoted::{
@@ -251,6 +251,7 @@ pub fn find(cx: &mut Cx) {
     named_laws(cx, &mut found, &quotes, &titles);
     passed_documents(cx, &mut found, &quotes, &titles);
     standing_documents(cx, &mut found, &quotes, &titles);
+    congress_reports(cx, &mut found, &quotes, &titles);
     unquoted_reforms(cx, &mut found, &quotes, &titles);
     campaigns_in_progress(cx, &mut found, &quotes, &titles);
     named_campaigns(cx, &mut found, &quotes, &titles);

@@ -73,6 +73,48 @@ pub(super) fn standing_documents(
     }
 }
 
+/// `党的十九大报告`, `十八大报告`: the report to a numbered Party congress,
+/// named by the congress's number; `党的` before it opens an alias.
+pub(super) fn congress_reports(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    for at in occurrences(cx, "大报告") {
+        let e = at + 3;
+        let s = (0..at)
+            .rev()
+            .take_while(|&k| "一二三四五六七八九十".contains(cx.chars[k]))
+            .last()
+            .unwrap_or(at);
+        if s == at || cx.word_across(e).is_some() {
+            continue;
+        }
+        let full = if s >= 2 && cx.starts_with(s - 2, "党的") {
+            s - 2
+        } else {
+            s
+        };
+        let span = Span::new(full, e);
+        if quoted(quotes, titles, full, e) || found.iter().any(|m| m.span.overlaps(span)) {
+            continue;
+        }
+        let text = cx.slice(s, e);
+        let mut m = initiative(
+            cx,
+            full,
+            e,
+            normalise_name(&text),
+            vec![text.clone(), format!("党的{text}")],
+            "PolicyDocument",
+            "initiative:congress-report",
+        );
+        m.text = cx.slice(full, e);
+        found.push(m);
+    }
+}
+
 pub(super) fn passed_documents(
     cx: &Cx,
     found: &mut Vec<Mention>,
@@ -186,6 +228,21 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_party_congress_report_is_named_by_its_number() {
+        let reports: Vec<(String, Vec<String>)> =
+            run("标题\n党的二十大报告提出新要求。他说，十九大报告是纲领。")
+                .mentions
+                .iter()
+                .filter(|m| m.rule == "initiative:congress-report")
+                .map(|m| (m.name.clone(), m.aliases.clone()))
+                .collect();
+        assert_eq!(reports.len(), 2, "{reports:?}");
+        assert_eq!(reports[0].0, "二十大报告");
+        assert!(reports[0].1.contains(&"党的二十大报告".to_string()));
+        assert_eq!(reports[1].0, "十九大报告");
     }
 
     #[test]

@@ -20,8 +20,9 @@ use subject::{agent_of, before_post, is_agent, joined, launched_by_company};
 
 pub(super) fn launched_by(cx: &mut Cx) {
     let body = cx.article.body_start;
-    // Rules named by their count are the Party centre's or a level's; the bodies
-    // that enforce them in a story did not issue them. A route (`某某铁路`) is
+    // Rules named by their count, and a Party congress's report, are the Party
+    // centre's or a level's; the bodies that enforce or study them in a story
+    // did not issue them. A route (`某某铁路`) is
     // built by many and runs through places that did not launch it; a region's
     // strategy (`某某协同发展`) is the country's, not its places'.
     let mut keys: Vec<String> = cx
@@ -31,6 +32,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
         .filter(|m| {
             ![
                 "initiative:numbered-rules",
+                "initiative:congress-report",
                 "initiative:route",
                 "initiative:strategy",
             ]
@@ -285,6 +287,12 @@ mod tests {
         assert!(found.is_empty(), "{found:?}");
         // The verb before a list's first item joins its later items too.
         let found = launchers("嘉兴市人民政府积极参与长三角建设和“甲乙丙丁”建设。");
+        assert!(found.is_empty(), "{found:?}");
+    }
+
+    #[test]
+    fn a_body_studying_a_congress_report_did_not_make_it() {
+        let found = launchers("标题\n中央宣讲团在吉林宣讲十九大报告。");
         assert!(found.is_empty(), "{found:?}");
     }
 
