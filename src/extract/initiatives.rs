@@ -7,7 +7,8 @@
 //! `relations`.
 
 use super::lexicon::{
-    CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, GATHERING_NOUNS, INITIATIVE_CUES, INITIATIVE_VERBS,
+    APPOSITIVE_CUES, CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, GATHERING_NOUNS, INITIATIVE_CUES,
+    INITIATIVE_VERBS,
 };
 mod bilateral;
 mod campaigns;
@@ -194,7 +195,20 @@ pub fn find(cx: &mut Cx) {
             .count()
             > 1
             && !found.iter().any(|m| m.name == normalise_name(&inner));
-        let (class, full_end, cue_text) = match (cue, inner_cue) {
+        // A kind written right before the quote (`电商平台“某某通”`) names it
+        // as one of the kind, unless the quote is a clause (`部分项目“先上车、
+        // 后补票”`, `行动“已经开始”`): a list, a space or a function word inside.
+        let clause_inside = inner.contains(['、', ' '])
+            || cx
+                .tokens()
+                .iter()
+                .any(|t| t.start > qs && t.end < qe && t.function);
+        let cue_before = APPOSITIVE_CUES
+            .iter()
+            .find(|w| cx.ends_with_at(qs, w))
+            .and_then(|w| INITIATIVE_CUES.iter().find(|(c, _)| c == w))
+            .filter(|_| !single && !clause_inside);
+        let (class, full_end, cue_text) = match (cue, inner_cue.or(cue_before)) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
             // A package of rules named by its count (`“某某十条”`).
@@ -499,6 +513,16 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_kind_written_before_a_quote_names_it() {
+        let found =
+            initiatives("标题\n这时，电商平台“青禾通”找上门来。街道组织了活动“网上才艺汇”。");
+        assert!(found.contains(&"青禾通".to_string()), "{found:?}");
+        assert!(found.contains(&"网上才艺汇".to_string()), "{found:?}");
+        let found = initiatives("标题\n部分项目“先上车、后补票”。地面行动“实际上已经开始”。");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

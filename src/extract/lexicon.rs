@@ -462,6 +462,10 @@ lists! {
     /// One-character short forms of province-level divisions, with their codes.
     PROVINCE_INITIALS: Vec<(&'static str, &'static str)> = "province_initials", Any;
 
+    /// Kinds of programme written right before a quoted name of the kind
+    /// (电商平台“某某通”).
+    APPOSITIVE_CUES: Vec<&'static str> = "appositive_cues", Any;
+
     /// Documents every body of a kind issues under one name (政府工作报告).
     STANDING_DOCUMENTS: Vec<&'static str> = "standing_documents", Any;
 
