@@ -208,7 +208,13 @@ pub fn find(cx: &mut Cx) {
             .find(|w| cx.ends_with_at(qs, w))
             .and_then(|w| INITIATIVE_CUES.iter().find(|(c, _)| c == w))
             .filter(|_| !single && !clause_inside);
-        let (class, full_end, cue_text) = match (cue, inner_cue.or(cue_before)) {
+        // An event named whole inside the quote (`“某某购物节”`) is named.
+        let inner_event = EVENT_NOUNS
+            .iter()
+            .find(|w| w.chars().count() >= 2 && inner.ends_with(*w) && len > w.chars().count() + 1)
+            .map(|&w| (w, "Campaign"))
+            .filter(|_| !single && !clause_inside);
+        let (class, full_end, cue_text) = match (cue, inner_cue.or(cue_before).or(inner_event.as_ref())) {
             (Some((end, c, class)), _) => (class, end, Some(c)),
             (None, Some((_, class))) => (*class, qe, None),
             // A package of rules named by its count (`“某某十条”`).
@@ -521,6 +527,11 @@ mod tests {
             initiatives("标题\n这时，电商平台“青禾通”找上门来。街道组织了活动“网上才艺汇”。");
         assert!(found.contains(&"青禾通".to_string()), "{found:?}");
         assert!(found.contains(&"网上才艺汇".to_string()), "{found:?}");
+        // So does an event's noun at the quote's end, or a campaign's after it.
+        let found =
+            initiatives("标题\n上海“五五购物节”累计消费金额已达173亿元。当地推行“三清洁”运动。");
+        assert!(found.contains(&"五五购物节".to_string()), "{found:?}");
+        assert!(found.iter().any(|f| f.starts_with("三清洁")), "{found:?}");
         let found = initiatives("标题\n部分项目“先上车、后补票”。地面行动“实际上已经开始”。");
         assert!(found.is_empty(), "{found:?}");
     }

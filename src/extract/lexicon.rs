@@ -604,8 +604,8 @@ mod tests {
         assert_eq!(POSTS.len(), 156);
         assert_eq!((POSTS[0], POSTS[155]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 63);
-        assert_eq!(INITIATIVE_CUES.len(), 73);
-        assert_eq!(INITIATIVE_CUES[72], ("沿线", "Campaign"));
+        assert_eq!(INITIATIVE_CUES.len(), 77);
+        assert_eq!(INITIATIVE_CUES[76], ("课程", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
         assert_eq!(ZONES[0], ("高新技术产业开发区", "高新区"));
