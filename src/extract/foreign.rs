@@ -7,8 +7,8 @@
 //! run followed by 国, 人 or 省 is a place and is left alone.
 
 use super::lexicon::{
-    ACTS_AFTER_NAME, COUNTRIES, COUNTRY_INITIALS, COURTESY, LEAGUE_INITIALS, LEAGUE_TIERS,
-    NOT_AFTER_TIER, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
+    ACTS_AFTER_NAME, COUNTRIES, COUNTRY_INITIALS, COURTESY, DESCRIPTORS, LEAGUE_INITIALS,
+    LEAGUE_TIERS, NOT_AFTER_TIER, PERSON_ROLES, POSTS, SPEECH_VERBS, SPORTS_WORDS, TITLES_AFTER,
 };
 use super::names::normalise_name;
 use super::tagged::names_a_division;
@@ -96,10 +96,19 @@ pub(super) fn titled(
     let mut out = Vec::new();
     let n = cx.chars.len();
     let mut starts = Vec::new();
-    for title in TITLES_AFTER.iter().chain(POSTS.iter()) {
+    // A descriptor of trade or standing (`选手`, `护士`, `患者`) says a name
+    // may follow, more weakly than a title: the name must sound foreign as a
+    // run found alone does. A reporter's sign-off names a place (`记者某地报道`)
+    // and tourists go somewhere (`游客赴某地`).
+    let titles = TITLES_AFTER.iter().chain(POSTS.iter()).map(|t| (t, false));
+    let descriptors = DESCRIPTORS
+        .iter()
+        .filter(|d| !["记者", "游客"].contains(d))
+        .map(|t| (t, true));
+    for (title, weak) in titles.chain(descriptors) {
         let len = title.chars().count();
         for at in (0..n.saturating_sub(len)).filter(|&at| cx.starts_with(at, title)) {
-            starts.push((at + len, country_before(cx, at), at));
+            starts.push((at + len, country_before(cx, at), at, weak));
         }
     }
     starts.sort_unstable();
@@ -109,10 +118,11 @@ pub(super) fn titled(
         a.0 == b.0 && {
             b.1 |= a.1;
             b.2 = b.2.min(a.2);
+            b.3 &= a.3;
             true
         }
     });
-    for (s, of_country, title_at) in starts {
+    for (s, of_country, title_at, weak) in starts {
         // Whole words of the segmenter: a word the dictionary knows (`发表`,
         // `赠送`) ends the name, as do punctuation, stop characters and verbs
         // of speech.
@@ -164,7 +174,7 @@ pub(super) fn titled(
             // (`会见某国总统某某梅时`).
             if t.pos == Pos::Unknown
                 && t.end - t.start >= 2
-                && "在是将也就已率携时".contains(cx.chars[t.end - 1])
+                && "在是将也就已率携时以".contains(cx.chars[t.end - 1])
             {
                 e = t.end - 1;
                 break;
@@ -184,11 +194,13 @@ pub(super) fn titled(
         // however short; the segmenter's words still end it.
         let shortest = if of_country { 2 } else { 3 };
         if !(shortest..=8).contains(&letters.len())
-            || "同和与跟向对兼驻".contains(letters[0])
+            || "同和与跟向对兼驻叫破".contains(letters[0])
             || cx.chars.get(e - 1).copied().is_some_and(dot)
             || letters.contains(&'人')
+            || letters.last() == Some(&'等')
             || e - s > 8
             || !of_country && namemodel::foreign_score(&letters) < TITLED_SCORE
+            || weak && namemodel::foreign_score(&letters) < DOTTED_SCORE
             || names_a_division(cx, s, e)
         {
             continue;
@@ -483,6 +495,21 @@ mod tests {
             .filter(|m| m.ty == ty)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_foreign_name_after_a_trade_or_standing_is_a_person() {
+        let people = named(
+            "标题\n护士妮娜·范转院治疗。货车司机阿米尔为了过河已经排了一天的队。",
+            EntityType::Person,
+        );
+        assert!(people.contains(&"阿米尔".to_string()), "{people:?}");
+        // A reporter's sign-off names a place, and what a player did is no name.
+        let people = named(
+            "标题\n本台记者顿涅茨克报道。肯尼亚选手破世界纪录。",
+            EntityType::Person,
+        );
+        assert!(people.is_empty(), "{people:?}");
     }
 
     #[test]
