@@ -73,15 +73,25 @@ pub fn find_agencies(cx: &mut Cx) {
             continue;
         };
         let mut body = cx.slice(body_start, end);
-        // `某乡原党委`: a tense word before the body says when a post was held
-        // there; the body is the same one.
+        // `某乡原党委`, `某县原县委`, `某县原扶贫办`: a tense word before the
+        // body says when a post was held there; the body is the same one.
         if let Some(rest) = POST_TENSES
             .iter()
             .filter(|t| t.chars().count() == 1)
             .find_map(|t| body.strip_prefix(*t))
-            .filter(|rest| AGENCY_SUFFIXES.contains(rest) && rest.chars().count() >= 2)
+            .filter(|rest| {
+                rest.chars().count() >= 2
+                    && (AGENCY_SUFFIXES.contains(rest)
+                        || body.starts_with('原')
+                            && AGENCY_SUFFIXES.iter().any(|s| rest.ends_with(s)))
+            })
         {
-            body = rest.to_string();
+            // The place's level word repeated (`某县原县委`) is the place's own.
+            let level = a.div.name.chars().last();
+            body = match rest.strip_prefix(|c| Some(c) == level) {
+                Some(r) if AGENCY_SUFFIXES.contains(&r) => r.to_string(),
+                _ => rest.to_string(),
+            };
         }
         // A hall (`某地某中心展览厅`, `服务大厅`) is a room, not a body; only the
         // general office (`办公厅`) is one.
@@ -713,6 +723,10 @@ mod tests {
     #[test]
     fn a_tense_word_before_a_body_is_left_out() {
         assert_eq!(agencies("嘉善县原党委书记到场。"), ["嘉善县党委"]);
+        assert_eq!(agencies("嘉善县原扶贫办主任到场。"), ["嘉善县扶贫办"]);
+        assert_eq!(agencies("嘉善县原县委书记到场。"), ["嘉善县委"]);
+        // 前 of a name is no tense (`某地前海管理局`).
+        assert_eq!(agencies("深圳前海管理局发布通知。"), ["深圳市前海管理局"]);
     }
 
     #[test]
