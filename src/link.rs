@@ -199,7 +199,37 @@ fn join_short_forms(mut extractions: Vec<Extraction>, gaz: &Gazetteer) -> Vec<Ex
             }
         }
     }
-    join_abbreviations(extractions)
+    join_swapped_parties(join_abbreviations(extractions))
+}
+
+/// Within one document, a pact named with its parties the other way round
+/// (`某中投资协定` beside `中某投资协定`) is the one named first.
+fn join_swapped_parties(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
+    // The first name of each initiative in document order.
+    let mut first: Vec<(String, String)> = Vec::new();
+    for m in extractions.iter().flat_map(|e| e.mentions.iter()) {
+        if m.ty == EntityType::Initiative && !first.iter().any(|(n, _)| *n == m.name) {
+            first.push((m.name.clone(), m.key.clone()));
+        }
+    }
+    let position = |name: &str| first.iter().position(|(n, _)| n == name);
+    for m in extractions
+        .iter_mut()
+        .flat_map(|e| e.mentions.iter_mut())
+        .filter(|m| m.ty == EntityType::Initiative)
+    {
+        let Some(swapped) = extract::swapped_parties(&m.name) else {
+            continue;
+        };
+        if let (Some(other), Some(own)) = (position(&swapped), position(&m.name))
+            && other < own
+        {
+            m.aliases.push(m.name.clone());
+            m.key = first[other].1.clone();
+            m.name = swapped;
+        }
+    }
+    extractions
 }
 
 /// Within one document, a body named by an abbreviation the text never declares
@@ -393,6 +423,17 @@ mod tests {
         );
         // What a short name lacks must be a place's name.
         assert_eq!(companies("大华茂集团发表声明。华茂集团表示支持。").len(), 2);
+    }
+
+    #[test]
+    fn a_pact_named_with_its_parties_the_other_way_round_is_the_same() {
+        assert_eq!(
+            nodes(
+                "双方宣布完成中欧投资协定谈判。欧方表示，欧中投资协定将带来机遇。",
+                EntityType::Initiative
+            ),
+            ["中欧投资协定"]
+        );
     }
 
     #[test]

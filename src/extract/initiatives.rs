@@ -681,6 +681,11 @@ mod tests {
         assert!(initiatives("两国关于互免签证的协定已经生效。").is_empty());
         // Nor is one counted (`39项`).
         assert!(initiatives("中国已对外缔结39项引渡条约。").is_empty());
+        // Completing it is no part of its name.
+        assert_eq!(
+            initiatives("标题\n双方宣布如期完成中欧投资协定谈判。"),
+            ["中欧投资协定"]
+        );
     }
 
     #[test]

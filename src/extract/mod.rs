@@ -28,7 +28,7 @@ mod trim;
 mod unions;
 
 pub use lexicon::{LexiconError, extend_from as extend_lexicons};
-pub use short_forms::abbreviates;
+pub use short_forms::{abbreviates, swapped_parties};
 
 use crate::gazetteer::{DivisionIx, Gazetteer};
 use crate::model::{EntityType, Level, Predicate, Span};

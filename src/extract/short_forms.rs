@@ -103,6 +103,18 @@ fn declarations(cx: &Cx) -> Vec<Declared> {
     out
 }
 
+/// The same name with its two parties' initials the other way round
+/// (`中某投资协定` for `某中投资协定`): a pact between two parties is named by
+/// either order. `None` unless the name opens with two initials of states or
+/// of the European Union.
+pub fn swapped_parties(name: &str) -> Option<String> {
+    let mut chars = name.chars();
+    let (a, b) = (chars.next()?, chars.next()?);
+    let party = |c: char| c == '中' || c == '欧' || COUNTRY_INITIALS.contains(c);
+    let rest: String = chars.collect();
+    (a != b && party(a) && party(b) && rest.chars().count() >= 2).then(|| format!("{b}{a}{rest}"))
+}
+
 /// Whether `short` is an undeclared abbreviation of `long`, the way the press
 /// shortens a body's name once it has given it in full: a state's initial for the
 /// state (`俄国防部` for `俄罗斯国防部`), or a few characters kept from several
