@@ -405,18 +405,40 @@ fn post_chain(cx: &Cx, at: usize) -> Vec<usize> {
     let mut at = at;
     while out.len() < 4 && at > 0 && cx.chars[at - 1] == '、' {
         let post_end = at - 1;
-        let Some(post) = POSTS.iter().find(|p| cx.ends_with_at(post_end, p)) else {
+        let posts: Vec<&str> = POSTS
+            .iter()
+            .copied()
+            .filter(|p| cx.ends_with_at(post_end, p))
+            .collect();
+        let Some(post) = posts.first() else {
             break;
         };
-        let mut post_start = post_end - post.chars().count();
         // A former post (`某委原副主任、`) says the same of the body.
-        if post_start > 0 && cx.chars[post_start - 1] == '原' {
-            post_start -= 1;
-        }
-        let Some(k) = (0..cx.mentions.len()).find(|&k| {
-            let o = &cx.mentions[k];
-            bodies.contains(&o.ty) && !o.anaphoric && o.span.end == post_start
-        }) else {
+        let start_of = |post: &str| {
+            let s = post_end - post.chars().count();
+            if s > 0 && cx.chars[s - 1] == '原' {
+                s - 1
+            } else {
+                s
+            }
+        };
+        let body_ending = |s: usize| {
+            (0..cx.mentions.len()).find(|&k| {
+                let o = &cx.mentions[k];
+                bodies.contains(&o.ty) && !o.anaphoric && o.span.end == s
+            })
+        };
+        let post_start = start_of(post);
+        // The longest post may take the body's last characters (`全国人大代表`
+        // read as `人大代表`): a shorter post, or a deputy's bare `代表`, that
+        // leaves the body whole wins.
+        let deputy = post.ends_with("代表").then(|| post_end - 2);
+        let Some(k) = posts
+            .iter()
+            .map(|p| start_of(p))
+            .chain(deputy)
+            .find_map(body_ending)
+        else {
             // A state post that names no body (`国家主席`) is passed over: the
             // posts before it still belong to the person.
             if post_start >= 3
@@ -460,6 +482,12 @@ pub(super) mod tests {
             .filter(|r| r.predicate == Predicate::WorksFor)
             .count();
         assert_eq!(n, 2);
+        // A deputy's post first in the list names the congress.
+        let found = pairs("标题\n这是全国人大代表、嘉兴市农业技术推广中心副主任甘文亮的成绩单。");
+        assert!(
+            found.contains(&("甘文亮".into(), "全国人大".into())),
+            "{found:?}"
+        );
     }
 
     #[test]
