@@ -203,11 +203,18 @@ pub fn find(cx: &mut Cx) {
                 .tokens()
                 .iter()
                 .any(|t| t.start > qs && t.end < qe && t.function);
+        // After a kind, a quote opening with a verb is what the thing does
+        // (`窗口“开门迎客”`).
+        let opens_with_verb = cx
+            .tokens()
+            .iter()
+            .find(|t| t.start == qs + 1)
+            .is_some_and(|t| t.pos == crate::segment::Pos::Verb);
         let cue_before = APPOSITIVE_CUES
             .iter()
             .find(|w| cx.ends_with_at(qs, w))
             .and_then(|w| INITIATIVE_CUES.iter().find(|(c, _)| c == w))
-            .filter(|_| !single && !clause_inside);
+            .filter(|_| !single && !clause_inside && !opens_with_verb);
         // An event named whole inside the quote (`“某某购物节”`) is named.
         let inner_event = EVENT_NOUNS
             .iter()
@@ -532,7 +539,9 @@ mod tests {
             initiatives("标题\n上海“五五购物节”累计消费金额已达173亿元。当地推行“三清洁”运动。");
         assert!(found.contains(&"五五购物节".to_string()), "{found:?}");
         assert!(found.iter().any(|f| f.starts_with("三清洁")), "{found:?}");
-        let found = initiatives("标题\n部分项目“先上车、后补票”。地面行动“实际上已经开始”。");
+        let found = initiatives(
+            "标题\n部分项目“先上车、后补票”。地面行动“实际上已经开始”。服务窗口“开门迎客”，企业很高兴。",
+        );
         assert!(found.is_empty(), "{found:?}");
     }
 

@@ -348,8 +348,7 @@ pub(super) fn find_towns(cx: &mut Cx) {
                     m.ty == EntityType::Division && m.span.start >= sentence && m.span.end <= s
                 })
                 .filter_map(|m| m.div.clone())
-                .filter(|d| d.level == Level::County && d.gaz.is_some())
-                .next_back();
+                .rfind(|d| d.level == Level::County && d.gaz.is_some());
             let in_paragraph = in_sentence.or_else(|| {
                 counties
                     .iter()
