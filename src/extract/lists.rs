@@ -36,7 +36,10 @@ pub fn find(cx: &mut Cx) {
         // One item that reads as a name vouches for the others of its list
         // (`甲、乙、丙等企业`, where the segmenter knows 乙 as a verb).
         let strong = items.iter().filter(|&&(s, e)| name_like(cx, s, e)).count();
-        let vouched = items.len() >= 2 && strong >= 2.max(items.len().div_ceil(2));
+        // A list of three or more firms needs one such item only: the
+        // segmenter reads many brands as verbs (`某碁`, `某想`).
+        let vouched = items.len() >= 2 && strong >= 2.max(items.len().div_ceil(2))
+            || items.len() >= 3 && strong >= 1 && ty == EntityType::Company;
         for (s, e) in items {
             if let Some(m) = item_mention(cx, s, e, ty, vouched) {
                 found.push(m);
@@ -356,6 +359,9 @@ mod tests {
     fn each_item_of_a_list_before_a_class_noun_is_a_name() {
         let names = listed("他先后来到韬睿科技、昕晟光电和珩燚存储等企业，了解生产情况。");
         assert_eq!(names, ["昕晟光电", "珩燚存储", "韬睿科技"]);
+        // Three firms need one name-like item: the segmenter reads brands as verbs.
+        let names = listed("标题\n引来了惠普、宏碁、联想等企业。");
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 
     #[test]
