@@ -362,6 +362,9 @@ mod tests {
         // Three firms need one name-like item: the segmenter reads brands as verbs.
         let names = listed("标题\n引来了惠普、宏碁、联想等企业。");
         assert_eq!(names.len(), 3, "{names:?}");
+        // A platform of a trade is a firm (`某某约车、某某专车等网约车平台`).
+        let names = listed("标题\n将对青禾约车、甘棠专车、柏舟出行等网约车平台开展检查。");
+        assert_eq!(names.len(), 3, "{names:?}");
     }
 
     #[test]
