@@ -385,9 +385,17 @@ fn stated_place(cx: &Cx, i: usize) -> Option<(DivInfo, &'static str)> {
             }
             let opens_clause = start == 0
                 || !is_han(cx.chars[start - 1])
-                || ["位于", "来自", "地处"]
-                    .iter()
-                    .any(|w| cx.ends_with_at(start, w));
+                || [
+                    "位于",
+                    "来自",
+                    "地处",
+                    "落户于",
+                    "落户在",
+                    "坐落于",
+                    "地处于",
+                ]
+                .iter()
+                .any(|w| cx.ends_with_at(start, w));
             if d.level.depth() >= 3 || opens_clause {
                 return Some((d, "locatedIn:place-de-name"));
             }
@@ -530,6 +538,17 @@ mod tests {
             "{places:?}"
         );
         assert!(!places.iter().any(|(_, d)| d == "云南省"), "{places:?}");
+    }
+
+    #[test]
+    fn a_body_settled_in_a_place_lies_there() {
+        let ex = run("标题\n浙江推进创新。落户于深圳的甘棠高等理工研究院是飞行器的主人。");
+        let placed = ex
+            .relations
+            .iter()
+            .filter(|r| r.predicate == Predicate::LocatedIn)
+            .any(|r| matches!(&r.object, Object::Division(d) if d.name == "深圳市"));
+        assert!(placed);
     }
 
     #[test]
