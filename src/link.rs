@@ -256,10 +256,13 @@ fn join_abbreviations(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
         // Only a longer form with the same first character can be abbreviated
         // by this one; the cheap test keeps the pairs of a long article few.
         let first = m.name.chars().next();
+        // A national body also goes without its `国家` (`发改委` for `国家发改委`).
         let could = |form: &String| {
             form.len() > m.name.len()
-                && form.chars().next() == first
-                && extract::abbreviates(&m.name, form)
+                && (form.chars().next() == first && extract::abbreviates(&m.name, form)
+                    || m.ty == EntityType::Agency
+                        && m.name.chars().count() >= 3
+                        && form.strip_prefix("国家") == Some(m.name.as_str()))
         };
         let mut targets: Vec<&(EntityType, String, String, Vec<String>)> = full
             .iter()
@@ -433,6 +436,17 @@ mod tests {
                 EntityType::Initiative
             ),
             ["中欧投资协定"]
+        );
+    }
+
+    #[test]
+    fn a_national_body_without_its_guojia_is_the_same() {
+        assert_eq!(
+            nodes(
+                "国家发展改革委发布数据。发改委表示，投资增长。",
+                EntityType::Agency
+            ),
+            ["国家发改委"]
         );
     }
 

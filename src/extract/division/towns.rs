@@ -371,15 +371,26 @@ pub(super) fn find_towns(cx: &mut Cx) {
         i += suffix_len;
     }
     // A town named once after its place (`某市的某镇`) is the same town when
-    // named alone later: it keeps the place its first mention wrote.
+    // named alone later: it keeps the place its first mention wrote. A town
+    // named where no place was known yet takes the place a later mention
+    // found for it (the county its paragraph names).
     let written: Vec<(String, Option<DivInfo>)> = found
         .iter()
         .filter(|f| f.3)
         .map(|f| (cx.slice(f.0, f.1), f.2.clone()))
         .collect();
+    let placed: Vec<(String, Option<DivInfo>)> = found
+        .iter()
+        .filter(|f| f.2.is_some())
+        .map(|f| (cx.slice(f.0, f.1), f.2.clone()))
+        .collect();
     for f in found.iter_mut().filter(|f| !f.3) {
         let text = cx.slice(f.0, f.1);
         if let Some((_, p)) = written.iter().find(|(t, _)| *t == text) {
+            f.2 = p.clone();
+        } else if f.2.is_none()
+            && let Some((_, p)) = placed.iter().find(|(t, _)| *t == text)
+        {
             f.2 = p.clone();
         }
     }
@@ -606,6 +617,21 @@ mod tests {
                 county.div.as_ref().and_then(|d| d.gaz)
             );
         }
+    }
+
+    #[test]
+    fn a_town_named_where_no_place_is_known_takes_the_one_found_for_it() {
+        let ex = run(
+            "离北京很远 但心很近\n王建国在云南昆明会见了怒江州贡山独龙族怒族自治县七名代表。在遥远的青岚乡，乡亲们很感动。\n几名代表返回青岚乡。",
+        );
+        let keys: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.name == "青岚乡")
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(keys.len(), 2, "{keys:?}");
+        assert_eq!(keys[0], keys[1]);
     }
 
     #[test]
