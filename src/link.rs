@@ -256,13 +256,16 @@ fn join_abbreviations(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
         // Only a longer form with the same first character can be abbreviated
         // by this one; the cheap test keeps the pairs of a long article few.
         let first = m.name.chars().next();
-        // A national body also goes without its `国家` (`发改委` for `国家发改委`).
+        // A national body also goes without its `国家` (`发改委` for `国家发改委`),
+        // and a Party body without the Party's `中共` (`中央纪委` for `中共中央纪委`).
         let could = |form: &String| {
             form.len() > m.name.len()
                 && (form.chars().next() == first && extract::abbreviates(&m.name, form)
                     || m.ty == EntityType::Agency
                         && m.name.chars().count() >= 3
-                        && form.strip_prefix("国家") == Some(m.name.as_str()))
+                        && ["国家", "中共"]
+                            .iter()
+                            .any(|p| form.strip_prefix(p) == Some(m.name.as_str())))
         };
         let mut targets: Vec<&(EntityType, String, String, Vec<String>)> = full
             .iter()
@@ -447,6 +450,14 @@ mod tests {
                 EntityType::Agency
             ),
             ["国家发改委"]
+        );
+        assert_eq!(
+            nodes(
+                "中共中央纪委发布通报。中央纪委表示，要严肃查处。",
+                EntityType::Agency
+            )
+            .len(),
+            1
         );
     }
 
