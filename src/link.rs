@@ -267,10 +267,16 @@ fn join_abbreviations(mut extractions: Vec<Extraction>) -> Vec<Extraction> {
                             .iter()
                             .any(|p| form.strip_prefix(p) == Some(m.name.as_str())))
         };
+        // A body found with no place (`某乡政府` where the text named no place
+        // for it) is the placed body of the same name the document names.
+        let unplaced = m.key.starts_with("unplaced/");
         let mut targets: Vec<&(EntityType, String, String, Vec<String>)> = full
             .iter()
             .filter(|(ty, key, name, aliases)| {
-                *ty == m.ty && *key != m.key && std::iter::once(name).chain(aliases).any(could)
+                *ty == m.ty
+                    && *key != m.key
+                    && (std::iter::once(name).chain(aliases).any(could)
+                        || unplaced && !key.starts_with("unplaced/") && *name == m.name)
             })
             .collect();
         targets.sort_by(|a, b| a.1.cmp(&b.1));
@@ -440,6 +446,22 @@ mod tests {
             ),
             ["中欧投资协定"]
         );
+    }
+
+    #[test]
+    fn a_body_found_without_a_place_is_the_placed_body_of_its_name() {
+        let text = "这是今年3月1日，暗访人员在郴州马头岭乡政府看到的情景。\n　　这名工作人员躲进了旁边的一栋大楼，再没回到办公室。经过调查，这名工作人员是马头岭乡政府纪委书记甘某，最终他被免除一切职务。";
+        let doc = crate::read::parse_text(&format!("标题\n\n　　{text}\n"), "t.txt", "t").unwrap();
+        let gaz = Gazetteer::bundled();
+        let mut kg = KnowledgeGraph::new();
+        let mut ids: Vec<NodeId> = link_document(&doc, &gaz, &mut kg)
+            .into_iter()
+            .flat_map(|a| kg.nodes_of_article(a))
+            .filter(|&id| kg.node(id).ty == EntityType::Agency)
+            .collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 1);
     }
 
     #[test]

@@ -93,6 +93,16 @@ pub fn find_agencies(cx: &mut Cx) {
                 _ => rest.to_string(),
             };
         }
+        // An autonomous place's level written again before its body
+        // (`某某自治区自治区党委`) is the place's own.
+        if let Some(level) = ["自治区", "自治州", "自治县"]
+            .iter()
+            .find(|l| a.div.name.ends_with(*l))
+            && let Some(rest) = body.strip_prefix(level)
+            && AGENCY_SUFFIXES.contains(&rest)
+        {
+            body = rest.to_string();
+        }
         // A hall (`某地某中心展览厅`, `服务大厅`) is a room, not a body; only the
         // general office (`办公厅`) is one.
         if body.ends_with('厅')
@@ -725,6 +735,11 @@ mod tests {
         assert_eq!(agencies("嘉善县原党委书记到场。"), ["嘉善县党委"]);
         assert_eq!(agencies("嘉善县原扶贫办主任到场。"), ["嘉善县扶贫办"]);
         assert_eq!(agencies("嘉善县原县委书记到场。"), ["嘉善县委"]);
+        // An autonomous region's level written again is its own.
+        assert_eq!(
+            agencies("新疆维吾尔自治区自治区党委召开会议。"),
+            ["新疆维吾尔自治区党委"]
+        );
         // 前 of a name is no tense (`某地前海管理局`).
         assert_eq!(agencies("深圳前海管理局发布通知。"), ["深圳市前海管理局"]);
     }
