@@ -465,6 +465,29 @@ mod tests {
     }
 
     #[test]
+    fn a_zone_named_alone_is_the_one_named_with_its_place() {
+        let doc = crate::read::parse_text(
+            "【重温嘱托看变化】湖北：“光”“水”之变 重塑发展新方式\n\n　　日前，工信部批复了全国新一批制造业创新中心，武汉东湖新技术开发区信息光电子创新中心位列其中。东湖新技术开发区被誉为“中国光谷”。2013年王建国在湖北武汉主持召开部分省市负责人座谈会，并专程来到这里。\n",
+            "t.txt",
+            "t",
+        )
+        .unwrap();
+        let gaz = Gazetteer::bundled();
+        let mut kg = KnowledgeGraph::new();
+        let mut ids: Vec<NodeId> = link_document(&doc, &gaz, &mut kg)
+            .into_iter()
+            .flat_map(|a| kg.nodes_of_article(a))
+            .filter(|&id| {
+                let n = kg.node(id);
+                n.ty == EntityType::Division && n.name.contains("东湖")
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 1);
+    }
+
+    #[test]
     fn a_national_body_without_its_guojia_is_the_same() {
         assert_eq!(
             nodes(

@@ -311,6 +311,33 @@ pub(super) fn find_standalone_zones(cx: &mut Cx) {
     }
     for (start, end) in found {
         let text = cx.slice(start, end);
+        // The zone the article names with its place (`某市某某开发区`) is the
+        // one meant when named alone.
+        if let Some(div) = cx
+            .mentions
+            .iter()
+            .filter_map(|m| m.div.as_ref())
+            .find(|d| {
+                // Only the place's name may stand before (`某市某某开发区`).
+                d.level == Level::Zone
+                    && d.gaz.is_none()
+                    && d.parent.is_some_and(|p| {
+                        let place = cx.gaz.get(p);
+                        [place.name.as_str(), cx.gaz.short(p)]
+                            .iter()
+                            .any(|w| d.name.strip_prefix(w) == Some(text.as_str()))
+                    })
+            })
+            .cloned()
+        {
+            cx.push(division_mention(
+                Span::new(start, end),
+                text,
+                div,
+                "division:zone-standalone",
+            ));
+            continue;
+        }
         let parent = cx.locality.clone().filter(|d| d.level.depth() >= 1);
         let code = parent
             .as_ref()
