@@ -107,7 +107,14 @@ pub(super) fn titled(
         .map(|t| (t, true));
     for (title, weak) in titles.chain(descriptors) {
         let len = title.chars().count();
-        for at in (0..n.saturating_sub(len)).filter(|&at| cx.starts_with(at, title)) {
+        // The first character rules out most places cheaply; there are some
+        // four hundred titles and descriptors to look for.
+        let Some(first) = title.chars().next() else {
+            continue;
+        };
+        for at in (0..n.saturating_sub(len))
+            .filter(|&at| cx.chars[at] == first && cx.starts_with(at, title))
+        {
             starts.push((at + len, country_before(cx, at), at, weak));
         }
     }
