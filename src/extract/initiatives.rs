@@ -46,14 +46,24 @@ pub fn find(cx: &mut Cx) {
             titles.push((i, e + 1));
             let inner = cx.slice(s, e);
             let before = cx.slice(i.saturating_sub(3), i);
+            // A draft in title marks is always a document, whatever its kind
+            // (`《某区行政区域图（草案）》`).
             let doc_like = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
+                || inner.contains("草案")
                 || [
                     "制定", "出台", "印发", "发布", "实施", "贯彻", "签署", "签订", "修订", "颁布",
                     "退出", "遵守",
                 ]
                 .iter()
                 .any(|v| before.contains(v));
-            let paper = inner.ends_with('报') || inner.ends_with("杂志") || inner.ends_with('网');
+            // A paper's name ends in 报, but a communiqué or a bulletin is a
+            // document (`《某某联合新闻公报》`, `《某某情况通报》`).
+            let paper = (inner.ends_with('报')
+                && !["公报", "通报", "情报", "年报", "简报", "快报"]
+                    .iter()
+                    .any(|w| inner.ends_with(w)))
+                || inner.ends_with("杂志")
+                || inner.ends_with('网');
             if doc_like && !paper && len >= 2 {
                 let plain = normalise_name(&inner);
                 let mut aliases = vec![inner.clone(), plain.clone()];
@@ -703,6 +713,16 @@ mod tests {
             initiatives("两国元首共同签署并发表了《中华人民共和国和甲乙共和国联合声明》。"),
             ["中华人民共和国和甲乙共和国联合声明"]
         );
+    }
+
+    #[test]
+    fn a_communique_or_a_draft_in_title_marks_is_a_document() {
+        assert_eq!(
+            initiatives("双方共同发表了《中甲联合新闻公报》。会议通过《某区行政区域图（草案）》。"),
+            ["中甲联合新闻公报", "某区行政区域图(草案)"]
+        );
+        // A paper is none.
+        assert!(initiatives("据《某某日报》报道，当地开展了活动。").is_empty());
     }
 
     #[test]
