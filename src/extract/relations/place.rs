@@ -3,7 +3,7 @@
 //! and the article's locality where the paragraph is about it; agencies by their
 //! jurisdiction.
 
-use super::super::lexicon::COUNTRIES;
+use super::super::lexicon::{COUNTRIES, PROVINCE_INITIALS};
 use super::super::trim::NATIONAL_PREFIXES;
 use super::super::{Cx, DivInfo, Object, is_han};
 use crate::model::{EntityType, Predicate};
@@ -19,6 +19,17 @@ pub(super) fn located_in(cx: &mut Cx) {
                 EntityType::Agency | EntityType::Company | EntityType::Organization
             )
         {
+            continue;
+        }
+        // A body stationed in a place (`某部驻某地办事处`, `外交部驻港特派员
+        // 公署`) lies there, not where the body that sent it does.
+        if let Some(d) = stationed_place(cx, i) {
+            cx.relate(
+                i,
+                Predicate::LocatedIn,
+                Object::Division(d),
+                "locatedIn:stationed",
+            );
             continue;
         }
         // A body whose name opens with a place but was not tied to it when
@@ -143,6 +154,40 @@ fn bare_local_bureau(m: &super::super::Mention) -> bool {
         && (3..=4).contains(&m.name.chars().count())
         && m.name.ends_with(['局', '厅'])
         && !m.name.starts_with(['国', '中'])
+}
+
+/// The place body `i`'s name says it is stationed in: the division named right
+/// after a 驻 inside the name (`某某驻香港特别行政区某某公署`), or a
+/// province's one-character short form there (`驻港`, `驻京`) when a name goes
+/// on after it.
+fn stationed_place(cx: &Cx, i: usize) -> Option<DivInfo> {
+    let m = &cx.mentions[i];
+    let at = (m.span.start + 1..m.span.end.saturating_sub(2)).find(|&k| cx.chars[k] == '驻')?;
+    let named = cx.mentions.iter().find(|d| {
+        d.ty == EntityType::Division
+            && !d.anaphoric
+            && d.span.start == at + 1
+            && d.span.end < m.span.end
+            && d.div.as_ref().is_some_and(|v| v.gaz.is_some())
+    });
+    if let Some(d) = named {
+        return d.div.clone();
+    }
+    // Two short forms in a row (`驻港澳`) name two places, so neither.
+    let initial = |k: usize| {
+        PROVINCE_INITIALS
+            .iter()
+            .find(|(s, _)| s.starts_with(cx.chars[k]))
+            .map(|(_, code)| *code)
+    };
+    // A country's name may open with a province's short form (`驻苏丹`).
+    let country = COUNTRIES.iter().any(|c| cx.starts_with(at + 1, c));
+    let code = initial(at + 1).filter(|_| !country)?;
+    if at + 2 >= m.span.end || initial(at + 2).is_some() {
+        return None;
+    }
+    let ix = cx.gaz.by_code(code)?;
+    Some(super::super::division::info(cx.gaz, ix))
 }
 
 /// The division of the gazetteer whose name opens body `i`'s name
@@ -639,6 +684,26 @@ mod tests {
             .map(|r| ex.mentions[r.subject].name.clone())
             .collect();
         assert_eq!(placed, ["庚辛电子股份有限公司"]);
+    }
+
+    #[test]
+    fn a_body_stationed_in_a_place_lies_there() {
+        let found = places(
+            "中央人民政府驻香港特别行政区联络办公室举行活动。外交部驻港特派员公署发言人表示反对。",
+        );
+        assert_eq!(
+            found,
+            [
+                (
+                    "中央人民政府驻香港特别行政区联络办公室".into(),
+                    "香港特别行政区".into()
+                ),
+                ("外交部驻港特派员公署".into(), "香港特别行政区".into())
+            ]
+        );
+        // A country whose name opens with a province's short form is no
+        // province.
+        assert!(places("美国驻苏丹大使馆发表声明。").is_empty());
     }
 
     #[test]
