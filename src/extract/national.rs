@@ -402,9 +402,12 @@ pub fn find(cx: &mut Cx) {
             2 => !cx.starts_with(i, "中国"),
             _ => true,
         };
+        // Joint issuers are written without a mark between them
+        // (`中共中央办公厅国务院办公厅`): a state body starts where one ends.
+        let after_body = || found.last().is_some_and(|f| f.1 == i) && cx.starts_with(i, "国务院");
         if coverage[i] & agency != 0
             || !is_han(cx.chars[i])
-            || !(boundary(cx, i) || country_start())
+            || !(boundary(cx, i) || country_start() || after_body())
             || cx.in_book_title(i) && !issuer_slot(cx, i, &found)
         {
             i += 1;
@@ -676,6 +679,18 @@ mod tests {
     #[test]
     fn a_series_tag_names_no_unplaced_body() {
         assert!(agencies("【县委书记风采】某某：干事创业就要敢担当").is_empty());
+    }
+
+    #[test]
+    fn joint_issuers_written_as_one_word_are_two_bodies() {
+        assert_eq!(
+            agencies("中共中央国务院日前印发意见。"),
+            ["中共中央", "国务院"]
+        );
+        assert_eq!(
+            agencies("中共中央办公厅国务院办公厅印发通知。"),
+            ["中共中央办公厅", "国务院办公厅"]
+        );
     }
 
     #[test]

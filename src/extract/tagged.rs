@@ -21,7 +21,7 @@ use super::trim;
 use super::{Cx, Mention};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
-use bodies::{bare_body, brand, organisation};
+use bodies::{bare_body, brand, joint_issuers, organisation};
 use persons::person;
 use scored::scored_name;
 
@@ -80,6 +80,13 @@ pub fn find(cx: &mut Cx) {
                 }
             }
             Pos::Organization => {
+                for m in joint_issuers(cx, t) {
+                    if free(m.span.start, m.span.end)
+                        && !found.iter().any(|f| f.span.overlaps(m.span))
+                    {
+                        found.push(m);
+                    }
+                }
                 if let Some(m) = organisation(cx, &tokens, k)
                     && free(m.span.start, m.span.end)
                     && !found.iter().any(|f| f.span.overlaps(m.span))

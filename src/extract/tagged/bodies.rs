@@ -237,6 +237,32 @@ fn party_centre(name: &str) -> bool {
             || core.chars().count() == 2 && core.starts_with('民'))
 }
 
+/// The Party's centre and the State Council written as one word
+/// (`中共中央国务院印发…`): the two issuers, each a body of its own.
+pub(super) fn joint_issuers(cx: &Cx, t: &Token) -> Vec<Mention> {
+    const CENTRE: &str = "中共中央";
+    if cx.slice(t.start, t.end) != "中共中央国务院" {
+        return Vec::new();
+    }
+    let mid = t.start + CENTRE.chars().count();
+    vec![
+        body_mention(
+            CENTRE.to_string(),
+            t.start,
+            mid,
+            EntityType::Agency,
+            "organization:tagged",
+        ),
+        body_mention(
+            "国务院".to_string(),
+            mid,
+            t.end,
+            EntityType::Agency,
+            "organization:tagged",
+        ),
+    ]
+}
+
 /// An organisation the dictionary knows at token `k`, extended by the units that
 /// follow it, typed by its last word.
 pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mention> {
@@ -264,6 +290,11 @@ pub(super) fn organisation(cx: &Cx, tokens: &[Token], k: usize) -> Option<Mentio
     }
     let name = cx.slice(s, e);
     if name.chars().count() < 3 || !name.chars().all(is_han) {
+        return None;
+    }
+    // The Party's centre and the state's cabinet written as one word
+    // (`中共中央国务院`) are two issuers, which `joint_issuers` names.
+    if name == "中共中央国务院" {
         return None;
     }
     // The outlet of a dateline (`某某网消息`, `某某社电`) is the source of the
