@@ -51,6 +51,12 @@ fn body_ending_at(cx: &Cx, at: usize) -> Option<usize> {
 /// body ([`POST_BODIES`]) is that body's post, when the article names the body.
 pub(super) fn title_body_after_name(cx: &Cx, i: usize) -> Option<usize> {
     let end = cx.mentions[i].span.end;
+    // A deputy holds the post of the same body (`某某副委员长`).
+    let end = if cx.starts_with(end, "副") {
+        end + 1
+    } else {
+        end
+    };
     let row = POST_BODIES
         .iter()
         .find(|row| row[1..].iter().any(|p| cx.starts_with(end, p)))?;
@@ -353,6 +359,17 @@ mod tests {
             !found.contains(&("甘文亮".into(), "交通运输部".into())),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_deputys_title_after_the_name_is_a_post_of_the_same_body() {
+        let found = pairs("全国人大常委会举行会议。王建国委员长出席。甘文亮副委员长主持会议。");
+        for name in ["王建国", "甘文亮"] {
+            assert!(
+                found.contains(&(name.into(), "全国人大常委会".into())),
+                "{found:?}"
+            );
+        }
     }
 
     #[test]
