@@ -469,6 +469,9 @@ lists! {
     /// Documents every body of a kind issues under one name (政府工作报告).
     STANDING_DOCUMENTS: Vec<&'static str> = "standing_documents", Any;
 
+    /// Ministers' short titles and the ministry each stands for (外长, 外交部).
+    MINISTER_SHORT_POSTS: Vec<(&'static str, &'static str)> = "minister_short_posts", Any;
+
     /// The state-level new areas named without their province, with the
     /// province's code.
     NATIONAL_NEW_AREAS: Vec<(&'static str, &'static str)> = "national_new_areas", Any;

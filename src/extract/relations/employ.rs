@@ -2,7 +2,8 @@
 //! the company a person's sentence names.
 
 use super::super::lexicon::{
-    COMPANY_POSTS, GOVERNMENT_HEADS, POST_BODIES, POST_TENSES, POSTS, RESIDENTS, THE_COMPANY,
+    COMPANY_POSTS, GOVERNMENT_HEADS, MINISTER_SHORT_POSTS, POST_BODIES, POST_TENSES, POSTS,
+    RESIDENTS, THE_COMPANY,
 };
 use super::super::{Cx, Mention, Object};
 use super::unposted;
@@ -75,7 +76,19 @@ pub(super) fn works_for(cx: &mut Cx) {
         }
         // `某国国防部长某某`: the ministry the title runs into works for it when
         // the article names that ministry (`某国国防部`) as a body.
-        if let Some(body) = role.strip_suffix("部长").map(|b| format!("{b}部"))
+        // A short title stands for its ministry (`某国外长`: `某国外交部`),
+        // with its country: alone it may be any country's minister.
+        let short = || {
+            MINISTER_SHORT_POSTS.iter().find_map(|(post, ministry)| {
+                role.strip_suffix(post)
+                    .filter(|b| !b.is_empty())
+                    .map(|b| format!("{b}{ministry}"))
+            })
+        };
+        if let Some(body) = role
+            .strip_suffix("部长")
+            .map(|b| format!("{b}部"))
+            .or_else(short)
             && let Some(j) = (0..n).find(|&j| {
                 let b = &cx.mentions[j];
                 b.ty == EntityType::Agency
@@ -553,6 +566,13 @@ pub(super) mod tests {
             employers("俄罗斯国防部长卡列夫表示，俄罗斯国防部将继续行动。"),
             ["俄罗斯国防部"]
         );
+        // A short title stands for its ministry (`外长`: `外交部`).
+        assert_eq!(
+            employers("俄罗斯外交部发表声明。俄罗斯外长卡列夫当天表示反对。"),
+            ["俄罗斯外交部"]
+        );
+        // Without its country it is no ministry the article names.
+        assert!(employers("外交部发言人表示欢迎。外长卡列夫当天表示反对。").is_empty());
     }
 
     #[test]
