@@ -288,6 +288,9 @@ mod tests {
         // The verb before a list's first item joins its later items too.
         let found = launchers("嘉兴市人民政府积极参与长三角建设和“甲乙丙丁”建设。");
         assert!(found.is_empty(), "{found:?}");
+        // So does one that works within it.
+        let found = launchers("海南省在“甲乙丙丁”建设中，加快推进开放。");
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -220,6 +220,12 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     {
         return None;
     }
+    // Nor does a programme the subject works within (`某省在“某某”建设中`,
+    // `在某某战略中`): it joins a larger one.
+    if cx.ends_with_at(qs, "在") && (cx.starts_with(qe, "中") || cx.starts_with(qe, "建设中"))
+    {
+        return None;
+    }
     // 4. The sentence's subject: the first agency or division before the name that
     // is not a place phrase (`在某街道，…`), unless the clause says the subject only
     // follows the programme. When the subject has another body do the work
