@@ -737,6 +737,14 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_being_drafted_is_named_after_the_verb() {
+        assert_eq!(
+            initiatives("某市正在编制老城整体保护规划，同步推进工作。"),
+            ["老城整体保护规划"]
+        );
+    }
+
+    #[test]
     fn a_project_needs_a_proper_name_and_an_ordinal_is_no_part_of_a_name() {
         assert_eq!(
             initiatives("某省实施黄河滩区综合治理项目，关停污染企业。"),
