@@ -150,7 +150,7 @@ pub(super) fn titled(
             let dictionary_word =
                 t.end - t.start >= 2 && matches!(t.pos, Pos::Other | Pos::Verb) && !rare;
             // `某某和总理某某`: a conjunction is no part of the name.
-            let joiner = t.end - t.start == 1 && "和同跟".contains(c);
+            let joiner = t.end - t.start == 1 && "和同跟及与".contains(c);
             // A function word (`则`, `都`, `后`), a second post (`兼`), a
             // posting (`驻`) or a place the text goes on to (`某某北京`) ends it.
             let ends_name = e > s
@@ -181,7 +181,7 @@ pub(super) fn titled(
             // (`会见某国总统某某梅时`).
             if t.pos == Pos::Unknown
                 && t.end - t.start >= 2
-                && "在是将也就已率携时以".contains(cx.chars[t.end - 1])
+                && "在是将也就已率携时以及与".contains(cx.chars[t.end - 1])
             {
                 e = t.end - 1;
                 break;
@@ -560,6 +560,9 @@ mod tests {
             EntityType::Person,
         );
         assert_eq!(people, ["格列佐达"]);
+        // So is a conjunction before the rest of a list.
+        let people = named("美国国务卿卡勒森及多位内阁成员出席。", EntityType::Person);
+        assert_eq!(people, ["卡勒森"]);
     }
 
     #[test]
