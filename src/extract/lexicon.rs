@@ -606,7 +606,7 @@ mod tests {
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
         assert_eq!(POSTS.len(), 156);
         assert_eq!((POSTS[0], POSTS[155]), ("党工委书记", "旗长"));
-        assert_eq!(AGENCY_SUFFIXES.len(), 63);
+        assert_eq!(AGENCY_SUFFIXES.len(), 66);
         assert_eq!(INITIATIVE_CUES.len(), 77);
         assert_eq!(INITIATIVE_CUES[76], ("课程", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);

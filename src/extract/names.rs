@@ -695,6 +695,14 @@ mod tests {
     }
 
     #[test]
+    fn short_forms_of_headquarters_and_offices_are_bodies() {
+        assert_eq!(
+            agencies("广东省防总启动应急响应，喀什地区行署召开会议，武定县督导组进驻。"),
+            ["广东省防总", "喀什地区行署", "武定县督导组"]
+        );
+    }
+
+    #[test]
     fn a_clause_between_a_place_and_a_suffix_names_no_body() {
         // A word that never sits inside a name, or a post before a conjunction.
         assert!(

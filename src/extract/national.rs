@@ -435,17 +435,22 @@ pub fn find(cx: &mut Cx) {
         match body_at(cx, i) {
             // A Chinese division may hold the country's name (`中国`), never
             // the body after it.
+            // The State Council's offices for a region hold its name
+            // (`国务院台湾事务办公室`).
             Some((e, country))
                 if coverage[i..e]
                     .iter()
                     .enumerate()
-                    .all(|(k, b)| b & division == 0 || k < country) =>
+                    .all(|(k, b)| b & division == 0 || k < country)
+                    || cx.starts_with(i, "国务院") && cx.ends_with_at(e, "事务办公室") =>
             {
                 // A commission's or a leading group's general office is a body
                 // of its own (`某某委员会办公室`, `某某军委办公厅`).
                 let e = if (cx.ends_with_at(e, "委员会") || cx.ends_with_at(e, "领导小组"))
                     && cx.starts_with(e, "办公室")
-                    || (cx.ends_with_at(e, "委") || cx.ends_with_at(e, "常委会"))
+                    || (cx.ends_with_at(e, "委")
+                        || cx.ends_with_at(e, "常委会")
+                        || cx.ends_with_at(e, "政协"))
                         && cx.starts_with(e, "办公厅")
                 {
                     e + 3
@@ -519,6 +524,15 @@ pub fn find(cx: &mut Cx) {
         {
             cx.mentions
                 .retain(|m| !(m.ty == EntityType::Agency && s < m.span.start && m.span.end <= e));
+        }
+        // So does a State Council office for a region (`国务院某某事务办公室`):
+        // the region inside names neither a place nor a local office.
+        if cx.slice(s, e).starts_with("国务院") && cx.ends_with_at(e, "事务办公室") {
+            cx.mentions.retain(|m| {
+                !(matches!(m.ty, EntityType::Agency | EntityType::Division)
+                    && s < m.span.start
+                    && m.span.end <= e)
+            });
         }
     }
     for (s, e, country) in found {
@@ -679,6 +693,13 @@ mod tests {
     #[test]
     fn a_series_tag_names_no_unplaced_body() {
         assert!(agencies("【县委书记风采】某某：干事创业就要敢担当").is_empty());
+    }
+
+    #[test]
+    fn a_state_council_office_for_a_region_is_one_national_body() {
+        let ex = run("国务院台湾事务办公室发言人表示。全国政协办公厅发布通知。");
+        let names: Vec<&str> = ex.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(names, ["国务院台湾事务办公室", "全国政协办公厅"]);
     }
 
     #[test]
