@@ -21,7 +21,7 @@ use super::trim;
 use super::{Cx, Mention};
 use crate::model::{EntityType, Span};
 use crate::segment::{Pos, Token};
-use bodies::{bare_body, brand, joint_issuers, organisation};
+use bodies::{bare_body, brand, field_departments, joint_issuers, organisation};
 use persons::person;
 use scored::scored_name;
 
@@ -112,6 +112,12 @@ pub fn find(cx: &mut Cx) {
             && free(m.span.start, m.span.end)
             && !found.iter().any(|f| f.span.overlaps(m.span))
         {
+            found.push(m);
+        }
+    }
+    // Departments named by their field alone, where nothing was found.
+    for m in field_departments(cx) {
+        if free(m.span.start, m.span.end) && !found.iter().any(|f| f.span.overlaps(m.span)) {
             found.push(m);
         }
     }

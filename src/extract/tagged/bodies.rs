@@ -6,7 +6,8 @@
 use super::super::lexicon::{
     AGENCY_SUFFIXES, BRAND_COMPOUNDS, BRAND_ENDINGS, BUSINESS_ENDINGS, COMPANY_POSTS,
     COMPANY_SUFFIXES, CONTINENTS, GENERIC_CORES, GENERIC_INSTITUTIONS, GOVERNMENT_ENDINGS,
-    INDUSTRY_WORDS, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, REGION_WORDS, UNITS_AFTER,
+    INDUSTRY_WORDS, MINISTRY_CORES, NOT_AGENCY_END, ORG_ENDINGS, ORG_SUFFIXES, REGION_WORDS,
+    UNITS_AFTER,
 };
 use super::super::names::{body_variants, normalise_name};
 use super::super::trim::{covered_by_division, foreign_country};
@@ -237,6 +238,41 @@ fn party_centre(name: &str) -> bool {
             || core.chars().count() == 2 && core.starts_with('民'))
 }
 
+/// A province's department named by its field alone (`农业农村厅还派出…`,
+/// `包括商务厅、卫生健康厅等`), which the dictionary splits into ordinary
+/// words: a field of government right after a mark, a list's joiner or the
+/// start of a clause, then 厅. `provincial_department` gives it its province.
+pub(super) fn field_departments(cx: &Cx) -> Vec<Mention> {
+    let n = cx.chars.len();
+    let mut out = Vec::new();
+    for s in 0..n {
+        let opens = s == 0 || !is_han(cx.chars[s - 1]) || "、和与及".contains(cx.chars[s - 1]);
+        if !opens {
+            continue;
+        }
+        let Some(core) = MINISTRY_CORES
+            .iter()
+            .filter(|c| c.chars().count() >= 2 && cx.starts_with(s, c))
+            .max_by_key(|c| c.chars().count())
+        else {
+            continue;
+        };
+        let e = s + core.chars().count();
+        if cx.chars.get(e) != Some(&'厅') {
+            continue;
+        }
+        let name = cx.slice(s, e + 1);
+        out.push(body_mention(
+            name,
+            s,
+            e + 1,
+            EntityType::Agency,
+            "agency:tagged-bare",
+        ));
+    }
+    out
+}
+
 /// The Party's centre and the State Council written as one word
 /// (`中共中央国务院印发…`): the two issuers, each a body of its own.
 pub(super) fn joint_issuers(cx: &Cx, t: &Token) -> Vec<Mention> {
@@ -446,5 +482,17 @@ mod tests {
             .map(|m| m.name.clone())
             .collect();
         assert_eq!(agencies, ["福建省商务厅"]);
+    }
+
+    #[test]
+    fn a_department_named_by_its_field_alone_is_one() {
+        let ex = crate::extract::tests::run("在浙江，干部蹲点调研。农业农村厅还派出36支服务队。");
+        let agencies: Vec<String> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == crate::model::EntityType::Agency)
+            .map(|m| m.name.clone())
+            .collect();
+        assert_eq!(agencies, ["浙江省农业农村厅"]);
     }
 }
