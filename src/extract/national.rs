@@ -136,6 +136,10 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
             }
         }
     }
+    // A foreign state's central government (`某国中央政府`) is its own.
+    if country > 0 && cx.starts_with(p, "中央政府") {
+        return Some((p + 4, country));
+    }
     // The State Council is the national level of `人民政府` and is named alone.
     let state_council = country == 0 && lead == 3;
     // The national level of a body that every level has (`全国政协`,
@@ -712,6 +716,11 @@ mod tests {
             agencies("中共中央办公厅国务院办公厅印发通知。"),
             ["中共中央办公厅", "国务院办公厅"]
         );
+    }
+
+    #[test]
+    fn a_foreign_central_government_is_the_countrys() {
+        assert_eq!(agencies("也门中央政府对局势表示关切。"), ["也门中央政府"]);
     }
 
     #[test]
