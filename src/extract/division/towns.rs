@@ -566,6 +566,11 @@ mod tests {
     }
 
     #[test]
+    fn a_programme_for_towns_of_an_industry_names_no_town() {
+        assert!(divisions("全国建设了1300多个农业产业强镇。").is_empty());
+    }
+
+    #[test]
     fn a_conjunction_read_alone_ends_a_town_name() {
         let found = divisions("某县甲村和城东街道的干部。");
         assert!(found.contains(&"城东街道".to_string()), "{found:?}");
