@@ -245,9 +245,16 @@ fn party_centre(name: &str) -> bool {
 pub(super) fn field_departments(cx: &Cx) -> Vec<Mention> {
     let n = cx.chars.len();
     let mut out = Vec::new();
+    // Most characters open no field: they are passed over with one search.
+    let mut firsts: Vec<char> = MINISTRY_CORES
+        .iter()
+        .filter_map(|c| c.chars().next())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
     for s in 0..n {
         let opens = s == 0 || !is_han(cx.chars[s - 1]) || "、和与及".contains(cx.chars[s - 1]);
-        if !opens {
+        if !opens || firsts.binary_search(&cx.chars[s]).is_err() {
             continue;
         }
         let Some(core) = MINISTRY_CORES
