@@ -59,7 +59,7 @@ pub fn find(cx: &mut Cx) {
             // A paper's name ends in 报, but a communiqué or a bulletin is a
             // document (`《某某联合新闻公报》`, `《某某情况通报》`).
             let paper = (inner.ends_with('报')
-                && !["公报", "通报", "情报", "年报", "简报", "快报"]
+                && !["公报", "通报", "年报", "简报"]
                     .iter()
                     .any(|w| inner.ends_with(w)))
                 || inner.ends_with("杂志")
@@ -721,8 +721,9 @@ mod tests {
             initiatives("双方共同发表了《中甲联合新闻公报》。会议通过《某区行政区域图（草案）》。"),
             ["中甲联合新闻公报", "某区行政区域图(草案)"]
         );
-        // A paper is none.
+        // A paper is none, an express paper too.
         assert!(initiatives("据《某某日报》报道，当地开展了活动。").is_empty());
+        assert!(initiatives("据《某某快报》报道，当地开展了活动。").is_empty());
     }
 
     #[test]
