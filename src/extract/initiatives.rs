@@ -7,8 +7,8 @@
 //! `relations`.
 
 use super::lexicon::{
-    APPOSITIVE_CUES, CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, GATHERING_NOUNS, INITIATIVE_CUES,
-    INITIATIVE_VERBS,
+    APPOSITIVE_CUES, CAMPAIGN_HEADS, CREATION_VERBS, DOCUMENT_WORDS, EVENT_NOUNS, GATHERING_NOUNS,
+    INITIATIVE_CUES, INITIATIVE_VERBS,
 };
 mod bilateral;
 mod campaigns;
@@ -131,15 +131,39 @@ pub fn find(cx: &mut Cx) {
             } else {
                 "Campaign"
             };
+            // A campaign is also called by its quoted words alone (`“某某”专项
+            // 行动` is `某某`); an event or a plan on them is another thing.
+            let mut aliases = vec![plain.clone(), full];
+            if CAMPAIGN_HEADS.iter().any(|h| cx.ends_with_at(end, h)) {
+                aliases.push(normalise_name(&inner));
+            }
             found.push(initiative(
                 cx,
                 qs,
                 end,
-                plain.clone(),
-                vec![plain, full],
+                plain,
+                aliases,
                 class,
                 "initiative:quote-head",
             ));
+            // A meeting on a campaign (`“某某”学习教育工作座谈会`) names the
+            // campaign too, with its head right after the quote.
+            if let Some(head) = CAMPAIGN_HEADS.iter().find(|h| cx.starts_with(qe, h))
+                && qe + head.chars().count() < end
+            {
+                let campaign_end = qe + head.chars().count();
+                let full = cx.slice(qs, campaign_end);
+                let plain = normalise_name(&full);
+                found.push(initiative(
+                    cx,
+                    qs,
+                    campaign_end,
+                    plain.clone(),
+                    vec![plain, full, normalise_name(&inner)],
+                    "Campaign",
+                    "initiative:quote-head",
+                ));
+            }
             continue;
         }
         // Two characters (`“某改”工程`) make a name only with a cue after them.
@@ -314,7 +338,8 @@ fn named_after_quote(cx: &Cx, at: usize) -> Option<usize> {
             .iter()
             .chain(GATHERING_NOUNS.iter())
             .copied()
-            .chain(["规划纲要", "纲要", "主题教育"])
+            .chain(["规划纲要", "纲要"])
+            .chain(CAMPAIGN_HEADS.iter().copied())
             .find(|w| w.chars().count() >= 2 && cx.starts_with(p, w))
             .map(|w| p + w.chars().count())
     })
@@ -536,6 +561,21 @@ mod tests {
             .filter(|m| m.ty == EntityType::Initiative)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_campaign_after_its_quote_keeps_its_head_and_a_meeting_on_it_names_it() {
+        let found = run("标题\n各地开展“青禾三做”学习教育工作座谈会30日召开。");
+        let campaign = found
+            .mentions
+            .iter()
+            .find(|m| m.ty == EntityType::Initiative && m.name == "青禾三做学习教育")
+            .expect("the campaign inside the meeting's name");
+        assert!(campaign.aliases.contains(&"青禾三做".to_string()));
+        assert!(
+            initiatives("标题\n公安部部署“卡勒森2022”专项行动。")
+                .contains(&"卡勒森2022专项行动".to_string())
+        );
     }
 
     #[test]

@@ -58,7 +58,16 @@ pub(super) fn named_campaigns(
                 "重要",
             ]
             .iter()
-            .any(|w| words.starts_with(w));
+            .any(|w| words.starts_with(w))
+                // A whole place's campaign (`全省主题教育`) is the campaign of
+                // the moment named by its kind alone, and a verb of pressing
+                // on (`深化学习教育`) is no part of a name.
+                || ["全省", "全市", "全县", "全区", "全州", "全党", "全军"]
+                    .iter()
+                    .any(|w| words.starts_with(w))
+                || ["深化", "抓实", "抓好", "扎实", "抓紧"]
+                    .iter()
+                    .any(|w| words == *w);
             if at - s < 2
                 || generic
                 || quoted(quotes, titles, s, e)
@@ -273,6 +282,12 @@ mod tests {
     fn a_verb_taking_the_campaign_or_a_round_names_none() {
         assert!(campaigns("要确保主题教育取得实效。").is_empty());
         assert!(campaigns("部署开展第二批主题教育。").is_empty());
+    }
+
+    #[test]
+    fn a_whole_places_campaign_or_a_verb_of_pressing_on_names_none() {
+        assert!(campaigns("他指出，深化学习教育要联系实际。").is_empty());
+        assert!(campaigns("启动全省主题教育。").is_empty());
     }
 
     #[test]
