@@ -824,6 +824,21 @@ mod tests {
     }
 
     #[test]
+    fn a_count_of_measures_names_them_with_what_they_are_for() {
+        let found = initiatives("该市出台优化营商环境十项举措。某省出台了关心青禾企业的20条措施。");
+        assert!(
+            found.contains(&"优化营商环境十项举措".to_string()),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&"关心青禾企业的20条措施".to_string()),
+            "{found:?}"
+        );
+        // Ten of something else are no measures.
+        assert!(initiatives("该市出台优化营商环境十项。").is_empty());
+    }
+
+    #[test]
     fn a_quoted_slogan_before_a_campaigns_noun_names_the_campaign() {
         assert_eq!(
             initiatives("深入开展“守初心、担使命”主题教育。"),

@@ -15,10 +15,14 @@ use super::{initiative, occurrences, quoted, words_back};
 use crate::model::{EntityType, Span};
 
 /// Whether the text before `e` ends with a count of articles (`二十条`,
-/// `20条`): a package of rules named by how many it has (`某某改革20条`).
+/// `20条`): a package of rules named by how many it has (`某某改革20条`),
+/// or a count of measures (`某某十项举措`, `某某20条措施`).
 pub(super) fn counted_rules(cx: &Cx, e: usize) -> bool {
+    let measures = ["措施", "举措"].iter().find(|w| cx.ends_with_at(e, w));
+    let e = e - measures.map_or(0, |w| w.chars().count());
+    let unit = |c: char| c == '条' || measures.is_some() && c == '项';
     e >= 2
-        && cx.chars[e - 1] == '条'
+        && unit(cx.chars[e - 1])
         && (cx.chars[e - 2].is_ascii_digit() || "一二三四五六七八九十百".contains(cx.chars[e - 2]))
 }
 
@@ -99,7 +103,11 @@ pub(super) fn unquoted_programmes(
                 }
                 continue;
             };
-            s = name_start;
+            // A count of measures is named with what they are for, 的 and all
+            // (`关心关爱某某的20条措施`): the count alone names nothing.
+            if !(counted_rules(cx, e) && e - name_start < 6) {
+                s = name_start;
+            }
             // `建立了某省首份负面清单`: the place and the ordinal say which one
             // it was; the name is what follows them.
             let mut min_len = 6;
