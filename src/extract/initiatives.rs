@@ -686,6 +686,11 @@ mod tests {
             ["滩涂养殖保护法"]
         );
         assert_eq!(initiatives("各地要遵守宪法。"), ["宪法"]);
+        // A numbered amendment is an act of its own.
+        assert_eq!(
+            initiatives("会议表决通过刑法修正案（十二）。"),
+            ["刑法修正案(十二)"]
+        );
         // Everyday words, kinds of law, idioms and a committee's field name no law.
         assert!(initiatives("这种做法值得推广，要把罪犯绳之以法。").is_empty());
         assert!(initiatives("会议讨论了组织法的作用。").is_empty());

@@ -327,6 +327,7 @@ pub(super) fn named_laws(
             (4..=16).contains(&len) && !(head && t.end - t.start == 2 && (kind || len < 5))
         };
         let s = if head { parties_before(cx, s) } else { s };
+        let e = numbered_amendment(cx, e).unwrap_or(e);
         let span = Span::new(s, e);
         // A law may hold the place it is for (`某地基本法`), and a body only
         // when it is the body's own organic law (`某院组织法`); other bodies
@@ -360,6 +361,22 @@ pub(super) fn named_laws(
             "initiative:named-law",
         ));
     }
+}
+
+/// The end of a law's amendment numbered after its name (`某某法修正案（十一）`):
+/// each is an act of its own, named with its number.
+fn numbered_amendment(cx: &Cx, e: usize) -> Option<usize> {
+    let open = e + "修正案".chars().count();
+    if !cx.starts_with(e, "修正案") || !cx.chars.get(open).is_some_and(|&c| c == '（' || c == '(')
+    {
+        return None;
+    }
+    let digits = cx.chars[open + 1..]
+        .iter()
+        .take_while(|c| "一二三四五六七八九十".contains(**c))
+        .count();
+    let close = open + 1 + digits;
+    (digits > 0 && cx.chars.get(close).is_some_and(|&c| c == '）' || c == ')')).then_some(close + 1)
 }
 
 /// Whether the segmenter's word `t`, ending a name that starts at `s`, can end
