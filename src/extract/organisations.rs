@@ -829,6 +829,20 @@ mod tests {
     }
 
     #[test]
+    fn a_party_committees_school_is_named_by_the_committee() {
+        let found = organisations("他在中共嘉兴市委党校学习。");
+        assert_eq!(found, ["中共嘉兴市委党校"]);
+    }
+
+    #[test]
+    fn care_homes_and_theatres_are_organisations() {
+        assert_eq!(
+            organisations("老人住进了青禾颐养养老院。嘉兴京剧院的演员演出新戏。"),
+            ["青禾颐养养老院", "嘉兴京剧院"]
+        );
+    }
+
+    #[test]
     fn party_schools_and_a_hospital_attached_by_its_ordinal() {
         assert_eq!(
             organisations("学员在青禾市委党校学习，患者转入青禾大学第一附属医院。"),

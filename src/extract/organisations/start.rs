@@ -87,10 +87,24 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
         if !(is_han(c) || c.is_ascii_alphanumeric()) || is_stop(c) && !in_word() {
             break;
         }
-        if cx
-            .covering(s - 1, &[EntityType::Agency, EntityType::Person])
-            .is_some()
-        {
+        // A Party committee's school is named by the committee
+        // (`中共某省委党校`): its name takes the committee whole.
+        if let Some(a) = cx.covering(s - 1, &[EntityType::Agency, EntityType::Person]) {
+            let m = &cx.mentions[a];
+            if s == k
+                && m.ty == EntityType::Agency
+                && m.span.end == k
+                && cx.starts_with(k, "党校")
+                && m.text.ends_with('委')
+                && m.rule == "agency:division-prefix"
+                && m.span.start >= floor
+            {
+                s = m.span.start;
+                if s >= floor + 2 && cx.ends_with_at(s, "中共") {
+                    s -= 2;
+                }
+                continue;
+            }
             break;
         }
         s -= 1;
@@ -116,7 +130,9 @@ pub(super) fn name_start(cx: &Cx, k: usize, floor: usize) -> usize {
             let national = super::super::trim::NATIONAL_PREFIXES
                 .iter()
                 .any(|p| prefix.starts_with(p))
-                || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p));
+                || BANK_PREFIXES.iter().any(|p| prefix.ends_with(p))
+                // The Party's school is named with the Party (`中共某省委党校`).
+                || prefix == "中共" && cx.starts_with(k, "党校");
             let joined = cx
                 .mentions
                 .iter()
