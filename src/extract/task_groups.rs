@@ -33,7 +33,13 @@ pub fn find(cx: &mut Cx) {
         }
         if let Some(s) = subject_start(cx, i)
             && !cx.in_book_title(i)
-            && (s..e).all(|k| cx.covering(k, &[EntityType::Agency]).is_none())
+            // The state's own lead body may open the name (`国务院某某领导小组`).
+            && (s..e).all(|k| {
+                cx.covering(k, &[EntityType::Agency]).is_none_or(|a| {
+                    let m = &cx.mentions[a];
+                    m.span.start == s && LEADS.contains(&m.text.as_str())
+                })
+            })
         {
             found.push((s, e));
         }
@@ -91,12 +97,19 @@ fn subject_start(cx: &Cx, at: usize) -> Option<usize> {
         }
         let plain = (t.start..t.end).all(|j| is_han(cx.chars[j]) || cx.chars[j].is_ascii_digit());
         let party_of = word == "的" && t.start > 0 && cx.chars[t.start - 1] == '党';
+        // Regions listed and closed by 等 are one field (`振兴某某地区等老工业
+        // 基地`): the walk goes on past 等 after a region's word.
+        let listed_regions = word == "等"
+            && s < at
+            && ["地区", "省", "市", "区"]
+                .iter()
+                .any(|w| cx.ends_with_at(t.start, w));
         // Every level's groups, or some, are no one group (`两级`, `各级`).
         if !task_named(&cx.slice(t.start, at.max(t.start + 2))) {
             return None;
         }
         if !plain
-            || t.function && !party_of && !["和", "与"].contains(&word.as_str())
+            || t.function && !party_of && !listed_regions && !["和", "与"].contains(&word.as_str())
             || GROUP_OPENERS.contains(&word.as_str())
             || cx.covering(t.start, &[EntityType::Person]).is_some()
         {
@@ -206,6 +219,15 @@ mod tests {
         let found = agencies("中央“不忘初心、牢记使命”主题教育领导小组印发意见。");
         assert!(
             found.contains(&"中央“不忘初心、牢记使命”主题教育领导小组".to_string()),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn the_states_group_for_regions_listed_with_deng_is_one_name() {
+        let found = agencies("国务院振兴西部地区等山区领导小组组长甘文亮主持会议。");
+        assert!(
+            found.contains(&"国务院振兴西部地区等山区领导小组".to_string()),
             "{found:?}"
         );
     }
