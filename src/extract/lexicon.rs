@@ -604,8 +604,8 @@ mod tests {
         force_all();
         assert_eq!(SURNAMES.chars().count(), 442);
         assert!(SURNAMES.starts_with("王李张刘陈") && SURNAMES.ends_with("郇"));
-        assert_eq!(POSTS.len(), 156);
-        assert_eq!((POSTS[0], POSTS[155]), ("党工委书记", "旗长"));
+        assert_eq!(POSTS.len(), 157);
+        assert_eq!((POSTS[0], POSTS[156]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 66);
         assert_eq!(INITIATIVE_CUES.len(), 77);
         assert_eq!(INITIATIVE_CUES[76], ("课程", "Campaign"));

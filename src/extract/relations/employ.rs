@@ -560,6 +560,14 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_legislator_works_for_the_legislature_named_before_the_post() {
+        assert_eq!(
+            employers("全国人大代表、香港特区立法会议员甘文亮表示支持。"),
+            ["全国人大", "香港特别行政区立法会"]
+        );
+    }
+
+    #[test]
     fn a_foreign_minister_works_for_the_ministry_the_article_names() {
         // The title runs into the ministry (`某国国防部` + `长`).
         assert_eq!(
