@@ -288,7 +288,9 @@ pub fn find(cx: &mut Cx) {
         if prev_ok
             && let Some(end) = courtesy_end(cx, i).or_else(|| name_at(cx, i))
             && (SPEECH_VERBS.iter().any(|v| cx.starts_with(end, v))
-                || COURTESY.iter().any(|t| cx.starts_with(end, t))
+                // An ethnic group before a courtesy title (`某族老师`) is who
+                // the person is, not their name.
+                || COURTESY.iter().any(|t| cx.starts_with(end, t)) && cx.chars[end - 1] != '族'
                 || post_in_apposition(cx, end)
                 // An official's act (`某某出席`, `某某致辞`) after a clause's
                 // start, when the name is no everyday word of the dictionary's.
@@ -604,6 +606,12 @@ mod tests {
         // So is one in a list of names.
         let found = people("获奖者有甘文亮、王建国、李明华。王建、刘立群也来了。");
         assert!(found.contains(&"王建国".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_teacher_is_named_before_the_courtesy_title_but_an_ethnic_group_is_no_name() {
+        assert_eq!(people("这也是甘路老师第四次获奖。"), ["甘路"]);
+        assert!(people("学校里的黎族老师很多。").is_empty());
     }
 
     #[test]
