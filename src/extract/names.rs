@@ -788,4 +788,16 @@ mod tests {
             ["嘉兴市不动产登记事务中心"]
         );
     }
+
+    #[test]
+    fn housing_fund_medical_insurance_and_public_opinion_centres_are_bodies() {
+        assert_eq!(
+            agencies("嘉兴市住房公积金管理中心发布数据。海宁市医保中心工作人员说。"),
+            ["嘉兴市住房公积金管理中心", "海宁市医保中心"]
+        );
+        assert_eq!(
+            agencies("兰考县社情民意服务中心接到电话。"),
+            ["兰考县社情民意服务中心"]
+        );
+    }
 }
