@@ -821,7 +821,10 @@ mod tests {
         assert!(found.contains(&"林果振兴行动".to_string()), "{found:?}");
         assert!(found.contains(&"山区发展事业基金".to_string()), "{found:?}");
         let found = initiatives("某省发布青禾流域生态修复实施方案。");
-        assert!(found.contains(&"青禾流域生态修复实施方案".to_string()), "{found:?}");
+        assert!(
+            found.contains(&"青禾流域生态修复实施方案".to_string()),
+            "{found:?}"
+        );
         // A year is no count of articles.
         assert!(
             !initiatives("某市出台2023年5条措施。")

@@ -277,6 +277,19 @@ mod tests {
     }
 
     #[test]
+    fn a_leading_group_named_after_a_campaign_runs_it() {
+        let found =
+            launchers("中央“青禾先锋”主题教育领导小组印发通知。各地深入开展“青禾先锋”主题教育。");
+        assert!(
+            found.contains(&(
+                "青禾先锋主题教育".into(),
+                "中央“青禾先锋”主题教育领导小组".into()
+            )),
+            "{found:?}"
+        );
+    }
+
+    #[test]
     fn a_place_that_joins_a_programme_does_not_launch_it() {
         let found = launchers("嘉兴市人民政府积极参与“甲乙丙丁”建设。");
         assert!(found.is_empty(), "{found:?}");

@@ -100,6 +100,19 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
         }
         other => other,
     };
+    // A leading group named after the campaign (`中央某某活动领导小组`) runs it.
+    if let Some(j) = (0..n).find(|&j| {
+        let o = &cx.mentions[j];
+        o.ty == EntityType::Agency
+            && !o.anaphoric
+            && (o.name.ends_with("领导小组") || o.name.ends_with("领导小组办公室"))
+            && m.name.chars().count() >= 4
+            && o.name
+                .replace(['“', '”', '‘', '’'], "")
+                .contains(m.name.as_str())
+    }) {
+        return Some((j, 0, "launchedBy:campaign-group"));
+    }
     // The name may open with a body the article names elsewhere, when the
     // initiative's mention took the body's characters for its own
     // (`落实某院某某行动计划`).
