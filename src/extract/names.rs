@@ -112,6 +112,15 @@ pub fn find_agencies(cx: &mut Cx) {
         {
             continue;
         }
+        // A committee of mediators or arbitrators (`某市某某人民调解委员会`,
+        // `某市仲裁委员会`) is a public institution, not a government body: the
+        // organisations' pass names it.
+        if ["调解委员会", "仲裁委员会"]
+            .iter()
+            .any(|w| body.ends_with(w))
+        {
+            continue;
+        }
         // Nor is a clause that ends in an ordinary word like an office's
         // (`某省要增强大局`, `某省加快打造新发展格局`).
         if NOT_AGENCY_END

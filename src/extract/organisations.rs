@@ -290,7 +290,9 @@ pub fn find(cx: &mut Cx) {
         // their place as well (`某地大学`, `某地学院`, `某地医院`).
         // So are a place's Party school and its museum (`某省博物馆`).
         // A longer suffix ending in one (`职业技术学院`) is named so too.
-        let college = ["大学", "学院", "医院", "铁路局", "党校", "博物馆"].contains(&suffix)
+        // So is its arbitration committee (`某市仲裁委员会`).
+        let college = ["大学", "学院", "医院", "铁路局", "党校", "博物馆", "仲裁委员会"]
+            .contains(&suffix)
             || suffix.ends_with("学院")
             || suffix.ends_with("大学")
             // A town's school is named by the town (`某乡小学`).
@@ -832,6 +834,16 @@ mod tests {
     fn a_party_committees_school_is_named_by_the_committee() {
         let found = organisations("他在中共嘉兴市委党校学习。");
         assert_eq!(found, ["中共嘉兴市委党校"]);
+    }
+
+    #[test]
+    fn mediation_and_arbitration_committees_are_organisations() {
+        assert_eq!(
+            organisations("嘉兴市医疗纠纷人民调解委员会介入。海宁仲裁委员会受理案件。"),
+            ["嘉兴市医疗纠纷人民调解委员会", "海宁仲裁委员会"]
+        );
+        // A village's committee of mediators is a kind, and its tail no name.
+        assert!(organisations("村民调解委员会的成员说。").is_empty());
     }
 
     #[test]

@@ -316,8 +316,13 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             .chain(ORG_SUFFIXES.iter())
             .filter(|s| m.text.ends_with(*s))
             .max_by_key(|s| s.chars().count());
+        // A cut inside the suffix itself (`村民调解委员会` cut after its verb)
+        // leaves the tail of a suffix (`委员会`), which names nothing.
         let Some(suffix) = suffix else {
-            return true;
+            return !COMPANY_SUFFIXES
+                .iter()
+                .chain(ORG_SUFFIXES.iter())
+                .any(|s| s.ends_with(m.text.as_str()));
         };
         let core_end = m.span.end - suffix.chars().count();
         let core: String = cx.chars[m.span.start..core_end].iter().collect();
