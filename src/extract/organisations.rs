@@ -22,6 +22,7 @@ mod committees;
 mod delegations;
 mod league;
 mod parties;
+mod ports;
 mod press;
 mod railways;
 mod schools;
@@ -420,6 +421,7 @@ pub fn find(cx: &mut Cx) {
     delegations::delegations(cx);
     parties::parties(cx);
     railways::railway_groups(cx);
+    ports::ports(cx);
     short_repeats(cx);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
