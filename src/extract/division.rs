@@ -590,6 +590,8 @@ mod tests {
         // `全面创新改革试验区`: 全 opens 全面, a frequent word, so the zone
         // is a policy's kind, not a place (and never `面创新改革试验区`).
         assert!(divisions("国务院批复设立全面创新改革试验区。").is_empty());
+        // Nor one counted by a measure word.
+        assert!(divisions("提出53项深化自贸试验区改革创新举措。").is_empty());
     }
 
     #[test]

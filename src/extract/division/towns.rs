@@ -63,6 +63,11 @@ pub(super) fn find_towns(cx: &mut Cx) {
             continue;
         };
         let after = cx.chars.get(i + suffix_len).copied().unwrap_or(' ');
+        // `街道上`, `街道两旁`: the street, where things happen, not a subdistrict.
+        if suffix_len == 2 && "上里两边旁".contains(after) {
+            i += 2;
+            continue;
+        }
         // `某某镇镇长`, `某某乡乡政府`: the level again opens the town's post or
         // body.
         let own_body = ["长", "党委", "政府", "人民政府", "纪委", "人大"]
@@ -549,6 +554,7 @@ mod tests {
     fn a_function_word_or_a_verb_inside_the_walk_ends_a_town_name() {
         assert!(divisions("研发者就是吴坚当过乡党委书记的人。").is_empty());
         assert!(divisions("洪水汹涌地冲刷着街道。").is_empty());
+        assert!(divisions("各成员国街道上奔驰的汽车很多。").is_empty());
         assert!(
             divisions("唐嘎乡去年刚刚整乡搬迁。")
                 .iter()

@@ -279,6 +279,16 @@ pub(super) fn find_standalone_zones(cx: &mut Cx) {
             i = end;
             continue;
         }
+        // A measure word after a count (`53项深化某某区改革举措`) counts what
+        // follows; no zone's name starts with it.
+        if s > 0
+            && (cx.chars[s - 1].is_ascii_digit()
+                || super::super::tagged::is_numeral(cx.chars[s - 1]))
+            && cx.chars.get(s).is_some_and(|&c| "项个家条批座".contains(c))
+        {
+            i = end;
+            continue;
+        }
         let core = cx.slice(s, i);
         // `四个老工业区`, `两大开发区`: a count, not a name.
         let generic = GENERIC_ZONE_CORES.iter().any(|g| core.contains(g))
