@@ -886,5 +886,9 @@ mod tests {
         assert!(companies("据美国广播公司报道，当地发生枪击。").is_empty());
         // A country's firms are still none.
         assert!(companies("美国公司纷纷裁员。").is_empty());
+        // Nor China's own, a country's big ones or a rank among the biggest.
+        assert!(companies("支持有实力的中国公司赴外投资。").is_empty());
+        assert!(companies("我们支持美国大公司来华投资。").is_empty());
+        assert!(companies("已有8家世界500强公司落户。").is_empty());
     }
 }

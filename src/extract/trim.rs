@@ -347,7 +347,8 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
             let (a, b) = (c[k - 1], c[k]);
             let numeral = a.is_ascii_digit() || "一二两三四五六七八九十百千首多几".contains(a);
             numeral
-                && ("家处座个所".contains(b)
+                // `世界500强公司`: a rank among the biggest, no name.
+                && ("家处座个所强".contains(b)
                     || "人位名".contains(b)
                         && (k < 2 || c[k - 2] != '第')
                         && !(b == '人'
@@ -356,7 +357,11 @@ pub(super) fn drop_generic_after_trim(cx: &mut Cx, tokens: &[Token]) {
         });
         // `某国公司`: a country's firms, no name; a country's broadcaster
         // (`某国广播公司`) is named by it.
-        let country = foreign_country(&core) && !suffix.ends_with("广播公司");
+        // So are China's own (`中国公司`) and a country's big ones (`某国大公司`).
+        let country_core = core.strip_suffix('大').unwrap_or(&core);
+        let country = (foreign_country(country_core)
+            || country_core == "中国" && *suffix == "公司")
+            && !suffix.ends_with("广播公司");
         // One character cut from the word before it (`再生` + `水公司`).
         let cut_short = core.chars().count() == 1
             && m.span.start > 0
