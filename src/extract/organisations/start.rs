@@ -370,7 +370,10 @@ fn unseen_name_word(cx: &Cx, t: &crate::segment::Token) -> bool {
     let count_of_points = t.end - t.start == 2
         && "一二三四五六七八九十".contains(first)
         && cx.chars[t.start + 1] == '是';
-    !is_stop(first) && !count_of_points
+    // A particle or preposition the model glued to a word's end (`某点半在`)
+    // makes a clause's words, not a name's.
+    let last = cx.chars[t.end - 1];
+    !is_stop(first) && !count_of_points && !"在了的把被".contains(last)
 }
 
 #[cfg(test)]
@@ -385,6 +388,12 @@ mod tests {
             .filter(|m| m.ty == EntityType::Company)
             .map(|m| m.name.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_clauses_words_glued_by_the_model_open_no_name() {
+        assert!(companies("我们五点半在饭店出发。").is_empty());
+        assert!(companies("组委会也不再另租酒店作办公场所。").is_empty());
     }
 
     #[test]
