@@ -126,8 +126,15 @@ pub fn find(cx: &mut Cx) {
                 break;
             }
             let c = cx.chars[j - 1];
+            // 全 opening a word of scope right before an event's noun
+            // (`第某届全国运动会`) is the name's, though it is a stop character
+            // elsewhere.
+            let scope_opener = c == '全'
+                && j + 1 == i
+                && "国省".contains(cx.chars[j])
+                && EVENT_NOUNS.contains(noun);
             // Capitals belong to a union's or a series' acronym (`某某C部长级会议`).
-            if is_stop(c)
+            if is_stop(c) && !scope_opener
                 || !(is_han(c)
                     || c.is_ascii_digit()
                     || c.is_ascii_uppercase()
@@ -254,6 +261,13 @@ pub fn find(cx: &mut Cx) {
             && o == s
         {
             aliases.push(cx.slice(k, e));
+            // A word of scope before the edition (`全国第某届某某运动会`) is the
+            // event's too, with the edition and without it.
+            let scope = cx.slice(k.saturating_sub(2), k);
+            if k >= 2 && EVENT_SCOPES.contains(&scope.as_str()) {
+                aliases.push(format!("{scope}{}", cx.slice(k, e)));
+                aliases.push(format!("{scope}{}", cx.slice(o, e)));
+            }
         }
         // An edition inside the name (`某某组织第二十二次领导人非正式会议`) is
         // the same series as the name without it, which the text may use too.
@@ -407,6 +421,22 @@ mod tests {
         assert_eq!(
             events("中国示例商品交易会和中国示例消费品博览会相继举办。"),
             ["中国示例商品交易会", "中国示例消费品博览会"]
+        );
+    }
+
+    #[test]
+    fn a_national_edition_keeps_its_scope() {
+        assert_eq!(events("第十四届全国运动会今天开幕。"), ["全国运动会"]);
+        let ex = run("他作为全国第九届示例运动会的火炬手参加活动。");
+        let event = ex
+            .mentions
+            .iter()
+            .find(|m| m.ty == crate::model::EntityType::Initiative)
+            .expect("the event");
+        assert!(
+            event.aliases.contains(&"全国示例运动会".to_string()),
+            "{:?}",
+            event.aliases
         );
     }
 
