@@ -579,6 +579,21 @@ mod tests {
     }
 
     #[test]
+    fn quoted_workshops_hotlines_tax_halls_and_kitchens_are_service_windows() {
+        let found = initiatives(
+            "社区开办“青禾助残工坊”。省里开设了“青禾民意快线”。区税务局的“青禾云办税厅”里人不多。“青禾中央厨房”正式运营。",
+        );
+        for want in [
+            "青禾助残工坊",
+            "青禾民意快线",
+            "青禾云办税厅",
+            "青禾中央厨房",
+        ] {
+            assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+        }
+    }
+
+    #[test]
     fn a_kind_written_before_a_quote_names_it() {
         let found =
             initiatives("标题\n这时，电商平台“青禾通”找上门来。街道组织了活动“网上才艺汇”。");
