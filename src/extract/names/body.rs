@@ -73,7 +73,9 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
     for core_len in 0..=10 {
         if core_len > 0 {
             let c = *cx.chars.get(p + core_len - 1)?;
-            if !is_han(c) || is_stop(c) {
+            // 为 of `为民` (`某镇为民服务中心`) is a word's, not a clause's.
+            let for_people = c == '为' && cx.starts_with(p + core_len - 1, "为民");
+            if !is_han(c) || is_stop(c) && !for_people {
                 return None;
             }
             if cx
