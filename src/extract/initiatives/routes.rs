@@ -319,6 +319,14 @@ mod tests {
         assert_eq!(routes_and("推动京津冀协同发展。"), ["京津冀协同发展"]);
         assert_eq!(routes_and("推进粤港澳大湾区建设。"), ["粤港澳大湾区建设"]);
         assert_eq!(routes_and("建设中巴经济走廊。"), ["中巴经济走廊"]);
+        assert_eq!(
+            routes_and("双方推进缅中柬经济走廊建设。"),
+            ["缅中柬经济走廊"]
+        );
+        assert_eq!(
+            routes_and("加快建设青禾科技创新走廊。"),
+            ["青禾科技创新走廊"]
+        );
         assert_eq!(routes_and("共建西部陆海新通道。"), ["西部陆海新通道"]);
         assert!(routes_and("推动区域协同发展。").is_empty());
         assert!(routes_and("城乡一体化发展。").is_empty());
