@@ -28,8 +28,8 @@ use passed::{congress_reports, passed_documents, standing_documents};
 use routes::{named_routes, named_strategies};
 use scoped::scoped_programmes;
 use unquoted::{
-    campaigns_in_progress, counted_rules, five_year_plans, numbered_rules, programmes_that_start,
-    unquoted_programmes, unquoted_reforms,
+    campaigns_in_progress, counted_rules, five_year_plans, negative_lists, numbered_rules,
+    programmes_that_start, unquoted_programmes, unquoted_reforms,
 };
 
 /// Initiative mentions: “…” with evidence, and 《…》 policy documents.
@@ -322,6 +322,7 @@ pub fn find(cx: &mut Cx) {
     programmes_that_start(cx, &mut found, &quotes, &titles);
     scoped_programmes(cx, &mut found, &quotes, &titles);
     bilateral_names(cx, &mut found, &quotes, &titles);
+    negative_lists(cx, &mut found, &quotes, &titles);
     five_year_plans(cx, &mut found);
     numbered_rules(cx, &mut found);
     cx.mentions.extend(found);
@@ -846,6 +847,17 @@ mod tests {
                 .iter()
                 .any(|i| i.contains("2023"))
         );
+    }
+
+    #[test]
+    fn a_negative_list_is_named_by_its_field() {
+        assert_eq!(
+            initiatives("国务院日前修订完成青禾投资准入负面清单。"),
+            ["青禾投资准入负面清单"]
+        );
+        // A way of managing investment holds the list; the list alone is a kind.
+        assert!(initiatives("落实准入前国民待遇加负面清单管理制度。").is_empty());
+        assert!(initiatives("今年将缩减负面清单。").is_empty());
     }
 
     #[test]

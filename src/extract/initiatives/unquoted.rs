@@ -504,6 +504,71 @@ pub(super) fn campaigns_in_progress(
     }
 }
 
+/// Negative lists named by their field (`外商投资准入负面清单`,
+/// `跨境服务贸易负面清单`): the segmenter's words before `负面清单` back to a
+/// verb (`缩减`, `实施`), a function word or punctuation, past an edition's
+/// word (`新版`). A list named by nothing more is a kind.
+pub(super) fn negative_lists(
+    cx: &Cx,
+    found: &mut Vec<Mention>,
+    quotes: &[(usize, usize)],
+    titles: &[(usize, usize)],
+) {
+    use crate::segment::Pos;
+    let tokens = cx.tokens();
+    for at in occurrences(cx, "负面清单") {
+        let e = at + 4;
+        let Some(mut s) = words_back(cx, at, |w| ["新版", "首张", "全国统一"].contains(&w))
+        else {
+            continue;
+        };
+        // A body named before is who issued it (`国务院日前…`); a place is the
+        // list's own (`某省跨境服务贸易负面清单`).
+        if let Some(after) = cx
+            .mentions
+            .iter()
+            .filter(|m| m.ty != EntityType::Division && m.span.start >= s && m.span.end <= at)
+            .map(|m| m.span.end)
+            .max()
+        {
+            s = after;
+        }
+        // Verbs that took the list in (`修订完成`, `缩减`) and a time before
+        // them (`日前`) end at its field.
+        while let Some(t) = super::super::trim::token_at(tokens, s)
+            && t.end <= at
+            && (t.pos == Pos::Verb
+                || ["日前", "近日", "目前", "今年", "去年", "全面"]
+                    .contains(&cx.slice(t.start, t.end).as_str()))
+        {
+            s = t.end;
+        }
+        let span = Span::new(s, e);
+        // `准入前国民待遇加负面清单`: a way of managing investment, of which
+        // the list is one part.
+        if at < s + 2
+            || cx.chars[at - 1] == '加'
+            || quoted(quotes, titles, s, e)
+            || found.iter().any(|m| m.span.overlaps(span))
+            || cx.mentions.iter().any(|m| m.span.overlaps(span))
+        {
+            continue;
+        }
+        let text = cx.slice(s, e);
+        let mut m = initiative(
+            cx,
+            s,
+            e,
+            normalise_name(&text),
+            vec![text.clone()],
+            "PolicyDocument",
+            "initiative:negative-list",
+        );
+        m.text = text;
+        found.push(m);
+    }
+}
+
 /// The national five-year plans by their number (`“十三五”`, `十四五规划`):
 /// quoted, or before 规划 or 时期. One node per plan, named by its number.
 pub(super) fn five_year_plans(cx: &Cx, found: &mut Vec<Mention>) {
