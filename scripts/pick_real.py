@@ -47,7 +47,8 @@ when the halves stood 0.03 / 0.06 apart again) the 80 after batch 40; batches 43
 (80 more, added when the halves stood 0.04 / 0.06 apart) the 80 after batch 42; batches 45 and
 46 (80 more, added when the halves stood 0.03 / 0.06 apart) the 80 after batch 44; batches 47
 and 48 (80 more, added when the halves stood 0.03 / 0.05 apart) the 80 after batch 46;
-batches 49 and 50 (80 more, added when the halves stood 0.03 / 0.05 apart) the 80 after batch 48. No
+batches 49 and 50 (80 more, added when the halves stood 0.03 / 0.05 apart) the 80 after batch 48;
+batches 51 and 52 (80 more, added when the halves stood 0.03 / 0.05 apart) the 80 after batch 50. No
 unlabelled item's output was read between batch 8 and them beyond `read-after-batch6.txt`. In each batch the first 20 are the tuning half and the
 last 20 the held-out half.
 """
@@ -86,6 +87,6 @@ random.Random(20261205).shuffle(fresh)
 picked += fresh[:40]
 picked += fresh[40:80]
 later = set(open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "read-after-batch6.txt")).read().split())
-picked += [i for i in fresh[80:] if i not in later][:1760]
+picked += [i for i in fresh[80:] if i not in later][:1840]
 for i, id_ in enumerate(picked):
     print(("tune" if i % 40 < 20 else "heldout"), id_)
