@@ -312,6 +312,13 @@ lists! {
     /// (`某国国会`, `某国联邦议会`); longest first.
     LEGISLATURES: Vec<&'static str> = "legislatures", FirstFits;
 
+    /// Words for a foreign state's own bodies after its name that no level of
+    /// ours has (`某国内阁`, `某国央行`, `某国警方`); longest first.
+    STATE_BODIES: Vec<&'static str> = "state_bodies", FirstFits;
+
+    /// Countries whose ministries end in 省 (`某国外务省`).
+    SHENG_MINISTRY_STATES: Vec<&'static str> = "sheng_ministry_states", Any;
+
     /// One-character short forms of countries before 军 (美军).
     COUNTRY_INITIALS: String = "country_initials", Any;
 

@@ -9,8 +9,8 @@
 
 use super::lexicon::{
     AGENCY_CENTRE_CORES, ARMED_FORCES, BEFORE_BODY, COUNTRIES, COUNTRY_INITIALS, MINISTRY_CORES,
-    MISSIONS, NATIONAL_SHORT_FORMS, NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS, TASK_GROUPS,
-    first_chars,
+    MISSIONS, NATIONAL_SHORT_FORMS, NATIONAL_VARIANTS, NOT_AGENCY_END, POSTS,
+    SHENG_MINISTRY_STATES, STATE_BODIES, TASK_GROUPS, first_chars,
 };
 use super::names::{body_variants, match_body, resolve_bare};
 use super::{Cx, Mention, is_han, is_stop};
@@ -105,6 +105,47 @@ fn field_ministry_end(cx: &Cx, p: usize) -> Option<usize> {
                 .is_some_and(|&c| "门长分队署".contains(c)))
         .then_some(q + 1)
     })
+}
+
+/// Whether a body's name ends in an ordinary word (`某国大局`, `国家开好局`)
+/// rather than its core and suffix: not when a noun or a name of the
+/// segmenter's runs into the ordinary word's first character (`国家安全局`
+/// holds `安全`, not `全局`), unless that word is a verb (`重新部署`) or an
+/// ordinary word that ends with the name (`开好局`).
+fn ordinary_end(cx: &Cx, word: &str, e: usize) -> bool {
+    NOT_AGENCY_END.iter().any(|w| {
+        let k = w.chars().count();
+        word.ends_with(w)
+            && (word.chars().count() == k
+                || cx.word_across(e - k).is_none_or(|t| {
+                    t.function
+                        || t.pos == crate::segment::Pos::Verb
+                        || t.end == e && t.pos == crate::segment::Pos::Other
+                }))
+    })
+}
+
+/// The end of a foreign state's department named by its field at `p`
+/// (`安全部门`, `民事保护部门`): two to six characters of the segmenter's
+/// nouns before `部门`, with no generic word (`有关`, `相关`, `各`) and no
+/// verb or function word among them.
+fn field_department_end(cx: &Cx, p: usize) -> Option<usize> {
+    let n = cx.chars.len();
+    let q = (p + 2..=(p + 6).min(n)).find(|&q| cx.starts_with(q, "部门"))?;
+    let core = cx.slice(p, q);
+    if ["有关", "相关", "其他", "其它", "各", "主管", "职能", "政府"]
+        .iter()
+        .any(|g| core.starts_with(g))
+        || !(p..q).all(|k| is_han(cx.chars[k]) && !is_stop(cx.chars[k]))
+    {
+        return None;
+    }
+    let tokens = cx.tokens();
+    let clean = tokens
+        .iter()
+        .filter(|t| t.end > p && t.start < q)
+        .all(|t| t.start >= p && !t.function && t.pos != crate::segment::Pos::Verb);
+    clean.then_some(q + 2)
 }
 
 /// What names a national or foreign body at `i`, if anything: its end, and how
@@ -235,6 +276,24 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
                 .is_some_and(|&c| NOT_AFTER_ARMY.contains(c));
         return Some((p + if army { 3 } else { 2 }, country));
     }
+    // A foreign state's own bodies that no level of ours has (`某国内阁`,
+    // `某国总统府`, `某国央行`, `某国警方`). A head's office where someone
+    // is or goes (`在某国总统府会见`, `这里是某国总统府`) is the building.
+    if foreign
+        && let Some(w) = STATE_BODIES.iter().find(|w| cx.starts_with(p, w))
+        && !(w.ends_with('府')
+            && ["在", "是", "到", "抵达", "于"]
+                .iter()
+                .any(|v| cx.ends_with_at(i, v)))
+    {
+        return Some((p + w.chars().count(), country));
+    }
+    // A foreign state's department named by its field (`某国安全部门`,
+    // `某国公共卫生部门`): a word or two of the segmenter's, none of them a
+    // clause's or a generic one's (`某国有关部门`).
+    if foreign && let Some(e) = field_department_end(cx, p) {
+        return Some((e, country));
+    }
     // `国家某某委`, `某某总局`, `国务院某某办`, and a foreign state's bureaus
     // (`某国某某局`, `某国气象厅`, `某国国家某某局`), named like ours.
     let national = ["委员会", "总局", "办公室", "指挥部", "委", "局", "署", "办"];
@@ -245,10 +304,14 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
     let foreign_national = foreign && cx.starts_with(p, "国家");
     // The lead's length says 国务院 or 国家 only when no country starts there
     // (`匈牙利` is three characters too).
+    // Japan's and Korea's ministries end in 省 (`某国外务省`), where other
+    // states' provinces do.
+    let ministry_sheng = foreign && SHENG_MINISTRY_STATES.contains(&cx.slice(i, p).as_str());
     let suffixes: &[&str] = match lead {
         3 if country == 0 => &task_groups,
         2 if country == 0 => &national,
         _ if foreign_national => &national,
+        _ if ministry_sheng => &["总局", "委员会", "办公室", "局", "厅", "署", "省"],
         _ if foreign => &["总局", "总署", "委员会", "办公室", "局", "厅", "署"],
         _ => &["总局", "总署"],
     };
@@ -310,10 +373,7 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
                     .is_none_or(|t| t.end == e || t.pos == crate::segment::Pos::Unknown)
                     && (e + 1 > cx.chars.len()
                         || crate::segment::frequency(&cx.slice(e - 1, e + 1)) < 100);
-            if (lead > 0 || e - i >= 4)
-                && word_ends
-                && !NOT_AGENCY_END.iter().any(|w| word.ends_with(w))
-            {
+            if (lead > 0 || e - i >= 4) && word_ends && !ordinary_end(cx, &word, e) {
                 return Some((e, country));
             }
         }
@@ -542,8 +602,11 @@ pub fn find(cx: &mut Cx) {
     for (s, e, country) in found {
         let text = cx.slice(s, e);
         // `全国公安机关`: all the country's police, no body in particular (the
-        // national one is a ministry).
-        if text.ends_with("公安机关") || text.ends_with("警方") {
+        // national one is a ministry). A foreign state's police are its body
+        // (`某国警方`).
+        if (text.ends_with("公安机关") || text.ends_with("警方"))
+            && (country == 0 || text.starts_with("中国"))
+        {
             continue;
         }
         // China's own bodies are named without the country (`中国某监会` is
@@ -558,7 +621,12 @@ pub fn find(cx: &mut Cx) {
         } else {
             text.clone()
         };
-        let (canon, variants) = body_variants(&body);
+        // A foreign state's police keep their word (`某国警方` is no 公安局).
+        let (canon, variants) = if own || country == 0 {
+            body_variants(&body)
+        } else {
+            (body.clone(), Vec::new())
+        };
         let mut aliases = variants;
         aliases.push(text.clone());
         aliases.push(body);
@@ -754,6 +822,36 @@ mod tests {
         assert!(agencies("伊朗紧张局势持续。").is_empty());
         let found = agencies("德国总理默克尔和欧盟委员会通话。");
         assert!(!found.iter().any(|a| a.starts_with("德国")), "{found:?}");
+    }
+
+    #[test]
+    fn a_foreign_states_own_bodies_departments_and_ministries_in_sheng() {
+        let found = agencies("美国国家安全局定期分享情报。");
+        assert_eq!(found, ["美国国家安全局"]);
+        for (text, body) in [
+            ("日本内阁通过了法案。", "日本内阁"),
+            ("韩国总统府表示欢迎。", "韩国总统府"),
+            ("据韩国总统府透露，会谈将在下月举行。", "韩国总统府"),
+            ("俄罗斯央行当天宣布停止购汇。", "俄罗斯央行"),
+            ("比利时警方逮捕了一名男子。", "比利时警方"),
+            ("黎巴嫩公共卫生部门说。", "黎巴嫩公共卫生部门"),
+            ("日本财务省承认了。", "日本财务省"),
+            ("伊拉克安全部队展开行动。", "伊拉克安全部队"),
+        ] {
+            assert_eq!(agencies(text), [body], "{text}");
+        }
+        // A generic department names none, nor a province of a state whose
+        // ministries are no 省.
+        assert!(agencies("美国有关部门表示。").is_empty());
+        assert!(agencies("双方在新加坡总统府会见。").is_empty());
+        assert!(
+            !agencies("越南老街省发生洪灾。")
+                .iter()
+                .any(|a| a.contains("老街省"))
+        );
+        assert!(agencies("美国正在重新部署兵力。").is_empty());
+        assert!(agencies("俄罗斯等国外交部门表示。").is_empty());
+        assert!(agencies("要为国家开好局。").is_empty());
     }
 
     #[test]
