@@ -48,7 +48,7 @@ pub fn find(cx: &mut Cx) {
             let before = cx.slice(i.saturating_sub(3), i);
             // A draft in title marks is always a document, whatever its kind
             // (`《某区行政区域图（草案）》`).
-            let doc_like = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
+            let document = DOCUMENT_WORDS.iter().any(|w| inner.contains(w))
                 || inner.contains("草案")
                 || [
                     "制定", "出台", "印发", "发布", "实施", "贯彻", "签署", "签订", "修订", "颁布",
@@ -56,6 +56,8 @@ pub fn find(cx: &mut Cx) {
                 ]
                 .iter()
                 .any(|v| before.contains(v));
+            let book = !document && published(cx, e + 1);
+            let doc_like = document || book;
             // A paper's name ends in 报, but a communiqué or a bulletin is a
             // document (`《某某联合新闻公报》`, `《某某情况通报》`).
             let paper = (inner.ends_with('报')
@@ -80,7 +82,11 @@ pub fn find(cx: &mut Cx) {
                     plain,
                     aliases,
                     "PolicyDocument",
-                    "initiative:title",
+                    if book {
+                        "initiative:book"
+                    } else {
+                        "initiative:title"
+                    },
                 ));
             }
             i = e + 1;
@@ -344,6 +350,40 @@ fn named_after_quote(cx: &Cx, at: usize) -> Option<usize> {
             .find(|w| w.chars().count() >= 2 && cx.starts_with(p, w))
             .map(|w| p + w.chars().count())
     })
+}
+
+/// Whether the title closed at `at` is a book or a collection of writings
+/// the sentence has published (`《某某论述摘编》出版发行`, `《某某》一书`,
+/// `《甲》《乙》等四部著作`): the words after it, or after the run of titles
+/// it opens, hold 出版 (not `出版社`), 一书, 著作 or 单行本 before any mark.
+fn published(cx: &Cx, at: usize) -> bool {
+    let n = cx.chars.len();
+    let mut k = at;
+    // Skip the titles listed after this one (`《甲》、《乙》和《丙》`).
+    loop {
+        let mut j = k;
+        if j < n && "、和及与".contains(cx.chars[j]) {
+            j += 1;
+        }
+        if j < n
+            && cx.chars[j] == '《'
+            && let Some(len) = cx.chars[j + 1..].iter().take(60).position(|&c| c == '》')
+        {
+            k = j + len + 2;
+            continue;
+        }
+        break;
+    }
+    let end = (k..n.min(k + 12))
+        .find(|&j| "，。；：！？、\n《“".contains(cx.chars[j]))
+        .unwrap_or(n.min(k + 12));
+    let after = cx.slice(k, end);
+    after.contains("一书")
+        || after.contains("著作")
+        || after.contains("单行本")
+        || after
+            .match_indices("出版")
+            .any(|(b, _)| !after[b..].starts_with("出版社"))
 }
 
 /// Whether `s..e` overlaps a quoted name or a title in 《》.
@@ -784,6 +824,17 @@ mod tests {
         );
         // A paper is none, an express paper too.
         assert!(initiatives("据《某某日报》报道，当地开展了活动。").is_empty());
+        // A book the sentence publishes, alone or in a run of titles.
+        assert_eq!(
+            initiatives("《甘文亮论乡村工作》出版发行。"),
+            ["甘文亮论乡村工作"]
+        );
+        assert_eq!(
+            initiatives("《论青禾》《青禾讲故事》等两部著作近日出版。"),
+            ["论青禾", "青禾讲故事"]
+        );
+        assert!(initiatives("《青禾》特种邮票今天发行。").is_empty());
+        assert!(initiatives("据《青禾》记者报道，青禾出版社举办了活动。").is_empty());
         assert!(initiatives("据《某某快报》报道，当地开展了活动。").is_empty());
     }
 

@@ -24,7 +24,8 @@ pub(super) fn launched_by(cx: &mut Cx) {
     // centre's or a level's; the bodies that enforce or study them in a story
     // did not issue them. A route (`某某铁路`) is
     // built by many and runs through places that did not launch it; a region's
-    // strategy (`某某协同发展`) is the country's, not its places'.
+    // strategy (`某某协同发展`) is the country's, not its places'. A book is
+    // its author's, and the bodies that publish or study it did not launch it.
     let mut keys: Vec<String> = cx
         .mentions
         .iter()
@@ -35,6 +36,7 @@ pub(super) fn launched_by(cx: &mut Cx) {
                 "initiative:congress-report",
                 "initiative:route",
                 "initiative:strategy",
+                "initiative:book",
             ]
             .contains(&m.rule)
         })
