@@ -674,6 +674,11 @@ mod tests {
     #[test]
     fn museums_clinics_and_news_agencies_are_organisations() {
         assert_eq!(organisations("他来到云南省博物馆参观。"), ["云南省博物馆"]);
+        // Libraries, cultural centres and galleries are bodies too.
+        assert_eq!(
+            organisations("互助县文化馆和东海县公共图书馆开展活动。"),
+            ["互助县文化馆", "东海县公共图书馆"]
+        );
         assert_eq!(
             organisations("医生下沉到了宋古乡卫生院。"),
             ["宋古乡卫生院"]
