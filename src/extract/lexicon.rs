@@ -285,6 +285,9 @@ lists! {
     /// Posts that head a place's government (省长, 行政长官).
     GOVERNMENT_HEADS: Vec<&'static str> = "government_heads", Any;
 
+    /// Posts of a foreign state's cabinet (总理, 外长), written after the country.
+    CABINET_POSTS: Vec<&'static str> = "cabinet_posts", Any;
+
     /// Words that say when a post was held, not where (原, 时任).
     POST_TENSES: Vec<&'static str> = "post_tenses", Any;
 

@@ -2,8 +2,8 @@
 //! the company a person's sentence names.
 
 use super::super::lexicon::{
-    COMPANY_POSTS, GOVERNMENT_HEADS, MINISTER_SHORT_POSTS, POST_BODIES, POST_TENSES, POSTS,
-    RESIDENTS, THE_COMPANY,
+    CABINET_POSTS, COMPANY_POSTS, COUNTRIES, GOVERNMENT_HEADS, MINISTER_SHORT_POSTS, POST_BODIES,
+    POST_TENSES, POSTS, RESIDENTS, THE_COMPANY,
 };
 use super::super::{Cx, Mention, Object};
 use super::unposted;
@@ -353,7 +353,9 @@ fn government_of_head(
     role_start: usize,
     person_start: usize,
 ) -> Option<usize> {
-    let post = GOVERNMENT_HEADS.iter().find(|p| role.ends_with(*p))?;
+    let Some(post) = GOVERNMENT_HEADS.iter().find(|p| role.ends_with(*p)) else {
+        return cabinet_government(cx, role);
+    };
     let post_start = person_start - post.chars().count();
     let governments = || {
         (0..cx.mentions.len()).filter(|&j| {
@@ -391,6 +393,31 @@ fn government_of_head(
         return found.all(|j| &cx.mentions[j].key == key).then_some(first);
     }
     None
+}
+
+/// The government of the foreign state whose cabinet post `role` ends with
+/// (`某国总理`, `某国财政大臣`), when the article names it (`某国政府`): the
+/// country is written right before the post or before a field of at most
+/// four characters (`某国财政`).
+fn cabinet_government(cx: &Cx, role: &str) -> Option<usize> {
+    let post = CABINET_POSTS.iter().find(|p| role.ends_with(*p))?;
+    let head: Vec<char> = role.strip_suffix(post)?.chars().collect();
+    let country = (0..=4.min(head.len())).find_map(|field| {
+        let before: String = head[..head.len() - field].iter().collect();
+        let field_ok = head[head.len() - field..]
+            .iter()
+            .all(|&c| super::super::is_han(c) && !super::super::is_stop(c));
+        COUNTRIES
+            .iter()
+            .filter(|c| before.ends_with(*c))
+            .max_by_key(|c| c.chars().count())
+            .filter(|_| field_ok)
+    })?;
+    let government = format!("{country}政府");
+    (0..cx.mentions.len()).find(|&j| {
+        let o = &cx.mentions[j];
+        o.ty == EntityType::Agency && !o.anaphoric && o.name == government
+    })
 }
 
 /// Person `i` works for each body of the list of posts before `at`.
@@ -603,6 +630,20 @@ pub(super) mod tests {
             !employers("出席示例论坛的香港特别行政区行政长官王某某致辞。")
                 .contains(&"香港特别行政区政府".to_string())
         );
+    }
+
+    #[test]
+    fn a_foreign_cabinet_member_works_for_the_states_government_the_article_names() {
+        assert_eq!(
+            employers("英国财政大臣卡勒森当天表示，英国政府将继续支持。"),
+            ["英国政府"]
+        );
+        assert_eq!(
+            employers("泰国政府发表声明。泰国总理格列诺伊当天出席会议。"),
+            ["泰国政府"]
+        );
+        // A head of state is more than the government.
+        assert!(employers("美国政府发表声明。美国总统卡勒森当天出席会议。").is_empty());
     }
 
     #[test]
