@@ -825,6 +825,14 @@ mod tests {
     }
 
     #[test]
+    fn the_party_centres_military_commission_before_its_chairmans_post() {
+        let found = agencies("中共中央总书记、中共中央军委主席甘文亮主持会议。");
+        assert!(found.contains(&"中共中央军委".to_string()), "{found:?}");
+        assert!(agencies("中央委托某部门办理。").is_empty());
+        assert!(agencies("全国优秀县委书记表彰会议召开。").is_empty());
+    }
+
+    #[test]
     fn a_foreign_states_own_bodies_departments_and_ministries_in_sheng() {
         let found = agencies("美国国家安全局定期分享情报。");
         assert_eq!(found, ["美国国家安全局"]);

@@ -4,7 +4,7 @@
 //! the congress's inspection teams. `national` calls these while it walks a
 //! name; they read the text and add no mentions.
 
-use super::super::lexicon::NOT_AGENCY_END;
+use super::super::lexicon::{NOT_AGENCY_END, POSTS};
 use super::super::{Cx, is_han, is_stop};
 
 /// The end of a congress's inspection team right after its body, named by the
@@ -26,7 +26,8 @@ pub(super) fn inspection_after(cx: &Cx, e: usize) -> Option<usize> {
 /// `中央层面政府`), no bureau is named by `全国` (the country's are `国家某某局`,
 /// so `全国改革开放大局` is none), and
 /// no word of the segmenter's starting in a body ending in 委 runs on past it
-/// (`中央委托`; `全国人大常委会`, one word from the level on, is fine).
+/// (`中央委托`; `全国人大常委会`, one word from the level on, is fine, and so
+/// is a word that runs on into a post: `中共中央` + `军委主席`).
 pub(super) fn level_body(cx: &Cx, level: &str, p: usize, e: usize) -> bool {
     let body = cx.slice(p, e);
     let government = body
@@ -46,7 +47,10 @@ pub(super) fn level_body(cx: &Cx, level: &str, p: usize, e: usize) -> bool {
                 .iter()
                 .any(|w| body.ends_with(w))
                 || ["地方", "上下", "各级"].iter().any(|w| body.contains(w))))
-        && !(body.ends_with('委') && cx.word_across(e).is_some_and(|t| t.start >= p))
+        && !(body.ends_with('委')
+            && cx.word_across(e).is_some_and(|t| {
+                t.start >= p && !(t.start == p && POSTS.contains(&cx.slice(e, t.end).as_str()))
+            }))
 }
 
 /// The end of a committee of the legislature or the advisory conference named
