@@ -40,6 +40,17 @@ pub(super) fn works_for(cx: &mut Cx) {
             }
             continue;
         }
+        // `以某某同志为总书记的党中央`: the leader the phrase names heads the
+        // Party centre, whatever post the article gives elsewhere.
+        if let Some(j) = led_centre(cx, i) {
+            cx.relate(
+                i,
+                Predicate::WorksFor,
+                Object::Mention(j),
+                "worksFor:led-centre",
+            );
+        }
+        let m = &cx.mentions[i];
         let Some(role) = m.role.clone() else {
             if let Some((j, rule)) = unposted::post_of_body_before(cx, i) {
                 cx.relate(i, Predicate::WorksFor, Object::Mention(j), rule);
@@ -395,6 +406,26 @@ fn government_of_head(
     None
 }
 
+/// The Party centre person `i` leads in the set phrase
+/// `以某某同志为总书记的党中央` (or `为核心的`): the body mention right after it.
+fn led_centre(cx: &Cx, i: usize) -> Option<usize> {
+    let m = &cx.mentions[i];
+    let s = m.span.start;
+    if s == 0 || cx.chars[s - 1] != '以' {
+        return None;
+    }
+    let at = ["同志为总书记的", "同志为核心的", "为总书记的", "为核心的"]
+        .iter()
+        .find(|w| cx.starts_with(m.span.end, w))
+        .map(|w| m.span.end + w.chars().count())?;
+    cx.mentions.iter().position(|b| {
+        b.ty == EntityType::Agency
+            && !b.anaphoric
+            && b.span.start == at
+            && ["中共中央", "党中央"].contains(&b.name.as_str())
+    })
+}
+
 /// The government of the foreign state whose cabinet post `role` ends with
 /// (`某国总理`, `某国财政大臣`), when the article names it (`某国政府`): the
 /// country is written right before the post or before a field of at most
@@ -630,6 +661,15 @@ pub(super) mod tests {
             !employers("出席示例论坛的香港特别行政区行政长官王某某致辞。")
                 .contains(&"香港特别行政区政府".to_string())
         );
+    }
+
+    #[test]
+    fn the_leader_of_the_party_centre_in_the_set_phrase_works_for_it() {
+        assert_eq!(
+            employers("各族人民紧密团结在以甘文亮同志为总书记的党中央周围。"),
+            ["党中央"]
+        );
+        assert!(employers("甘文亮同志是党中央的好干部。").is_empty());
     }
 
     #[test]
