@@ -8,7 +8,7 @@
 //! are `division::context`.
 
 use super::lexicon::{
-    COUNTRIES, COUNTRY_INITIALS, LANDFORMS, MEDIA_WORDS, PLACE_NAME_HEADS, SCENIC_WORDS,
+    COUNTRIES, COUNTRY_INITIALS, COURTESY, LANDFORMS, MEDIA_WORDS, PLACE_NAME_HEADS, SCENIC_WORDS,
     SPEECH_VERBS, TOWN_BREAKERS, VERB_HEADS,
 };
 use super::{Cx, DivInfo, Mention, is_han, is_stop};
@@ -254,6 +254,22 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // A short form the segmenter reads as the head of a place name one
+        // character longer that no division has is a sight named after the
+        // place (`某山陵`), not the place itself; a port or a level word after
+        // it still names the place (`某某港`, `某某市`).
+        if short_only
+            && below_province
+            && cx.tokens().iter().any(|t| {
+                t.pos == crate::segment::Pos::Place
+                    && t.start == hit.start
+                    && t.end == hit.end + 1
+                    && !"港省市县区州旗盟镇乡村".contains(cx.chars[hit.end])
+                    && cx.gaz.lookup(&cx.slice(t.start, t.end)).is_empty()
+            })
+        {
+            continue;
+        }
         // Two countries are written by their initials with 中 (`中某关系`,
         // `某中两国`): where the article names a country with that initial, the
         // pair is those countries, not a city whose short form is spelt alike.
@@ -304,9 +320,11 @@ pub fn find(cx: &mut Cx) {
         if short_only && PLACE_NAME_HEADS.iter().any(|w| cx.starts_with(hit.end, w)) {
             continue;
         }
-        // A short form before a verb of speech is a given name (某卫东表示).
+        // A short form before a verb of speech is a given name (某卫东表示),
+        // and so is one before a courtesy title (`某山先生`).
         if hit.candidates.iter().all(|c| c.1 == NameForm::Short)
-            && SPEECH_VERBS.iter().any(|v| cx.starts_with(hit.end, v))
+            && (SPEECH_VERBS.iter().any(|v| cx.starts_with(hit.end, v))
+                || COURTESY.iter().any(|v| cx.starts_with(hit.end, v)))
         {
             continue;
         }
@@ -700,6 +718,13 @@ mod tests {
 
     #[test]
     fn a_county_written_by_its_old_name_is_the_place_before_a_town() {
+        // A sight named after a place and a courtesy name spelt like one.
+        let ex = run("根据中山先生遗愿，陵墓迁葬于此。中山陵祭堂前游客很多。");
+        assert!(
+            !ex.mentions.iter().any(|m| m.ty == EntityType::Division),
+            "{:?}",
+            ex.mentions
+        );
         let ex = run("湖南省祁阳县青岚镇赵家村的村民说。");
         let county = ex.mentions.iter().find(|m| m.name == "祁阳市").unwrap();
         assert_eq!(county.text, "祁阳县");
