@@ -200,9 +200,18 @@ pub fn find(cx: &mut Cx) {
                             && t.pos == crate::segment::Pos::Person
                             && t.end - t.start >= 2
                             // The dictionary tags some counties as names
-                            // (`某吉市民`), by their level word or whole.
+                            // (`某吉市民`), by their level word or whole, and
+                            // some departments (`某省委宣传部` + `部长`).
                             && !"省市县区旗镇乡".contains(cx.chars[t.end - 1])
-                            && !covered(t.start, &[EntityType::Division])
+                            && !covered(
+                                t.start,
+                                &[
+                                    EntityType::Division,
+                                    EntityType::Agency,
+                                    EntityType::Organization,
+                                    EntityType::Company,
+                                ],
+                            )
                     });
             if let Some(end) = end.filter(|&e| !named_before && !ordinary_word_opens(cx, after, e))
             {
@@ -606,6 +615,16 @@ mod tests {
         // So is one in a list of names.
         let found = people("获奖者有甘文亮、王建国、李明华。王建、刘立群也来了。");
         assert!(found.contains(&"王建国".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_department_the_dictionary_takes_for_a_name_holds_the_post_after_it() {
+        let ex = run("浙江省委宣传部部长甘文亮出席会议。");
+        let p = ex.mentions.iter().find(|m| m.ty == EntityType::Person);
+        assert_eq!(
+            p.map(|p| (p.name.as_str(), p.rule)),
+            Some(("甘文亮", "person:post-name"))
+        );
     }
 
     #[test]

@@ -73,9 +73,26 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
     for core_len in 0..=10 {
         if core_len > 0 {
             let c = *cx.chars.get(p + core_len - 1)?;
-            // 为 of `为民` (`某镇为民服务中心`) is a word's, not a clause's.
+            // 为 of `为民` (`某镇为民服务中心`) is a word's, not a clause's,
+            // and so is 全 ending a noun of the segmenter's that starts in
+            // the core (`安全` of `某市安全生产监管局`).
             let for_people = c == '为' && cx.starts_with(p + core_len - 1, "为民");
-            if !is_han(c) || is_stop(c) && !for_people {
+            let in_word = c == '全'
+                && cx.word_across(p + core_len - 1).is_some_and(|t| {
+                    t.start >= p && !t.function && t.pos != crate::segment::Pos::Verb
+                });
+            if !is_han(c) || is_stop(c) && !for_people && !in_word {
+                return None;
+            }
+            // A conjunction before a name the segmenter reads as an
+            // organisation's joins two bodies (`某军区和武警某总队`), not two
+            // fields of one (`住房和城乡建设局`).
+            if "和与及".contains(c) && {
+                let tokens = cx.tokens();
+                tokens
+                    .binary_search_by_key(&(p + core_len), |t| t.start)
+                    .is_ok_and(|k| tokens[k].pos == crate::segment::Pos::Organization)
+            } {
                 return None;
             }
             if cx
@@ -116,9 +133,10 @@ pub(in crate::extract) fn match_body(cx: &Cx, p: usize) -> Option<usize> {
                 continue;
             }
             // `区委宣传部`, `县委政法委`: a party department after the committee's
-            // short form is the body meant.
-            if suffix == "委" && core_len == 0 {
-                let at = p + 1;
+            // short form is the body meant, and after its full one too
+            // (`某自治区党委宣传部`).
+            if (suffix == "委" || suffix == "党委") && core_len == 0 {
+                let at = p + suffix.chars().count();
                 if let Some(d) = PARTY_DEPARTMENTS
                     .iter()
                     .find(|d| cx.starts_with(at, &format!("{d}部")))
@@ -304,6 +322,24 @@ mod tests {
         let found = agencies("西湖区委宣传部、区委组织部联合举办活动。");
         assert!(found.contains(&"西湖区委宣传部".to_string()), "{found:?}");
         assert!(found.contains(&"西湖区委组织部".to_string()), "{found:?}");
+    }
+
+    #[test]
+    fn a_department_after_the_full_committee_a_stop_character_in_a_word_and_no_joined_bodies() {
+        let found = agencies("新疆维吾尔自治区党委宣传部部长甘文亮出席。");
+        assert!(
+            found.contains(&"新疆维吾尔自治区党委宣传部".to_string()),
+            "{found:?}"
+        );
+        let found = agencies("湖南省安全生产监督管理局局长甘文亮出席。");
+        assert!(
+            found.contains(&"湖南省安全生产监督管理局".to_string()),
+            "{found:?}"
+        );
+        let found = agencies("新疆军区和武警新疆总队出动官兵。");
+        assert!(!found.iter().any(|a| a.contains('和')), "{found:?}");
+        let found = agencies("常州市住房和城乡建设局发布通知。");
+        assert_eq!(found, ["常州市住建局"]);
     }
 
     #[test]
