@@ -202,7 +202,7 @@ pub fn find(cx: &mut Cx) {
                             // The dictionary tags some counties as names
                             // (`某吉市民`), by their level word or whole, and
                             // some departments (`某省委宣传部` + `部长`).
-                            && !"省市县区旗镇乡".contains(cx.chars[t.end - 1])
+                            && !"省市县区旗镇乡部局委厅办署".contains(cx.chars[t.end - 1])
                             && !covered(
                                 t.start,
                                 &[
@@ -619,6 +619,9 @@ mod tests {
 
     #[test]
     fn a_department_the_dictionary_takes_for_a_name_holds_the_post_after_it() {
+        let ex = run("海宁市委常委、宣传部部长甘文亮出席会议。");
+        let p = ex.mentions.iter().find(|m| m.ty == EntityType::Person);
+        assert_eq!(p.map(|p| p.rule), Some("person:post-name"));
         let ex = run("浙江省委宣传部部长甘文亮出席会议。");
         let p = ex.mentions.iter().find(|m| m.ty == EntityType::Person);
         assert_eq!(

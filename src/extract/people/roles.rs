@@ -104,6 +104,12 @@ pub fn find(cx: &mut Cx) {
         {
             continue;
         }
+        // `某市委常委、宣传部部长`: a department after the committee's
+        // standing member's post is the committee's own.
+        if let Some(department) = committee_department(cx, ty, span, &body) {
+            out.push(department);
+            continue;
+        }
         out.push(role_body(cx, ty, span, body));
     }
     if out.is_empty() {
@@ -112,6 +118,43 @@ pub fn find(cx: &mut Cx) {
     cx.mentions.extend(out);
     cx.mentions
         .sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+}
+
+/// The department `body` of the Party committee named right before
+/// `常委、` (`某市委常委、宣传部部长`), keyed as that committee's department
+/// written in full is.
+fn committee_department(cx: &Cx, ty: EntityType, span: Span, body: &str) -> Option<Mention> {
+    if ty != EntityType::Agency
+        || !body.ends_with('部')
+        || span.start < 4
+        || cx.slice(span.start - 3, span.start) != "常委、"
+    {
+        return None;
+    }
+    let c = cx.mentions.iter().find(|c| {
+        c.ty == EntityType::Agency
+            && !c.anaphoric
+            && c.span.end == span.start - 3
+            && c.name.ends_with('委')
+            && c.div.is_some()
+    })?;
+    let name = format!("{}{body}", c.name);
+    let mut aliases = vec![name.clone(), format!("{}{body}", c.text), body.to_string()];
+    aliases.sort();
+    aliases.dedup();
+    Some(Mention {
+        ty,
+        span,
+        text: body.to_string(),
+        key: format!("{}{body}", c.key),
+        name,
+        aliases,
+        class: Some("PartyBody"),
+        div: c.div.clone(),
+        role: None,
+        rule: "agency:committee-department",
+        anaphoric: false,
+    })
 }
 
 /// The mention of a body read from a post. An agency's short form may stand for
@@ -167,5 +210,18 @@ mod tests {
             bodies.contains(&(EntityType::Agency, "示例园区管委会".to_string())),
             "{bodies:?}"
         );
+    }
+
+    #[test]
+    fn a_department_after_a_committee_members_post_is_the_committees() {
+        let ex = run("海宁市委常委、宣传部部长甘文亮出席。海宁市委宣传部发布通知。");
+        let departments: Vec<&str> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.ty == EntityType::Agency && m.name.ends_with("宣传部"))
+            .map(|m| m.key.as_str())
+            .collect();
+        assert_eq!(departments.len(), 2, "{departments:?}");
+        assert_eq!(departments[0], departments[1]);
     }
 }
