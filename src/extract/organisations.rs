@@ -262,6 +262,13 @@ pub fn find(cx: &mut Cx) {
         if suffix == "博物馆" && divs.is_empty() {
             continue;
         }
+        // `总会` is also the adverb "always" (`某某中总会`, `里面总会`): a
+        // general association is named by a place or a field of two
+        // characters or more before it, never by a locative.
+        if suffix == "总会" && (e - s < 4 || "中里面上下时后前内外间".contains(cx.chars[e - 3]))
+        {
+            continue;
+        }
         // Some bodies are named by their place alone (某区工商联, 某县科协).
         let place_named = PLACE_NAMED_ORGS.contains(&suffix);
         if PLACE_NAMED_ORGS.contains(&cx.slice(s + 1, e).as_str())
@@ -674,6 +681,9 @@ mod tests {
     #[test]
     fn museums_clinics_and_news_agencies_are_organisations() {
         assert_eq!(organisations("他来到云南省博物馆参观。"), ["云南省博物馆"]);
+        // A general association, but not the adverb spelt alike.
+        assert_eq!(organisations("海宁市慈善总会捐款。"), ["海宁市慈善总会"]);
+        assert!(organisations("历史进程中总会有曲折。").is_empty());
         // Libraries, cultural centres and galleries are bodies too.
         assert_eq!(
             organisations("互助县文化馆和东海县公共图书馆开展活动。"),
