@@ -276,6 +276,10 @@ pub(super) fn works_for(cx: &mut Cx) {
                 continue;
             }
         }
+        // A place's head (`某市副市长`) works for its government, not for
+        // whichever body was named last: with no government named, the post
+        // says no more.
+        let near = near && !GOVERNMENT_HEADS.iter().any(|p| role.ends_with(*p));
         let target = adjacent
             .map(|j| (j, "worksFor:adjacent"))
             .or_else(|| {
@@ -656,6 +660,9 @@ pub(super) mod tests {
             employers("出席示例论坛的香港特别行政区行政长官王某某介绍了特区政府的工作。"),
             ["香港特别行政区政府"]
         );
+        // With no government named, the post says nothing more, not even the
+        // body named last.
+        assert!(employers("海宁市人社局发布通知。海宁市副市长甘文亮在会上指出。").is_empty());
         // With no government named, the post says nothing more.
         assert!(
             !employers("出席示例论坛的香港特别行政区行政长官王某某致辞。")
