@@ -824,6 +824,8 @@ mod tests {
         );
         // A paper is none, an express paper too.
         assert!(initiatives("据《某某日报》报道，当地开展了活动。").is_empty());
+        // A selection a quoted name heads is a campaign.
+        assert_eq!(initiatives("公司参加了“青禾之星”评选。"), ["青禾之星"]);
         // A book the sentence publishes, alone or in a run of titles.
         assert_eq!(
             initiatives("《甘文亮论乡村工作》出版发行。"),

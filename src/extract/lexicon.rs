@@ -617,7 +617,7 @@ mod tests {
         assert_eq!(POSTS.len(), 157);
         assert_eq!((POSTS[0], POSTS[156]), ("党工委书记", "旗长"));
         assert_eq!(AGENCY_SUFFIXES.len(), 66);
-        assert_eq!(INITIATIVE_CUES.len(), 81);
+        assert_eq!(INITIATIVE_CUES.len(), 83);
         assert_eq!(INITIATIVE_CUES[76], ("课程", "Campaign"));
         assert_eq!(BODY_VARIANTS.len(), 34);
         assert_eq!(BODY_VARIANTS[12].len(), 5);
