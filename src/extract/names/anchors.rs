@@ -35,18 +35,22 @@ pub(in crate::extract) fn resolve_bare(cx: &Cx, c: char) -> Option<DivInfo> {
 /// of that level (`在某省，省委…`): that place, before the article's locality.
 fn recent_of_level(cx: &Cx, i: usize, c: char) -> Option<DivInfo> {
     let para = cx.paragraph_start(i);
-    let d = cx
+    let m = cx
         .mentions
         .iter()
         .filter(|m| m.ty == EntityType::Division && m.span.end <= i && m.span.start >= para)
-        .filter_map(|m| m.div.as_ref())
-        .rfind(|d| d.gaz.is_some())?;
+        .rfind(|m| m.div.as_ref().is_some_and(|d| d.gaz.is_some()))?;
+    let d = m.div.as_ref()?;
     // Not districts: a city's page often names other districts in passing, and
-    // there the article's own district is the better reading.
+    // there the article's own district is the better reading. A district's
+    // body listed right after another of the same district is the exception
+    // (`某区委组织部、区委宣传部`).
+    let listed = i >= 1 && "、和及与".contains(cx.chars[i - 1]) && m.span.end + 12 >= i;
     let fits = match c {
         '省' => d.level == Level::Province && d.name.ends_with('省'),
         '市' => d.name.ends_with('市'),
         '县' => d.name.ends_with('县'),
+        '区' => listed && d.name.ends_with('区') && d.level == Level::County,
         _ => false,
     };
     fits.then(|| d.clone())
@@ -322,6 +326,14 @@ pub(super) fn anchors(cx: &Cx) -> Vec<Anchor> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::agencies;
+
+    #[test]
+    fn a_bare_district_listed_after_a_districts_body_is_that_district() {
+        assert_eq!(
+            agencies("鹿城区委组织部、区委宣传部联合开展活动。"),
+            ["鹿城区委组织部", "鹿城区委宣传部"]
+        );
+    }
 
     #[test]
     fn a_bare_level_word_after_a_place_of_that_level_is_that_place() {
