@@ -5,7 +5,7 @@
 //! and the post after the name (`任命某某为某部部长`, `免去某某的某部部长职务`).
 //! Runs after the post pass and never takes text another mention holds.
 
-use super::super::lexicon::{DESCRIPTORS, KIN_TERMS, POSTS};
+use super::super::lexicon::{COURTESY, DESCRIPTORS, KIN_TERMS, POSTS, SURNAMES};
 use super::super::{Cx, is_han};
 use super::length::{everyday_word, name_after_post, ordinary_word_opens};
 use super::person;
@@ -25,9 +25,32 @@ pub fn find(cx: &mut Cx) {
         let Some((after, cue)) = opening(cx, i) else {
             continue;
         };
-        // A descriptor between the cue and the name (`老人`, `独居老人`, `村民`).
-        let after = descriptor_end(cx, after).unwrap_or(after);
-        let Some(mut e) = name_after_post(cx, after) else {
+        // A name the segmenter cuts out whole after the cue (`某某某朗`, or
+        // `某某某` before `老人`) ends where it ends: the cue vouches for it.
+        let cut_at = |after: usize| {
+            let age = cue == Cue::Age;
+            super::super::trim::token_at(cx.tokens(), after)
+                .filter(|t| {
+                    age && t.start == after
+                        && matches!(
+                            t.pos,
+                            crate::segment::Pos::Person | crate::segment::Pos::Unknown
+                        )
+                        && (3..=4).contains(&(t.end - t.start))
+                        && (t.start..t.end).all(|k| is_han(cx.chars[k]))
+                        && SURNAMES.contains(cx.chars[after])
+                })
+                .map(|t| t.end)
+        };
+        // A descriptor between the cue and the name (`老人`, `独居老人`, `村民`),
+        // unless the name comes first (`某某某老人`).
+        let after = if cut_at(after).is_some() {
+            after
+        } else {
+            descriptor_end(cx, after).unwrap_or(after)
+        };
+        let cut = cut_at(after);
+        let Some(mut e) = cut.or_else(|| name_after_post(cx, after)) else {
             continue;
         };
         // A transliteration the surname opened (`某尔巴` of `某尔巴科夫`) runs
@@ -73,6 +96,7 @@ pub fn find(cx: &mut Cx) {
             || everyday_word(cx, after, e)
             || whole_word
             || KIN_TERMS.iter().any(|w| cx.slice(after + 1, e) == *w)
+            || COURTESY.iter().any(|w| cx.slice(after + 1, e) == *w)
         {
             continue;
         }
@@ -125,6 +149,15 @@ fn opening(cx: &Cx, i: usize) -> Option<(usize, Cue)> {
     if cx.starts_with(i, "岁的")
         && i > 0
         && cx.chars[i - 1].is_ascii_digit() | "一二三四五六七八九十".contains(cx.chars[i - 1])
+    {
+        return Some((i + 2, Cue::Age));
+    }
+    // `年过七旬的`, `90后的`: an age in decades or a generation.
+    if (cx.starts_with(i, "旬的") && i > 0 && "一二三四五六七八九十".contains(cx.chars[i - 1]))
+        || (cx.starts_with(i, "后的")
+            && i >= 2
+            && cx.chars[i - 1] == '0'
+            && cx.chars[i - 2].is_ascii_digit())
     {
         return Some((i + 2, Cue::Age));
     }
@@ -217,6 +250,12 @@ mod tests {
             ["祖明远"]
         );
         assert_eq!(people("居间调解的这位老人叫杨光泽。"), ["杨光泽"]);
+        // The name the segmenter cuts whole, before a descriptor or a noun.
+        assert_eq!(people("今年84岁的韩淑君老人说。"), ["韩淑君"]);
+        assert_eq!(people("19岁的肖加泽朗是我们的同学。"), ["肖加泽朗"]);
+        // A generation and an age in decades are ages too.
+        assert_eq!(people("90后的陈钇任，是村里的干部。"), ["陈钇任"]);
+        assert_eq!(people("年过七旬的熊火根老人说。"), ["熊火根"]);
     }
 
     #[test]
@@ -225,6 +264,7 @@ mod tests {
         assert!(people("这位老人叫好不绝。").is_empty());
         assert!(people("他们37岁的时候开始创业。").is_empty());
         assert!(people("今年70岁的李大爷正在散步。").is_empty());
+        assert!(people("今年70岁的宗先生正在散步。").is_empty());
         assert!(people("今年50岁的牧羊人赶着羊群。").is_empty());
     }
 }
