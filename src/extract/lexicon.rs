@@ -355,9 +355,6 @@ lists! {
     /// Endings of an office inside a body, written right after it (某部某某局).
     SUB_UNIT_ENDINGS: Vec<&'static str> = "sub_unit_endings", FirstFits;
 
-    /// Verbs after which an unquoted name ending in 改革 is a named reform.
-    REFORM_VERBS: Vec<&'static str> = "reform_verbs", Any;
-
     /// Verbs of taking up a post after a name (任, 担任, 当选为).
     APPOINT_VERBS: Vec<&'static str> = "appoint_verbs", Any;
 

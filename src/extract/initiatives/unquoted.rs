@@ -6,7 +6,7 @@
 //! titled name already covers.
 
 use super::super::lexicon::{
-    CARRIED_NOUNS, CARRY_VERBS, CREATION_VERBS, GENERIC_PREFIXES, PROGRAMME_NOUNS, REFORM_VERBS,
+    CARRIED_NOUNS, CARRY_VERBS, CREATION_VERBS, GENERIC_PREFIXES, PROGRAMME_NOUNS,
 };
 
 use super::super::names::normalise_name;
@@ -636,54 +636,5 @@ pub(super) fn numbered_rules(cx: &Cx, found: &mut Vec<Mention>) {
         );
         m.key = short;
         found.push(m);
-    }
-}
-
-/// `深化某某结构性改革`, `探索某某采购改革`: a name of five to fourteen Han
-/// characters before 改革, right after a verb of reform, with no word in it
-/// that ends a clause. Generic reforms (`全面深化改革`, `相关改革`) name none.
-pub(super) fn unquoted_reforms(
-    cx: &Cx,
-    found: &mut Vec<Mention>,
-    quotes: &[(usize, usize)],
-    titles: &[(usize, usize)],
-) {
-    for v in REFORM_VERBS.iter() {
-        for at in occurrences(cx, v) {
-            let s = at + v.chars().count();
-            let Some(len) = (5..=14).find(|&l| cx.starts_with(s + l, "改革")) else {
-                continue;
-            };
-            let e = s + len + 2;
-            let core = cx.slice(s, s + len);
-            // Function characters end the clause; others (`供给`) are words.
-            if !(s..s + len).all(|k| is_han(cx.chars[k]) && !"的了在是对把被从向将".contains(cx.chars[k]))
-                || core.contains(['和', '与', '及', '等'])
-                || GENERIC_PREFIXES.iter().any(|g| core.starts_with(g))
-                || quoted(quotes, titles, s, e)
-                || found.iter().any(|m| m.span.overlaps(Span::new(s, e)))
-                // A company read inside the reform (`某某集团采购改革`) yields to it;
-                // anything reaching past its ends does not.
-                || cx.mentions.iter().any(|m| {
-                    m.span.overlaps(Span::new(s, e))
-                        && m.ty != EntityType::Division
-                        && !(s <= m.span.start && m.span.end <= e)
-                })
-            {
-                continue;
-            }
-            let text = cx.slice(s, e);
-            let mut m = initiative(
-                cx,
-                s,
-                e,
-                normalise_name(&text),
-                vec![text.clone()],
-                "Campaign",
-                "initiative:reform",
-            );
-            m.text = text;
-            found.push(m);
-        }
     }
 }

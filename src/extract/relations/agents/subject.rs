@@ -224,13 +224,8 @@ pub(super) fn agent_of(cx: &Cx, i: usize) -> Option<(usize, u8, &'static str)> {
     {
         return None;
     }
-    // A reform named without quotes after `深化` or `推进` is mostly a national
-    // one that the subject carries on (`某市深化某某结构性改革`), not its own.
     // Nor does a programme named for the lands along it (`对“某某”沿线国家`).
-    if cx.mentions[i].rule == "initiative:reform"
-        && ["深化", "推进"].iter().any(|v| cx.ends_with_at(qs, v))
-        || cx.ends_with_at(qe, "沿线")
-    {
+    if cx.ends_with_at(qe, "沿线") {
         return None;
     }
     // Nor does a programme the subject works within (`某省在“某某”建设中`,
