@@ -559,6 +559,13 @@ pub(crate) mod tests {
             .expect("brand mention");
         assert_eq!(m.name, "拓岚");
         assert!(m.aliases.contains(&"拓岚新能源电池".to_string()));
+        // A base is a place's or a trade's.
+        let ex = run("当地建成准东新能源基地。");
+        assert!(
+            !ex.mentions
+                .iter()
+                .any(|m| m.rule == "company:brand-project")
+        );
     }
 
     #[test]

@@ -78,12 +78,13 @@ fn ordinary_words(cx: &Cx, span: Span) -> bool {
 /// Companies named only by their brand before a project or plant
 /// (`某某新能源汽车零部件工厂`, `“某某饮品项目”`). The brand is two to four
 /// characters, ended by an industry word; the longer forms up to each industry
-/// word are aliases.
+/// word are aliases. A base (`某某新能源基地`) is mostly a place's or a
+/// trade's, not a firm's, so it names none.
 pub(super) fn brand_projects(cx: &mut Cx) {
     let n = cx.chars.len();
     let mut out = Vec::new();
     for k in 0..n {
-        let Some(kw) = ["工厂", "项目", "基地", "生产线"]
+        let Some(kw) = ["工厂", "项目", "生产线"]
             .iter()
             .find(|w| cx.starts_with(k, w))
         else {
