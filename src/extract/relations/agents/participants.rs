@@ -4,12 +4,13 @@
 //! else (companies only) the article's topic; the other programmes of a list
 //! alike. Hosts introduced by 由 take part in what they host. Bodies of many
 //! nations or of a foreign one, news outlets and an initiative's launchers take
-//! part in nothing, and no one takes part in a region's strategy. Who launches
+//! part in nothing, and no one takes part in a region's strategy or in a
+//! meeting (`某某座谈会`, `某某工作会议`), which is attended. Who launches
 //! it is the parent module's.
 
 use super::super::hosts::hosts;
 use super::resolve_anaphor;
-use crate::extract::lexicon::JOIN_VERBS;
+use crate::extract::lexicon::{GATHERING_NOUNS, JOIN_VERBS};
 use crate::extract::{Cx, Object};
 use crate::model::{EntityType, Predicate};
 
@@ -29,6 +30,14 @@ pub(in super::super) fn participates_in(cx: &mut Cx) {
         // A region's strategy (`某某协同发展`) is the frame firms work in, named
         // beside them as often as not; it is no programme they join.
         .filter(|&j| cx.mentions[j].rule != "initiative:strategy")
+        // A meeting someone convened (`某某座谈会`, `某某工作会议`) is attended,
+        // not joined; those at it are no programme's users.
+        .filter(|&j| {
+            let m = &cx.mentions[j];
+            m.rule != "initiative:convened"
+                && !m.name.ends_with("会议")
+                && !GATHERING_NOUNS.iter().any(|g| m.name.ends_with(g))
+        })
         .collect();
     if initiatives.is_empty() {
         return;
@@ -237,6 +246,12 @@ mod tests {
             .filter(|r| r.predicate == Predicate::ParticipatesIn)
             .map(|r| ex.mentions[r.subject].name.clone())
             .collect()
+    }
+
+    #[test]
+    fn those_at_a_convened_meeting_join_no_programme() {
+        let text = "海宁市召开民营企业发展座谈会，青禾纺织有限公司负责人参加。";
+        assert!(participants(text).is_empty(), "{:?}", participants(text));
     }
 
     #[test]
