@@ -302,11 +302,11 @@ fn body_at(cx: &Cx, i: usize) -> Option<(usize, usize)> {
         .chain(TASK_GROUPS.iter().copied())
         .collect();
     let foreign_national = foreign && cx.starts_with(p, "国家");
+    // Japan's and North Korea's ministries end in 省 (`某国外务省`), where
+    // other states' provinces do.
+    let ministry_sheng = foreign && SHENG_MINISTRY_STATES.contains(&cx.slice(i, p).as_str());
     // The lead's length says 国务院 or 国家 only when no country starts there
     // (`匈牙利` is three characters too).
-    // Japan's and Korea's ministries end in 省 (`某国外务省`), where other
-    // states' provinces do.
-    let ministry_sheng = foreign && SHENG_MINISTRY_STATES.contains(&cx.slice(i, p).as_str());
     let suffixes: &[&str] = match lead {
         3 if country == 0 => &task_groups,
         2 if country == 0 => &national,
@@ -622,10 +622,10 @@ pub fn find(cx: &mut Cx) {
             text.clone()
         };
         // A foreign state's police keep their word (`某国警方` is no 公安局).
-        let (canon, variants) = if own || country == 0 {
-            body_variants(&body)
-        } else {
+        let (canon, variants) = if country > 0 && !own && body.ends_with("警方") {
             (body.clone(), Vec::new())
+        } else {
+            body_variants(&body)
         };
         let mut aliases = variants;
         aliases.push(text.clone());

@@ -361,7 +361,8 @@ pub(super) fn works_for(cx: &mut Cx) {
 /// 长官`): the government of the place written before the post or inside it, when
 /// the article names that government (`某省人民政府`, `特区政府`). The post names
 /// no body, so without this the nearest body in the sentence, often one the
-/// person only visits, would be taken.
+/// person only visits, would be taken. A foreign cabinet post's government is
+/// `cabinet_government`'s.
 fn government_of_head(
     cx: &Cx,
     role: &str,
